@@ -1,0 +1,150 @@
+"""Wires the stages: a pure function from a batch of raw records to analysed articles (or rejections).
+
+    ingest → clean → segment → tokenise → actors → [may hold an event?] → parse → events
+           → time → certainty → places → dedup
+
+Resources (spaCy, dictionaries, gazetteer) are loaded once in :class:`Pipeline`. Every stage is a
+callable ``AnalysedArticle -> AnalysedArticle``; none of them touches a database, the CLI or ray.
+A record that fails at any stage becomes a :class:`~eventwire.models.Rejection` and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .actors import ActorResolver
+from .certainty import CertaintyTagger
+from .clean import clean_record
+from .dedup import merge_mentions
+from .errors import EventwireError
+from .events import EventCoder
+from .models import AnalysedArticle, Article, RawRecord, Rejection
+from .parse import Parser, load_language
+from .places import PlaceResolver
+from .segment import segment
+from .config import Settings
+from .time import TimeTagger
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[AnalysedArticle], AnalysedArticle]
+
+
+@dataclass(frozen=True, slots=True)
+class StageCounts:
+    """What a run kept and dropped, and why (datatrove's lesson)."""
+
+    articles: int = 0
+    rejected: int = 0
+    sentences: int = 0
+    sentences_parsed: int = 0
+    events: int = 0
+
+
+class Pipeline:
+    """Load every resource once; then :meth:`run` turns batches of raw records into analysed articles."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        nlp = load_language(settings.spacy_model)
+        self.parser = Parser(nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+        self.actors = ActorResolver(settings, nlp.vocab)
+        self.events = EventCoder(settings, nlp.vocab)
+        self.after_events: Sequence[tuple[str, Stage]] = (
+            ("time", TimeTagger(settings)),
+            ("certainty", CertaintyTagger(settings)),
+            ("places", PlaceResolver(settings)),
+            ("dedup", merge_mentions),
+        )
+        self.counts = StageCounts()
+
+    # -- one article at a time, up to the parse
+    def prepare(self, record: RawRecord) -> AnalysedArticle:
+        article = clean_record(record, self.settings)
+        return self.prepare_article(article)
+
+    def prepare_article(self, article: Article) -> AnalysedArticle:
+        sentences = segment(article)
+        analysed = AnalysedArticle(article=article, sentences=sentences, docs=self.parser.tokenize(sentences))
+        return self.actors(analysed)
+
+    def to_parse(self, analysed: AnalysedArticle) -> list[int]:
+        """Sentences worth parsing: an actor mention or a possible event trigger (DESIGN §1 parse)."""
+        with_actor = {m.sentence for m in analysed.mentions}
+        return [
+            i for i, doc in analysed.docs.items() if i in with_actor or self.events.may_hold_event(doc)
+        ]
+
+    def finish(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        analysed = self.events(analysed)
+        for _, stage in self.after_events:
+            analysed = stage(analysed)
+        return analysed
+
+    # -- batches
+    def run(self, records: Iterable[RawRecord | Rejection]) -> Iterator[AnalysedArticle | Rejection]:
+        """Analyse a batch. Yields one AnalysedArticle or Rejection per input record, in order."""
+        prepared: list[AnalysedArticle | Rejection] = []
+        for record in records:
+            if isinstance(record, Rejection):
+                prepared.append(record)
+                continue
+            prepared.append(self._guard(record.origin, "clean", lambda r=record: self.prepare(r)))
+        ready = iter(self._parse_batch([p for p in prepared if isinstance(p, AnalysedArticle)]))
+        prepared = [p if isinstance(p, Rejection) else next(ready) for p in prepared]
+        for item in prepared:
+            if isinstance(item, Rejection):
+                self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
+                yield item
+                continue
+            done = self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id)
+            if isinstance(done, AnalysedArticle):
+                self.counts = dataclasses.replace(
+                    self.counts,
+                    articles=self.counts.articles + 1,
+                    sentences=self.counts.sentences + len(done.sentences),
+                    sentences_parsed=self.counts.sentences_parsed + len(done.parsed),
+                    events=self.counts.events + len(done.events),
+                )
+            else:
+                self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
+            yield done
+
+    def analyse(self, record: RawRecord) -> AnalysedArticle:
+        """One record, raising on failure (for ``extract``/``inspect`` on a single input)."""
+        (analysed,) = self._parse_batch([self.prepare(record)])
+        return self.finish(analysed)
+
+    def _parse_batch(self, batch: list[AnalysedArticle]) -> list[AnalysedArticle]:
+        """Parse the chosen sentences of every article of the batch in one ``nlp.pipe`` call."""
+        keys: list[tuple[int, int]] = []
+        docs = []
+        for n, analysed in enumerate(batch):
+            for i in self.to_parse(analysed):
+                keys.append((n, i))
+                docs.append(analysed.docs[i])
+        parsed = self.parser.parse(docs)
+        new_docs = [dict(a.docs) for a in batch]
+        chosen: list[set[int]] = [set() for _ in batch]
+        for (n, i), doc in zip(keys, parsed, strict=True):
+            new_docs[n][i] = doc
+            chosen[n].add(i)
+        return [
+            dataclasses.replace(a, docs=new_docs[n], parsed=frozenset(chosen[n]))
+            for n, a in enumerate(batch)
+        ]
+
+    @staticmethod
+    def _guard(origin: str, stage: str, fn: Callable[[], AnalysedArticle], article_id: str | None = None
+               ) -> AnalysedArticle | Rejection:
+        try:
+            return fn()
+        except EventwireError as exc:
+            return Rejection(origin=origin, stage=stage, code=exc.code, reason=exc.message, article_id=article_id)
+        except Exception as exc:  # a bug in one stage must not lose the article nor stop the batch
+            log.exception("stage %s failed on %s", stage, origin)
+            return Rejection(origin=origin, stage=stage, code="E900", reason=f"internal error: {exc!r}",
+                             article_id=article_id)
