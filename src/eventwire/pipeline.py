@@ -85,14 +85,21 @@ class Pipeline:
         return analysed
 
     # -- batches
-    def run(self, records: Iterable[RawRecord | Rejection]) -> Iterator[AnalysedArticle | Rejection]:
-        """Analyse a batch. Yields one AnalysedArticle or Rejection per input record, in order."""
+    def run(self, records: Iterable[RawRecord | Article | Rejection]) -> Iterator[AnalysedArticle | Rejection]:
+        """Analyse a batch. Yields one AnalysedArticle or Rejection per input item, in order.
+
+        Items may be raw records or already-cleaned articles (the runner cleans first to skip articles
+        the store already holds)."""
         prepared: list[AnalysedArticle | Rejection] = []
         for record in records:
             if isinstance(record, Rejection):
                 prepared.append(record)
-                continue
-            prepared.append(self._guard(record.origin, "clean", lambda r=record: self.prepare(r)))
+            elif isinstance(record, Article):
+                prepared.append(self._guard(record.origin, "segment", lambda a=record: self.prepare_article(a),
+                                            record.id, record.raw))
+            else:
+                prepared.append(self._guard(record.origin, "clean", lambda r=record: self.prepare(r),
+                                            raw=record.raw if record.raw is not None else record.text))
         ready = iter(self._parse_batch([p for p in prepared if isinstance(p, AnalysedArticle)]))
         prepared = [p if isinstance(p, Rejection) else next(ready) for p in prepared]
         for item in prepared:
@@ -100,7 +107,8 @@ class Pipeline:
                 self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
                 yield item
                 continue
-            done = self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id)
+            done = self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id,
+                               item.article.raw)
             if isinstance(done, AnalysedArticle):
                 self.counts = dataclasses.replace(
                     self.counts,
@@ -113,9 +121,10 @@ class Pipeline:
                 self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
             yield done
 
-    def analyse(self, record: RawRecord) -> AnalysedArticle:
-        """One record, raising on failure (for ``extract``/``inspect`` on a single input)."""
-        (analysed,) = self._parse_batch([self.prepare(record)])
+    def analyse(self, record: RawRecord | Article) -> AnalysedArticle:
+        """One record, raising on failure (for tests and ``inspect`` on a single input)."""
+        prepared = self.prepare_article(record) if isinstance(record, Article) else self.prepare(record)
+        (analysed,) = self._parse_batch([prepared])
         return self.finish(analysed)
 
     def _parse_batch(self, batch: list[AnalysedArticle]) -> list[AnalysedArticle]:
@@ -138,13 +147,15 @@ class Pipeline:
         ]
 
     @staticmethod
-    def _guard(origin: str, stage: str, fn: Callable[[], AnalysedArticle], article_id: str | None = None
-               ) -> AnalysedArticle | Rejection:
+    def _guard(origin: str, stage: str, fn: Callable[[], AnalysedArticle], article_id: str | None = None,
+               raw: str | None = None) -> AnalysedArticle | Rejection:
+        """Run one article through ``fn``; a failure becomes a Rejection that keeps the raw text."""
         try:
             return fn()
         except EventwireError as exc:
-            return Rejection(origin=origin, stage=stage, code=exc.code, reason=exc.message, article_id=article_id)
+            return Rejection(origin=origin, stage=stage, code=exc.code, reason=exc.message,
+                             article_id=article_id, raw=raw)
         except Exception as exc:  # a bug in one stage must not lose the article nor stop the batch
             log.exception("stage %s failed on %s", stage, origin)
             return Rejection(origin=origin, stage=stage, code="E900", reason=f"internal error: {exc!r}",
-                             article_id=article_id)
+                             article_id=article_id, raw=raw)

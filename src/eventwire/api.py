@@ -1,0 +1,198 @@
+"""The public Python API: the same verbs as the CLI (``extract``, ``ingest``, ``events``, ``export``,
+``inspect``, ``demo``, ``evaluate_*``). The CLI is a thin layer over these functions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import IO, Any
+
+from .config import Settings, load_settings
+from .ingest import parse_published, read_inputs
+from .models import AnalysedArticle, Rejection, event_to_record
+from .runners.local import IngestSummary, LocalRunner
+
+log = logging.getLogger(__name__)
+
+PathLike = str | Path
+
+
+def _settings(settings: Settings | None) -> Settings:
+    return settings if settings is not None else load_settings()
+
+
+def _published(published: date | str | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published
+    return parse_published(published)
+
+
+def demo_article_path() -> Path:
+    """The demo article we ship (written by us; see ``data/demo/README.md``)."""
+    return Path(str(files("eventwire") / "data" / "demo" / "demo-article.txt"))
+
+
+def build_pipeline(settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    """Load every resource once (spaCy, dictionaries, gazetteer) and return the pipeline."""
+    from .pipeline import Pipeline
+
+    return Pipeline(_settings(settings))
+
+
+def extract(
+    paths: Sequence[PathLike],
+    *,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    stdin: IO[bytes] | None = None,
+    pipeline: Any = None,
+    batch_articles: int = 16,
+) -> Iterator[AnalysedArticle | Rejection]:
+    """Analyse articles without a store: one AnalysedArticle or Rejection per input record."""
+    settings = _settings(settings)
+    pipe = pipeline if pipeline is not None else build_pipeline(settings)
+    records = read_inputs([str(p) for p in paths], settings, published=_published(published), stdin=stdin)
+    batch: list[Any] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= batch_articles:
+            yield from pipe.run(batch)
+            batch = []
+    if batch:
+        yield from pipe.run(batch)
+
+
+def extract_events(paths: Sequence[PathLike], **kwargs: Any) -> Iterator[dict[str, Any]]:
+    """The event records (DESIGN §2) of :func:`extract`, skipping rejections."""
+    for item in extract(paths, **kwargs):
+        if isinstance(item, AnalysedArticle):
+            for event in item.events:
+                yield event_to_record(event)
+
+
+def open_store(settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    from .store import Store
+
+    return Store.open(_settings(settings).database_url)
+
+
+def ingest(
+    paths: Sequence[PathLike],
+    *,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    stdin: IO[bytes] | None = None,
+    progress: Callable[[IngestSummary], None] | None = None,
+    pipeline: Any = None,
+    batch_articles: int = 16,
+) -> IngestSummary:
+    """Read, analyse and store articles. Re-ingesting stored content is a no-op; a rerun resumes."""
+    settings = _settings(settings)
+    records = read_inputs([str(p) for p in paths], settings, published=_published(published), stdin=stdin)
+    with open_store(settings) as store:
+        pipe = pipeline if pipeline is not None else build_pipeline(settings)
+        return LocalRunner(pipe, store, batch_articles=batch_articles).run(records, progress=progress)
+
+
+def events(settings: Settings | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Query the store's events (filters: actor, dyad, type, since, until, certainty, status, limit)."""
+    with open_store(settings) as store:
+        yield from store.events(**filters)
+
+
+def export(
+    out: PathLike | IO[bytes],
+    *,
+    fmt: str = "jsonl",
+    columns: str = "eventwire",
+    settings: Settings | None = None,
+    **filters: Any,
+) -> int:
+    """Write the store's events as JSONL, CSV or Parquet in our, GDELT-like or POLECAT-like columns."""
+    from .export import export_events
+
+    with open_store(settings) as store:
+        return export_events(store.events(**filters), out, fmt, columns)  # type: ignore[arg-type]
+
+
+def inspect(
+    path: PathLike,
+    *,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    pipeline: Any = None,
+) -> list[dict[str, Any]]:
+    """How each article of ``path`` was read: metadata, sections, sentences with offsets, actors,
+    time expressions and events — the first thing to run when a result looks wrong."""
+    out: list[dict[str, Any]] = []
+    for item in extract([path], published=published, settings=settings, pipeline=pipeline):
+        if isinstance(item, Rejection):
+            out.append({"origin": item.origin, "rejected": True, "stage": item.stage, "code": item.code,
+                        "reason": item.reason})
+            continue
+        out.append(describe(item))
+    return out
+
+
+def describe(analysed: AnalysedArticle) -> dict[str, Any]:
+    """A JSON-ready description of an analysed article (used by ``inspect`` and the demo)."""
+    a = analysed.article
+    return {
+        "id": a.id,
+        "origin": a.origin,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "published_source": a.published_source,
+        "url": a.url,
+        "source": a.source,
+        "format": a.format,
+        "content_hash": a.content_hash,
+        "metadata": dict(a.metadata),
+        "sections": [
+            {"section": b.section.value, "start": b.start, "end": b.end, "text": a.text[b.start:b.end]}
+            for b in a.blocks
+        ],
+        "sentences": [
+            {
+                "index": s.index,
+                "section": s.section.value,
+                "start": s.start,
+                "end": s.end,
+                "parsed": s.index in analysed.parsed,
+                "text": s.text,
+            }
+            for s in analysed.sentences
+        ],
+        "mentions": [
+            {"sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text, "code": m.actor.code,
+             "name": m.actor.name, "role": m.actor.role, "evidence": m.evidence}
+            for m in analysed.mentions
+        ],
+        "timexes": [
+            {"sentence": t.sentence, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+             "value": t.value}
+            for t in analysed.timexes
+        ],
+        "events": [event_to_record(e) for e in analysed.events],
+    }
+
+
+def demo(settings: Settings | None = None, pipeline: Any = None) -> tuple[IngestSummary, list[dict[str, Any]]]:
+    """Ingest the demo article into the store (SQLite by default) and read its events back from it."""
+    from .clean import clean_record
+
+    settings = _settings(settings)
+    path = demo_article_path()
+    published = date(2025, 6, 17)
+    summary = ingest([path], published=published, settings=settings, pipeline=pipeline)
+    ids = {
+        clean_record(r, settings).id
+        for r in read_inputs([str(path)], settings, published=published)
+        if not isinstance(r, Rejection)
+    }
+    with open_store(settings) as store:
+        records = [r for article_id in sorted(ids) for r in store.events(article_id=article_id)]
+    return summary, records

@@ -1,0 +1,488 @@
+"""The ``eventwire`` command line: a thin layer over :mod:`eventwire.api`.
+
+Each command builds the settings (defaults < config file < ``EVENTWIRE_*`` env < flags), calls one
+library function and turns library errors into one-line messages and exit codes (``--debug`` shows the
+traceback). Output goes to stdout; messages, rejections and progress to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import api
+from .config import Settings, load_settings
+from .errors import EventwireError
+from .models import AnalysedArticle, Rejection, event_to_record
+
+app = typer.Typer(
+    name="eventwire",
+    help="News articles in; who did what to whom, when, where, according to whom — every fact traced "
+    "to its sentence.\n\nExample: eventwire demo",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score eventwire on gold data; --format json prints one JSON object of figures.\n\n"
+                       "Example: eventwire eval plover ../shared/eval/plover-gsr-dev.json", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+log = logging.getLogger("eventwire")
+
+
+class _State:
+    config: Path | None = None
+    db: str | None = None
+    debug: bool = False
+
+
+STATE = _State()
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Columns(StrEnum):
+    eventwire = "eventwire"
+    gdelt = "gdelt"
+    polecat = "polecat"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class InspectFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+# ---------------------------------------------------------------- shared options (one spelling everywhere)
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), .gz, or - for stdin.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date of the input (ISO, e.g. 2025-06-17).")
+]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database URL (sqlite:///FILE or postgresql://…).")]
+ActorsOpt = Annotated[list[str] | None, typer.Option("--actors", help="CAMEO .actors.txt dictionary (repeatable).")]
+AgentsOpt = Annotated[list[str] | None, typer.Option("--agents", help="CAMEO .agents.txt dictionary (repeatable).")]
+VerbsOpt = Annotated[list[str] | None, typer.Option("--verbs", help="CAMEO verbs dictionary (repeatable).")]
+ReplaceOpt = Annotated[
+    bool, typer.Option("--replace-dictionaries", help="User dictionaries replace ours instead of adding to them.")
+]
+TextFieldOpt = Annotated[str | None, typer.Option("--text-field", help="JSONL/CSV field with the article text.")]
+IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="JSONL/CSV field with the record id.")]
+PublishedFieldOpt = Annotated[
+    str | None, typer.Option("--published-field", help="JSONL/CSV field with the publication date.")
+]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor code, country or name on either side.")]
+DyadOpt = Annotated[
+    tuple[str, str] | None, typer.Option("--dyad", help="Two actors, either direction: --dyad RUS PRK.")
+]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER event type (AGREE, CONSULT, …).")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events dated on or after (ISO prefix).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events dated on or before (ISO prefix).")]
+CertaintyOpt = Annotated[str | None, typer.Option("--certainty", help="certain|reported|unconfirmed|denied.")]
+StatusOpt = Annotated[
+    str | None, typer.Option("--status", help="occurred|ongoing|planned|intended|negated|hypothetical.")
+]
+LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many events.")]
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="text report or one JSON object.")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(STATE.config, database_url=STATE.db, **overrides)
+
+
+def _dict_settings(
+    actors: list[str] | None = None,
+    agents: list[str] | None = None,
+    verbs: list[str] | None = None,
+    replace: bool = False,
+    **overrides: Any,
+) -> Settings:
+    return _settings(
+        actors=tuple(actors) if actors else None,
+        agents=tuple(agents) if agents else None,
+        verbs=tuple(verbs) if verbs else None,
+        replace_dictionaries=replace or None,
+        **overrides,
+    )
+
+
+def _fail(exc: EventwireError) -> typer.Exit:
+    typer.echo(f"eventwire: error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _report_rejection(r: Rejection) -> None:
+    typer.echo(f"eventwire: rejected {r.origin}: [{r.code}] {r.reason}", err=True)
+
+
+def _filters(**kw: Any) -> dict[str, Any]:
+    return {k: v for k, v in kw.items() if v is not None}
+
+
+def _events_table(records: list[dict[str, Any]], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in ("type", "cameo", "source", "target", "date", "status", "certainty", "where", "trigger", "section"):
+        table.add_column(col, overflow="fold")
+
+    def actor(a: dict[str, Any] | None) -> str:
+        if not a:
+            return "—"
+        label = a.get("name") or a.get("text") or ""
+        return f"{label} ({a.get('code') or '?'})"
+
+    for r in records:
+        d = r.get("date") or {}
+        loc = r.get("location") or {}
+        table.add_row(
+            r.get("type") or "",
+            r.get("cameo") or "",
+            actor(r.get("source")),
+            actor(r.get("target")),
+            f"{d.get('value') or '?'} ({d.get('precision')})",
+            r.get("status") or "",
+            r.get("certainty") or "" if not r.get("attribution") else f"{r.get('certainty')} ({r['attribution']})",
+            loc.get("name") or "",
+            r.get("trigger") or "",
+            r.get("section") or "",
+        )
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
+# ---------------------------------------------------------------- commands
+@app.callback()
+def main_options(
+    config: Annotated[Path | None, typer.Option("--config", help="TOML config file ([eventwire] table).")] = None,
+    db: DbOpt = None,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More log output (-vv: debug).")] = 0,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """eventwire: a trustworthy, queryable record of political events from news text."""
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="eventwire: %(levelname)s: %(message)s", stream=sys.stderr)
+    STATE.config, STATE.db, STATE.debug = config, db, debug
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", help="jsonl, table or csv.")] = ExtractFormat.jsonl,
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
+    verbs: VerbsOpt = None,
+    replace_dictionaries: ReplaceOpt = False,
+    text_field: TextFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    published_field: PublishedFieldOpt = None,
+) -> None:
+    """Print the events of articles, without a store (for one-off use and evaluation).
+
+    Example: eventwire extract ../shared/seed/shoigu-pyongyang.txt --published 2025-06-17 --format table
+    """
+    settings = _dict_settings(actors, agents, verbs, replace_dictionaries, text_field=text_field,
+                              id_field=id_field, published_field=published_field)
+    rejected = 0
+    records: list[dict[str, Any]] = []
+    stdin = sys.stdin.buffer if "-" in paths else None
+    for item in api.extract(paths, published=published, settings=settings, stdin=stdin):
+        if isinstance(item, Rejection):
+            rejected += 1
+            _report_rejection(item)
+            continue
+        for event in item.events:
+            record = event_to_record(event)
+            if format is ExtractFormat.jsonl:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                records.append(record)
+    if format is ExtractFormat.table:
+        _events_table(records)
+    elif format is ExtractFormat.csv:
+        from .export import export_events
+
+        export_events(records, sys.stdout.buffer, "csv", "eventwire")
+    if rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (default) or ray.")] = "local",
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
+    verbs: VerbsOpt = None,
+    replace_dictionaries: ReplaceOpt = False,
+    text_field: TextFieldOpt = None,
+    id_field: IdFieldOpt = None,
+    published_field: PublishedFieldOpt = None,
+) -> None:
+    """Analyse articles into the store. Re-ingesting stored content is a no-op; an interrupted run resumes.
+
+    Example: eventwire --db sqlite:///news.db ingest corpus.jsonl --text-field doc_text
+    """
+    settings = _dict_settings(actors, agents, verbs, replace_dictionaries, text_field=text_field,
+                              id_field=id_field, published_field=published_field)
+    stdin = sys.stdin.buffer if "-" in paths else None
+    if engine == "ray":
+        from .runners.ray import ingest_with_ray
+
+        summary = ingest_with_ray(paths, settings=settings, published=published)
+    elif engine != "local":
+        raise typer.BadParameter("--engine must be 'local' or 'ray'")
+    elif sys.stderr.isatty():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      transient=True) as bar:
+            task = bar.add_task("ingesting")
+
+            def show(s: Any) -> None:
+                bar.update(task, description=f"read {s.read} · stored {s.stored} · known {s.skipped_known} · "
+                           f"rejected {s.rejected} · events {s.events}")
+
+            summary = api.ingest(paths, published=published, settings=settings, stdin=stdin, progress=show)
+    else:
+        summary = api.ingest(paths, published=published, settings=settings, stdin=stdin)
+    for r in summary.rejections:
+        _report_rejection(r)
+    typer.echo(json.dumps(summary.as_dict()), err=True)
+    if summary.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    certainty: CertaintyOpt = None,
+    status: StatusOpt = None,
+    limit: LimitOpt = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", help="jsonl, table or csv.")] = ExtractFormat.table,
+) -> None:
+    """Query the events in the store.
+
+    Example: eventwire events --dyad RUS PRK --since 2025-01 --certainty certain
+    """
+    filters = _filters(actor=actor, dyad=dyad, type=type.upper() if type else None, since=since, until=until,
+                       certainty=certainty, status=status, limit=limit)
+    records = api.events(_settings(), **filters)
+    if format is ExtractFormat.jsonl:
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif format is ExtractFormat.csv:
+        from .export import export_events
+
+        export_events(records, sys.stdout.buffer, "csv", "eventwire")
+    else:
+        _events_table(list(records))
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet.")] = ExportFormat.jsonl,
+    columns: Annotated[Columns, typer.Option("--columns", help="eventwire, gdelt or polecat.")] = Columns.eventwire,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file (- for stdout; not parquet).")] = "-",
+    actor: ActorOpt = None,
+    dyad: DyadOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    certainty: CertaintyOpt = None,
+    status: StatusOpt = None,
+) -> None:
+    """Export the store's events, with our columns or GDELT-like / POLECAT-like ones (provenance kept).
+
+    Example: eventwire export --format parquet --columns gdelt -o events.parquet
+    """
+    if output == "-" and format is ExportFormat.parquet:
+        raise typer.BadParameter("parquet needs a file: -o events.parquet")
+    filters = _filters(actor=actor, dyad=dyad, type=type.upper() if type else None, since=since, until=until,
+                       certainty=certainty, status=status)
+    out: Any = sys.stdout.buffer if output == "-" else output
+    n = api.export(out, fmt=format.value, columns=columns.value, settings=_settings(), **filters)
+    typer.echo(f"eventwire: exported {n} events", err=True)
+
+
+@app.command()
+def inspect(
+    path: Annotated[str, typer.Argument(help="An article file (or any input extract takes).")],
+    published: PublishedOpt = None,
+    format: Annotated[InspectFormat, typer.Option("--format", help="json or table.")] = InspectFormat.table,
+) -> None:
+    """Show how an article was read: metadata, sections, sentences with offsets, actors, dates, events.
+
+    Example: eventwire inspect ../shared/seed/shoigu-pyongyang.txt --published 2025-06-17
+    """
+    described = api.inspect(path, published=published, settings=_settings())
+    if format is InspectFormat.json:
+        typer.echo(json.dumps(described, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=200 if not sys.stdout.isatty() else None)
+    for art in described:
+        if art.get("rejected"):
+            console.print(f"[red]rejected[/red] {art['origin']}: [{art['code']}] {art['reason']}", markup=True)
+            continue
+        console.print(f"article {art['id']}  origin={art['origin']}  published={art['published']} "
+                      f"({art['published_source']})  format={art['format']}", markup=False)
+        table = Table(title="sentences")
+        for col in ("#", "section", "start", "end", "parsed", "text"):
+            table.add_column(col, overflow="fold")
+        for s in art["sentences"]:
+            table.add_row(str(s["index"]), s["section"], str(s["start"]), str(s["end"]),
+                          "yes" if s["parsed"] else "", s["text"])
+        console.print(table)
+        mentions = Table(title="actor mentions")
+        for col in ("#", "text", "code", "name", "role", "evidence"):
+            mentions.add_column(col, overflow="fold")
+        for m in art["mentions"]:
+            mentions.add_row(str(m["sentence"]), m["text"], m["code"] or "—", m["name"] or "", m["role"] or "",
+                             m["evidence"])
+        console.print(mentions)
+        _events_table(art["events"], title="events")
+
+
+@app.command()
+def demo() -> None:
+    """Run the demo article (written by us) end to end into the store and print its events.
+
+    Example: eventwire demo   (or: eventwire --db sqlite:///demo.db demo)
+    """
+    settings = _settings()
+    summary, records = api.demo(settings)
+    typer.echo(f"demo article: {api.demo_article_path()}", err=True)
+    typer.echo(f"store: {settings.database_url}  {json.dumps(summary.as_dict())}", err=True)
+    _events_table(records, title="events in the demo article")
+
+
+# ---------------------------------------------------------------- eval
+def _print_report(report: Any, fmt: ReportFormat) -> None:
+    if fmt is ReportFormat.json:
+        typer.echo(json.dumps(report.figures, ensure_ascii=False, default=str))
+    else:
+        typer.echo(report.to_text())
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON).")],
+    split: Annotated[str, typer.Option("--split", help="all, tune or frozen (deterministic halves).")] = "all",
+    errors: Annotated[bool, typer.Option("--errors", help="List the misses with their sentence.")] = False,
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """Event type, actor country and sector accuracy on PLOVER gold records.
+
+    Example: eventwire eval plover ../shared/eval/plover-gsr-dev.json --format json
+    """
+    from .evaluation.plover import evaluate_plover
+
+    _print_report(evaluate_plover(path, _settings(), split=split, errors=errors), format)  # type: ignore[arg-type]
+
+
+@eval_app.command("petrarch")
+def eval_petrarch(
+    path: Annotated[Path, typer.Argument(help="PETRARCH validation records (XML).")],
+    actors: ActorsOpt = None,
+    agents: AgentsOpt = None,
+    verbs: VerbsOpt = None,
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """(source, target, CAMEO) triple precision/recall/F1 on PETRARCH-2 validation records.
+
+    Example: eventwire eval petrarch ../shared/eval/petrarch2/PETR.UnitTest.records.xml
+    --actors ../shared/eval/petrarch2/PETR.Validate.actors.txt --agents ../shared/eval/petrarch2/PETR.Validate.agents.txt
+    """
+    from .evaluation.petrarch import evaluate_petrarch
+
+    report = evaluate_petrarch(path, _settings(), actors=actors or (), agents=agents or (), verbs=verbs or ())
+    _print_report(report, format)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    path: Annotated[Path, typer.Argument(help="A directory of TimeML (.tml) files.")],
+    output: Annotated[Path | None, typer.Option("--output", help="Write our TimeML files here.")] = None,
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """Temporal expressions: strict/relaxed span F1 and value F1 (TempEval-3 definitions).
+
+    Example: eventwire eval timex ../shared/eval/tempeval3-train --format json
+    """
+    from .evaluation.timex import evaluate_timex
+
+    _print_report(evaluate_timex(path, output=output), format)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Annotated[Path, typer.Argument(help="Toponyms in the LGL / TR-News XML format.")],
+    output: Annotated[Path | None, typer.Option("--output", help="Write our toponyms as JSON Lines.")] = None,
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """Toponym resolution: accuracy, accuracy within 161 km, country accuracy.
+
+    Example: eventwire eval geo ../shared/eval/lgl/lgl.xml --format json
+    """
+    from .evaluation.geo import evaluate_geo
+
+    _print_report(evaluate_geo(path, output=output), format)
+
+
+def main() -> None:
+    """Console entry point: library errors become one-line messages and exit codes."""
+    try:
+        app(standalone_mode=False)
+    except EventwireError as exc:
+        if STATE.debug:
+            raise
+        typer.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("eventwire: interrupted (what was committed is kept; rerun to resume)", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors are ClickException subclasses
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if STATE.debug:
+            raise
+        typer.echo(f"eventwire: internal error: {exc!r} (rerun with --debug for the traceback)", err=True)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""One event, many mentions: merge the tellings of one real-world event within an article.
+
+A news story tells its main event in the headline, again in the standfirst and again in the body, and
+refers back to it later ("the visit", "his current trip"). Coding each telling as an event is how
+GDELT counts one event fifty times. Here two events of one article are the same event when they agree
+on everything that is known of both:
+
+- the same PLOVER type and the same status (an expected meeting is not the meeting that happened);
+- the actors: each side's country equal where both are known (either orientation for reciprocal
+  events), and at least one known country shared;
+- the date: both unknown, one unknown, or one value a prefix of the other ("2025" ⊇ "2025-06-17");
+- the section context: a photo caption tells its own moment and never merges with the text.
+
+Body tellings are visited first, in text order, so that the headline joins the body's first matching
+event (news leads tell the main event first). The kept event gathers every telling in ``mentions`` and
+fills what it lacked (an unknown target, a date) from the events merged into it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .models import Actor, AnalysedArticle, Event, EventDate, EventMention, Precision, Section
+
+_SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
+_PRECISION_RANK = {Precision.DAY: 0, Precision.RANGE: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.UNKNOWN: 4}
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def _sides_compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Each side equal where both are known, and at least one known side shared."""
+    shared = False
+    for x, y in zip(a, b, strict=True):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared = True
+    return shared
+
+
+def _actors_compatible(kept: Event, other: Event) -> bool:
+    a = (_country(kept.source), _country(kept.target))
+    b = (_country(other.source), _country(other.target))
+    if _sides_compatible(a, b):
+        return True
+    return (kept.reciprocal or other.reciprocal) and _sides_compatible(a, (b[1], b[0]))
+
+
+def _dates_compatible(a: EventDate, b: EventDate) -> bool:
+    if a.value is None or b.value is None:
+        if a.value is None and b.value is None:
+            return True
+        # one unknown: compatible unless the known one lies outside the other's bounds
+        known, unknown = (a, b) if a.value is not None else (b, a)
+        assert known.value is not None
+        if unknown.latest and known.value[: len(unknown.latest)] > unknown.latest:
+            return False
+        return not (unknown.earliest and known.value < unknown.earliest[: len(known.value)])
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def same_event(kept: Event, other: Event) -> bool:
+    """True when ``other`` is another telling of ``kept`` (see the module docstring)."""
+    if kept.type != other.type or kept.status != other.status:
+        return False
+    if (kept.section == Section.CAPTION) != (other.section == Section.CAPTION):
+        return False
+    return _actors_compatible(kept, other) and _dates_compatible(kept.date, other.date)
+
+
+def _mention(event: Event) -> EventMention:
+    return EventMention(
+        article_id=event.article_id,
+        sentence_index=event.sentence_index,
+        section=event.section,
+        sentence=event.sentence,
+        span=event.span,
+        trigger=event.trigger,
+    )
+
+
+def _absorb(kept: Event, other: Event) -> Event:
+    """``kept`` with ``other``'s telling added and its unknowns filled from ``other``."""
+    changes: dict[str, object] = {"mentions": (*kept.mentions, *(other.mentions or (_mention(other),)))}
+    flipped = other.reciprocal and _country(kept.source) == _country(other.target) is not None
+    other_source, other_target = (other.target, other.source) if flipped else (other.source, other.target)
+    if kept.source is None or kept.source.country is None and other_source is not None and other_source.country:
+        changes["source"] = other_source
+    if kept.target is None or kept.target.country is None and other_target is not None and other_target.country:
+        changes["target"] = other_target
+    if _PRECISION_RANK[other.date.precision] < _PRECISION_RANK[kept.date.precision]:
+        changes["date"] = other.date
+    if kept.location is None and other.location is not None:
+        changes["location"] = other.location
+    return dataclasses.replace(kept, **changes)  # type: ignore[arg-type]
+
+
+def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
+    """The dedup stage: one event per real-world event of the article, with all its mentions."""
+    order = sorted(
+        range(len(analysed.events)),
+        key=lambda i: (_SECTION_ORDER.get(analysed.events[i].section, 0), analysed.events[i].span[0], i),
+    )
+    kept: list[Event] = []
+    for i in order:
+        event = analysed.events[i]
+        for n, candidate in enumerate(kept):
+            if same_event(candidate, event):
+                kept[n] = _absorb(candidate, event)
+                break
+        else:
+            kept.append(dataclasses.replace(event, mentions=event.mentions or (_mention(event),)))
+    kept.sort(key=lambda e: (e.span[0], e.trigger_span[0]))
+    events = tuple(
+        e if e.cluster_id is not None else dataclasses.replace(e, cluster_id=e.id) for e in kept
+    )
+    return dataclasses.replace(analysed, events=events)
