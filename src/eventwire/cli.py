@@ -125,11 +125,6 @@ def _dict_settings(
     )
 
 
-def _fail(exc: EventwireError) -> typer.Exit:
-    typer.echo(f"eventwire: error: {exc}", err=True)
-    return typer.Exit(exc.exit_code)
-
-
 def _report_rejection(r: Rejection) -> None:
     typer.echo(f"eventwire: rejected {r.origin}: [{r.code}] {r.reason}", err=True)
 
@@ -233,6 +228,9 @@ def ingest(
     paths: PathsArg,
     published: PublishedOpt = None,
     engine: Annotated[str, typer.Option("--engine", help="local (default) or ray.")] = "local",
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="With --engine ray: write Parquet event files to this folder.")
+    ] = None,
     actors: ActorsOpt = None,
     agents: AgentsOpt = None,
     verbs: VerbsOpt = None,
@@ -251,9 +249,11 @@ def ingest(
     if engine == "ray":
         from .runners.ray import ingest_with_ray
 
-        summary = ingest_with_ray(paths, settings=settings, published=published)
+        summary = ingest_with_ray(paths, settings=settings, published=published, parquet_dir=parquet)
     elif engine != "local":
         raise typer.BadParameter("--engine must be 'local' or 'ray'")
+    elif parquet is not None:
+        raise typer.BadParameter("--parquet goes with --engine ray; the local engine writes to the store")
     elif sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -1,0 +1,151 @@
+"""The Ray runner: the same pipeline, scaled out with Ray Data (``eventwire ingest --engine ray``).
+
+The driver streams records in bounded windows (memory stays flat on endless input); each window is a Ray
+dataset mapped by a pool of actors that each load the pipeline once; the driver writes the results to the
+store (SQLite or PostgreSQL, one transaction per article, so a rerun resumes) or to Parquet files of event
+records. Stages never import ray: only this module does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import pickle
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..clean import clean_record
+from ..config import Settings
+from ..errors import ConfigError, EventwireError
+from ..ingest import parse_published, read_inputs
+from ..models import AnalysedArticle, Article, Rejection, event_to_record
+from .local import IngestSummary
+
+log = logging.getLogger(__name__)
+
+
+class _AnalyseBatch:
+    """A Ray actor's callable: loads the pipeline once, analyses a batch of pickled articles."""
+
+    def __init__(self, settings_json: str) -> None:
+        from ..pipeline import Pipeline
+
+        self.pipeline = Pipeline(Settings.model_validate_json(settings_json))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        items = [pickle.loads(b) for b in batch["item"]]
+        out = []
+        for result in self.pipeline.run(items):
+            if isinstance(result, AnalysedArticle):
+                result = dataclasses.replace(result, docs={})  # spaCy docs stay in the worker
+            out.append(pickle.dumps(result))
+        return {"result": out}
+
+
+def _windows(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while window := list(islice(it, size)):
+        yield window
+
+
+def ingest_with_ray(
+    paths: Sequence[str | Path],
+    *,
+    settings: Settings,
+    published: date | str | None = None,
+    parquet_dir: str | Path | None = None,
+    window: int = 512,
+    batch_articles: int = 16,
+    concurrency: int | None = None,
+) -> IngestSummary:
+    """Ingest with Ray Data into the store (default) or, with ``parquet_dir``, into Parquet event files."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise ConfigError("the ray engine needs Ray: pip install 'eventwire[ray]'", code="E210") from exc
+
+    if isinstance(published, str):
+        published = parse_published(published)
+    records = read_inputs([str(p) for p in paths], settings, published=published)
+    if not ray.is_initialized():
+        ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+    workers = concurrency or max(1, int(ray.available_resources().get("CPU", 1)))
+    summary = IngestSummary()
+    store = None
+    if parquet_dir is None:
+        from ..store import Store
+
+        store = Store.open(settings.database_url)
+    try:
+        for n, chunk in enumerate(_windows(records, window)):
+            todo: list[Article | Rejection] = []
+            for record in chunk:
+                summary.read += 1
+                if isinstance(record, Rejection):
+                    todo.append(record)
+                    continue
+                try:
+                    article = clean_record(record, settings)
+                except EventwireError as exc:
+                    todo.append(Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message,
+                                          raw=record.text))
+                    continue
+                if store is not None and store.has_article(article.content_hash):
+                    summary.skipped_known += 1
+                    continue
+                todo.append(article)
+            if not todo:
+                continue
+            ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in todo])
+            mapped = ds.map_batches(
+                _AnalyseBatch,
+                fn_constructor_args=(settings.model_dump_json(),),
+                batch_size=batch_articles,
+                concurrency=min(workers, max(1, len(todo) // batch_articles)),
+                batch_format="numpy",
+            )
+            results = (pickle.loads(row["result"]) for row in mapped.iter_rows())
+            if store is not None:
+                _save(store, results, summary)
+            else:
+                _write_parquet(Path(parquet_dir), n, results, summary)  # type: ignore[arg-type]
+    finally:
+        if store is not None:
+            store.close()
+    return summary
+
+
+def _save(store: Any, results: Iterable[AnalysedArticle | Rejection], summary: IngestSummary) -> None:
+    for result in results:
+        if isinstance(result, Rejection):
+            store.save_rejection(result)
+            summary.rejected += 1
+            if len(summary.rejections) < 1000:
+                summary.rejections.append(result)
+        elif store.save_article(result):
+            summary.stored += 1
+            summary.events += len(result.events)
+        else:
+            summary.skipped_known += 1
+
+
+def _write_parquet(folder: Path, n: int, results: Iterable[AnalysedArticle | Rejection],
+                   summary: IngestSummary) -> None:
+    """One Parquet file of event records per window (``events-00000.parquet``; a rerun overwrites)."""
+    from ..export import export_events
+
+    folder.mkdir(parents=True, exist_ok=True)
+    records: list[dict[str, Any]] = []
+    for result in results:
+        if isinstance(result, Rejection):
+            summary.rejected += 1
+            if len(summary.rejections) < 1000:
+                summary.rejections.append(result)
+            continue
+        summary.stored += 1
+        summary.events += len(result.events)
+        records.extend(event_to_record(e) for e in result.events)
+    export_events(records, folder / f"events-{n:05d}.parquet", "parquet", "eventwire")

@@ -1,0 +1,102 @@
+"""The dedup stage: one real-world event told several times in an article is one event."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eventwire.dedup import merge_mentions, same_event
+from eventwire.models import (
+    Actor,
+    AnalysedArticle,
+    Article,
+    Event,
+    EventDate,
+    EventType,
+    Precision,
+    Section,
+    Status,
+)
+
+RUS = Actor(text="Russia", name="Russia", code="RUSGOV", country="RUS", sector="GOV")
+PRK = Actor(text="North Korea", name="North Korea", code="PRK", country="PRK")
+UKR = Actor(text="Ukraine", name="Ukraine", code="UKR", country="UKR")
+
+
+def event(eid: str, start: int, *, section: Section = Section.BODY, type: EventType = EventType.CONSULT,
+          source: Actor | None = RUS, target: Actor | None = PRK, date: EventDate | None = None,
+          status: Status = Status.OCCURRED, reciprocal: bool = False) -> Event:
+    return Event(id=eid, article_id="a1", type=type, sentence_index=start // 100, sentence=f"sentence {eid}",
+                 span=(start, start + 50), trigger="visit", trigger_span=(start + 5, start + 10), trigger_token=1,
+                 evidence="test", section=section, source=source, target=target, date=date or EventDate(),
+                 status=status, reciprocal=reciprocal)
+
+
+def analysed(*events: Event) -> AnalysedArticle:
+    article = Article(id="a1", content_hash="a1", text="x" * 2000, raw="", origin="<test>")
+    return AnalysedArticle(article=article, events=events)
+
+
+DAY = EventDate(value="2025-06-17", precision=Precision.DAY, text="on Tuesday")
+MARCH = EventDate(value="2025-03", precision=Precision.MONTH, text="in March")
+
+
+def test_dedup_headline_joins_first_matching_body_event() -> None:
+    out = merge_mentions(analysed(
+        event("head", 0, section=Section.HEADLINE),
+        event("body1", 300, date=DAY),
+        event("body2", 500, date=MARCH),
+    )).events
+    assert [e.id for e in out] == ["body1", "body2"]
+    assert {m.section for m in out[0].mentions} == {Section.HEADLINE, Section.BODY}
+    assert len(out[1].mentions) == 1
+
+
+def test_dedup_different_known_dates_stay_apart() -> None:
+    assert not same_event(event("a", 0, date=DAY), event("b", 100, date=MARCH))
+
+
+def test_dedup_year_contains_day() -> None:
+    year = EventDate(value="2025", precision=Precision.YEAR, text="this year")
+    assert same_event(event("a", 0, date=DAY), event("b", 100, date=year))
+
+
+def test_dedup_planned_is_not_the_occurred_event() -> None:
+    assert not same_event(event("a", 0, date=DAY), event("b", 100, date=DAY, status=Status.PLANNED))
+
+
+def test_dedup_different_types_or_targets_stay_apart() -> None:
+    assert not same_event(event("a", 0), event("b", 100, type=EventType.AGREE))
+    assert not same_event(event("a", 0), event("b", 100, target=UKR))
+
+
+def test_dedup_unknown_side_is_filled_from_the_merged_telling() -> None:
+    out = merge_mentions(analysed(event("a", 0, target=None, date=DAY), event("b", 200, section=Section.HEADLINE)))
+    assert len(out.events) == 1
+    assert out.events[0].target == PRK
+    assert out.events[0].date == DAY
+
+
+def test_dedup_needs_one_shared_known_actor() -> None:
+    assert not same_event(event("a", 0, target=None), event("b", 100, source=None))
+
+
+def test_dedup_reciprocal_matches_either_orientation() -> None:
+    a = event("a", 0, type=EventType.AGREE, reciprocal=True)
+    b = event("b", 100, type=EventType.AGREE, source=PRK, target=RUS, reciprocal=True)
+    assert same_event(a, b)
+    assert not same_event(dataclasses.replace(a, reciprocal=False), dataclasses.replace(b, reciprocal=False))
+
+
+def test_dedup_caption_never_merges_with_text() -> None:
+    assert not same_event(event("a", 0), event("b", 100, section=Section.CAPTION))
+
+
+def test_dedup_undated_telling_outside_known_bounds_stays_apart() -> None:
+    bounded = EventDate(latest="2024-12-31")
+    assert not same_event(event("a", 0, date=DAY), event("b", 100, date=bounded))
+
+
+def test_dedup_sets_cluster_id_and_keeps_text_order() -> None:
+    out = merge_mentions(analysed(event("b", 500, target=UKR), event("a", 100))).events
+    assert [e.id for e in out] == ["a", "b"]
+    assert all(e.cluster_id == e.id for e in out)
