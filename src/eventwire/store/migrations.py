@@ -1,0 +1,107 @@
+"""Versioned schema migrations: a ``schema_version`` table and an ordered list of steps in code.
+
+Opening a store runs every step newer than the database's version, each recording its row in
+``schema_version``, all in one transaction (DDL is transactional in SQLite and PostgreSQL): a failed
+step leaves the database exactly as it was.
+A database written by a newer eventwire (a version this code does not know) is refused, never
+touched. To change the schema: edit :mod:`.schema` and append a :class:`Migration` whose ``apply``
+brings a database at the previous version to the new shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from ..errors import StoreError
+from . import schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sa.Connection], None]
+
+
+def _initial_schema(conn: sa.Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: articles, sentences, events, event_mentions, clusters, rejections",
+              _initial_schema),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+# Any 64-bit constant: concurrent openers of one PostgreSQL database migrate one after the other.
+_PG_MIGRATION_LOCK = 0x65766E7477697265
+
+
+def current_version(conn: sa.Connection) -> int:
+    """The highest applied version; 0 for an empty database."""
+    if not sa.inspect(conn).has_table(schema.schema_version.name):
+        return 0
+    value = conn.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar()
+    return int(value or 0)
+
+
+def migrate(engine: sa.Engine, where: str, steps: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database to the last version of ``steps``; return that version.
+
+    ``where`` names the database in error messages.
+    """
+    latest = steps[-1].version if steps else 0
+    versions = [s.version for s in steps]
+    if versions != sorted(set(versions)):
+        raise StoreError("migration steps must have strictly increasing versions", code="E308")
+    with _locked(engine) as conn:
+        schema.metadata.create_all(conn, tables=[schema.schema_version])
+        found = current_version(conn)
+        if found > latest:
+            raise StoreError(
+                f"the database is at schema version {found} but this eventwire only knows versions up to "
+                f"{latest}: upgrade eventwire, or use another --db",
+                path=where, code="E307",
+            )
+        for step in steps:
+            if step.version <= found:
+                continue
+            log.info("migrating %s to schema version %d: %s", where, step.version, step.description)
+            step.apply(conn)
+            conn.execute(sa.insert(schema.schema_version).values(
+                version=step.version, description=step.description, applied_at=datetime.now(UTC)))
+        return max(found, latest)
+
+
+class _locked:
+    """A connection in one transaction that holds the migration lock (BEGIN IMMEDIATE on SQLite,
+    an advisory transaction lock on PostgreSQL), committed on success."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> sa.Connection:
+        self.conn = self.engine.connect()
+        if self.engine.dialect.name == "sqlite":
+            self.conn.execution_options(sqlite_begin="IMMEDIATE")
+        self.tx = self.conn.begin()
+        if self.engine.dialect.name == "postgresql":
+            self.conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        return self.conn
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                self.tx.commit()
+            else:
+                self.tx.rollback()
+        finally:
+            self.conn.close()

@@ -1,0 +1,437 @@
+"""The store: every article kept (raw and cleaned text, hash, metadata), its sentences and events, event
+clusters across articles, and every rejection. SQLite by default, PostgreSQL through a URL; one schema.
+
+Every :meth:`Store.save_article` is one transaction that commits on its own: a process killed mid-run
+loses nothing already committed, and a rerun resumes (saving an article whose content hash is stored
+is a no-op).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+
+from ..errors import StoreError
+from ..ids import content_hash
+from ..models import AnalysedArticle, Event, Rejection
+from . import clustering, schema
+from .connect import create_engine, parse_url, safe_url, translate_error
+from .migrations import migrate
+
+log = logging.getLogger(__name__)
+
+_DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_STREAM_BATCH = 1000
+# Any 64-bit constant: concurrent savers into one PostgreSQL database cluster one after the other.
+_PG_SAVE_LOCK = 0x65775F73617665
+
+
+class Store:
+    """Open with :meth:`open` (creates and migrates the database); use as a context manager or
+    call :meth:`close`."""
+
+    def __init__(self, engine: sa.Engine, url: URL, version: int) -> None:
+        self.engine = engine
+        self.url = url
+        self.version = version
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open (creating and migrating as needed) the database at ``url``: a SQLite path or URL, or a
+        ``postgresql://`` URL. Raises :class:`StoreError` (E301–E309) with what to do."""
+        parsed = parse_url(url)
+        engine = create_engine(parsed)
+        try:
+            version = migrate(engine, safe_url(parsed))
+        except DBAPIError as exc:
+            engine.dispose()
+            raise translate_error(exc, parsed) from exc
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine, parsed, version)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            raise translate_error(exc, self.url) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """One write transaction, holding the write lock from its start: BEGIN IMMEDIATE on SQLite, an
+        advisory lock on PostgreSQL. The duplicate check and the cluster look-up then see every
+        commit made before, even with several ingest processes on one database."""
+        with self._errors(), self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SAVE_LOCK})
+                yield conn
+
+    # ------------------------------------------------------------------ writing
+
+    def has_article(self, content_hash: str) -> bool:
+        with self._errors(), self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(sa.literal(1)).where(schema.articles.c.content_hash == content_hash).limit(1)
+            ).first() is not None
+
+    def save_article(self, analysed: AnalysedArticle) -> bool:
+        """Store the article, its sentences, events, mentions and clusters in one transaction.
+
+        Returns False (and changes nothing) when an article with the same content hash is stored.
+        Each event gets its cross-article ``cluster_id`` here (see :mod:`.clustering`); an incoming
+        ``cluster_id`` is replaced.
+        """
+        article = analysed.article
+        event_ids = [e.id for e in analysed.events]
+        if len(set(event_ids)) != len(event_ids):
+            raise StoreError(f"article {article.id!r} holds two events with the same id: a bug in the "
+                             "pipeline's id scheme, please report it", path=article.origin, code="E310")
+        with self._write() as conn:
+            a = schema.articles.c
+            if conn.execute(sa.select(a.id).where(a.content_hash == article.content_hash)).first():
+                return False
+            if conn.execute(sa.select(a.id).where(a.id == article.id)).first():
+                raise StoreError(
+                    f"another article with the id {article.id!r} but different content is stored: give "
+                    "records unique ids (or none, to use content hashes)",
+                    path=article.origin, code="E311")
+            clash = conn.execute(
+                sa.select(schema.events.c.id, schema.events.c.article_id).where(schema.events.c.id.in_(event_ids))
+            ).first() if event_ids else None
+            if clash is not None:
+                raise StoreError(f"event id {clash.id!r} is already stored (from article {clash.article_id!r})",
+                                 path=article.origin, code="E310")
+            self._insert_article(conn, analysed)
+            touched: set[str] = set()
+            for event in analysed.events:
+                cluster_id = self._find_cluster(conn, event) or event.id
+                if cluster_id == event.id:
+                    conn.execute(sa.insert(schema.clusters).values(
+                        cluster_id=cluster_id, first_reported=None, num_sources=0, num_articles=0,
+                        num_mentions=0))
+                touched.add(cluster_id)
+                self._insert_event(conn, event, cluster_id)
+            self._refresh_clusters(conn, touched)
+        log.debug("stored article %s with %d events", article.id, len(analysed.events))
+        return True
+
+    def _insert_article(self, conn: sa.Connection, analysed: AnalysedArticle) -> None:
+        art = analysed.article
+        conn.execute(sa.insert(schema.articles).values(
+            id=art.id,
+            content_hash=art.content_hash,
+            origin=art.origin,
+            title=art.title,
+            published=art.published.isoformat() if art.published else None,
+            published_source=art.published_source,
+            url=art.url,
+            source=art.source,
+            format=art.format,
+            raw=art.raw,
+            text=art.text,
+            metadata=dict(art.metadata),
+            sections=[{"section": b.section.value, "start": b.start, "end": b.end} for b in art.blocks],
+            ingested_at=datetime.now(UTC),
+        ))
+        if analysed.sentences:
+            conn.execute(sa.insert(schema.sentences), [
+                {"article_id": art.id, "index": s.index, "start": s.start, "end": s.end,
+                 "section": s.section.value, "text": s.text}
+                for s in analysed.sentences
+            ])
+
+    def _find_cluster(self, conn: sa.Connection, event: Event) -> str | None:
+        """The cluster of an event from another stored article that tells the same real-world event."""
+        key = clustering.event_date_key(event)
+        if key is None or not clustering.can_cluster(event):
+            return None
+        src, tgt = clustering.countries(event)
+        e = schema.events.c
+        lo, hi = clustering.search_window(key)
+        forward = sa.and_(e.source_country.is_not_distinct_from(src), e.target_country.is_not_distinct_from(tgt))
+        pair = forward
+        if src != tgt:
+            backward = sa.and_(e.source_country.is_not_distinct_from(tgt),
+                               e.target_country.is_not_distinct_from(src))
+            pair = sa.or_(forward, sa.and_(backward, e.reciprocal if not event.reciprocal else sa.true()))
+        rows = conn.execute(
+            sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest)
+            .where(e.type == event.type.value, pair, e.article_id != event.article_id,
+                   e.date_lo.is_not(None), e.date_lo <= hi, e.date_hi >= lo)
+            .order_by(e.cluster_id)
+        )
+        for row in rows:
+            other = clustering.date_key(row.date_value, clustering.Precision(row.date_precision),
+                                        row.date_earliest, row.date_latest)
+            if other is not None and clustering.dates_agree(key, other):
+                return str(row.cluster_id)
+        return None
+
+    def _insert_event(self, conn: sa.Connection, event: Event, cluster_id: str) -> None:
+        record = event.to_record()
+        record["cluster_id"] = cluster_id
+        key = clustering.event_date_key(event)
+        src, tgt, loc, d = event.source, event.target, event.location, event.date
+        conn.execute(sa.insert(schema.events).values(
+            id=event.id,
+            article_id=event.article_id,
+            cluster_id=cluster_id,
+            type=event.type.value,
+            cameo=event.cameo,
+            quad_class=event.quad_class,
+            goldstein=event.goldstein,
+            source_code=src.code if src else None,
+            source_country=src.country if src else None,
+            source_sector=src.sector if src else None,
+            source_name=(src.name or src.text) if src else None,  # the text too: a search key
+            target_code=tgt.code if tgt else None,
+            target_country=tgt.country if tgt else None,
+            target_sector=tgt.sector if tgt else None,
+            target_name=(tgt.name or tgt.text) if tgt else None,
+            reciprocal=event.reciprocal,
+            date_value=d.value,
+            date_earliest=d.earliest,
+            date_latest=d.latest,
+            date_precision=d.precision.value,
+            date_lo=key.lo.isoformat() if key else None,
+            date_hi=key.hi.isoformat() if key else None,
+            status=event.status.value if event.status else None,
+            certainty=event.certainty.value if event.certainty else None,
+            location_name=loc.name if loc else None,
+            location_country=loc.country if loc else None,
+            location_lat=loc.lat if loc else None,
+            location_lon=loc.lon if loc else None,
+            section=event.section.value,
+            sentence_index=event.sentence_index,
+            record=record,
+        ))
+        # The event's own telling plus those dedup merged into it, each once.
+        tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):
+                    (event.section.value, event.trigger)}
+        for m in event.mentions:
+            tellings.setdefault((m.article_id, m.sentence_index, m.span[0], m.span[1]), (m.section.value, m.trigger))
+        conn.execute(sa.insert(schema.event_mentions), [
+            {"event_id": event.id, "article_id": art, "sentence_index": idx, "span_start": start,
+             "span_end": end, "section": section, "trigger": trigger}
+            for (art, idx, start, end), (section, trigger) in tellings.items()
+        ])
+
+    def _refresh_clusters(self, conn: sa.Connection, cluster_ids: set[str]) -> None:
+        if not cluster_ids:
+            return
+        e, a, m, c = schema.events.c, schema.articles.c, schema.event_mentions.c, schema.clusters.c
+        # An article without a known outlet counts as a source of its own.
+        outlet = sa.func.coalesce(sa.func.lower(sa.func.trim(a.source)), sa.literal("\x1farticle:") + a.id)
+        stats = conn.execute(
+            sa.select(e.cluster_id, sa.func.count(sa.distinct(outlet)).label("sources"),
+                      sa.func.count(sa.distinct(a.id)).label("articles"), sa.func.min(a.published).label("first"))
+            .select_from(schema.events.join(schema.articles, e.article_id == a.id))
+            .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id)
+        ).all()
+        mentions = dict(conn.execute(
+            sa.select(e.cluster_id, sa.func.count(m.id))
+            .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
+            .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id)
+        ).tuples().all())
+        for row in stats:
+            conn.execute(sa.update(schema.clusters).where(c.cluster_id == row.cluster_id).values(
+                num_sources=row.sources, num_articles=row.articles, first_reported=row.first,
+                num_mentions=mentions.get(row.cluster_id, 0)))
+
+    def save_rejection(self, rejection: Rejection) -> None:
+        """Record a failed input; recording the same failure of the same origin again is a no-op."""
+        r = schema.rejections
+        values = {
+            "origin": rejection.origin, "stage": rejection.stage, "code": rejection.code,
+            "reason": rejection.reason, "article_id": rejection.article_id, "raw": rejection.raw,
+            "fingerprint": content_hash(rejection.stage, rejection.code, rejection.reason, rejection.raw,
+                                        length=32),
+            "recorded_at": datetime.now(UTC),
+        }
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        stmt = dialect_insert(r).values(**values).on_conflict_do_nothing(
+            index_elements=[r.c.origin, r.c.fingerprint])
+        with self._write() as conn:
+            conn.execute(stmt)
+
+    # ------------------------------------------------------------------ reading
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        certainty: str | None = None,
+        status: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Stored events as public records, ordered by date (unknown last) then id, streamed.
+
+        Each record also carries its cluster's ``num_sources``, ``num_articles``, ``num_mentions``,
+        ``first_reported`` and ``article`` (``url``, ``source``, ``published``, ``title``,
+        ``ingested_at``) of the article it was read from.
+
+        - ``actor``: matches either side by code prefix (``RUS`` → ``RUSGOV``), country, or a whole word
+          of the name (``Shoigu``), case-insensitive.
+        - ``dyad=(A, B)``: source matches A and target B, or the other way round.
+        - ``since``/``until``: ISO date prefixes (``2025``, ``2025-06``, ``2025-06-17``), inclusive,
+          compared at the shorter of the two lengths (``2025`` is within ``since="2025-06"``); an
+          event without a known date never matches a date filter.
+        - ``type``, ``certainty``, ``status``, ``article_id``: equality (case-insensitive vocabularies).
+        """
+        e, cl, a = schema.events.c, schema.clusters.c, schema.articles.c
+        where: list[sa.ColumnElement[bool]] = []
+        if actor is not None:
+            where.append(sa.or_(_actor_match("source", actor), _actor_match("target", actor)))
+        if dyad is not None:
+            first, second = dyad
+            where.append(sa.or_(
+                sa.and_(_actor_match("source", first), _actor_match("target", second)),
+                sa.and_(_actor_match("source", second), _actor_match("target", first)),
+            ))
+        if type is not None:
+            where.append(e.type == type.strip().upper())
+        for bound, op in ((since, "since"), (until, "until")):
+            if bound is None:
+                continue
+            text = bound.strip()
+            if not _DATE_PREFIX.match(text):
+                raise StoreError(f"--{op} {bound!r} is not an ISO date prefix: use YYYY, YYYY-MM or YYYY-MM-DD",
+                                 code="E312")
+            # Compare at the shorter length of the two: the event's value cut to the bound's length
+            # against the bound cut to the value's length.
+            mine = sa.func.substr(e.date_value, 1, len(text))
+            theirs = sa.func.substr(sa.literal(text), 1, sa.func.length(e.date_value))
+            where.append(e.date_value.is_not(None))
+            where.append(mine >= theirs if op == "since" else mine <= theirs)
+        if certainty is not None:
+            where.append(e.certainty == certainty.strip().lower())
+        if status is not None:
+            where.append(e.status == status.strip().lower())
+        if article_id is not None:
+            where.append(e.article_id == article_id)
+        if limit is not None and limit < 0:
+            raise StoreError(f"limit must be 0 or more, not {limit}", code="E312")
+        stmt = (
+            sa.select(e.record, cl.num_sources, cl.num_articles, cl.num_mentions, cl.first_reported,
+                      a.url, a.source, a.published, a.title, a.ingested_at)
+            .select_from(schema.events.join(schema.clusters, e.cluster_id == cl.cluster_id)
+                         .join(schema.articles, e.article_id == a.id))
+            .where(*where)
+            .order_by(e.date_value.asc().nulls_last(), e.id)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return self._stream(stmt, _event_row)
+
+    def _stream(self, stmt: sa.Select[Any], convert: Callable[[sa.Row[Any]], dict[str, Any]]
+                ) -> Iterator[dict[str, Any]]:
+        """Rows in batches (a server-side cursor on PostgreSQL), so memory stays flat on a large store."""
+        with self._errors(), self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=_STREAM_BATCH).execute(stmt)
+            for row in result:
+                yield convert(row)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored article: metadata, raw and cleaned text, sections and sentences; None if unknown."""
+        a, s = schema.articles.c, schema.sentences.c
+        with self._errors(), self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.articles).where(a.id == article_id)).mappings().first()
+            if row is None:
+                return None
+            sents = conn.execute(
+                sa.select(s.index, s.start, s.end, s.section, s.text).where(s.article_id == article_id)
+                .order_by(s.index)).mappings().all()
+        out = dict(row)
+        out["ingested_at"] = _iso_utc(out["ingested_at"])
+        out["sentences"] = [dict(x) for x in sents]
+        return out
+
+    def rejections(self) -> Iterator[dict[str, Any]]:
+        """Every recorded rejection, oldest first."""
+        r = schema.rejections.c
+        stmt = sa.select(r.id, r.origin, r.stage, r.code, r.reason, r.article_id, r.raw, r.recorded_at
+                         ).order_by(r.id)
+
+        def convert(row: sa.Row[Any]) -> dict[str, Any]:
+            out = dict(row._mapping)
+            out["recorded_at"] = _iso_utc(out["recorded_at"])
+            return out
+
+        return self._stream(stmt, convert)
+
+    def counts(self) -> dict[str, int]:
+        tables = {"articles": schema.articles, "sentences": schema.sentences, "events": schema.events,
+                  "clusters": schema.clusters, "rejections": schema.rejections}
+        with self._errors(), self.engine.connect() as conn:
+            return {name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+                    for name, t in tables.items()}
+
+
+def _actor_match(side: str, value: str) -> sa.ColumnElement[bool]:
+    """``value`` against one side: code prefix, country, or a whole word (or words) of the name."""
+    e = schema.events.c
+    code, country, name = e[f"{side}_code"], e[f"{side}_country"], e[f"{side}_name"]
+    text = value.strip()
+    if not text:
+        raise StoreError("an empty actor cannot be matched: give a code (RUS, RUSGOV) or a name", code="E312")
+    return sa.or_(
+        sa.func.upper(code).startswith(text.upper(), autoescape=True),
+        sa.func.upper(country) == text.upper(),
+        (sa.literal(" ") + sa.func.lower(name) + sa.literal(" ")).contains(f" {text.lower()} ", autoescape=True),
+    )
+
+
+def _iso_utc(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite keeps no zone; we only ever write UTC
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat()
+
+
+def _event_row(row: sa.Row[Any]) -> dict[str, Any]:
+    record = dict(row.record)
+    record["num_sources"] = row.num_sources
+    record["num_articles"] = row.num_articles
+    record["num_mentions"] = row.num_mentions
+    record["first_reported"] = row.first_reported
+    record["article"] = {"url": row.url, "source": row.source, "published": row.published,
+                         "title": row.title, "ingested_at": _iso_utc(row.ingested_at)}
+    return record
