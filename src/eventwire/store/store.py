@@ -257,11 +257,12 @@ class Store:
             .select_from(schema.events.join(schema.articles, e.article_id == a.id))
             .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id)
         ).all()
-        mentions = dict(conn.execute(
-            sa.select(e.cluster_id, sa.func.count(m.id))
-            .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
-            .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id)
-        ).tuples().all())
+        mentions: dict[str, int] = {
+            row.cluster_id: row.n for row in conn.execute(
+                sa.select(e.cluster_id, sa.func.count(m.id).label("n"))
+                .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
+                .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id))
+        }
         for row in stats:
             conn.execute(sa.update(schema.clusters).where(c.cluster_id == row.cluster_id).values(
                 num_sources=row.sources, num_articles=row.articles, first_reported=row.first,
