@@ -1,0 +1,344 @@
+"""Event dates: the temporal expression that governs an event in the parse, or a date inherited from
+another event of the same sentence (DESIGN §1 time; issue 4).
+
+In order of trust:
+
+1. a timex in the trigger's own subtree, reached through modifiers (``prep``/``pobj``/``npadvmod``/
+   ``advmod``/``compound``…) without passing through another event's trigger — "arrived … on Tuesday",
+   "during the early June discussions, both sides expressed";
+2. for a nominal event, a timex right after its noun phrase on the same verb — "follows a rare visit
+   by Putin to the DPRK last year";
+3. inheritance: a relative clause from the event its antecedent noun denotes ("a visit …, during which
+   the two countries signed"), a coordinated or purpose clause from its head event ("arrived … to
+   hold talks"), and an interval from "N weeks after <event>" for the event after "after";
+4. otherwise no value: ``precision=unknown`` with ``latest`` = publication for what has happened and
+   ``earliest`` = publication for what is to come. The publication date is a bound, never the value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..models import Event, EventDate, Precision, TimeExpression
+from .tense import Tense, token_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# dependency labels a date may hang from on its way up to the event it dates
+_MODIFIER_DEPS = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod", "compound", "amod", "nummod",
+                            "nmod", "obl", "pcomp", "appos", "poss", "det", "quantmod", "acl", "case",
+                            "dobj", "attr", "oprd"})
+# clause boundaries: a date below them belongs to that clause's own verb
+_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj", "acomp"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "nsubjpass", "appos"})
+_PAST_START = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.IGNORECASE)
+_NEXT_START = re.compile(r"^(?:the\s+)?(?:next|coming|following)\b", re.IGNORECASE)
+_DURATION = re.compile(r"^P(?:(\d+)([DWMY])|T(\d+)H)$")
+
+
+def event_tense(trigger: Token) -> Tense:
+    """Past/future of an event: its verb's tense, or for a noun the tense of the verb it hangs from."""
+    tok = trigger
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return token_tense(tok)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def date_from_timex(tx: TimeExpression, dct: date | None) -> EventDate | None:
+    """The EventDate a timex gives an event it governs; ``None`` when it says nothing about when."""
+    if tx.value is None:
+        return None
+    if tx.type in ("DATE", "TIME"):
+        if tx.value == "PAST_REF":
+            return EventDate(None, Precision.UNKNOWN, tx.text, None, dct.isoformat() if dct else None)
+        if tx.value == "FUTURE_REF":
+            return EventDate(None, Precision.UNKNOWN, tx.text, dct.isoformat() if dct else None, None)
+        if tx.value == "PRESENT_REF":
+            return None  # "now" dates a state, and says nothing a bound does not already say
+        if tx.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+            value = tx.earliest if tx.precision is Precision.DAY else tx.value[: 7 if tx.precision is
+                                                                            Precision.MONTH else 4]
+            return EventDate(value, tx.precision, tx.text, tx.earliest, tx.latest)
+        if tx.precision is Precision.RANGE and tx.earliest and tx.latest:
+            return _range(tx.earliest, tx.latest, tx.text)
+        return None
+    if tx.type == "DURATION" and dct is not None:
+        # "in the past six months": the span up to publication; "over the next two weeks": after it
+        span = duration_days(tx.value)
+        if span is None:
+            return None
+        if _PAST_START.match(tx.text):
+            return _range((dct - span).isoformat(), dct.isoformat(), tx.text)
+        if _NEXT_START.match(tx.text):
+            return _range(dct.isoformat(), (dct + span).isoformat(), tx.text)
+    return None
+
+
+def duration_days(value: str | None) -> timedelta | None:
+    """A TimeML duration as days (months as 30, years as 365: only ever used for bounds)."""
+    m = _DURATION.match(value or "")
+    if m is None:
+        return None
+    if m[3]:
+        return timedelta(hours=int(m[3]))
+    n = int(m[1])
+    return timedelta(days=n * {"D": 1, "W": 7, "M": 30, "Y": 365}[m[2]])
+
+
+def _range(earliest: str, latest: str, text: str | None) -> EventDate:
+    """A range keeps the coarsest ISO value both ends share (its month or year), else none."""
+    value = None
+    if earliest[:7] == latest[:7]:
+        value = earliest[:7]
+    elif earliest[:4] == latest[:4]:
+        value = earliest[:4]
+    return EventDate(value, Precision.RANGE, text, earliest, latest)
+
+
+def no_date(tense: Tense, dct: date | None) -> EventDate:
+    """What is known without an expression: a bound from the publication date, never a value."""
+    if dct is None:
+        return EventDate()
+    if tense == "future":
+        return EventDate(None, Precision.UNKNOWN, None, dct.isoformat(), None)
+    return EventDate(None, Precision.UNKNOWN, None, None, dct.isoformat())
+
+
+# --------------------------------------------------------------------------- the parse
+
+
+def _timex_spans(doc: Doc, timexes: Sequence[TimeExpression], offset: int) -> list[tuple[Span, TimeExpression]]:
+    out = []
+    for tx in timexes:
+        span = doc.char_span(tx.start - offset, tx.end - offset, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span, tx))
+    return out
+
+
+def _path_cost(root: Token, trigger: Token, triggers: frozenset[int]) -> int | None:
+    """Steps from a timex's root up to ``trigger`` through modifiers; ``None`` if another clause or
+    another event's trigger lies between them."""
+    tok = root
+    cost = 0
+    while tok.i != trigger.i:
+        if tok.head is tok:
+            return None
+        if tok.i in triggers and tok is not root:
+            return None
+        if tok.dep_ in _CLAUSE_DEPS and tok.dep_ != "acl":
+            return None
+        if tok.dep_ not in _MODIFIER_DEPS and tok.dep_ not in ("nsubj", "nsubjpass", "acl", "auxpass", "aux"):
+            return None
+        cost += 1
+        tok = tok.head
+        if cost > 8:
+            return None
+    return cost
+
+
+def _governing(trigger: Token, spans: list[tuple[Span, TimeExpression]], triggers: frozenset[int],
+               dct: date | None) -> EventDate | None:
+    best: tuple[int, int, EventDate] | None = None
+    for span, tx in spans:
+        cost = _path_cost(span.root, trigger, triggers)
+        if cost is None:
+            continue
+        dated = date_from_timex(tx, dct)
+        if dated is None:
+            continue
+        rank = (cost, -_PRECISION_RANK[dated.precision])
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], dated)
+    if best is not None:
+        return best[2]
+    return _after_noun_phrase(trigger, spans, triggers, dct)
+
+
+_PRECISION_RANK = {Precision.DAY: 4, Precision.MONTH: 3, Precision.RANGE: 2, Precision.YEAR: 2,
+                   Precision.UNKNOWN: 0}
+
+
+def _after_noun_phrase(trigger: Token, spans: list[tuple[Span, TimeExpression]], triggers: frozenset[int],
+                       dct: date | None) -> EventDate | None:
+    """A nominal event's date parsed onto its verb: "follows [a visit by Putin] last year"."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in _OBJECT_DEPS:
+        return None
+    verb = trigger.head
+    while verb.dep_ == "prep" or verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.i in triggers:
+        return None  # the verb is an event of its own: the date is that event's
+    np_end = trigger.right_edge.i
+    for span, tx in spans:
+        if 0 <= span.start - np_end - 1 <= 2 and span.root.head.i == verb.i and span.root.dep_ in (
+                "npadvmod", "tmod", "advmod", "prep", "pobj", "obl"):
+            return date_from_timex(tx, dct)
+        if 0 <= span.start - np_end - 1 <= 2 and span.root.dep_ == "pobj" and span.root.head.head.i == verb.i:
+            return date_from_timex(tx, dct)
+    return None
+
+
+def _antecedent(trigger: Token) -> Token | None:
+    """The noun a relative clause hangs from: "a visit …, during which they signed" → visit."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_head(trigger: Token) -> Token | None:
+    """The verb a coordinated, complement or purpose clause hangs from."""
+    if trigger.dep_ in ("conj", "xcomp"):
+        return trigger.head
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return trigger.head
+    return None
+
+
+_SIGNAL = re.compile(r"^\s*(after|before|since)\b", re.IGNORECASE)
+
+
+def _interval_anchors(doc: Doc, spans: list[tuple[Span, TimeExpression]], offset: int,
+                      triggers: Mapping[int, Event], dct: date | None,
+                      dates: Mapping[str, EventDate]) -> dict[str, EventDate]:
+    """"less than two weeks after <trip>": the trip lies that far before the clause's own time.
+
+    The clause's time is the date of its own event when known, else — for a clause in the present
+    ("the visit comes …") — the publication date: an anchor for the interval, never a date itself.
+    """
+    out: dict[str, EventDate] = {}
+    for span, tx in spans:
+        if tx.type != "DURATION":
+            continue
+        sig = _SIGNAL.match(doc.text, span.end_char)
+        if sig is None:
+            continue
+        gap = duration_days(tx.value)
+        if gap is None:
+            continue
+        signal_tok = doc.char_span(span.end_char + sig.start(1), span.end_char + sig.end(1), alignment_mode="expand")
+        if signal_tok is None or not len(signal_tok):
+            continue
+        prep = signal_tok[0]
+        other = [ev for i, ev in triggers.items() if prep.left_edge.i <= i <= prep.right_edge.i and i != prep.i]
+        if not other:
+            continue
+        ref = _reference_date(span.root, triggers, dates, dct)
+        if ref is None:
+            continue
+        word = sig.group(1).lower()
+        mod_less = tx.text.lower().startswith(("less than", "under", "within", "barely", "nearly", "almost"))
+        mod_more = tx.text.lower().startswith(("more than", "over", "at least"))
+        for ev in other:
+            if word in ("after", "since"):  # the other event is earlier
+                far, near = ref - gap, ref - timedelta(days=1)
+                if mod_less:
+                    rng = (far, near)
+                elif mod_more:
+                    rng = (far - gap, far)
+                else:
+                    rng = (far - timedelta(days=gap.days // 7), far + timedelta(days=gap.days // 7))
+            else:  # "two weeks before the vote": the other event is later
+                far, near = ref + gap, ref + timedelta(days=1)
+                rng = (near, far) if mod_less else (far, far + gap) if mod_more else (
+                    far - timedelta(days=gap.days // 7), far + timedelta(days=gap.days // 7))
+            if rng[0] == rng[1]:
+                out[ev.id] = EventDate(rng[0].isoformat(), Precision.DAY, f"{tx.text} {word}",
+                                       rng[0].isoformat(), rng[0].isoformat())
+            else:
+                out[ev.id] = _range(rng[0].isoformat(), rng[1].isoformat(), f"{tx.text} {word}")
+    return out
+
+
+def _reference_date(tok: Token, triggers: Mapping[int, Event], dates: Mapping[str, EventDate],
+                    dct: date | None) -> date | None:
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for cand in [verb, *verb.children]:
+        ev = triggers.get(cand.i)
+        if ev is not None and cand.dep_ in ("ROOT", "nsubj", "nsubjpass") or ev is not None and cand is verb:
+            d = dates.get(ev.id)
+            if d is not None and d.precision is Precision.DAY and d.value:
+                return date.fromisoformat(d.value)
+    if dct is not None and verb.tag_ in ("VBZ", "VBP"):
+        return dct
+    return None
+
+
+def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[TimeExpression], offset: int,
+                dct: date | None) -> list[Event]:
+    """Dates for the events of one sentence (``offset`` = the sentence's start in the article)."""
+    if not events:
+        return []
+    dates: dict[str, EventDate] = {}
+    tenses: dict[str, Tense] = {}
+    parsed = doc is not None and doc.has_annotation("DEP")
+    if not parsed:
+        # no parse: only an unambiguous sentence (a single dating expression) can be read
+        dated = [d for d in (date_from_timex(tx, dct) for tx in timexes) if d is not None]
+        only = dated[0] if len(dated) == 1 else None
+        return [dataclasses.replace(ev, date=only or no_date(None, dct)) for ev in events]
+    assert doc is not None
+    spans = _timex_spans(doc, timexes, offset)
+    by_token = {ev.trigger_token: ev for ev in events if 0 <= ev.trigger_token < len(doc)}
+    triggers = frozenset(by_token)
+    for ev in events:
+        if not 0 <= ev.trigger_token < len(doc):
+            continue
+        trigger = doc[ev.trigger_token]
+        tenses[ev.id] = event_tense(trigger)
+        found = _governing(trigger, spans, triggers, dct)
+        if found is not None:
+            dates[ev.id] = found
+    for _ in range(3):  # inheritance chains are short: relative clause → conj → …
+        changed = False
+        for ev_id, d in _interval_anchors(doc, spans, offset, by_token, dct, dates).items():
+            if ev_id not in dates:
+                dates[ev_id] = d
+                changed = True
+        for ev in events:
+            if ev.id in dates or not 0 <= ev.trigger_token < len(doc):
+                continue
+            trigger = doc[ev.trigger_token]
+            for source in (_antecedent(trigger), _clause_head(trigger)):
+                if source is None:
+                    continue
+                other = by_token.get(source.i)
+                if other is not None and other.id in dates:
+                    dates[ev.id] = dates[other.id]
+                    changed = True
+                    break
+                if other is None:  # the antecedent is no event of ours but may carry the date itself
+                    found = _governing(source, spans, triggers, dct)
+                    if found is not None:
+                        dates[ev.id] = found
+                        changed = True
+                        break
+        if not changed:
+            break
+    return [dataclasses.replace(ev, date=dates.get(ev.id) or no_date(tenses.get(ev.id), dct)) for ev in events]
+
+
+def resolve_event_date(event: Event, doc: Doc | None, timexes: Sequence[TimeExpression], offset: int,
+                       dct: date | None, others: Sequence[Event] = ()) -> EventDate:
+    """The date of one event (with the other events of its sentence, which may anchor it)."""
+    events = [event, *[o for o in others if o.id != event.id]]
+    return date_events(events, doc, timexes, offset, dct)[0].date
+
+
+__all__ = ["date_events", "date_from_timex", "duration_days", "event_tense", "no_date", "resolve_event_date"]

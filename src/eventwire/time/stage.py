@@ -1,0 +1,83 @@
+"""The ``time`` stage: tag every sentence's temporal expressions, then date every event."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from datetime import date
+
+from ..config import Settings
+from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
+from .dating import date_events
+from .rules import Context
+from .tagger import tag_sentence
+from .tense import doc_tense, text_tense
+
+log = logging.getLogger(__name__)
+
+
+class TimeTagger:
+    """Sets ``analysed.timexes`` (every non-boilerplate sentence) and each event's ``date``.
+
+    Relative expressions are normalised against the publication date; a photo caption against its own
+    explicit date when it states one ("… Wednesday, Dec. 21, 2022"), which never reaches other sections.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        published = analysed.article.published
+        body_ctx = Context(dct=published, tense=lambda s, e: None)
+        timexes: list[TimeExpression] = []
+        by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
+        anchors: dict[int, date | None] = {}
+        for sentence in analysed.sentences:
+            if sentence.section is Section.BOILERPLATE:
+                continue
+            if sentence.section is Section.CAPTION:
+                found, anchor = self._caption(analysed, sentence)
+            else:
+                found, anchor = self._tag(analysed, sentence, body_ctx, "publication"), published
+            anchors[sentence.index] = anchor
+            by_sentence[sentence.index] = found
+            timexes.extend(found)
+        events = self._date(analysed, by_sentence, anchors)
+        return dataclasses.replace(analysed, timexes=tuple(timexes), events=tuple(events))
+
+    def _tag(self, analysed: AnalysedArticle, sentence: Sentence, ctx: Context, anchor: str
+             ) -> list[TimeExpression]:
+        doc = analysed.docs.get(sentence.index)
+        text = sentence.text
+        if doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP"):
+            def tense(s: int, e: int, doc=doc):  # type: ignore[no-untyped-def]
+                return doc_tense(doc, s, e)
+        else:
+            def tense(s: int, e: int, text=text):  # type: ignore[no-untyped-def]
+                return text_tense(text, s, e)
+        return tag_sentence(text, ctx, tense, sentence=sentence.index, offset=sentence.start, anchor_name=anchor)
+
+    def _caption(self, analysed: AnalysedArticle, sentence: Sentence) -> tuple[list[TimeExpression], date | None]:
+        """A caption is dated by its own absolute day, else by the publication date."""
+        absolute = self._tag(analysed, sentence, Context(dct=None, tense=lambda s, e: None), "caption")
+        own = next((t for t in absolute if t.precision is Precision.DAY and t.value), None)
+        anchor = date.fromisoformat(own.value[:10]) if own and own.value else analysed.article.published
+        ctx = Context(dct=anchor, tense=lambda s, e: None)
+        return self._tag(analysed, sentence, ctx, "caption" if own else "publication"), anchor
+
+    def _date(self, analysed: AnalysedArticle, by_sentence: dict[int, list[TimeExpression]],
+              anchors: dict[int, date | None]) -> list[Event]:
+        if not analysed.events:
+            return []
+        grouped: dict[int, list[Event]] = defaultdict(list)
+        for ev in analysed.events:
+            grouped[ev.sentence_index].append(ev)
+        starts = {s.index: s.start for s in analysed.sentences}
+        dated: dict[str, Event] = {}
+        for index, events in grouped.items():
+            doc = analysed.docs.get(index) if index in analysed.parsed else None
+            dct = anchors.get(index, analysed.article.published)
+            for ev in date_events(events, doc, by_sentence.get(index, []), starts.get(index, 0), dct):
+                dated[ev.id] = ev
+        return [dated.get(ev.id, ev) for ev in analysed.events]

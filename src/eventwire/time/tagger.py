@@ -1,0 +1,85 @@
+"""Find and normalise temporal expressions: :func:`tag` for plain text, :func:`tag_sentence` for the stage.
+
+Every rule of :mod:`.rules` proposes matches; overlaps are settled longest-first (so "June 4, 2025"
+beats "June 4" and "2025"); the survivors are normalised in text order, sharing one :class:`Context`
+per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from ..models import TimeExpression
+from .calendar import bounds
+from .rules import RULES, Context, Found
+from .tense import Tense, text_tense
+
+# rules whose value never depends on the DCT
+_ABSOLUTE_RULES = frozenset({"iso_date", "us_date", "year", "fiscal_year", "decade", "century"})
+_HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
+    """``(start, end, rule name, found)`` for every expression in ``text``, in text order."""
+    cands: list[tuple[int, int, int, re.Match[str]]] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if rule.accept is not None and not rule.accept(m, text):
+                continue
+            cands.append((m.start(), m.end(), order, m))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    chosen: list[tuple[int, int, int, re.Match[str]]] = []
+    for cand in cands:
+        s, e = cand[0], cand[1]
+        if all(e <= cs or s >= ce for cs, ce, _, _ in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    out: list[tuple[int, int, str, Found]] = []
+    for s, e, order, m in chosen:
+        rule = RULES[order]
+        found = rule.normalise(m, ctx)
+        if found is not None:
+            out.append((s, e, rule.name, found))
+    return out
+
+
+def _expression(text: str, s: int, e: int, rule: str, found: Found, *, sentence: int, offset: int,
+                dct: date | None, anchor_name: str) -> TimeExpression:
+    value = found.value
+    if found.type in ("DATE", "TIME"):
+        precision, earliest, latest = bounds(value, dct)
+    else:
+        precision, earliest, latest = bounds(None)
+    surface = text[s:e]
+    relative = rule not in _ABSOLUTE_RULES and not _HAS_YEAR.search(surface)
+    return TimeExpression(
+        sentence=sentence, start=offset + s, end=offset + e, text=surface, type=found.type, value=value,
+        precision=precision, earliest=earliest, latest=latest,
+        anchor=anchor_name if relative and value is not None and dct is not None else None,
+    )
+
+
+def tag(text: str, dct: date | None) -> list[TimeExpression]:
+    """Temporal expressions of ``text`` normalised against ``dct`` (offsets into ``text``; ``sentence=0``).
+
+    Relative expressions keep ``value=None`` when there is no ``dct``; absolute ones still normalise.
+    Tense is read from cue words (no parse): this is the entry point of the TimeML evaluation.
+    """
+    ctx = Context(dct=dct, tense=lambda s, e: text_tense(text, s, e))
+    return [_expression(text, s, e, rule, found, sentence=0, offset=0, dct=dct, anchor_name="publication")
+            for s, e, rule, found in find(text, ctx)]
+
+
+def tag_sentence(text: str, ctx: Context, tense: Callable[[int, int], Tense], *, sentence: int, offset: int,
+                 anchor_name: str = "publication") -> list[TimeExpression]:
+    """One sentence, sharing the document's ``ctx``; offsets shifted by ``offset`` into the article."""
+    ctx.tense = tense
+    return [_expression(text, s, e, rule, found, sentence=sentence, offset=offset, dct=ctx.dct,
+                        anchor_name=anchor_name)
+            for s, e, rule, found in find(text, ctx)]

@@ -1,0 +1,105 @@
+"""Which way a temporal expression points: past or future, from the verb that governs it.
+
+Weekdays and year-less dates need it ("on Tuesday" is last Tuesday in "arrived on Tuesday" and next
+Tuesday in "will arrive on Tuesday"). With a dependency parse we read the governing verb's tag and
+auxiliaries; without one (unparsed sentences, the TimeML evaluation) the nearest tense cue word in the
+sentence decides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Tense = str | None
+
+_CUES = re.compile(
+    r"(?P<fut>\b(?:will|shall|wo|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|"
+    r"due\s+to|upcoming|intends?|intended|aims?\s+to|next|tomorrow|to\s+be\s+held|is\s+to|are\s+to)\b|'ll\b)"
+    r"|(?P<past>\b(?:was|were|had|did|said|told|met|began|came|went|took|made|left|held|won|lost|fell|rose|"
+    r"gave|got|saw|sent|spoke|led|became|struck|paid|sold|bought|brought|thought|found|ran|wrote|hit|shot|"
+    r"ago|yesterday|last|earlier|previously|announced|\w{3,}ed)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+
+_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due",
+                           "prepare", "agree", "promise", "vow", "pledge", "threaten", "propose"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+
+
+def text_tense(text: str, start: int, end: int, window: int = 160) -> Tense:
+    """Tense at ``text[start:end]`` from the nearest cue word within its sentence (no parse needed)."""
+    lo = max(0, start - window)
+    hi = min(len(text), end + window)
+    left = text[lo:start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut is not None:
+        lo += cut.end()
+    right = _SENTENCE_END.search(text, end, hi)
+    if right is not None:
+        hi = right.start() + 1
+    best: tuple[int, str] | None = None
+    for m in _CUES.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue  # the expression's own words ("next", "last") are read by its rule
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.group("fut") else "past"
+        if best is None or dist < best[0] or (dist == best[0] and kind == "future"):
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def token_tense(verb: Token) -> Tense:
+    """Tense of a verb from its tag and auxiliaries; ``None`` for the present and the undecidable."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass"):
+            low = child.lower_
+            if low in _FUTURE_AUX:
+                return "future"
+            if child.tag_ == "VBD" or low in ("had", "did", "was", "were"):
+                return "past"
+            if low in ("has", "have") and verb.tag_ == "VBN":
+                return "past"
+            if low in ("is", "are", "am") and verb.tag_ == "VBG":
+                return "future"  # "is meeting on Tuesday": the progressive of arrangements
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past" if verb.dep_ not in ("xcomp", "ccomp") else None
+    if verb.tag_ == "VB":
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in _FUTURE_HEADS:
+            return "future"
+        return token_tense(head) if head is not verb and verb.dep_ in ("xcomp", "conj") else None
+    return None
+
+
+def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb whose clause holds the characters ``start:end`` of ``doc`` (climbing the parse)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            return tok
+        if tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def doc_tense(doc: Doc, start: int, end: int) -> Tense:
+    """Tense at ``start:end`` of a parsed ``doc``: the governing verb first, the cue words as fallback."""
+    verb = governing_verb(doc, start, end)
+    if verb is not None:
+        tense = token_tense(verb)
+        if tense is not None:
+            return tense
+    return text_tense(doc.text, start, end)
