@@ -33,13 +33,16 @@ _BREAKS = re.compile(r"[\u2028\u2029\x0b\x0c\x85]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # UTF-8 read as cp1252 turns a closing double quote (E2 80 9D) into "â€" plus a byte cp1252 does not
 # define; decoders that substituted U+FFFD for it left "â€\ufffd", which ftfy cannot undo. No other
-# common character has that shape, so restoring the quote is safe.
+# common character has that shape, so restoring the quote is safe. Likewise "Â\ufffd" between words
+# is a mangled two-byte C2 xx sequence, in running text a no-break space (C2 A0).
 _LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac\ufffd")
+_LOST_NBSP = re.compile("(?<=\\w)\u00c2\ufffd(?=\\s|\\w)")
 
 
 def repair_encoding(text: str) -> tuple[str, bool]:
     """Mojibake repaired with ftfy; and whether there was any to repair."""
-    fixed = ftfy.fix_text(_LOST_CLOSING_QUOTE.sub("\u201d", text), uncurl_quotes=False, fix_line_breaks=False)
+    restored = _LOST_NBSP.sub(" ", _LOST_CLOSING_QUOTE.sub("\u201d", text))
+    fixed = ftfy.fix_text(restored, uncurl_quotes=False, fix_line_breaks=False)
     return fixed, fixed != text
 
 
@@ -61,7 +64,7 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------------------- line types
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -69,7 +72,7 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Names in a byline: capitalised words, initials, particles ("de", "van"), joined by "and"/commas.
 _NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|da|van|von|bin|al|el|la|le))*"
 _BOILERPLATE = (
-    re.compile(rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|in)\s*[\w .'\-]{{0,40}})?$"),
+    re.compile(rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAME})?$"),
     re.compile(r"^(?:written|reported|reporting|edited|editing|additional reporting|compiled|writing)\s+by\b",
                re.IGNORECASE),
     re.compile(r"^this (?:story|article|report) (?:is|was) (?:from|published|first published)\b", re.IGNORECASE),

@@ -311,7 +311,7 @@ class _Reader:
 
         doc = trafilatura.bare_extraction(source, with_metadata=True, include_comments=False)
         text = (getattr(doc, "text", None) or "") if doc is not None else ""
-        if not text.strip():
+        if not _has_prose(text):
             return self.reject(origin, E_HTML_EMPTY, "HTML page has no main text (trafilatura found no article)",
                                raw=source)
         if (rejection := self.too_long(origin, text)) is not None:
@@ -437,6 +437,14 @@ class _Reader:
                 log.warning("%s: %d cells for %d columns", origin, len(row), len(header))
             found = [notes.pop(n) for n in range(start, line + 1) if n in notes]
             yield self.record(origin, "csv", dict(zip(header, row, strict=False)), found[0] if found else None)
+
+
+def _has_prose(text: str) -> bool:
+    """Whether extracted HTML text holds at least one sentence of prose. trafilatura's fallback returns
+    whatever text a page has — a menu, a list of links — and that is not an article."""
+    return any(
+        len(line.split()) >= 6 and line.rstrip()[-1:] in ".!?\"'”’)" for line in text.splitlines()
+    )
 
 
 def _format_of(name: str) -> tuple[str | None, bool]:
