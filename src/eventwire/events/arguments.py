@@ -1,0 +1,169 @@
+"""Arguments of a trigger from the dependency parse: who acts (source) and on whom (target).
+
+Works on spaCy tokens of one parsed sentence and the actor mentions the actor stage found in it.
+Roles are returned with a short label (``nsubj``, ``agent:by``, ``pobj:in`` …) for the evidence string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Actor, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# prepositions that introduce the recipient of an action (CAMEO's target): "talks with", "aid to",
+# "attack on", "war against", "arrived in" (a place stands for its country, DESIGN §1 actors)
+TARGET_PREPS = ("with", "to", "against", "on", "in", "into", "toward", "towards", "at", "upon", "over", "for",
+                "from", "between", "among", "inside")
+NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "toward", "towards", "at", "upon",
+                     "among", "inside", "for")
+# modifiers of a noun phrase whose actor is the phrase's actor: "Russian operations", "Gondor's government"
+ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+ACTOR_PREPS = ("of", "from", "in", "for")  # "officials from Gondor", "president of Armenia"
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Actors found for one argument, with the role label that found them."""
+
+    actors: tuple[Actor, ...]
+    role: str
+    group: bool = False  # a group mention ("the two countries") or a coordination ("X and Y")
+    token: int = -1
+
+
+class MentionIndex:
+    """Token index → the actor mention covering it (the longest one where several overlap)."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.token_end - m.token_start):
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+
+    def at(self, i: int) -> Mention | None:
+        return self.by_token.get(i)
+
+
+def _expand(actor: Actor) -> tuple[tuple[Actor, ...], bool]:
+    if actor.members:
+        return tuple(actor.members), True
+    return (actor,), False
+
+
+def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool) -> tuple[list[Actor], bool]:
+    """The actor of the phrase headed by ``tok``: the mention covering it, else its modifiers'."""
+    m = index.at(tok.i)
+    if m is not None:
+        acts, group = _expand(m.actor)
+        return list(acts), group
+    if depth <= 0:
+        return [], False
+    for child in tok.children:
+        if child.dep_ in ACTOR_MODIFIER_DEPS:
+            acts, group = _head_actor(child, index, depth - 1, with_by)
+            if acts:
+                more = _conjuncts_actors(child, index, depth - 1, with_by)
+                return acts + [a for a in more if a not in acts], group or bool(more)
+    for child in tok.children:
+        if child.dep_ == "prep" and (child.lower_ in ACTOR_PREPS or (with_by and child.lower_ == "by")):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    acts, group = _head_actor(pobj, index, depth - 1, with_by)
+                    if acts:
+                        more = _conjuncts_actors(pobj, index, depth - 1, with_by)
+                        return acts + [a for a in more if a not in acts], group or bool(more)
+    return [], False
+
+
+def _conjuncts_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool) -> list[Actor]:
+    out: list[Actor] = []
+    for c in tok.conjuncts:
+        if c.i > tok.i:
+            acts, _ = _head_actor(c, index, depth, with_by)
+            out += [a for a in acts if a not in out]
+    return out
+
+
+def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: bool = False) -> Found | None:
+    """Actors of the argument headed by ``tok`` (with its coordinated heads: "Israel and Egypt")."""
+    if tok is None:
+        return None
+    acts, group = _head_actor(tok, index, 3, with_by)
+    more = _conjuncts_actors(tok, index, 3, with_by)
+    acts += [a for a in more if a not in acts]
+    if not acts:
+        return None
+    return Found(tuple(acts), role, group or len(acts) > 1, tok.i)
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def pobjs(tok: Token, preps: Sequence[str]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of ``tok``'s prepositional children, in text order."""
+    out = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.append((p.lower_, o))
+    return out
+
+
+def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | None:
+    """The source of a verb: its subject, the agent of a passive, or one inherited across conjunction,
+    control (xcomp), purpose clauses (advcl "to …") and relative clauses."""
+    if depth <= 0:
+        return None
+    subj = child(verb, *SUBJECT_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return actors_of(verb.head, index, "relcl-head")
+        return actors_of(subj, index, "nsubj")
+    if child(verb, *PASSIVE_SUBJECT_DEPS) is not None:
+        for _, o in pobjs(verb, ("by",)):
+            return actors_of(o, index, "agent:by")
+        agent = child(verb, "agent")
+        if agent is not None:
+            o = child(agent, "pobj")
+            return actors_of(o, index, "agent:by")
+        return None
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return actors_of(verb.head, index, f"{verb.dep_}-head")
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            # passive raising/control: "Shoigu was expected to meet …" — the passive subject acts
+            ps = child(head, *PASSIVE_SUBJECT_DEPS)
+            if ps is not None:
+                f = actors_of(ps, index, "nsubjpass(inherited)")
+                if f:
+                    return f
+            # object control: "urged Bree to help" — Bree does the helping
+            obj = child(head, "dobj")
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return actors_of(obj, index, "controller:dobj")
+        found = clause_subject(head, index, depth - 1)
+        if found is not None:
+            return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
+    return None
+
+
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "request", "press", "tell",
+                            "invite", "allow", "help", "encourage", "convince", "compel", "pressure"})
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return child(verb, *PASSIVE_SUBJECT_DEPS)

@@ -1,0 +1,561 @@
+"""The event coder: triggers from the lexicon, arguments from the dependency parse, PLOVER/CAMEO codes.
+
+For each parsed sentence:
+
+1. every verb (and event noun) is read against the lexicon with its *frame* (the words around it);
+2. its source and target are found in the parse (subject / passive agent / inherited subject; object,
+   recipient prepositions, a possessive or ``by`` phrase for nouns) and resolved to actor mentions;
+3. modality turns some readings into PLOVER's verbal categories, following the CAMEO manual: an
+   intended cooperative act ("will provide aid", "offered to negotiate") is AGREE (CAMEO 03), an
+   intended conflictual one ("vowed to fight", "will blockade") THREATEN (13), a refused one
+   ("will not accept") REJECT (12), one another party "must" do, as said by a third, REQUEST (10);
+4. an act that is only the content of a speech act ("urged X *to withdraw*") is not an event of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..ids import content_hash
+from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section, Sentence
+from .arguments import (
+    NOUN_TARGET_PREPS,
+    TARGET_PREPS,
+    Found,
+    MentionIndex,
+    actors_of,
+    child,
+    clause_subject,
+    passive_subject,
+    pobjs,
+)
+from .lexicon import CameoCode, Lexicon, Reading, load_lexicon, norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# verbs whose complement says what is intended: its type decides between AGREE and THREATEN
+INTENT_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer", "agree", "threaten", "plan",
+                          "intend", "commit", "decide", "prepare", "resolve", "warn"})
+REFUSAL_VERBS = frozenset({"refuse", "reject", "decline"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+DEONTIC_AUX = frozenset({"must", "should", "ought"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# verbs that only carry a nominal event ("held talks", "engaged in talks", "launched an offensive")
+LIGHT_VERBS = frozenset({"hold", "engage", "conduct", "launch", "stage", "mount", "pay", "make", "begin",
+                         "start", "continue", "attend", "carry", "have", "wage", "resume", "open", "join",
+                         "undertake", "take", "lead", "host", "seek", "plan", "announce", "order"})
+CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
+
+# CAMEO root of the intended act → the code of "express intent to …" (03) / "threaten to …" (13) /
+# "refuse to …" (12) / "demand that … " (10), after the CAMEO 1.1b3 codebook
+INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
+INTENT_SUB = {"071": "0331", "072": "0332", "073": "0333", "074": "0334", "061": "0311", "062": "0312",
+              "063": "0313", "064": "0314", "081": "0351", "0841": "0353", "085": "0354", "086": "0355",
+              "087": "0356", "0871": "0356"}
+THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138",
+               "163": "1312", "166": "136", "161": "1313", "164": "134", "1723": "1323", "1724": "1324",
+               "191": "1381", "192": "1382", "172": "132", "1722": "1322"}
+REFUSE_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "02": "120",
+               "10": "120"}
+DEMAND_CODE = {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "12": "105",
+               "16": "1056", "17": "105", "18": "1056", "19": "1056", "20": "1056"}
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """One coded event before it becomes an :class:`Event`: CAMEO level, actors as found.
+
+    ``code`` may have no PLOVER reading (CAMEO 01 statements, codes of a user dictionary): the
+    PETRARCH evaluation scores those too; :class:`EventCoder` keeps only typed ones.
+    """
+
+    trigger: int  # token index
+    trigger_end: int  # token index, exclusive (multi-word triggers: "hand over")
+    cameo: str
+    reading: Reading
+    source: Actor | None
+    target: Actor | None
+    reciprocal: bool
+    source_role: str | None
+    target_role: str | None
+    note: str = ""  # the modality rule that changed the reading, if any
+
+
+@dataclass(slots=True)
+class _Trigger:
+    tok: Token
+    kind: str
+    reading: Reading
+    cameo: str
+    note: str = ""
+    source: Found | None = None
+    target: Found | None = None
+    absorbed: bool = False
+
+
+def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
+    """Normalised words before and after a trigger in its phrase, and the end of a particle phrase."""
+    pre: list[Token] = []
+    post: list[Token] = []
+    for c in tok.lefts:
+        if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "aux", "auxpass", "npadvmod",
+                      "advmod", "prt"):
+            pre.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
+            continue
+        if c.dep_ in ("xcomp", "advcl", "acl"):
+            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*")
+            for cc in c.children:
+                if cc.dep_ in ("dobj", "prt"):
+                    post.append(cc)
+            continue
+        post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+    pre.sort(key=lambda t: t.i)
+    post.sort(key=lambda t: t.i)
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prt":
+            end = max(end, c.i + 1)
+
+    def words(ts: list[Token]) -> list[str]:
+        out = []
+        for t in ts:
+            out.append(norm(t.lower_))
+            if t.lemma_ and t.lemma_.lower() != t.lower_:
+                out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
+        return out
+
+    return words(pre), words(post), end
+
+
+def _depth(t: Token, root: Token) -> int:
+    d = 0
+    while t.i != root.i and d < 10:
+        t = t.head
+        d += 1
+    return d
+
+
+def _kinds(tok: Token) -> tuple[str, ...]:
+    if tok.pos_ == "VERB":
+        return ("verb",)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a headline like "Shoigu visits DPRK" is sometimes tagged as a noun at the root
+        if tok.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
+            return ("verb", "noun")
+        return ("noun",)
+    return ()
+
+
+class EventCoder:
+    """Codes events in the parsed sentences of an article (pipeline stage ``events``)."""
+
+    def __init__(self, settings: Settings, vocab: object | None = None) -> None:
+        self.settings = settings
+        self.lexicon: Lexicon = load_lexicon(settings.verbs, settings.replace_dictionaries)
+        self._trigger_forms = self.lexicon.trigger_forms
+
+    # ------------------------------------------------------------------ stage API
+    def may_hold_event(self, doc: Doc) -> bool:
+        """Cheap pre-parse filter: does any token look like a trigger word form?"""
+        forms = self._trigger_forms
+        return any(t.lower_ in forms for t in doc)
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        events: list[Event] = []
+        for sentence in analysed.sentences:
+            if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
+                continue
+            doc = analysed.docs.get(sentence.index)
+            if doc is None:
+                continue
+            for c in self.code_doc(doc, analysed.sentence_mentions(sentence.index)):
+                ev = self._event(analysed.article.id, sentence, doc, c)
+                if ev is not None:
+                    events.append(ev)
+        return dataclasses.replace(analysed, events=analysed.events + tuple(events))
+
+    # ------------------------------------------------------------------ coding
+    def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True) -> list[Coding]:
+        """Codings of one parsed sentence. ``typed_only=False`` keeps codes without a PLOVER type."""
+        index = MentionIndex(mentions)
+        triggers = self._triggers(doc, typed_only)
+        by_tok = {t.tok.i: t for t in triggers}
+        self._absorb_content(triggers, by_tok)
+        for t in triggers:
+            if not t.absorbed:
+                self._arguments(t, index, by_tok)
+                self._modality(t, index)
+        out: list[Coding] = []
+        for t in triggers:
+            if t.absorbed:
+                continue
+            if typed_only and self.lexicon.code(t.cameo) is None:
+                continue
+            out.extend(self._pairs(t))
+        return self._merge(out, doc, by_tok)
+
+    def _triggers(self, doc: Doc, typed_only: bool) -> list[_Trigger]:
+        out = []
+        for tok in doc:
+            best: Reading | None = None
+            for kind in _kinds(tok):
+                lemmas = self.lexicon.lemmas(tok.lower_, tok.lemma_, kind)
+                if any(self.lexicon.is_never(lemma) for lemma in lemmas):
+                    break
+                if not lemmas:
+                    continue
+                pre, post, _ = _frame(tok, kind)
+                for lemma in lemmas:
+                    r = self.lexicon.read(kind, lemma, pre, post)
+                    if r is not None and (best is None or (r.specificity, r.priority) > (best.specificity,
+                                                                                        best.priority)):
+                        best = r
+                if best is not None:
+                    break
+            if best is None or best.cameo is None:
+                continue
+            if typed_only and self.lexicon.code(best.cameo) is None:
+                continue
+            out.append(_Trigger(tok, best.kind, best, best.cameo))
+        return out
+
+    def _governing_trigger(self, tok: Token, by_tok: dict[int, _Trigger]) -> tuple[_Trigger | None, list[str]]:
+        """The nearest trigger above ``tok`` through clause/argument edges, and the edges crossed."""
+        path: list[str] = []
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ not in CLAUSE_EDGES or cur.head.i == cur.i:
+                return None, path
+            path.append(cur.dep_)
+            cur = cur.head
+            if cur.i in by_tok:
+                return by_tok[cur.i], path
+        return None, path
+
+    def _absorb_content(self, triggers: list[_Trigger], by_tok: dict[int, _Trigger]) -> None:
+        """Mark triggers that are only the content of another (CAMEO: code the speech act, not its
+        content) and nouns that are the object of a triggered verb ("signed a treaty")."""
+        for t in triggers:
+            gov, path = self._governing_trigger(t.tok, by_tok)
+            if gov is None or "conj" in path or "relcl" in path:
+                continue
+            gtype = self._type(gov.cameo)
+            if t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
+                t.absorbed = True
+            elif gtype in SPEECH_ACTS or gov.reading.lemma in INTENT_VERBS:
+                t.absorbed = True
+                if gov.reading.lemma in INTENT_VERBS and path[0] == "xcomp" and gtype in ("AGREE", "THREATEN"):
+                    self._intent_from_content(gov, t)
+
+    def _type(self, cameo: str) -> str | None:
+        c = self.lexicon.code(cameo)
+        return c.plover_type if c else None
+
+    def _intent_from_content(self, gov: _Trigger, content: _Trigger) -> None:
+        """"vowed to fight" → THREATEN; "offered to negotiate" → AGREE (CAMEO 03 / 13 by content)."""
+        ctype = self._type(content.cameo)
+        if ctype is None:
+            return
+        if ctype in COOPERATIVE and gov.reading.lemma != "threaten":
+            code = self._intent_code(content.cameo)
+            gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
+        elif ctype not in COOPERATIVE and ctype not in SPEECH_ACTS:
+            code = self._threat_code(content.cameo)
+            gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
+
+    @staticmethod
+    def _intent_code(cameo: str) -> str:
+        for k in (cameo, cameo[:3]):
+            if k in INTENT_SUB:
+                return INTENT_SUB[k]
+        return INTENT_CODE.get(cameo[:2], "030")
+
+    @staticmethod
+    def _threat_code(cameo: str) -> str:
+        for k in (cameo, cameo[:3], cameo[:2]):
+            if k in THREAT_CODE:
+                return THREAT_CODE[k]
+        return "130"
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(self, t: _Trigger, index: MentionIndex, by_tok: dict[int, _Trigger]) -> None:
+        tok = t.tok
+        if t.kind == "verb":
+            t.source = clause_subject(tok, index)
+            t.target = self._verb_target(tok, index)
+        else:
+            t.source, t.target = self._noun_arguments(t, index)
+        if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
+                and t.source.token == t.target.token:
+            t.target = None
+
+    def _verb_target(self, tok: Token, index: MentionIndex) -> Found | None:
+        ps = passive_subject(tok)
+        if ps is not None:
+            f = actors_of(ps, index, "nsubjpass")
+            if f:
+                return f
+        for dep in ("dobj", "dative", "attr"):
+            obj = child(tok, dep)
+            if obj is not None:
+                f = actors_of(obj, index, dep, with_by=True)
+                if f:
+                    return f
+        for prep, o in pobjs(tok, TARGET_PREPS):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+        obj = child(tok, "dobj")
+        if obj is not None:
+            for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
+                f = actors_of(o, index, f"dobj-pobj:{prep}")
+                if f:
+                    return f
+        prt = child(tok, "prt")
+        if prt is not None:
+            for prep, o in pobjs(prt, TARGET_PREPS):
+                f = actors_of(o, index, f"pobj:{prep}")
+                if f:
+                    return f
+        # "demanded that the US cancel …", "sent troops to assist Russian operations"
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                s = child(c, "nsubj", "nsubjpass")
+                f = actors_of(s, index, "ccomp-nsubj")
+                if f:
+                    return f
+            if c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None:
+                o = child(c, "dobj")
+                f = actors_of(o, index, f"{c.dep_}-dobj")
+                if f:
+                    return f
+                for prep, o2 in pobjs(c, NOUN_TARGET_PREPS):
+                    f = actors_of(o2, index, f"{c.dep_}-pobj:{prep}")
+                    if f:
+                        return f
+        return None
+
+    def _noun_arguments(self, t: _Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
+        tok = t.tok
+        ttype = self._type(t.cameo)
+        source: Found | None = None
+        target: Found | None = None
+        poss = child(tok, "poss")
+        if poss is not None:
+            source = actors_of(poss, index, "poss")
+        if source is None:
+            for _, o in pobjs(tok, ("by",)):
+                source = actors_of(o, index, "pobj:by")
+                break
+        of_is_target = ttype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
+        if source is None and not of_is_target:
+            for _, o in pobjs(tok, ("of",)):
+                source = actors_of(o, index, "pobj:of")
+                break
+        if source is None:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                    source = actors_of(c, index, c.dep_)
+                    if source:
+                        break
+        preps = NOUN_TARGET_PREPS + (("of",) if of_is_target else ())
+        for prep, o in pobjs(tok, preps):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                target = f
+                break
+        if target is None and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+            # a prepositional phrase right after the noun is often attached to the verb by the parser
+            # ("follows a visit by Putin | to the DPRK"): read it as the noun's
+            for prep, o in pobjs(tok.head, NOUN_TARGET_PREPS):
+                if o.head.i == tok.right_edge.i + 1:
+                    target = actors_of(o, index, f"pobj:{prep}(attached to '{tok.head.lemma_}')")
+                    if target:
+                        break
+        needs = self.lexicon.needs("noun", t.reading.lemma)
+        if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children) \
+                and poss is None:
+            return None, None
+        if source is None:
+            gov = self._light_verb(tok)
+            if gov is not None:
+                s = clause_subject(gov, index)
+                if s is not None:
+                    source = Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token)
+        if target is not None and target.role == "pobj:between" and source is None:
+            return target, None  # "a treaty between X and Y": the parties are mutual
+        return source, target
+
+    @staticmethod
+    def _light_verb(tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in ("dobj", "pobj", "attr", "nsubjpass") or (cur.dep_ == "prep" and cur.head.pos_ == "VERB"):
+                cur = cur.head
+                if cur.pos_ == "VERB":
+                    return cur
+            else:
+                return None
+        return None
+
+    # ------------------------------------------------------------------ modality
+    def _modality(self, t: _Trigger, index: MentionIndex) -> None:
+        if t.kind != "verb" or t.note:
+            return
+        ttype = self._type(t.cameo)
+        if ttype is None:
+            return
+        auxes = {c.lower_ for c in t.tok.children if c.dep_ in ("aux", "auxpass")}
+        negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.tok.children if c.i < t.tok.i)
+        future = bool(auxes & FUTURE_AUX)
+        if negated and future and ttype in COOPERATIVE:
+            code = REFUSE_CODE.get(t.cameo[:2], "120")
+            t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
+        elif future and not negated and ttype in COOPERATIVE and ttype != "AGREE":
+            code = self._intent_code(t.cameo)
+            t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
+        elif future and not negated and ttype not in COOPERATIVE and ttype not in SPEECH_ACTS:
+            code = self._threat_code(t.cameo)
+            t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
+        elif auxes & DEONTIC_AUX and not negated and t.tok.dep_ == "ccomp":
+            # "Russia said Sudan must return the helicopter": the speaker asks the subject to act
+            speaker = clause_subject(t.tok.head, index)
+            if speaker is not None:
+                code = DEMAND_CODE.get(t.cameo[:2], "100")
+                doer = t.source
+                t.cameo, t.note = code, f"'{'/'.join(sorted(auxes & DEONTIC_AUX))}' said by another → {code}"
+                t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group,
+                                 speaker.token)
+                if doer is not None:
+                    t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+
+    # ------------------------------------------------------------------ pairs and merging
+    def _pairs(self, t: _Trigger) -> list[Coding]:
+        src = t.source.actors if t.source else ()
+        tgt = t.target.actors if t.target else ()
+        end = t.tok.i + 1
+        for c in t.tok.rights:
+            if c.dep_ == "prt":
+                end = c.i + 1
+        srole = t.source.role if t.source else None
+        trole = t.target.role if t.target else None
+        out: list[Coding] = []
+        if not src and not tgt:
+            return out
+        if len(src) > 1 and not tgt:
+            # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
+            for a, b in itertools.combinations(src, 2):
+                out.append(Coding(t.tok.i, end, t.cameo, t.reading, a, b, True, srole, srole, t.note))
+            return out[:6]
+        for a in src or (None,):
+            for b in tgt or (None,):
+                if a is not None and b is not None and a == b:
+                    b = None
+                out.append(Coding(t.tok.i, end, t.cameo, t.reading, a, b, False, srole, trole, t.note))
+        return out[:6]
+
+    def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, _Trigger]) -> list[Coding]:
+        """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
+        keep: list[Coding] = []
+
+        def key(c: Coding) -> tuple[str | None, str | None, str | None]:
+            return (self._type(c.cameo), _country(c.source), _country(c.target))
+
+        for c in codings:
+            dup = False
+            for k in keep:
+                if key(k) != key(c):
+                    continue
+                if k.trigger == c.trigger or self._under(doc[c.trigger], k.trigger):
+                    dup = True
+                    break
+            if not dup:
+                keep.append(c)
+        # an event that says less than another of the same type and actor in the sentence is the same
+        # event read twice ("Moscow's campaign … continued"): keep the better-informed one
+        out = []
+        for c in keep:
+            kc = key(c)
+            if any(o is not c and key(o)[0] == kc[0] and _subsumes(key(o), kc) for o in keep):
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _under(tok: Token, head_i: int) -> bool:
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ in ("conj", "relcl", "ccomp") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == head_i:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ events
+    def _event(self, article_id: str, sentence: Sentence, doc: Doc, c: Coding) -> Event | None:
+        code: CameoCode | None = self.lexicon.code(c.cameo)
+        if code is None or code.plover_type is None:
+            return None
+        etype = EventType(code.plover_type)
+        tok = doc[c.trigger]
+        last = doc[c.trigger_end - 1]
+        start = sentence.start + tok.idx
+        end = sentence.start + last.idx + len(last.text)
+        trigger_text = doc.text[tok.idx: last.idx + len(last.text)] if c.trigger_end - c.trigger <= 3 else tok.text
+        if c.trigger_end - c.trigger > 3:
+            end = start + len(tok.text)
+        exact = self.lexicon.codes.get(c.cameo)
+        goldstein = exact.goldstein if exact and exact.goldstein is not None else code.goldstein
+        r = c.reading
+        evidence = (f"{r.kind} '{r.lemma}' → CAMEO {c.cameo} ({r.origin}; pattern '{r.pattern}'"
+                    + (f"; {c.note}" if c.note else "")
+                    + f"), source={c.source_role or 'none'}, target={c.target_role or 'none'}")
+        source_code = c.source.code if c.source else None
+        target_code = c.target.code if c.target else None
+        return Event(
+            id=content_hash(article_id, sentence.index, (start, end), etype.value, source_code, target_code,
+                            c.source.country if c.source else None, c.target.country if c.target else None),
+            article_id=article_id,
+            type=etype,
+            sentence_index=sentence.index,
+            sentence=sentence.text,
+            span=(sentence.start, sentence.end),
+            trigger=trigger_text,
+            trigger_span=(start, end),
+            trigger_token=c.trigger,
+            evidence=evidence,
+            section=sentence.section,
+            mode=code.mode or None,
+            contexts=code.contexts,
+            cameo=c.cameo,
+            goldstein=goldstein,
+            quad_class=code.quad_class,
+            source=c.source,
+            target=c.target,
+            reciprocal=c.reciprocal,
+        )
+
+
+def _subsumes(a: tuple[str | None, str | None, str | None], b: tuple[str | None, str | None, str | None]) -> bool:
+    """``a`` names every actor ``b`` names, and more."""
+    return a != b and all(y is None or x == y for x, y in zip(a[1:], b[1:], strict=True))
+
+
+def _country(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code else None) or actor.text

@@ -1,0 +1,274 @@
+"""The trigger lexicon: which words may start an event, and which CAMEO code a phrase around them gets.
+
+Loaded once from ``data/events/`` (our curated lexicon, the CAMEO verb tables) and from user verb
+dictionaries in the CAMEO format (``Settings.verbs``). Matching is done against a *frame* that the
+coder builds from the dependency parse: the words before the trigger and the words of its phrase
+after it (objects, particles, prepositional phrases, the verb of a purpose clause).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import ResourceError
+from .cameo_format import (
+    BlockPattern,
+    Slot,
+    TriggerWord,
+    read_pattern_tsv,
+    read_verb_dictionary,
+    read_word_tsv,
+)
+
+log = logging.getLogger(__name__)
+
+# Priority of a source when two readings are equally specific: the user's own dictionary first.
+PRIORITY_USER, PRIORITY_CURATED, PRIORITY_CAMEO = 3, 2, 1
+
+
+def norm(word: str) -> str:
+    """A crude, symmetric singular form so that pattern ``SANCTIONS`` meets text ``sanction``."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """Regular inflections (plus a doubled-consonant variant: both spellings are harmless)."""
+    out = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        out |= {lemma + "ed", lemma + "ing"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+def _noun_forms(lemma: str) -> set[str]:
+    out = {lemma}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """A CAMEO code's reading (``data/events/cameo_codes.tsv``)."""
+
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+    plover_type: str | None
+    mode: str | None
+    contexts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The best matching entry for a trigger in its frame."""
+
+    cameo: str | None
+    specificity: int
+    priority: int
+    lemma: str
+    kind: str
+    pattern: str  # the pattern that fired, as text ("* in", "* treaty|pact")
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    word: TriggerWord
+    priority: int
+
+
+def _slots_text(pre: tuple[Slot, ...], post: tuple[Slot, ...]) -> str:
+    def one(slot: Slot) -> str:
+        alts = ["_".join(a) for a in slot]
+        return "|".join(alts[:4]) + ("|…" if len(alts) > 4 else "")
+
+    return " ".join([*(one(s) for s in pre), "*", *(one(s) for s in post)])
+
+
+def _match_slots(slots: tuple[Slot, ...], frame: Sequence[str]) -> bool:
+    """Every slot matches, in order, somewhere in ``frame`` (normalised words; gaps allowed)."""
+    pos = 0
+    for slot in slots:
+        found = False
+        for j in range(pos, len(frame)):
+            for alt in slot:
+                n = len(alt)
+                if tuple(frame[j:j + n]) == alt:
+                    pos = j + n
+                    found = True
+                    break
+            if found:
+                break
+        if not found:
+            return False
+    return True
+
+
+def _normalise_slots(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    return tuple(tuple(tuple(norm(w) for w in alt) for alt in slot) for slot in slots)
+
+
+class Lexicon:
+    """Trigger words, their forms and patterns, and the CAMEO code table."""
+
+    def __init__(self, entries: Iterable[_Entry], patterns: Iterable[tuple[BlockPattern, int]],
+                 codes: dict[str, CameoCode]) -> None:
+        self.codes = codes
+        self._by_lemma: dict[tuple[str, str], list[_Entry]] = {}
+        self._forms: dict[str, set[str]] = {}
+        self._never: set[str] = set()
+        self._patterns: dict[str, list[tuple[BlockPattern, int]]] = {}
+        for p, prio in patterns:
+            np = BlockPattern(p.block, _normalise_slots(p.pre), _normalise_slots(p.post), p.cameo, p.origin)
+            self._patterns.setdefault(p.block, []).append((np, prio))
+        for e in entries:
+            w = e.word
+            if "never" in w.needs:
+                self._never.add(w.lemma)
+            nw = TriggerWord(w.kind, w.lemma, w.forms, w.block, _normalise_slots(w.pre), _normalise_slots(w.post),
+                             w.cameo, w.origin, w.needs)
+            self._by_lemma.setdefault((w.kind, w.lemma), []).append(_Entry(nw, e.priority))
+            forms = (_verb_forms if w.kind == "verb" else _noun_forms)(w.lemma) | set(w.forms)
+            for f in forms:
+                self._forms.setdefault(f, set()).add(w.lemma)
+        # the cheap pre-parse filter: forms of words that can yield a typed event at all
+        useful = {lemma for (_, lemma), es in self._by_lemma.items()
+                  if lemma not in self._never and any(self._can_fire(e) for e in es)}
+        self.trigger_forms: frozenset[str] = frozenset(
+            f for f, lemmas in self._forms.items() if lemmas & useful)
+
+    def _typed(self, cameo: str | None) -> bool:
+        return cameo is not None and self.code(cameo) is not None
+
+    def _can_fire(self, e: _Entry) -> bool:
+        if self._typed(e.word.cameo):
+            return True
+        return any(self._typed(p.cameo) for p, _ in self._patterns.get(e.word.block, ()))
+
+    # ------------------------------------------------------------------ lookups
+    def code(self, cameo: str) -> CameoCode | None:
+        """The reading of ``cameo`` or of its nearest parent code; None when it has no PLOVER type."""
+        for key in (cameo, cameo[:3], cameo[:2]):
+            c = self.codes.get(key)
+            if c is not None and c.plover_type:
+                return c
+        return None
+
+    def lemmas(self, form: str, lemma: str, kind: str) -> list[str]:
+        """Dictionary lemmas a token may stand for (its spaCy lemma and the forms table)."""
+        out = []
+        for cand in (lemma.lower(), *sorted(self._forms.get(form.lower(), ()))):
+            if (kind, cand) in self._by_lemma and cand not in out:
+                out.append(cand)
+        return out
+
+    def is_never(self, lemma: str) -> bool:
+        return lemma in self._never
+
+    def needs(self, kind: str, lemma: str) -> tuple[str, ...]:
+        for e in self._by_lemma.get((kind, lemma), ()):
+            if e.word.needs and "never" not in e.word.needs:
+                return e.word.needs
+        return ()
+
+    def read(self, kind: str, lemma: str, pre: Sequence[str], post: Sequence[str]) -> Reading | None:
+        """The most specific reading of trigger ``lemma`` given the normalised frame words."""
+        best: Reading | None = None
+        for e in self._by_lemma.get((kind, lemma), ()):
+            w = e.word
+            if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
+                continue
+            base = len(w.pre) + len(w.post)
+            cands = [Reading(w.cameo, base, e.priority, lemma, kind, _slots_text(w.pre, w.post), w.origin)]
+            for p, prio in self._patterns.get(w.block, ()):
+                if _match_slots(p.pre, pre) and _match_slots(p.post, post):
+                    cands.append(Reading(p.cameo, base + p.specificity, prio, lemma, kind,
+                                         _slots_text(w.pre + p.pre, w.post + p.post), p.origin))
+            for c in cands:
+                if best is None or (c.specificity, c.priority) > (best.specificity, best.priority):
+                    best = c
+        return best
+
+
+# ---------------------------------------------------------------------- loading
+
+def _data_dir():  # type: ignore[no-untyped-def]
+    return files("eventwire") / "data" / "events"
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:  # "NA", "NULL", "" in the source table
+        return None
+
+
+def read_codes(path: Path | None = None) -> dict[str, CameoCode]:
+    res = path if path is not None else _data_dir() / "cameo_codes.tsv"
+    try:
+        text = res.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"cannot read the CAMEO code table: {exc}; reinstall eventwire or run "
+                            "scripts/build_event_data.py", code="E430") from exc
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    out: dict[str, CameoCode] = {}
+    for r in csv.DictReader(lines, delimiter="\t"):
+        gs = r["goldstein"].strip()
+        q = r["quad_class"].strip()
+        out[r["cameo"]] = CameoCode(
+            code=r["cameo"], name=r["name"],
+            goldstein=_float(gs),
+            quad_class=int(q) if q.isdigit() else None,
+            plover_type=r["plover_type"] or None, mode=r["mode"] or None,
+            contexts=tuple(c for c in r["contexts"].split(";") if c))
+    return out
+
+
+def load_lexicon(user_verbs: Sequence[str | Path] = (), replace: bool = False) -> Lexicon:
+    """Our lexicon (curated + CAMEO tables), plus or replaced by user CAMEO-format verb files."""
+    entries: list[_Entry] = []
+    patterns: list[tuple[BlockPattern, int]] = []
+    for path in user_verbs:
+        d = read_verb_dictionary(path)
+        entries += [_Entry(w, PRIORITY_USER) for w in d.words]
+        patterns += [(p, PRIORITY_USER) for p in d.patterns]
+    if not (replace and user_verbs):
+        data = _data_dir()
+        try:
+            entries += [_Entry(w, PRIORITY_CURATED) for w in read_word_tsv(Path(str(data / "curated.tsv")))]
+            entries += [_Entry(w, PRIORITY_CAMEO) for w in read_word_tsv(Path(str(data / "cameo_words.tsv")))]
+            patterns += [(p, PRIORITY_CAMEO) for p in read_pattern_tsv(Path(str(data / "cameo_patterns.tsv")))]
+        except ResourceError as exc:
+            raise ResourceError(f"{exc.message}; reinstall eventwire or run scripts/build_event_data.py",
+                                path=exc.path, code=exc.code) from exc
+    log.debug("trigger lexicon: %d words, %d patterns", len(entries), len(patterns))
+    return Lexicon(entries, patterns, read_codes())
