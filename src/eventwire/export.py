@@ -114,38 +114,47 @@ def _mention_count(record: Mapping[str, Any]) -> int:
 
 # --------------------------------------------------------------------------- provenance
 
-_PROVENANCE = (  # (snake name, GDELT-style name, POLECAT-style name, kind, reader)
-    ("id", "EventwireID", "Eventwire ID", "string", lambda r: r.get("id")),
-    ("article_id", "ArticleID", "Article ID", "string", lambda r: r.get("article_id")),
-    ("cluster_id", "ClusterID", "Cluster ID", "string", lambda r: r.get("cluster_id")),
-    ("sentence_index", "SentenceIndex", "Sentence Index", "int", lambda r: r.get("sentence_index")),
-    ("sentence", "Sentence", "Sentence", "string", lambda r: r.get("sentence")),
-    ("span_start", "SpanStart", "Span Start", "int", lambda r: _span(r, "span")[0]),
-    ("span_end", "SpanEnd", "Span End", "int", lambda r: _span(r, "span")[1]),
-    ("trigger", "Trigger", "Trigger", "string", lambda r: r.get("trigger")),
-    ("evidence", "Evidence", "Evidence", "string", lambda r: r.get("evidence")),
-    ("date_text", "DateText", "Date Text", "string", lambda r: _get(r, "date", "text")),
-    ("date_precision", "DatePrecision", "Date Precision", "string", lambda r: _get(r, "date", "precision")),
-    ("date_earliest", "DateEarliest", "Date Earliest", "string", lambda r: _get(r, "date", "earliest")),
-    ("date_latest", "DateLatest", "Date Latest", "string", lambda r: _get(r, "date", "latest")),
-    ("status", "Status", "Status", "string", lambda r: r.get("status")),
-    ("certainty", "Certainty", "Certainty", "string", lambda r: r.get("certainty")),
-    ("attribution", "Attribution", "Attribution", "string", lambda r: r.get("attribution")),
-    ("section", "Section", "Section", "string", lambda r: r.get("section")),
-    ("reciprocal", "Reciprocal", "Reciprocal", "bool", lambda r: r.get("reciprocal")),
+@dataclass(frozen=True, slots=True)
+class _Provenance:
+    """One provenance column, named in each column set's style."""
+
+    names: tuple[str, str, str]  # eventwire (snake), GDELT-style (Camel), POLECAT-style (Title Case)
+    kind: Kind
+    read: Callable[[Mapping[str, Any]], Any]
+
+
+_PROVENANCE: tuple[_Provenance, ...] = (
+    _Provenance(("id", "EventwireID", "Eventwire ID"), "string", lambda r: r.get("id")),
+    _Provenance(("article_id", "ArticleID", "Article ID"), "string", lambda r: r.get("article_id")),
+    _Provenance(("cluster_id", "ClusterID", "Cluster ID"), "string", lambda r: r.get("cluster_id")),
+    _Provenance(("sentence_index", "SentenceIndex", "Sentence Index"), "int", lambda r: r.get("sentence_index")),
+    _Provenance(("sentence", "Sentence", "Sentence"), "string", lambda r: r.get("sentence")),
+    _Provenance(("span_start", "SpanStart", "Span Start"), "int", lambda r: _span(r, "span")[0]),
+    _Provenance(("span_end", "SpanEnd", "Span End"), "int", lambda r: _span(r, "span")[1]),
+    _Provenance(("trigger", "Trigger", "Trigger"), "string", lambda r: r.get("trigger")),
+    _Provenance(("evidence", "Evidence", "Evidence"), "string", lambda r: r.get("evidence")),
+    _Provenance(("date_text", "DateText", "Date Text"), "string", lambda r: _get(r, "date", "text")),
+    _Provenance(("date_precision", "DatePrecision", "Date Precision"), "string", lambda r: _get(r, "date", "precision")),
+    _Provenance(("date_earliest", "DateEarliest", "Date Earliest"), "string", lambda r: _get(r, "date", "earliest")),
+    _Provenance(("date_latest", "DateLatest", "Date Latest"), "string", lambda r: _get(r, "date", "latest")),
+    _Provenance(("status", "Status", "Status"), "string", lambda r: r.get("status")),
+    _Provenance(("certainty", "Certainty", "Certainty"), "string", lambda r: r.get("certainty")),
+    _Provenance(("attribution", "Attribution", "Attribution"), "string", lambda r: r.get("attribution")),
+    _Provenance(("section", "Section", "Section"), "string", lambda r: r.get("section")),
+    _Provenance(("reciprocal", "Reciprocal", "Reciprocal"), "bool", lambda r: r.get("reciprocal")),
 )
 
 
 def _provenance(record: Mapping[str, Any], style: int) -> dict[str, Any]:
-    return {p[style]: p[4](record) for p in _PROVENANCE}
+    return {p.names[style]: p.read(record) for p in _PROVENANCE}
 
 
 def _provenance_names(style: int) -> tuple[str, ...]:
-    return tuple(p[style] for p in _PROVENANCE)  # type: ignore[misc]
+    return tuple(p.names[style] for p in _PROVENANCE)
 
 
 def _provenance_kinds(style: int) -> dict[str, Kind]:
-    return {p[style]: p[3] for p in _PROVENANCE}  # type: ignore[misc]
+    return {p.names[style]: p.kind for p in _PROVENANCE}
 
 
 # --------------------------------------------------------------------------- eventwire (flat)
@@ -225,12 +234,13 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 _GDELT_EXTRA = ("PLOVERType", "PLOVERMode", "PLOVERContexts", "Actor1Role", "Actor2Role",
                 "ActionGeo_GeoNamesID", "ActionGeo_ISOCountryCode", "FirstReported")
+_GEO_KINDS: tuple[tuple[str, Kind], ...] = (("Type", "int"), ("Lat", "float"), ("Long", "float"))
 _GDELT_KINDS: dict[str, Kind] = {
     "GLOBALEVENTID": "int", "SQLDATE": "int", "MonthYear": "int", "Year": "int", "FractionDate": "float",
     "IsRootEvent": "int", "QuadClass": "int", "GoldsteinScale": "float", "NumMentions": "int",
     "NumSources": "int", "NumArticles": "int", "AvgTone": "float",
     **{f"{w}Geo_{c}": k for w in ("Actor1", "Actor2", "Action")
-       for c, k in (("Type", "int"), ("Lat", "float"), ("Long", "float"))},
+       for c, k in _GEO_KINDS},
     "DATEADDED": "int", "ActionGeo_GeoNamesID": "int",
 }
 _GEO_TYPE = {"country": 1, "region": 5, "city": 4}  # GDELT: 1 COUNTRY, 2 USSTATE, 3 USCITY, 4 WORLDCITY, 5 WORLDSTATE

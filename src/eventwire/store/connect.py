@@ -63,9 +63,10 @@ def safe_url(url: URL | str) -> str:
     """The URL as shown in messages: password hidden."""
     if isinstance(url, str):
         try:
-            url = make_url(url)
+            parsed = make_url(url)
         except ArgumentError:
             return url
+        return parsed.render_as_string(hide_password=True)
     return url.render_as_string(hide_password=True)
 
 

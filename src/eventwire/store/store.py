@@ -278,12 +278,17 @@ class Store:
                                         length=32),
             "recorded_at": datetime.now(UTC),
         }
+        stmt: sa.Insert
         if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            from sqlalchemy.dialects import postgresql
+
+            stmt = postgresql.insert(r).values(**values).on_conflict_do_nothing(
+                index_elements=[r.c.origin, r.c.fingerprint])
         else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        stmt = dialect_insert(r).values(**values).on_conflict_do_nothing(
-            index_elements=[r.c.origin, r.c.fingerprint])
+            from sqlalchemy.dialects import sqlite
+
+            stmt = sqlite.insert(r).values(**values).on_conflict_do_nothing(
+                index_elements=[r.c.origin, r.c.fingerprint])
         with self._write() as conn:
             conn.execute(stmt)
 
