@@ -179,24 +179,67 @@ def _after_noun_phrase(trigger: Token, spans: list[tuple[Span, TimeExpression]],
     if verb.i in triggers:
         return None  # the verb is an event of its own: the date is that event's
     np_end = trigger.right_edge.i
+    doc = trigger.doc
     for span, tx in spans:
-        if 0 <= span.start - np_end - 1 <= 2 and span.root.head.i == verb.i and span.root.dep_ in (
-                "npadvmod", "tmod", "advmod", "prep", "pobj", "obl"):
-            return date_from_timex(tx, dct)
-        if 0 <= span.start - np_end - 1 <= 2 and span.root.dep_ == "pobj" and span.root.head.head.i == verb.i:
+        gap = doc[np_end + 1:span.start]
+        # only the noun phrase's own trailing modifiers ("to the DPRK") may stand in between
+        if len(gap) > 5 or span.start <= np_end or any(t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ")
+                                                       for t in gap):
+            continue
+        attach = span.root.head if span.root.dep_ == "pobj" else span.root
+        if attach.head.i == verb.i and attach.dep_ in ("npadvmod", "tmod", "advmod", "prep", "obl"):
             return date_from_timex(tx, dct)
     return None
 
 
-def _antecedent(trigger: Token) -> Token | None:
-    """The noun a relative clause hangs from: "a visit …, during which they signed" → visit."""
+def _antecedent(trigger: Token, triggers: frozenset[int]) -> Token | None:
+    """The noun a relative clause hangs from: "a visit …, during which they signed" → visit.
+
+    The parser often attaches "…, during which …" to the main verb instead of the noun: then the
+    antecedent is the nearest event noun before the relative pronoun.
+    """
     tok = trigger
     for _ in range(3):
         if tok.dep_ == "relcl":
             return tok.head
         if tok.head is tok:
-            return None
+            break
         tok = tok.head
+    for child in trigger.children:
+        if child.dep_ == "prep" and any(g.tag_ in ("WDT", "WP") for g in child.children):
+            doc = trigger.doc
+            for i in range(child.i - 1, max(-1, child.i - 15), -1):
+                if i in triggers and doc[i].pos_ in ("NOUN", "PROPN"):
+                    return doc[i]
+    return None
+
+
+_CONTAINER_PREPS = frozenset({"during", "amid", "at", "throughout", "in"})
+
+
+def _container(trigger: Token) -> Token | None:
+    """The event an event happened within: "during the talks, both sides expressed" → talks."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _CONTAINER_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _participle(trigger: Token) -> Token | None:
+    """A noun event's participle clause: "agreements forged on June 4" → forged."""
+    return next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")), None)
+
+
+def _verb_of_object(trigger: Token) -> Token | None:
+    """The verb a nominal event is the object of: "held talks", "engage in talks" → held, engage."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if trigger.dep_ == "dobj":
+        return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ == "VERB":
+        return trigger.head.head
     return None
 
 
@@ -209,7 +252,7 @@ def _clause_head(trigger: Token) -> Token | None:
     return None
 
 
-_SIGNAL = re.compile(r"^\s*(after|before|since)\b", re.IGNORECASE)
+_SIGNAL = re.compile(r"\s*(after|before|since)\b", re.IGNORECASE)
 
 
 def _interval_anchors(doc: Doc, spans: list[tuple[Span, TimeExpression]], offset: int,
@@ -230,7 +273,7 @@ def _interval_anchors(doc: Doc, spans: list[tuple[Span, TimeExpression]], offset
         gap = duration_days(tx.value)
         if gap is None:
             continue
-        signal_tok = doc.char_span(span.end_char + sig.start(1), span.end_char + sig.end(1), alignment_mode="expand")
+        signal_tok = doc.char_span(sig.start(1), sig.end(1), alignment_mode="expand")
         if signal_tok is None or not len(signal_tok):
             continue
         prep = signal_tok[0]
@@ -315,7 +358,9 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
             if ev.id in dates or not 0 <= ev.trigger_token < len(doc):
                 continue
             trigger = doc[ev.trigger_token]
-            for source in (_antecedent(trigger), _clause_head(trigger)):
+            for kind, source in (("antecedent", _antecedent(trigger, triggers)), ("clause", _clause_head(trigger)),
+                                 ("container", _container(trigger)), ("participle", _participle(trigger)),
+                                 ("object", _verb_of_object(trigger))):
                 if source is None:
                     continue
                 other = by_token.get(source.i)
@@ -323,7 +368,7 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
                     dates[ev.id] = dates[other.id]
                     changed = True
                     break
-                if other is None:  # the antecedent is no event of ours but may carry the date itself
+                if other is None and kind == "antecedent":  # the antecedent is no event of ours but may carry the date itself
                     found = _governing(source, spans, triggers, dct)
                     if found is not None:
                         dates[ev.id] = found

@@ -102,4 +102,6 @@ def doc_tense(doc: Doc, start: int, end: int) -> Tense:
         tense = token_tense(verb)
         if tense is not None:
             return tense
+        if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return "future"  # a simple present with a date is a timetable: "the talks resume in September"
     return text_tense(doc.text, start, end)

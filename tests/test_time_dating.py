@@ -1,0 +1,144 @@
+"""The time stage on parsed articles: timexes per sentence, event dates from the parse, captions."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.models import AnalysedArticle, Event, EventType, Precision, Section
+from eventwire.time import TimeTagger
+
+PUB = date(2025, 6, 17)  # a Tuesday
+
+
+def event(analysed: AnalysedArticle, sentence: int, word: str, n: int = 0) -> Event:
+    """A hand-built event whose trigger is the ``n``-th token ``word`` of sentence ``sentence``."""
+    doc = analysed.docs[sentence]
+    tok = [t for t in doc if t.text == word][n]
+    s = analysed.sentences[sentence]
+    return Event(id=f"{sentence}:{word}", article_id=analysed.article.id, type=EventType.CONSULT,
+                 sentence_index=sentence, sentence=s.text, span=(s.start, s.end), trigger=word,
+                 trigger_span=(s.start + tok.idx, s.start + tok.idx + len(tok)), trigger_token=tok.i,
+                 evidence="test", section=s.section)
+
+
+def run(analysed: AnalysedArticle, *triggers: tuple[int, str]) -> dict[str, Event]:
+    analysed = dataclasses.replace(analysed, events=tuple(event(analysed, i, w) for i, w in triggers))
+    out = TimeTagger(Settings())(analysed)
+    return {e.trigger: e for e in out.events}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TimeTagger:
+    return TimeTagger(Settings())
+
+
+def test_time_stage_sets_timexes_with_article_offsets(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    analysed = parsed_article("Nothing happened here.\nThe council voted on Monday and again in May 2024.", PUB)
+    out = tagger(analysed)
+    assert [(t.sentence, t.text, t.value) for t in out.timexes] == [
+        (1, "Monday", "2025-06-16"), (1, "May 2024", "2024-05")]
+    for t in out.timexes:
+        assert analysed.article.text[t.start:t.end] == t.text
+
+
+def test_time_event_date_from_prepositional_phrase(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The foreign minister landed in Hanoi on Monday to attend a regional forum.", PUB)
+    got = run(a, (0, "landed"), (0, "attend"))
+    assert got["landed"].date.value == "2025-06-16"
+    assert got["landed"].date.precision is Precision.DAY
+    assert got["landed"].date.text == "Monday"
+    assert got["attend"].date.value == "2025-06-16"  # the purpose clause inherits its head's date
+
+
+def test_time_event_date_future_weekday(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The prime minister will travel to Ottawa on Friday.", PUB)
+    assert run(a, (0, "travel"))["travel"].date.value == "2025-06-20"
+
+
+def test_time_event_date_month_and_year(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The general last inspected the base in February.\nThe two navies held joint drills last year.",
+                       PUB)
+    got = run(a, (0, "inspected"), (1, "held"), (1, "drills"))
+    assert (got["inspected"].date.value, got["inspected"].date.precision) == ("2025-02", Precision.MONTH)
+    assert (got["held"].date.value, got["held"].date.precision) == ("2024", Precision.YEAR)
+    assert got["drills"].date.value == "2024"  # the object noun of a dated verb
+
+
+def test_time_nominal_event_dated_after_its_noun_phrase(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The new trade deal follows a state visit by the king to Brazil last year.", PUB)
+    assert run(a, (0, "visit"))["visit"].date.value == "2024"
+
+
+def test_time_relative_clause_inherits_from_antecedent_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article(
+        "The thaw follows a summit in Cairo last year, during which both governments signed a water accord.", PUB)
+    got = run(a, (0, "summit"), (0, "signed"))
+    assert got["summit"].date.value == "2024"
+    assert got["signed"].date.value == "2024"
+
+
+def test_time_participle_and_nominal_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The mission aims at carrying out agreements reached on May 2 in Warsaw.", PUB)
+    got = run(a, (0, "agreements"))
+    assert got["agreements"].date.value == "2025-05-02"
+
+
+def test_time_interval_anchor_before_current_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The meeting comes less than three weeks after the envoy's first trip to the region.", PUB)
+    d = run(a, (0, "trip"))["trip"].date
+    assert d.precision is Precision.RANGE
+    assert (d.earliest, d.latest) == ("2025-05-27", "2025-06-16")
+
+
+def test_time_no_expression_gives_bounds_not_the_publication_date(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("Rebels seized two villages near the river.\nThe army will send more troops.", PUB)
+    got = run(a, (0, "seized"), (1, "send"))
+    seized, send = got["seized"].date, got["send"].date
+    assert (seized.value, seized.precision, seized.latest, seized.earliest) == (None, Precision.UNKNOWN,
+                                                                               "2025-06-17", None)
+    assert (send.value, send.earliest, send.latest) == (None, "2025-06-17", None)
+
+
+def test_time_headline_present_tense_has_bound_only(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("Finnish president visits Tokyo for trade talks", PUB)
+    a = dataclasses.replace(a, sentences=(dataclasses.replace(a.sentences[0], section=Section.HEADLINE),))
+    d = run(a, (0, "visits"))["visits"].date
+    assert d.value is None and d.latest == "2025-06-17"
+
+
+def test_time_without_publication_date_nothing_is_invented(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The senator resigned on Thursday.\nThe accord was signed on March 3, 2021.", None)
+    got = run(a, (0, "resigned"), (1, "signed"))
+    assert got["resigned"].date.value is None and got["resigned"].date.latest is None
+    assert got["signed"].date.value == "2021-03-03"
+
+
+def test_time_caption_uses_its_own_date_and_never_leaks(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("The defence minister attends a parade in Minsk, Russia, Friday, May 9, 2021.\n"
+            "The defence minister arrived in Minsk on Friday for talks.")
+    a = parsed_article(text, PUB)
+    caption = dataclasses.replace(a.sentences[0], section=Section.CAPTION)
+    a = dataclasses.replace(a, sentences=(caption, a.sentences[1]))
+    got = run(a, (0, "attends"), (1, "arrived"))
+    assert got["attends"].date.value == "2021-05-09"
+    assert got["arrived"].date.value == "2025-06-13"
+    out = tagger(dataclasses.replace(a, events=()))
+    assert all(not (t.value or "").startswith("2021") for t in out.timexes if t.sentence == 1)
+
+
+def test_time_caption_relative_expression_against_caption_date(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("Protesters march in Lima on March 3, 2020, a day after the ruling, in this photo from yesterday.",
+                       PUB)
+    a = dataclasses.replace(a, sentences=(dataclasses.replace(a.sentences[0], section=Section.CAPTION),))
+    out = tagger(a)
+    assert ("yesterday", "2020-03-02") in [(t.text, t.value) for t in out.timexes]
+
+
+def test_time_boilerplate_is_not_tagged(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("Copyright 2024 by the Daily Planet.", PUB)
+    a = dataclasses.replace(a, sentences=(dataclasses.replace(a.sentences[0], section=Section.BOILERPLATE),))
+    assert tagger(a).timexes == ()
