@@ -1,0 +1,186 @@
+"""The certainty stage: set every event's ``status``, ``certainty`` and ``attribution``.
+
+Per event, :class:`~.status.StatusResolver` and :class:`~.attribution.AttributionReader` read the
+event's own sentence. Two kinds of cue reach further than the event's clause, so they are gathered
+per sentence first:
+
+- an *unconfirming* clause ("although these claims remain unconfirmed", "which could not be
+  verified") governs the reported events of its sentence; when it stands as a sentence of its own
+  with a subject pointing back ("These claims could not be verified.", "Neither report has been
+  confirmed."), it governs the reported events of the sentence before;
+- a *denial* of something pointed back at ("Moscow denied this.", "Kyiv dismissed the reports.")
+  governs the reported events of the sentence before.
+
+"Reported events" are those with an attribution frame; when a sentence has none, the cue governs
+all its events except the reporting ones themselves ("The army shelled the town. This could not be
+verified." still makes the shelling unconfirmed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..models import AnalysedArticle, Certainty, Event, Mention, Status
+from .attribution import AttributionReader, CertaintyReading, Frame, combine
+from .lexicon import CertaintyLexicon, load_lexicon
+from .status import StatusReading, StatusResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCue:
+    """A cue that reaches beyond its clause: an unconfirming or a denying clause."""
+
+    certainty: Certainty  # UNCONFIRMED or DENIED
+    cue: str
+    predicate: int  # token index of the clause's predicate
+    clause: frozenset[int]  # token indices of the cue clause (its events are not governed by it)
+    anaphoric: bool  # its subject/object points back ("these claims", "this", "which")
+    standalone: bool  # the clause is the sentence's main clause (so it may govern the sentence before)
+    source: str | None = None
+
+
+class CertaintyTagger:
+    """Pipeline stage: ``CertaintyTagger(settings)(analysed) -> analysed`` with status, certainty and
+    attribution set on every event (and a note of the cues appended to its ``evidence``)."""
+
+    def __init__(self, settings: Settings, lexicon: CertaintyLexicon | None = None) -> None:
+        self.settings = settings
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.status = StatusResolver(self.lexicon.status, self.lexicon.certainty.reporting_verbs)
+        self.reader = AttributionReader(self.lexicon.certainty)
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        if not analysed.events:
+            return analysed
+        starts = {s.index: s.start for s in analysed.sentences}
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in analysed.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items() if i in analysed.parsed}
+
+        readings: list[tuple[Event, StatusReading, CertaintyReading]] = []
+        for event in analysed.events:
+            doc = analysed.docs.get(event.sentence_index)
+            if doc is None or event.sentence_index not in analysed.parsed or not 0 <= event.trigger_token < len(doc):
+                readings.append(self._unparsed(event))
+                continue
+            trigger = doc[event.trigger_token]
+            status = self.status.resolve(trigger, event.section)
+            frames = self.reader.frames(trigger, event, by_sentence.get(event.sentence_index, ()),
+                                        starts.get(event.sentence_index, 0))
+            readings.append((event, status, combine(frames)))
+
+        readings = self._apply_sentence_cues(readings, analysed.docs, cues)
+        events = tuple(self._finish(e, s, c) for e, s, c in readings)
+        return dataclasses.replace(analysed, events=events)
+
+    # ------------------------------------------------------------------ cues beyond the clause
+    def sentence_cues(self, doc: Doc) -> list[SentenceCue]:
+        w = self.lexicon.certainty
+        out: list[SentenceCue] = []
+        for t in doc:
+            if not (t.tag_.startswith("VB") or t.tag_.startswith("JJ")):
+                continue
+            cue = self.reader.unconfirming(t)
+            certainty = Certainty.UNCONFIRMED
+            pointer: Token | None = None
+            source = None
+            if cue is not None:
+                pointer = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if t.dep_ == "relcl":
+                    pointer = t.head
+            elif t.lemma_.lower() in w.denial_verbs | w.denial_of_report_verbs:
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                if obj is None or not self._points_back(obj):
+                    continue
+                cue, pointer, certainty = f"{t.text} {obj.text}", obj, Certainty.DENIED
+                who = self.reader.speaker(t)
+                source = self.reader.source_phrase(who)[0] if who is not None else None
+            else:
+                continue
+            anaphoric = pointer is not None and (t.dep_ == "relcl" or self._points_back(pointer))
+            clause = frozenset(x.i for x in t.subtree)
+            standalone = t.dep_ == "ROOT"
+            out.append(SentenceCue(certainty, cue, t.i, clause, anaphoric, standalone, source))
+        return out
+
+    def _points_back(self, noun: Token) -> bool:
+        w = self.lexicon.certainty
+        if noun.lower_ in w.anaphoric_subjects:
+            return True
+        determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss")}
+        return noun.lemma_.lower() in w.claim_nouns and bool(determiners & (w.anaphoric_subjects | {"the"}))
+
+    def _apply_sentence_cues(self, readings: list[tuple[Event, StatusReading, CertaintyReading]],
+                             docs: Mapping[int, Doc], cues: Mapping[int, list[SentenceCue]]
+                             ) -> list[tuple[Event, StatusReading, CertaintyReading]]:
+        out = list(readings)
+        for i, (event, _, reading) in enumerate(readings):
+            s = event.sentence_index
+            doc = docs.get(s)
+            if doc is None or not 0 <= event.trigger_token < len(doc):
+                continue
+            trigger = doc[event.trigger_token]
+            ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
+            added: list[Frame] = []
+            for cue in cues.get(s, ()):
+                if trigger.i in cue.clause and cue.predicate not in ancestors:
+                    continue  # the event sits inside the cue clause itself
+                on_path = cue.predicate in ancestors
+                if on_path or (cue.anaphoric and self._governed(event, readings, s)):
+                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence", attributing=False))
+            for cue in cues.get(s + 1, ()):
+                if cue.standalone and cue.anaphoric and self._governed(event, readings, s):
+                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence", attributing=False))
+            if added:
+                out[i] = (out[i][0], out[i][1], combine([*reading.frames, *added]))
+        return out
+
+    def _governed(self, event: Event, readings: Sequence[tuple[Event, StatusReading, CertaintyReading]],
+                  sentence: int) -> bool:
+        """A sentence-wide cue governs the reported events of the sentence, or, if none is reported,
+        every event that is not itself an act of reporting."""
+        same = [(e, c) for e, _, c in readings if e.sentence_index == sentence]
+        reported = [e for e, c in same if c.frames]
+        if reported:
+            return any(e is event for e in reported)
+        w = self.lexicon.certainty
+        lemma = event.trigger.lower().split(" ")[0]
+        return lemma not in w.reporting_verbs and not lemma.startswith(("said", "report", "claim", "accus", "alleg"))
+
+    # ------------------------------------------------------------------ results
+    def _unparsed(self, event: Event) -> tuple[Event, StatusReading, CertaintyReading]:
+        """No parse for this sentence: only whole-word hedges can be read; status stays the default."""
+        w = self.lexicon.certainty
+        words = {t.strip(".,;:!?\"'()").lower() for t in event.sentence.split()}
+        frames: list[Frame] = []
+        if words & w.unconfirmed_adverbs or words & w.unconfirmed_adjectives:
+            frames.append(Frame(Certainty.UNCONFIRMED, "hedge word (unparsed)", attributing=False))
+        elif words & w.reported_adverbs or "according" in words:
+            frames.append(Frame(Certainty.REPORTED, "report word (unparsed)", attributing=False))
+        status = StatusReading(Status.OCCURRED, "sentence not parsed: default")
+        return event, status, combine(frames)
+
+    @staticmethod
+    def _finish(event: Event, status: StatusReading, certainty: CertaintyReading) -> Event:
+        note = f"{status.note()}; {certainty.note()}"
+        evidence = f"{event.evidence}; {note}" if event.evidence else note
+        return dataclasses.replace(
+            event,
+            status=status.status,
+            certainty=certainty.certainty,
+            attribution=certainty.attribution,
+            evidence=evidence,
+        )
+
+
