@@ -264,6 +264,27 @@ def test_store_refuses_a_reused_record_id_with_other_content(store: Store) -> No
     assert store.counts()["articles"] == 1
 
 
+def test_store_keeps_an_article_with_nul_characters(store: Store) -> None:
+    analysed = make_article("nul")
+    art = dataclasses.replace(analysed.article, raw="bad\x00byte " + analysed.article.raw, title="Envoy\x00visits")
+    assert store.save_article(dataclasses.replace(analysed, article=art))
+    got = store.article(art.id)
+    assert got is not None
+    assert got["raw"].startswith("bad\ufffdbyte ") and got["title"] == "Envoy\ufffdvisits"
+    assert len(got["raw"]) == len(art.raw)  # one character for one: offsets hold
+    store.save_rejection(Rejection(origin="x.bin", stage="ingest", code="E103", reason="binary", raw="\x00\x01"))
+    assert next(store.rejections())["raw"] == "\ufffd\x01"
+
+
+def test_store_refuses_an_event_of_another_article(store: Store) -> None:
+    analysed = make_article("stray")
+    stray = dataclasses.replace(analysed.events[0], article_id="elsewhere")
+    with pytest.raises(StoreError) as err:
+        store.save_article(dataclasses.replace(analysed, events=(stray,)))
+    assert err.value.code == "E310"
+    assert store.counts()["articles"] == 0
+
+
 def test_store_records_event_mentions_once_each(store: Store) -> None:
     art = make_article("mentions")
     s0 = art.sentences[0]

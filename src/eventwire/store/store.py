@@ -112,6 +112,10 @@ class Store:
         """
         article = analysed.article
         event_ids = [e.id for e in analysed.events]
+        strays = [e.id for e in analysed.events if e.article_id != article.id]
+        if strays:
+            raise StoreError(f"event {strays[0]!r} names another article than {article.id!r}: a bug in the "
+                             "pipeline, please report it", path=article.origin, code="E310")
         if len(set(event_ids)) != len(event_ids):
             raise StoreError(f"article {article.id!r} holds two events with the same id: a bug in the "
                              "pipeline's id scheme, please report it", path=article.origin, code="E310")
@@ -146,28 +150,28 @@ class Store:
 
     def _insert_article(self, conn: sa.Connection, analysed: AnalysedArticle) -> None:
         art = analysed.article
-        conn.execute(sa.insert(schema.articles).values(
-            id=art.id,
-            content_hash=art.content_hash,
-            origin=art.origin,
-            title=art.title,
-            published=art.published.isoformat() if art.published else None,
-            published_source=art.published_source,
-            url=art.url,
-            source=art.source,
-            format=art.format,
-            raw=art.raw,
-            text=art.text,
-            metadata=dict(art.metadata),
-            sections=[{"section": b.section.value, "start": b.start, "end": b.end} for b in art.blocks],
-            ingested_at=datetime.now(UTC),
-        ))
+        conn.execute(sa.insert(schema.articles).values(**_nul_free({
+            "id": art.id,
+            "content_hash": art.content_hash,
+            "origin": art.origin,
+            "title": art.title,
+            "published": art.published.isoformat() if art.published else None,
+            "published_source": art.published_source,
+            "url": art.url,
+            "source": art.source,
+            "format": art.format,
+            "raw": art.raw,
+            "text": art.text,
+            "metadata": dict(art.metadata),
+            "sections": [{"section": b.section.value, "start": b.start, "end": b.end} for b in art.blocks],
+            "ingested_at": datetime.now(UTC),
+        })))
         if analysed.sentences:
-            conn.execute(sa.insert(schema.sentences), [
+            conn.execute(sa.insert(schema.sentences), _nul_free([
                 {"article_id": art.id, "index": s.index, "start": s.start, "end": s.end,
                  "section": s.section.value, "text": s.text}
                 for s in analysed.sentences
-            ])
+            ]))
 
     def _find_cluster(self, conn: sa.Connection, event: Event) -> str | None:
         """The cluster of an event from another stored article that tells the same real-world event."""
@@ -201,49 +205,49 @@ class Store:
         record["cluster_id"] = cluster_id
         key = clustering.event_date_key(event)
         src, tgt, loc, d = event.source, event.target, event.location, event.date
-        conn.execute(sa.insert(schema.events).values(
-            id=event.id,
-            article_id=event.article_id,
-            cluster_id=cluster_id,
-            type=event.type.value,
-            cameo=event.cameo,
-            quad_class=event.quad_class,
-            goldstein=event.goldstein,
-            source_code=src.code if src else None,
-            source_country=src.country if src else None,
-            source_sector=src.sector if src else None,
-            source_name=(src.name or src.text) if src else None,  # the text too: a search key
-            target_code=tgt.code if tgt else None,
-            target_country=tgt.country if tgt else None,
-            target_sector=tgt.sector if tgt else None,
-            target_name=(tgt.name or tgt.text) if tgt else None,
-            reciprocal=event.reciprocal,
-            date_value=d.value,
-            date_earliest=d.earliest,
-            date_latest=d.latest,
-            date_precision=d.precision.value,
-            date_lo=key.lo.isoformat() if key else None,
-            date_hi=key.hi.isoformat() if key else None,
-            status=event.status.value if event.status else None,
-            certainty=event.certainty.value if event.certainty else None,
-            location_name=loc.name if loc else None,
-            location_country=loc.country if loc else None,
-            location_lat=loc.lat if loc else None,
-            location_lon=loc.lon if loc else None,
-            section=event.section.value,
-            sentence_index=event.sentence_index,
-            record=record,
-        ))
+        conn.execute(sa.insert(schema.events).values(**_nul_free({
+            "id": event.id,
+            "article_id": event.article_id,
+            "cluster_id": cluster_id,
+            "type": event.type.value,
+            "cameo": event.cameo,
+            "quad_class": event.quad_class,
+            "goldstein": event.goldstein,
+            "source_code": src.code if src else None,
+            "source_country": src.country if src else None,
+            "source_sector": src.sector if src else None,
+            "source_name": (src.name or src.text) if src else None,  # the text too: a search key
+            "target_code": tgt.code if tgt else None,
+            "target_country": tgt.country if tgt else None,
+            "target_sector": tgt.sector if tgt else None,
+            "target_name": (tgt.name or tgt.text) if tgt else None,
+            "reciprocal": event.reciprocal,
+            "date_value": d.value,
+            "date_earliest": d.earliest,
+            "date_latest": d.latest,
+            "date_precision": d.precision.value,
+            "date_lo": key.lo.isoformat() if key else None,
+            "date_hi": key.hi.isoformat() if key else None,
+            "status": event.status.value if event.status else None,
+            "certainty": event.certainty.value if event.certainty else None,
+            "location_name": loc.name if loc else None,
+            "location_country": loc.country if loc else None,
+            "location_lat": loc.lat if loc else None,
+            "location_lon": loc.lon if loc else None,
+            "section": event.section.value,
+            "sentence_index": event.sentence_index,
+            "record": record,
+        })))
         # The event's own telling plus those dedup merged into it, each once.
         tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):
                     (event.section.value, event.trigger)}
         for m in event.mentions:
             tellings.setdefault((m.article_id, m.sentence_index, m.span[0], m.span[1]), (m.section.value, m.trigger))
-        conn.execute(sa.insert(schema.event_mentions), [
+        conn.execute(sa.insert(schema.event_mentions), _nul_free([
             {"event_id": event.id, "article_id": art, "sentence_index": idx, "span_start": start,
              "span_end": end, "section": section, "trigger": trigger}
             for (art, idx, start, end), (section, trigger) in tellings.items()
-        ])
+        ]))
 
     def _refresh_clusters(self, conn: sa.Connection, cluster_ids: set[str]) -> None:
         if not cluster_ids:
@@ -271,13 +275,13 @@ class Store:
     def save_rejection(self, rejection: Rejection) -> None:
         """Record a failed input; recording the same failure of the same origin again is a no-op."""
         r = schema.rejections
-        values = {
+        values = _nul_free({
             "origin": rejection.origin, "stage": rejection.stage, "code": rejection.code,
             "reason": rejection.reason, "article_id": rejection.article_id, "raw": rejection.raw,
             "fingerprint": content_hash(rejection.stage, rejection.code, rejection.reason, rejection.raw,
                                         length=32),
             "recorded_at": datetime.now(UTC),
-        }
+        })
         stmt: sa.Insert
         if self.engine.dialect.name == "postgresql":
             from sqlalchemy.dialects import postgresql
@@ -422,6 +426,21 @@ def _actor_match(side: str, value: str) -> sa.ColumnElement[bool]:
         sa.func.upper(country) == text.upper(),
         (sa.literal(" ") + sa.func.lower(name) + sa.literal(" ")).contains(f" {text.lower()} ", autoescape=True),
     )
+
+
+def _nul_free(value: Any) -> Any:
+    """``value`` with every NUL character replaced by U+FFFD (one character for one, so offsets hold).
+
+    PostgreSQL text and JSONB cannot hold NUL; a stray NUL in a raw input must not cost the article.
+    Done on both backends so that both store the same text.
+    """
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _nul_free(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_nul_free(v) for v in value]
+    return value
 
 
 def _iso_utc(value: datetime | None) -> str | None:
