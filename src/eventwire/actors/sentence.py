@@ -1,0 +1,437 @@
+"""Actor mentions in one tokenised sentence, from surface tokens only (no POS, no parse).
+
+The reading, left to right (longest match wins, mentions never overlap):
+
+* ``[Country|capital|IGO]['s] [modifiers/capitalised org words…] [title|agent] [Name]`` is ONE mention:
+  "Russian Security Council Secretary Sergei Shoigu" → RUS/GOV/"Security Council Secretary";
+  "Iraqi police" → IRQ/COP; "DPRK's state media KCNA" → PRK/JRN.
+* ``[title] [Name]`` without a country ("Defense Minister Lee Jun") and bare agents ("police", "the minister").
+* dictionary names: countries, capitals as metonyms, organisations, outlets, people (date-bounded codes).
+* "X, the Russian foreign minister," and "the Russian foreign minister, X," (apposition).
+* "the head of Iran's nuclear agency" (title *of* an organisation).
+* placeholders the article-level pass resolves: groups ("the two countries") and "the country".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..models import Actor
+from .lexicon import EntityAlias, Entry, Lexicon, fold
+from .titles import (
+    CONNECTORS,
+    COUNTRY_ANAPHORS,
+    GROUP_PHRASES,
+    HONORIFICS,
+    MODIFIERS,
+    NAME_PARTICLES,
+    NOT_NAME,
+    PERSON_TITLE_HEADS,
+    split_cameo_code,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Agents that are mostly adjectives before a noun ("military campaign", "security forces" is handled as
+# one agent phrase). Alone before a lower-case noun they are not an actor.
+ADJECTIVAL_AGENTS = words(
+    "military intelligence security opposition government state army police media news rebel company court "
+    "official defense defence naval armed nuclear foreign national federal party business civilian "
+    "student students religious legal judicial media"
+)
+# Words that may follow an agent noun without making it an adjective: verbs and function words.
+AFTER_NOUN = words(
+    "said says say has have had is was were are will would could may might must should can did does do "
+    "and or but in on at to of for with from by that which who as also not been be being told added "
+    "reported warned claimed denied accused announced stated confirmed insisted urged called agreed "
+    "signed met visited arrived launched killed arrested fired"
+)
+# Lower-case words that are titles only when capitalised before a name or after a country.
+AMBIGUOUS_LOWER = words(
+    "major general head chief justice chair captain lieutenant marshal deputy speaker representative "
+    "executive official leader director secretary council agency court firm company intelligence "
+    "security officers"
+)
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+POSSESSIVE = frozenset({"'s", "'"})
+HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
+                     "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention under construction (token offsets in the sentence)."""
+
+    start: int
+    end: int
+    actor: Actor
+    evidence: str
+    person: bool = False  # names or describes one person
+    named: bool = False  # carries a proper name
+    generic: bool = False  # an agent with neither country nor name ("the minister", "police")
+    determiner: str | None = None  # the word before a generic agent ("the")
+    placeholder: str | None = None  # "group" | "country": resolved by the article-level pass
+    entry_kind: str | None = None
+    title_only: bool = False  # a title compound without a name ("the Russian foreign minister")
+
+
+def actor_from_entry(entry: Entry, text: str, day: date | None) -> Actor:
+    term = entry.term_on(day)
+    if term is None:
+        return Actor(text=text, name=entry.name, wikidata=entry.wikidata)
+    country, sector, _ = split_cameo_code(term.code)
+    return Actor(
+        text=text,
+        name=entry.name,
+        code=(country + (sector or "")) if country else None,
+        country=country,
+        sector=sector,
+        role=term.role,
+        wikidata=entry.wikidata,
+    )
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    return country + (sector or "") if country else None
+
+
+@dataclass
+class SentenceReader:
+    """Reads one sentence's Doc. Built per sentence; holds no state between sentences."""
+
+    lex: Lexicon
+    doc: Doc
+    day: date | None
+    texts: list[str] = field(init=False)
+    keys: list[str] = field(init=False)
+    caps: list[bool] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.texts = [t.text for t in self.doc]
+        self.keys = [fold(t) for t in self.texts]
+        self.caps = [bool(t[:1].isupper()) and any(c.isalpha() for c in t) for t in self.texts]
+        self._ent: dict[int, tuple[int, Entry | None]] = {}
+        self._agent: dict[int, tuple[int, str | None, str]] = {}
+
+    # -- lookups
+    def entity(self, i: int) -> tuple[int, Entry | None]:
+        """Longest dictionary name starting at token ``i`` whose case fits (cached)."""
+        if i in self._ent:
+            return self._ent[i]
+        found: tuple[int, Entry | None] = (0, None)
+        table = self.lex.entities
+        top = table.maxlen.get(self.keys[i], 0)
+        for n in range(min(top, len(self.keys) - i), 0, -1):
+            values = table.table.get(tuple(self.keys[i:i + n]))
+            if not values:
+                continue
+            for v in values:
+                assert isinstance(v, EntityAlias)
+                if v.exact is not None:
+                    if tuple(self.texts[i:i + n]) == v.exact:
+                        found = (n, v.entry)
+                        break
+                elif self.caps[i] or self.texts[i][:1].isdigit():
+                    found = (n, v.entry)
+                    break
+            if found[1] is not None:
+                break
+        self._ent[i] = found
+        return found
+
+    def agent(self, i: int, limit: int | None = None) -> tuple[int, str | None, str]:
+        """Longest agent/title phrase at ``i``: (length, sector, source) or (0, None, "")."""
+        if limit is None and i in self._agent:
+            return self._agent[i]
+        n, values = self.lex.agents.longest(self.keys, i, limit)
+        out: tuple[int, str | None, str] = (n, values[0][1], values[0][0]) if values else (0, None, "")  # type: ignore[index]
+        if limit is None:
+            self._agent[i] = out
+        return out
+
+    def _is_word(self, i: int) -> bool:
+        return any(c.isalpha() for c in self.texts[i])
+
+    def _prefix_entity(self, entry: Entry | None) -> bool:
+        return entry is not None and entry.kind != "person"
+
+    # -- the title run
+    def run_end(self, i: int) -> int:
+        """End of the run of title/org/name tokens starting at ``i``."""
+        n = len(self.keys)
+        j = i
+        while j < n:
+            k = self.keys[j]
+            if j > i:
+                length, entry = self.entity(j)
+                if entry is not None and entry.kind in ("country", "capital") and not (
+                    self.agent(j)[0] >= length
+                ):
+                    break
+            a_len, _, _ = self.agent(j)
+            if a_len and (self.caps[j] or k not in AMBIGUOUS_LOWER or j > i):
+                j += a_len
+                continue
+            if self.caps[j] and self._is_word(j) and k not in NOT_NAME:
+                j += 1
+                continue
+            if k in MODIFIERS:
+                j += 1
+                continue
+            if j > i and j + 1 < n and (
+                (k in CONNECTORS and self.caps[j + 1])
+                or (k in NAME_PARTICLES and (self.caps[j + 1] or (self.keys[j + 1] == "-" and j + 2 < n
+                                                                   and self.caps[j + 2])))
+            ):
+                j += 1
+                continue
+            break
+        while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] in NAME_PARTICLES):
+            j -= 1
+        return j
+
+    def split_run(self, s: int, e: int) -> tuple[int, str | None, bool, int]:
+        """(end of the title part, sector, person title?, end of the name part) of run ``[s, e)``."""
+        last_end, sector, person = s, None, False
+        p = s
+        while p < e:
+            n, sec, _ = self.agent(p, limit=e)
+            if n:
+                last_end, sector = p + n, sec
+                person = self.keys[p + n - 1] in PERSON_TITLE_HEADS
+                p += n
+            else:
+                p += 1
+        if sector is None:
+            return s, None, False, s
+        q = last_end
+        while q < e and q - last_end < 6 and (
+            (self.caps[q] and self._is_word(q) and self.keys[q] not in NOT_NAME)
+            or (self.keys[q] in NAME_PARTICLES and q + 1 < e)
+        ):
+            q += 1
+        while q > last_end and self.keys[q - 1] in NAME_PARTICLES:
+            q -= 1
+        return last_end, sector, person, q
+
+    def _adjectival(self, s: int, title_end: int) -> bool:
+        """A lone agent word used as an adjective: "military campaign", "security situation"."""
+        if title_end - s != 1 or self.caps[s]:
+            return False
+        if self.keys[s] not in ADJECTIVAL_AGENTS:
+            return False
+        if title_end >= len(self.keys):
+            return False
+        nxt = self.keys[title_end]
+        return nxt.isalpha() and not self.caps[title_end] and nxt not in AFTER_NOUN and not nxt.endswith("ed")
+
+    # -- main
+    def read(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        n = len(self.keys)
+        i = 0
+        while i < n:
+            special = self._special(i)
+            if special is not None:
+                out.append(special)
+                i = special.end
+                continue
+            length, entry = self.entity(i)
+            if entry is not None and self._prefix_entity(entry):
+                cand, i = self._from_prefix(i, length, entry)
+                out.append(cand)
+                continue
+            if entry is not None:  # a person from the dictionaries
+                cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
+                                 entry.source, person=True, named=True, entry_kind=entry.kind)
+                out.append(cand)
+                i += length
+                continue
+            cand, nxt = self._from_run(i)
+            if cand is not None:
+                out.append(cand)
+                i = nxt
+                continue
+            unknown = self._unknown_person(i)
+            if unknown is not None:
+                out.append(unknown)
+                i = unknown.end
+                continue
+            i += 1
+        out = self._head_of(out)
+        return self._appositions(out)
+
+    def _text(self, s: int, e: int) -> str:
+        return self.doc[s:e].text
+
+    def _special(self, i: int) -> Candidate | None:
+        for phrase in GROUP_PHRASES:
+            if tuple(self.keys[i:i + len(phrase)]) == phrase:
+                text = self._text(i, i + len(phrase))
+                return Candidate(i, i + len(phrase), Actor(text=text), "group", placeholder="group")
+        for phrase in COUNTRY_ANAPHORS:
+            if tuple(self.keys[i:i + len(phrase)]) == phrase:
+                text = self._text(i, i + len(phrase))
+                return Candidate(i, i + len(phrase), Actor(text=text), "coref:country", placeholder="country")
+        return None
+
+    def _from_prefix(self, i: int, length: int, entry: Entry) -> tuple[Candidate, int]:
+        """A country/capital/organisation, alone or heading a title compound."""
+        base = actor_from_entry(entry, self._text(i, i + length), self.day)
+        j = i + length
+        if j < len(self.keys) and self.keys[j] in POSSESSIVE:
+            j += 1
+        run_e = self.run_end(j) if j < len(self.keys) else j
+        title_end, sector, person, name_end = self.split_run(j, run_e) if run_e > j else (j, None, False, j)
+        if sector is None or self._adjectival(j, title_end):
+            plain = Candidate(i, i + length, base, entry.source, entry_kind=entry.kind,
+                              named=entry.kind in ("org", "media", "user"))
+            return plain, i + length
+        end = max(title_end, name_end)
+        title = self._text(j, title_end)
+        if self.keys[j] == "former":
+            sector = "ELI"
+        named_actor = self._named(title_end, name_end)
+        country = base.country or (named_actor.country if named_actor else None)
+        actor = Actor(
+            text=self._text(i, end),
+            name=(named_actor.name if named_actor else None) or (
+                self._text(i, title_end) if (not person and all(self.caps[j:title_end])) else None),
+            code=_code(country, sector),
+            country=country,
+            sector=sector,
+            role=title if person else None,
+            wikidata=named_actor.wikidata if named_actor else None,
+        )
+        evidence = "title" if person else f"{entry.source}+agent"
+        cand = Candidate(i, end, actor, evidence, person=person, named=name_end > title_end,
+                         title_only=person and name_end == title_end, entry_kind=entry.kind)
+        return cand, end
+
+    def _named(self, s: int, e: int) -> Actor | None:
+        """The name after a title: a dictionary entry when it is one, else the words themselves."""
+        if e <= s:
+            return None
+        length, entry = self.entity(s)
+        text = self._text(s, e)
+        if entry is not None and length == e - s:
+            return actor_from_entry(entry, text, self.day)
+        return Actor(text=text, name=text)
+
+    def _from_run(self, i: int) -> tuple[Candidate | None, int]:
+        """A title or agent without a country before it ("President Donald Trump", "police")."""
+        k = self.keys[i]
+        if not (self.caps[i] or self.agent(i)[0] or k in MODIFIERS):
+            return None, i
+        run_e = self.run_end(i)
+        if run_e <= i:
+            return None, i
+        title_end, sector, person, name_end = self.split_run(i, run_e)
+        if sector is None or self._adjectival(i, title_end):
+            return None, i
+        title_s = i
+        if not self.caps[i] and title_end - i == 1 and k in AMBIGUOUS_LOWER and name_end == title_end:
+            before = self.keys[i - 1] if i else ""
+            if before not in DETERMINERS:
+                return None, i
+        if k == "former":
+            sector = "ELI"
+        named_actor = self._named(title_end, name_end)
+        title = self._text(title_s, title_end)
+        end = max(name_end, title_end)
+        det = self.keys[i - 1] if i and self.keys[i - 1] in DETERMINERS else None
+        if named_actor is not None:
+            actor = Actor(text=self._text(i, end), name=named_actor.name, code=_code(named_actor.country, sector),
+                          country=named_actor.country, sector=sector, role=title if person else None,
+                          wikidata=named_actor.wikidata)
+            return Candidate(i, end, actor, "title", person=True, named=True), end
+        actor = Actor(text=title, sector=sector, role=title if person else None)
+        return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
+                         determiner=det, title_only=person), end
+
+    def _unknown_person(self, i: int) -> Candidate | None:
+        """A given name followed by capitalised words: a person we have no entry for (code stays None)."""
+        given = self.caps[i] and self.keys[i] in self.lex.given_names
+        honorific = self.keys[i] in HONORIFICS and i + 1 < len(self.keys) and self.caps[i + 1]
+        if not (given or honorific):
+            return None
+        j = i + 1
+        while j < len(self.keys) and j - i < 4 and self.caps[j] and self._is_word(j) \
+                and self.keys[j] not in NOT_NAME and self.entity(j)[1] is None and not self.agent(j)[0]:
+            j += 1
+        if j == i + 1:
+            return None
+        s = i + 1 if self.keys[i] in HONORIFICS else i
+        text = self._text(s, j)
+        return Candidate(s, j, Actor(text=text, name=text), "name", person=True, named=True)
+
+    def _head_of(self, cands: list[Candidate]) -> list[Candidate]:
+        """"the head of Iran's nuclear agency" → one mention, the organisation's country, a role."""
+        out: list[Candidate] = []
+        for c in cands:
+            s = c.start
+            if (c.actor.country and s >= 2 and self.keys[s - 1] in {"of", "the"}):
+                of = s - 1 if self.keys[s - 1] == "of" else s - 2
+                if of >= 1 and self.keys[of] == "of" and self.keys[of - 1] in HEAD_OF:
+                    t = of - 1
+                    while t > 0 and self.keys[t - 1] in MODIFIERS:
+                        t -= 1
+                    if out and out[-1].end > t:
+                        if out[-1].start < t or not out[-1].generic:
+                            out.append(c)
+                            continue
+                        out.pop()
+                    text = self._text(t, c.end)
+                    sector = c.actor.sector if c.actor.sector not in (None, "GOV") and not c.person else "GOV"
+                    actor = Actor(text=text, code=_code(c.actor.country, sector), country=c.actor.country,
+                                  sector=sector, role=text)
+                    out.append(Candidate(t, c.end, actor, "title", person=True, title_only=True))
+                    continue
+            out.append(c)
+        return out
+
+    def _appositions(self, cands: list[Candidate]) -> list[Candidate]:
+        """"Sergei Lavrov, the Russian foreign minister," and the reverse: the name takes the title's reading."""
+        out = list(cands)
+        for idx, c in enumerate(cands):
+            if not (c.title_only and c.actor.country):
+                continue
+            s = c.start - (1 if c.start and self.keys[c.start - 1] in DETERMINERS else 0)
+            # name before: "X, the Russian foreign minister"
+            if s >= 2 and self.keys[s - 1] == ",":
+                prev = cands[idx - 1] if idx else None
+                if prev is not None and prev.end == s - 1 and prev.person and prev.named:
+                    out[out.index(prev)] = self._merge(prev, c)
+                    out[out.index(c)] = replace(c, actor=replace(self._merge(prev, c).actor, text=c.actor.text),
+                                                evidence="apposition")
+                    continue
+                if prev is None or prev.end < s - 1:
+                    q = s - 1
+                    while q > 0 and s - 1 - q < 4 and self.caps[q - 1] and self._is_word(q - 1) \
+                            and self.keys[q - 1] not in NOT_NAME and self.entity(q - 1)[1] is None:
+                        q -= 1
+                    if q < s - 1 and (prev is None or prev.end <= q):
+                        text = self._text(q, s - 1)
+                        name = Candidate(q, s - 1, Actor(text=text, name=text), "name", person=True, named=True)
+                        out.insert(out.index(c), self._merge(name, c))
+                        continue
+            # name after: "the Russian foreign minister, Sergei Lavrov,"
+            e = c.end
+            if e + 1 < len(self.keys) and self.keys[e] == ",":
+                nxt = cands[idx + 1] if idx + 1 < len(cands) else None
+                if nxt is not None and nxt.start == e + 1 and nxt.person and nxt.named:
+                    out[out.index(nxt)] = self._merge(nxt, c)
+        out.sort(key=lambda c: c.start)
+        return out
+
+    @staticmethod
+    def _merge(name: Candidate, title: Candidate) -> Candidate:
+        t = title.actor
+        a = name.actor
+        actor = Actor(text=a.text, name=a.name, code=_code(t.country, t.sector), country=t.country,
+                      sector=t.sector, role=t.role, wikidata=a.wikidata)
+        return replace(name, actor=actor, evidence="apposition")
