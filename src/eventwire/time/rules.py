@@ -393,9 +393,66 @@ def _bare_season(m: re.Match[str], ctx: Context) -> Found | None:
     return _season(ctx, code, "this", _mod(m["mod"]))
 
 
+_SPOKEN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_TENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    words = re.sub(r"[\s-]+", " ", m["year"].lower()).removeprefix("the year ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        year = 2000 + (number_value(" ".join(rest)) or 0 if rest else 0)
+    else:
+        century = {"nineteen": 1900, "eighteen": 1800}[words[0]]
+        tail = number_value(" ".join(words[1:]))
+        if not isinstance(tail, int):
+            return None
+        year = century + tail
+    if m["month"]:
+        return Found("DATE", f"{int(year):04d}-{month_number(m['month']):02d}")
+    return Found("DATE", f"{int(year):04d}")
+
+
+def _the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the weekend": the one just past in past-tense text, the coming one otherwise."""
+    if ctx.dct is None:
+        return Found("DATE", None)
+    monday = ctx.dct - timedelta(days=ctx.dct.weekday())
+    saturday = monday + timedelta(days=5)
+    if ctx.tense(m.start(), m.end()) == "past" and saturday > ctx.dct:
+        saturday -= timedelta(days=7)
+    year, week, _ = saturday.isocalendar()
+    return Found("DATE", f"{year}-W{week:02d}-WE")
+
+
+_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})")
+
+
+def _year_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the 1988 period" in an earnings report is that year's instance of the quarter under discussion."""
+    if ctx.last_quarter:
+        return Found("DATE", f"{m['year']}-Q{ctx.last_quarter[-1]}")
+    return Found("DATE", m["year"])
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     word = (m["ord"] or "").lower().replace("-", " ")
-    explicit = m["year"]
+    explicit = m["year"] or m["qyear"]
+    if m["yrel"] and ctx.dct is not None:
+        explicit = str(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()])
+        if word not in ORDINALS and word not in ("final", "last"):
+            value = f"{explicit}-Q{(ctx.last_quarter or _last_quarter(ctx) or 'Q1')[-1]}"
+            return Found("DATE", value)
+    ended = _QUARTER_ENDED.match(m.string, m.end())
+    if ended is not None and word not in ORDINALS and ctx.dct is not None:
+        # "the quarter ended Sept. 30": the calendar quarter holding that day
+        month = month_number(ended["month"])
+        year = _year_for(ctx, month, int(re.sub(r"\D", "", ended["day"])), m.start(), m.end()) or ctx.dct.year
+        value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+        ctx.last_quarter = value
+        return Found("DATE", value)
     if word in ORDINALS or word == "final" or word == "last" and explicit:
         q = 4 if word in ("final", "last") else ORDINALS[word]
         if q > 4:
@@ -646,10 +703,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+more)?[\s-]+(?P<unit>{UNIT})s?\b(?:(?P<post>\s+(?:ago|earlier|later|from\s+now|hence)))?"),
         _n_units, lambda m, t: _plausible_units(m, t)),
     Rule("quarter", _rx(
-        rf"\b(?P<the>the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+        rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<qyear>{YEAR4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
         rf"this|next|coming|previous|prior|preceding|same|year[- ]earlier|year[- ]ago)[\s-]+)?"
         rf"(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
-        _quarter, lambda m, t: bool(m["the"] or m["ord"])),
+        _quarter, lambda m, t: bool(m["the"] or m["ord"] or m["yrel"])),
+    Rule("spoken_year", _rx(
+        rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+(?:{_SPOKEN_TENS})(?:[\s-]+(?:{_SPOKEN_ONES}))?"
+        rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{_SPOKEN_ONES}))?)\b"),
+        _spoken_year),
+    Rule("weekend", _rx(r"\bthe\s+weekend\b"), _the_weekend),
+    Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
     Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
          _year_earlier_adj, lambda m, t: t[max(0, m.start() - 2):m.start()].strip() != "a"),
     Rule("ref", _rx(r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"

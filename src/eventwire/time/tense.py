@@ -24,6 +24,7 @@ _CUES = re.compile(
     r"ago|yesterday|last|earlier|previously|announced|\w{3,}ed)\b)",
     re.IGNORECASE,
 )
+_AFTER_MODAL = re.compile(r"\b(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due",
@@ -50,6 +51,8 @@ def text_tense(text: str, start: int, end: int, window: int = 160) -> Tense:
             continue  # the expression's own words ("next", "last") are read by its rule
         dist = start - m.end() if m.end() <= start else m.start() - end
         kind = "future" if m.group("fut") else "past"
+        if kind == "past" and _AFTER_MODAL.search(text, max(lo, m.start() - 24), m.start()):
+            kind = "future"  # "will be named", "would be held": a participle under a modal
         if best is None or dist < best[0] or (dist == best[0] and kind == "future"):
             best = (dist, kind)
     return best[1] if best else None
