@@ -27,6 +27,7 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "to
 ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 ACTOR_PREPS = ("of", "from", "in", "for")  # "officials from Gondor", "president of Armenia"
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,28 +59,60 @@ def _expand(actor: Actor) -> tuple[tuple[Actor, ...], bool]:
     return (actor,), False
 
 
-def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool) -> tuple[list[Actor], bool]:
-    """The actor of the phrase headed by ``tok``: the mention covering it, else its modifiers'."""
+def _known(actor: Actor) -> bool:
+    return bool(actor.code or actor.country or actor.members)
+
+
+def _with_sector(actor: Actor, sector_of: Actor | None) -> Actor:
+    """A country found in a modifier, with the sector of a role-only head ("newspaper based in Beirut")."""
+    if sector_of is None or not sector_of.sector or actor.members:
+        return actor
+    sector = sector_of.sector
+    country = actor.country or (actor.code[:3] if actor.code else None)
+    return Actor(text=sector_of.text, name=actor.name, code=(country or "") + sector if country else None,
+                 country=country, sector=sector, role=sector_of.role)
+
+
+def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
+                shallow: bool = False) -> tuple[list[Actor], bool]:
+    """The actor of the phrase headed by ``tok``: the mention covering it, else its modifiers'.
+
+    A mention that names only a sector ("rebels", "the newspaper") takes its country from the phrase's
+    modifiers ("Ivory Coast rebels", "a newspaper based in Beirut"); alone it is not a known actor.
+    """
     m = index.at(tok.i)
+    role_only: Actor | None = None
     if m is not None:
-        acts, group = _expand(m.actor)
-        return list(acts), group
+        if _known(m.actor):
+            acts, group = _expand(m.actor)
+            return list(acts), group
+        role_only = m.actor
     if depth <= 0:
         return [], False
     for child in tok.children:
-        if child.dep_ in ACTOR_MODIFIER_DEPS:
+        if child.dep_ in ACTOR_MODIFIER_DEPS and (m is None or not m.token_start <= child.i < m.token_end):
             acts, group = _head_actor(child, index, depth - 1, with_by)
             if acts:
                 more = _conjuncts_actors(child, index, depth - 1, with_by)
-                return acts + [a for a in more if a not in acts], group or bool(more)
+                acts = acts + [a for a in more if a not in acts]
+                return [_with_sector(a, role_only) for a in acts], group or bool(more)
+    if shallow:
+        return [], False
     for child in tok.children:
         if child.dep_ == "prep" and (child.lower_ in ACTOR_PREPS or (with_by and child.lower_ == "by")):
-            for pobj in child.children:
+            preps = [child]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a newspaper based in Beirut"
+            preps = [c for c in child.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS]
+        else:
+            continue
+        for prep in preps:
+            for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     acts, group = _head_actor(pobj, index, depth - 1, with_by)
                     if acts:
                         more = _conjuncts_actors(pobj, index, depth - 1, with_by)
-                        return acts + [a for a in more if a not in acts], group or bool(more)
+                        acts = acts + [a for a in more if a not in acts]
+                        return [_with_sector(a, role_only) for a in acts], group or bool(more)
     return [], False
 
 
@@ -92,11 +125,15 @@ def _conjuncts_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool
     return out
 
 
-def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: bool = False) -> Found | None:
-    """Actors of the argument headed by ``tok`` (with its coordinated heads: "Israel and Egypt")."""
+def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: bool = False,
+              shallow: bool = False) -> Found | None:
+    """Actors of the argument headed by ``tok`` (with its coordinated heads: "Israel and Egypt").
+    ``shallow``: only the head and its modifiers, not "of/from/in" phrases (for far attachments)."""
     if tok is None:
         return None
-    acts, group = _head_actor(tok, index, 3, with_by)
+    if tok.lower_ in PRONOUNS and index.at(tok.i) is None:
+        return None
+    acts, group = _head_actor(tok, index, 3, with_by, shallow)
     more = _conjuncts_actors(tok, index, 3, with_by)
     acts += [a for a in more if a not in acts]
     if not acts:
@@ -131,6 +168,8 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return actors_of(verb.head, index, "relcl-head")
+        if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
+            return _antecedent(verb, index)
         return actors_of(subj, index, "nsubj")
     if child(verb, *PASSIVE_SUBJECT_DEPS) is not None:
         for _, o in pobjs(verb, ("by",)):
@@ -158,6 +197,22 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         found = clause_subject(head, index, depth - 1)
         if found is not None:
             return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
+    return None
+
+
+def _antecedent(verb: Token, index: MentionIndex) -> Found | None:
+    """A pronoun subject in a subordinate clause refers to the subject of a clause above it
+    ("Syria says *it* will not accept …"): the nearest ancestor verb's actor subject."""
+    cur = verb
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subj = child(cur, *SUBJECT_DEPS)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            f = actors_of(subj, index, "nsubj(antecedent)")
+            if f:
+                return f
     return None
 
 

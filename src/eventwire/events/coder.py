@@ -35,7 +35,7 @@ from .arguments import (
     passive_subject,
     pobjs,
 )
-from .lexicon import CameoCode, Lexicon, Reading, load_lexicon, norm
+from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -220,8 +220,7 @@ class EventCoder:
                 pre, post, _ = _frame(tok, kind)
                 for lemma in lemmas:
                     r = self.lexicon.read(kind, lemma, pre, post)
-                    if r is not None and (best is None or (r.specificity, r.priority) > (best.specificity,
-                                                                                        best.priority)):
+                    if r is not None and _better(r, best):
                         best = r
                 if best is not None:
                     break
@@ -257,7 +256,9 @@ class EventCoder:
                 t.absorbed = True
             elif gtype in SPEECH_ACTS or gov.reading.lemma in INTENT_VERBS:
                 t.absorbed = True
-                if gov.reading.lemma in INTENT_VERBS and path[0] == "xcomp" and gtype in ("AGREE", "THREATEN"):
+                infinitive = path[0] == "xcomp" or (path[0] == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.tok.children))
+                if gov.reading.lemma in INTENT_VERBS and infinitive and gtype in ("AGREE", "THREATEN"):
                     self._intent_from_content(gov, t)
 
     def _type(self, cameo: str) -> str | None:
@@ -308,22 +309,25 @@ class EventCoder:
             f = actors_of(ps, index, "nsubjpass")
             if f:
                 return f
-        for dep in ("dobj", "dative", "attr"):
-            obj = child(tok, dep)
-            if obj is not None:
-                f = actors_of(obj, index, dep, with_by=True)
+        obj = child(tok, "dobj")
+        if obj is not None:
+            f = actors_of(obj, index, "dobj", with_by=True)
+            if f:
+                return f
+            # "threatened action against Russia", "restore ties with Gondor"
+            for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
+                f = actors_of(o, index, f"dobj-pobj:{prep}", shallow=True)
                 if f:
                     return f
+        for dep in ("dative", "attr"):
+            d = child(tok, dep)
+            f = actors_of(d, index, dep)
+            if f:
+                return f
         for prep, o in pobjs(tok, TARGET_PREPS):
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
                 return f
-        obj = child(tok, "dobj")
-        if obj is not None:
-            for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
-                f = actors_of(o, index, f"dobj-pobj:{prep}")
-                if f:
-                    return f
         prt = child(tok, "prt")
         if prt is not None:
             for prep, o in pobjs(prt, TARGET_PREPS):
@@ -377,6 +381,13 @@ class EventCoder:
             if f:
                 target = f
                 break
+        if target is None:
+            # "suspension of air links with Serbia", "withdrawal of forces from Panama"
+            for _, o in pobjs(tok, ("of",)):
+                for prep, o2 in pobjs(o, NOUN_TARGET_PREPS + ("from",)):
+                    target = actors_of(o2, index, f"pobj:of-{prep}", shallow=True)
+                    if target:
+                        break
         if target is None and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # a prepositional phrase right after the noun is often attached to the verb by the parser
             # ("follows a visit by Putin | to the DPRK"): read it as the noun's
@@ -386,9 +397,10 @@ class EventCoder:
                     if target:
                         break
         needs = self.lexicon.needs("noun", t.reading.lemma)
-        if needs and not any(c.dep_ == "prep" and c.lower_ in needs for c in tok.children) \
-                and poss is None:
-            return None, None
+        if needs and poss is None:
+            nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
+            if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby):
+                return None, None
         if source is None:
             gov = self._light_verb(tok)
             if gov is not None:
@@ -548,6 +560,11 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _next_token(tok: Token) -> Token | None:
+    i = tok.right_edge.i + 1
+    return tok.doc[i] if i < len(tok.doc) else None
 
 
 def _subsumes(a: tuple[str | None, str | None, str | None], b: tuple[str | None, str | None, str | None]) -> bool:

@@ -92,8 +92,9 @@ class Reading:
     """The best matching entry for a trigger in its frame."""
 
     cameo: str | None
-    specificity: int
+    specificity: int  # content-word slots matched
     priority: int
+    function_slots: int  # slots of prepositions/particles only: weaker evidence than content words
     lemma: str
     kind: str
     pattern: str  # the pattern that fired, as text ("* in", "* treaty|pact")
@@ -104,6 +105,26 @@ class Reading:
 class _Entry:
     word: TriggerWord
     priority: int
+
+
+FUNCTION_WORDS = frozenset({
+    "in", "at", "on", "to", "with", "for", "from", "by", "against", "into", "over", "of", "up", "down", "out",
+    "off", "back", "away", "about", "after", "upon", "toward", "towards", "between", "among", "across",
+    "through", "under", "within", "without", "the", "a", "an", "that", "as", "before", "behind", "near",
+})
+
+
+def _weights(slots: tuple[Slot, ...]) -> tuple[int, int]:
+    """(content slots, function-word slots)."""
+    function = sum(1 for s in slots if all(len(a) == 1 and a[0] in FUNCTION_WORDS for a in s))
+    return len(slots) - function, function
+
+
+def _better(a: Reading, b: Reading | None) -> bool:
+    # a pattern with more content words wins; then the more trusted source (user > curated > CAMEO);
+    # then more prepositions/particles matched
+    return b is None or (a.specificity, a.priority, a.function_slots) > (b.specificity, b.priority,
+                                                                          b.function_slots)
 
 
 def _slots_text(pre: tuple[Slot, ...], post: tuple[Slot, ...]) -> str:
@@ -207,14 +228,16 @@ class Lexicon:
             w = e.word
             if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
                 continue
-            base = len(w.pre) + len(w.post)
-            cands = [Reading(w.cameo, base, e.priority, lemma, kind, _slots_text(w.pre, w.post), w.origin)]
+            content, function = _weights(w.pre + w.post)
+            cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
+                             w.origin)]
             for p, prio in self._patterns.get(w.block, ()):
                 if _match_slots(p.pre, pre) and _match_slots(p.post, post):
-                    cands.append(Reading(p.cameo, base + p.specificity, prio, lemma, kind,
+                    c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
+                    cands.append(Reading(p.cameo, c2, prio, f2, lemma, kind,
                                          _slots_text(w.pre + p.pre, w.post + p.post), p.origin))
             for c in cands:
-                if best is None or (c.specificity, c.priority) > (best.specificity, best.priority):
+                if _better(c, best):
                     best = c
         return best
 
