@@ -18,7 +18,7 @@ import ftfy
 from .config import Settings
 from .errors import InputError
 from .ids import content_hash
-from .ingest import SEPARATORS
+from .ingest.dates import SEPARATORS
 from .models import Article, Block, RawRecord, Section
 
 log = logging.getLogger(__name__)
@@ -64,43 +64,52 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------------------- line types
 
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 _MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # Names in a byline: capitalised words, initials, particles ("de", "van"), joined by "and"/commas.
 _NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|da|van|von|bin|al|el|la|le))*"
 _BOILERPLATE = (
     re.compile(rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAME})?$"),
-    re.compile(r"^(?:written|reported|reporting|edited|editing|additional reporting|compiled|writing)\s+by\b",
-               re.IGNORECASE),
-    re.compile(r"^this (?:story|article|report) (?:is|was) (?:from|published|first published)\b", re.IGNORECASE),
-    re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE),
-    re.compile(r"\ball rights reserved\b", re.IGNORECASE),
-    re.compile(r"^(?:read more|read also|also read|more on this|related(?: stories| articles| news)?|see also|"
-               r"recommended|more from|most read|trending|don't miss|watch|listen)\s*[:\-–—|]", re.IGNORECASE),
-    re.compile(r"^(?:follow|like)\s+(?:us|him|her|them|the author|\S+ news)\b.{0,60}\bon\b", re.IGNORECASE),
-    re.compile(r"^(?:subscribe|sign up|click here|share (?:this|on|via)|advertisement|sponsored content|"
-               r"get the latest|download the app|join our)\b", re.IGNORECASE),
-    re.compile(rf"^(?:first |last )?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*(?:{_WEEKDAY},?\s*)?"
-               rf"(?:{_DATE}|\d)", re.IGNORECASE),
-    re.compile(r"^(?:tags|topics|filed under|e-?mail|contact|source|image source|photo credit)\s*:", re.IGNORECASE),
-    re.compile(rf"^(?:{_WEEKDAY},?\s*)?{_DATE}(?:\s*[,|]?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?"
-               r"(?:\s*[A-Z]{2,4})?)?$", re.IGNORECASE),
+    _ci(r"^(?:written|reported|reporting|edited|editing|additional reporting|compiled|writing)\s+by\b"),
+    _ci(r"^this (?:story|article|report) (?:is|was) (?:from|published|first published)\b"),
+    _ci(r"^(?:copyright\b|©|\(c\)\s*\d{4})"),
+    _ci(r"\ball rights reserved\b"),
+    _ci(r"^(?:read more|read also|also read|more on this|related(?: stories| articles| news)?|see also|"
+               r"recommended|more from|most read|trending|don't miss|watch|listen)\s*[:\-–—|]"),
+    _ci(r"^(?:follow|like)\s+(?:us|him|her|them|the author|\S+ news)\b.{0,60}\bon\b"),
+    _ci(r"^(?:subscribe|sign up|click here|share (?:this|on|via)|advertisement|sponsored content|"
+               r"get the latest|download the app|join our)\b"),
+    _ci(rf"^(?:first |last )?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*(?:{_WEEKDAY},?\s*)?"
+               rf"(?:{_DATE}|\d)"),
+    _ci(r"^(?:tags|topics|filed under|e-?mail|contact|source|image source|photo credit)\s*:"),
+    # a wire dateline standing on its own line ("HAVANA (AP) --")
+    re.compile(r"^[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}(?:,\s*[\w .]{2,30})?\s*(?:\([^()]{2,40}\))?"
+               r"\s*(?:--|[-–—:_])$"),
+    _ci(rf"^(?:{_WEEKDAY},?\s*)?{_DATE}(?:\s*[,|]?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?"
+               r"(?:\s*[A-Z]{2,4})?)?$"),
 )
 BOILERPLATE_MAX_CHARS = 300
 
 # A photo caption: a short paragraph ending with a photo credit, or opening with a caption leader.
-_CREDIT_WORDS = (r"AP|AFP|Reuters|REUTERS|Getty|EPA|EPA-EFE|Xinhua|TASS|Tass|Sputnik|Yonhap|KCNA|ANI|PTI|IANS|"
+_CREDIT_WORDS = (r"AP|AFP|Reuters|REUTERS|Getty|EPA|EPA-EFE|Xinhua|TASS|Tass|Sputnik|Yonhap|KCNA|ANI|PTI|"
+                 r"IANS|"
                  r"UPI|dpa|DPA|Anadolu|Bloomberg|Shutterstock|Alamy|PA|NurPhoto|SOPA|ZUMA|Zuma|Pool|POOL|"
                  r"Handout|HANDOUT|Photo|PHOTO|Photos|Photograph|Image|Images|Picture|Courtesy|courtesy|"
                  r"File|FILE|Credit|via|WireImage|Kyodo|Jiji|RIA Novosti|Reuters Pictures|AAP|CP|NTB|TT|"
                  r"Ritzau|Lusa|ANSA|Belga|ABACA|Abaca|IMAGO|imago|Sipa|SIPA|BBC|CNN|Twitter|X|Instagram")
 _CREDIT_END = re.compile(rf"\((?=[^()]*\b(?:{_CREDIT_WORDS})\b)[^()]{{2,80}}\)\s*$")
 _CREDIT_TAIL = re.compile(
-    rf"(?:\b(?:photo(?:graph)?|image|picture|credit)s?(?:\s+credit)?\s*:\s*[^.]{{2,60}}|"
-    rf"\b[A-Z]{{2,}}/[A-Z][\w.'\- ]{{1,40}}|\bGetty Images|[-–—|]\s*(?:{_CREDIT_WORDS}))\s*$", re.IGNORECASE)
+    rf"(?:\b(?i:photo(?:graph)?|image|picture|credit)s?(?:\s+credit)?\s*:\s*[^.]{{2,60}}|"
+    rf"\b[A-Z]{{2,}}/[A-Z][\w.'\- ]{{1,40}}|\bGetty Images|\s[-–—|]\s*(?:{_CREDIT_WORDS}))\s*$")
 _CAPTION_LEADER = re.compile(
     r"^(?:(?:photo(?:graph)?|picture|image|caption|pictured|above|top|below|left|right|main image|inset|"
     r"file|video)\s*:|(?:file|handout|archive|stock) (?:photo|image|picture)\b|"
@@ -117,9 +126,9 @@ CAPTION_MAX_CHARS = 400
 # where the story was filed, not where the events happened, and it is not part of the first sentence.
 _DATELINE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})?"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*(?:\([^()]{{2,40}}\))?\s*[-–—:]\s+"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*(?:\([^()]{{2,40}}\))?\s*(?:--|[-–—:_])\s+"
     r"|[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2}(?:,\s*[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,2})?"
-    r"\s*\([A-Za-z .&/\-]{2,30}\)\s*[-–—:]\s+"
+    r"\s*\([A-Za-z .&/\-]{2,30}\)\s*(?:--|[-–—:_])\s+"
     r"|[a-z][a-z.\-]+(?:\s[a-z][a-z.\-]+){0,2}:\s+)"
 )
 
@@ -146,10 +155,16 @@ def is_caption(paragraph: str, after_separator: bool = False) -> bool:
     return after_separator and bool(_DATED_DESCRIPTION.search(paragraph))
 
 
+TITLE_MAX_WORDS = 18
+
+
 def looks_like_title(line: str) -> bool:
     """A headline: short, no final period or comma, a few words, some letters."""
     stripped = line.strip()
-    if not 3 <= len(stripped) <= 160 or stripped[-1] in ".,;:" or len(stripped.split()) > 25:
+    core = stripped.rstrip("\"'”’)]")  # 'called it "a crime."' ends with a period all the same
+    if not 3 <= len(stripped) <= 160 or not core or core[-1] in ".,;:":
+        return False
+    if len(stripped.split()) > TITLE_MAX_WORDS:
         return False
     return any(c.isalpha() for c in stripped) and not is_boilerplate(stripped)
 

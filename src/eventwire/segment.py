@@ -37,15 +37,16 @@ _BEFORE_NUMBER = _words(
 # Abbreviations that end company names or lists: a break only before a clear sentence starter.
 _WEAK = _words("inc ltd co corp bros dept univ assn govt est etc al plc llc cos intl natl")
 # Words that open sentences; used where a period is ambiguous (after "U.S.", "Inc.", or with no space).
+# Titles are left out on purpose: "U.S. President …" goes on the same sentence.
 _STARTERS = _words(
     "the a an this that these those he she it they we i you his her its their our there here but and "
-    "so yet however meanwhile in on at for after before when while if as police officials government "
-    "according earlier later also some many most one two three both neither no not what why how who "
-    "mr mrs ms dr president prime minister"
+    "so yet however meanwhile in on at for after before when while if as according earlier later "
+    "also some many most one two three both neither no not what why how who"
 )
 _CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]]*")
 _WORD_BEFORE = re.compile(r"(\S*)$")
-_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+_OPENERS = "\"'`“‘(["  # what may open a sentence before its first word
+_NEXT_WORD = re.compile(r"[\"'`“‘(\[]*([A-Za-z]+)")
 _TRAILING_PAREN = re.compile(r"\([^().!?]{1,80}\)\s*")
 _INNER_PERIODS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
@@ -111,7 +112,7 @@ def _boundary(chunk: str, m: re.Match[str], lower: bool) -> int | None:
     if _TRAILING_PAREN.fullmatch(rest):
         return None  # "… 2022. (AP)": a credit or note closing the block belongs to its last sentence
     word = _WORD_BEFORE.search(chunk, 0, m.start())
-    before = (word.group(1) if word else "").lstrip("\"'“‘([")
+    before = (word.group(1) if word else "").lstrip(_OPENERS)
     next_word_m = _NEXT_WORD.match(rest)
     next_word = next_word_m.group(1) if next_word_m else ""
 
@@ -125,10 +126,10 @@ def _boundary(chunk: str, m: re.Match[str], lower: bool) -> int | None:
             return m.start() + len(punct) if closers[-1:] in "\"'" and closers else after
         return None
 
-    starts_upper = nxt.isupper() or nxt.isdigit() or (nxt in "\"'“‘([" and next_word[:1].isupper())
+    starts_upper = nxt.isupper() or nxt.isdigit() or (nxt in _OPENERS and next_word[:1].isupper())
     starts_lower = next_word[:1].islower() or nxt.islower()
     if punct[-1] in "!?" or punct.endswith(("..", "…")):
-        if starts_upper or nxt in "\"'“‘([":
+        if starts_upper or nxt in _OPENERS:
             return after
         # in a lower-cased corpus, `why?" he asked` keeps its quote attribution together
         return after if lower and starts_lower and punct[-1] in "!?" and not closers else None
@@ -146,7 +147,7 @@ def _boundary(chunk: str, m: re.Match[str], lower: bool) -> int | None:
         return None
     if key in _WEAK:
         return after if next_word.lower() in _STARTERS and (lower or next_word[:1].isupper()) else None
-    if starts_upper or nxt in "\"'“‘([":
+    if starts_upper or nxt in _OPENERS:
         return after
     return after if lower and starts_lower else None
 
