@@ -96,7 +96,7 @@ SEATS = {
     "GBR": ["London", "Downing Street", "Whitehall", "Number 10"], "FRA": ["Paris", "Elysee", "Élysée",
                                                                            "Elysee Palace"],
     "CHN": ["Beijing", "Peking", "Zhongnanhai"], "UKR": ["Kyiv", "Kiev"], "KOR": ["Seoul", "Blue House"],
-    "IRN": ["Tehran", "Teheran"], "ISR": ["Jerusalem"], "JPN": ["Tokyo"], "DEU": ["Berlin"],
+    "IRN": ["Tehran", "Teheran"], "JPN": ["Tokyo"], "DEU": ["Berlin"],
     "KAZ": ["Astana", "Nur-Sultan"], "MMR": ["Naypyidaw", "Nay Pyi Taw"], "TUR": ["Ankara"],
     "IND": ["New Delhi"], "PAK": ["Islamabad"], "SYR": ["Damascus"], "IRQ": ["Baghdad"], "AFG": ["Kabul"],
     "VAT": ["Vatican"],
@@ -109,14 +109,14 @@ SEAT_SECTORS = {  # seats that house one branch, not the government as a whole
 }
 NOT_METONYMS = {"Male", "Victoria", "Kingston", "Hamilton", "Mexico", "Panama", "Guatemala", "Kuwait",
                 "Singapore", "Luxembourg", "Monaco", "San Marino", "Andorra la Vella", "Djibouti",
-                "Vatican City", "Jerusalem"}
+                "Vatican City", "Jerusalem", "East Jerusalem"}
 IGOS = [  # (aliases, name, country, sector)
     (["UN", "U.N.", "United Nations", "the United Nations"], "United Nations", "UNO", None),
     (["Security Council", "UN Security Council", "U.N. Security Council", "UNSC"], "UN Security Council", "UNO",
      None),
     (["UN General Assembly", "U.N. General Assembly", "General Assembly"], "UN General Assembly", "UNO", None),
     (["NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"], "NATO", "IGO", None),
-    (["EU", "E.U.", "European Union"], "European Union", "EUR", None),
+    (["EU", "E.U.", "European Union", "European Community", "EC"], "European Union", "EUR", None),
     (["European Commission", "Brussels"], "European Commission", "EUR", "GOV"),
     (["European Parliament"], "European Parliament", "EUR", "LEG"),
     (["AU", "African Union"], "African Union", "IGO", None),
@@ -145,7 +145,7 @@ NONSTATE = [
     (["Houthis", "Houthi", "Houthi rebels", "Ansar Allah"], "Houthis", "YEM", "REB"),
     (["Wagner", "Wagner Group"], "Wagner Group", "RUS", "PRM"),
     (["al-Shabaab", "Al-Shabab", "al Shabaab"], "al-Shabaab", "SOM", "REB"),
-    (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK"], "PKK", "TUR", "REB"),
+    (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK", "TUR", "REB"),
 ]
 MEDIA = [
     (["KCNA", "Korean Central News Agency"], "KCNA", "PRK"), (["Rodong Sinmun"], "Rodong Sinmun", "PRK"),
@@ -160,6 +160,11 @@ MEDIA = [
 PEOPLE = [  # people our leader lists miss, with their office as of the given start date (CC0-style facts)
     ("Kim Jong Un", ["Kim Jong-un", "Kim Jong Un"], "PRK", "2011-12-17", None, "Supreme Leader", "Q56226"),
 ]
+
+
+PLACE_NOUNS = {"town", "towns", "village", "villages", "city", "cities", "province", "provinces", "region",
+               "regions", "area", "areas", "district", "districts", "country", "countries", "capital",
+               "small town", "territory"}
 
 
 def fold(text: str) -> str:
@@ -271,10 +276,9 @@ def build_countries(store: Store, shared: Path) -> dict[str, str]:
     valid = {c.alpha_3 for c in pycountry.countries} | {"KOS"}
     phoenix_syn: dict[str, list[str]] = defaultdict(list)
     for e in load_cameo_actors(shared / "dictionaries" / "Phoenix.Countries.actors.txt", strict=False):
-        if len(e.terms) == 1 and not e.terms[0].bounded and len(e.terms[0].code) == 3:
-            code = {"KSV": "KOS"}.get(e.terms[0].code, e.terms[0].code)
-            if code in valid:
-                phoenix_syn[code].extend([e.name, *e.synonyms])
+        code = country_block(e)
+        if code in valid:
+            phoenix_syn[code].extend([e.name, *e.synonyms])
     seats = {fold(s) for v in SEATS.values() for s in v}
     for c in list(pycountry.countries) + [type("K", (), {"alpha_3": "KOS", "name": "Kosovo"})()]:
         code = c.alpha_3
@@ -285,8 +289,25 @@ def build_countries(store: Store, shared: Path) -> dict[str, str]:
         aliases += ALIASES.get(code, [])
         # Phoenix synonyms are upper case: title-case them; drop city synonyms that are seats (GOV below)
         aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(p) > 3]
+        aliases += demonym_plurals(aliases)
         store.add("country", name, aliases, [[code, None, None, None]], "pycountry+phoenix")
     return names
+
+
+def country_block(e: object) -> str | None:
+    """The country of a Phoenix country block ("LATVIA_ … [LVAOCC <910821] [LVA >910821]"), else None.
+
+    A block is a country when its current code (unbounded, or open-ended) is a bare 3-letter code.
+    """
+    current = [t for t in e.terms if t.end is None]  # type: ignore[attr-defined]
+    if current and all(len(t.code) == 3 for t in current):
+        return {"KSV": "KOS"}.get(current[-1].code, current[-1].code)
+    return None
+
+
+def demonym_plurals(aliases: list[str]) -> list[str]:
+    """"Libyan" → "Libyans", "Iraqi" → "Iraqis": plural demonyms name the people of the country."""
+    return [a + "s" for a in aliases if " " not in a and a[-2:] in ("an", "li", "qi", "ni", "ri", "ti", "wi")]
 
 
 def build_capitals(store: Store, names: dict[str, str]) -> None:
@@ -327,7 +348,7 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
             terms = [t for t in e.terms if good_code(t.code, valid)]
             if not terms:
                 continue
-            if len(terms) == 1 and not terms[0].bounded and len(terms[0].code) == 3 and src == "phoenix":
+            if src == "phoenix" and country_block(e) is not None:
                 continue  # country blocks: handled by build_countries
             if any(t.bounded for t in terms) and all(t.end is not None and t.end.year < 1980 for t in terms
                                                      if t.bounded):
@@ -461,6 +482,8 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
                 continue
             sector = "JRN" if "JRN" in sectors else sectors[0]
             k = key(a.phrase.lower())
+            if k in PLACE_NOUNS:
+                continue  # "town", "province": a place, not an actor, when it stands alone
             if k:
                 out[k] = (k, sector, a.code)
     return sorted(out.values())

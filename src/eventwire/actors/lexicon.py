@@ -61,8 +61,8 @@ class Entry:
         if day is not None:
             valid = [t for t in bounded if t.valid_on(day)]
             if valid:
-                if self.latest_first:
-                    return max(valid, key=lambda t: t.start or date.min)
+                if self.latest_first:  # the latest appointment; a civilian office before a command
+                    return max(valid, key=lambda t: (t.start or date.min, t.code[3:6] == "GOV"))
                 return valid[0]
             plain = [t for t in self.terms if not t.bounded]
             if plain:
@@ -129,7 +129,7 @@ class Lexicon:
         for path in agents:
             lex._load_user_agents(Path(path), vocab)
         for phrase, sector in TITLE_SECTORS.items():  # the text's titles win over the dictionaries' agents
-            lex.agents.add(tuple(phrase.split()), ("title", sector))
+            lex.agents.add(tuple(phrase.replace("-", " - ").split()), ("title", sector))
         for table in (lex.entities.table, lex.agents.table):
             for values in table.values():
                 values.sort(key=_priority)

@@ -160,15 +160,20 @@ class SentenceReader:
         return entry is not None and entry.kind != "person"
 
     # -- the title run
-    def run_end(self, i: int) -> int:
-        """End of the run of title/org/name tokens starting at ``i``."""
+    def run_end(self, i: int, absorb_orgs: bool = True) -> int:
+        """End of the run of title/org/name tokens starting at ``i``.
+
+        After a country, organisation names are part of the title ("Russian *Security Council* Secretary");
+        without one, a name starts its own mention ("rebel | Kurdistan Workers' Party").
+        """
         n = len(self.keys)
         j = i
+        stop_kinds = ("country", "capital") if absorb_orgs else ("country", "capital", "org", "media", "user")
         while j < n:
             k = self.keys[j]
             if j > i:
                 length, entry = self.entity(j)
-                if entry is not None and entry.kind in ("country", "capital") and not (
+                if entry is not None and entry.kind in stop_kinds and not (
                     self.agent(j)[0] >= length
                 ):
                     break
@@ -248,7 +253,7 @@ class SentenceReader:
             if entry is not None:  # a person from the dictionaries
                 cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
                                  entry.source, person=True, named=True, entry_kind=entry.kind)
-                out.append(cand)
+                out.append(self._titled_alias(cand))
                 i += length
                 continue
             cand, nxt = self._from_run(i)
@@ -262,8 +267,29 @@ class SentenceReader:
                 i = unknown.end
                 continue
             i += 1
-        out = self._head_of(out)
+        out = self._coordinated(self._head_of(out))
         return self._appositions(out)
+
+    def _titled_alias(self, cand: Candidate) -> Candidate:
+        """A dictionary alias that starts with a title ("President Obama"): the text's title is the role."""
+        n, sector, _ = self.agent(cand.start, limit=cand.end)
+        if not n or n >= cand.end - cand.start or self.keys[cand.start + n - 1] not in PERSON_TITLE_HEADS:
+            return cand
+        a = cand.actor
+        role = self._text(cand.start, cand.start + n)
+        return replace(cand, actor=replace(a, sector=sector, code=_code(a.country, sector), role=role),
+                       evidence="title")
+
+    def _coordinated(self, cands: list[Candidate]) -> list[Candidate]:
+        """"Hungarian and Romanian officials": the first country shares the second one's agent."""
+        out = list(cands)
+        for n in range(len(out) - 1):
+            a, b = out[n], out[n + 1]
+            if (a.entry_kind == "country" and a.actor.sector is None and b.actor.sector and b.entry_kind == "country"
+                    and not b.person and b.start == a.end + 1 and self.keys[a.end] in ("and", "or", ",")):
+                actor = replace(a.actor, sector=b.actor.sector, code=_code(a.actor.country, b.actor.sector))
+                out[n] = replace(a, actor=actor, evidence=b.evidence)
+        return out
 
     def _text(self, s: int, e: int) -> str:
         return self.doc[s:e].text
@@ -287,7 +313,7 @@ class SentenceReader:
             j += 1
         run_e = self.run_end(j) if j < len(self.keys) else j
         title_end, sector, person, name_end = self.split_run(j, run_e) if run_e > j else (j, None, False, j)
-        if sector is None or self._adjectival(j, title_end):
+        if sector is None:  # after a country an agent word is read as the agent ("Turkish government provide")
             plain = Candidate(i, i + length, base, entry.source, entry_kind=entry.kind,
                               named=entry.kind in ("org", "media", "user"))
             return plain, i + length
@@ -327,7 +353,7 @@ class SentenceReader:
         k = self.keys[i]
         if not (self.caps[i] or self.agent(i)[0] or k in MODIFIERS):
             return None, i
-        run_e = self.run_end(i)
+        run_e = self.run_end(i, absorb_orgs=False)
         if run_e <= i:
             return None, i
         title_end, sector, person, name_end = self.split_run(i, run_e)

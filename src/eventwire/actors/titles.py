@@ -62,17 +62,19 @@ def split_cameo_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]
     PLOVER sector is the sector. JRN wins over GOV for state media (``GOVJRN``: PLOVER Note 4 files
     state media under journalists).
     """
+    agent = code.startswith("~")  # an agent code has no country: every chunk is a sector
     code = code.upper().strip("~")
     chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
     if not chunks:
         return None, None, ()
+    if agent:
+        sectors = tuple(s for s in (plover_sector(c) for c in chunks) if s is not None)
+        return None, ("JRN" if "JRN" in sectors else (sectors[0] if sectors else None)), sectors
     country: str | None = chunks[0]
     rest = chunks[1:]
     if country == "IGO" and rest and rest[0] in ("UNO", "EUR", "EEC"):
         country = "UNO" if rest[0] == "UNO" else "EUR"
         rest = rest[1:]
-    elif plover_sector(chunks[0]) is not None and len(code) == 3:
-        return None, plover_sector(chunks[0]), (chunks[0],)
     country = CAMEO_COUNTRY_FIXES.get(country or "", country)
     sectors = tuple(s for s in (plover_sector(c) for c in rest) if s is not None)
     sector = "JRN" if "JRN" in sectors else (sectors[0] if sectors else None)
@@ -141,7 +143,7 @@ PERSON_TITLE_HEADS = words(
     "president premier minister secretary secretary-general spokesman spokeswoman spokesperson ambassador "
     "envoy diplomat chancellor governor mayor king queen emir sultan prince leader chief head official "
     "adviser advisor aide negotiator commissioner director undersecretary chairman chairwoman chair "
-    "president-elect ruler consul representative deputy general gen. commander colonel col. admiral adm. "
+    "president-elect elect ruler consul representative deputy general gen. commander colonel col. admiral adm. "
     "major maj. lieutenant lt. captain capt. sergeant brigadier marshal mp senator sen. rep. lawmaker "
     "legislator congressman congresswoman speaker judge justice prosecutor magistrate inspector constable "
     "sheriff journalist reporter correspondent editor businessman executive ceo cleric imam bishop pope "
