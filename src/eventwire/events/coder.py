@@ -399,7 +399,9 @@ class EventCoder:
         needs = self.lexicon.needs("noun", t.reading.lemma)
         if needs and poss is None:
             nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
-            if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby):
+            light = self._light_verb(tok)
+            if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby) and not (
+                    light is not None and light.lemma_.lower() in LIGHT_VERBS | {"go", "call", "end"}):
                 return None, None
         if source is None:
             gov = self._light_verb(tok)
