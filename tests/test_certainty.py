@@ -138,6 +138,7 @@ CASES: list[Case] = [
     Case("The ongoing blockade of the port worries traders.", "blockade", "ongoing", "certain"),
     Case("Farmers protested amid continued shelling of their villages.", "shelling", "ongoing", "certain"),
     Case("Both sides continue to exchange fire along the river.", "exchange", "ongoing", "certain"),
+    Case("Two suspects are being questioned by the police.", "questioned", "ongoing", "certain"),
     # --- planned: will, scheduled/set/due/expected to, upcoming, next week's, future in the past
     Case("The Nigerian leader will visit Accra in May.", "visit", "planned", "certain"),
     Case("Kenya is scheduled to host the summit on Monday.", "host", "planned", "certain"),
@@ -150,6 +151,8 @@ CASES: list[Case] = [
     Case("The ministers discussed an upcoming visit to Lagos.", "visit", "planned", "certain"),
     Case("Brazil postponed the summit until December.", "summit", "planned", "certain"),
     Case("Argentina sends a trade delegation to Madrid next week.", "sends", "planned", "certain"),
+    Case("The assembly would meet again on Wednesday after a short recess.", "meet", "planned", "certain"),
+    Case("The museum is to reopen after the floods.", "reopen", "planned", "certain"),
     # --- intended: vow, seek, intent to, aimed at, purpose clauses, promise
     Case("The coalition vowed to retaliate against the rebels.", "retaliate", "intended", "certain"),
     Case("Ghana seeks to expand trade with Morocco.", "expand", "intended", "certain"),
@@ -158,6 +161,8 @@ CASES: list[Case] = [
     Case("The mission is aimed at restoring calm in the capital.", "restoring", "intended", "certain"),
     Case("The envoy travelled to Doha to negotiate a truce.", "negotiate", "intended", "certain"),
     Case("Norway promised to send more aid to the region.", "send", "intended", "certain"),
+    Case("The general told his troops to hold the bridge.", "hold", "intended", "certain"),
+    Case("The council ordered the militia to disarm.", "disarm", "intended", "certain"),
     # --- negated: not, never, refused/failed to, no … took place, called off, cancelled
     Case("The rebels did not attack the convoy.", "attack", "negated", "certain"),
     Case("Poland refused to extradite the suspect.", "extradite", "negated", "certain"),
@@ -175,6 +180,10 @@ CASES: list[Case] = [
          "certain"),
     Case("Sweden might withdraw its troops from the mission.", "withdraw", "hypothetical", "certain"),
     Case("A possible ceasefire was discussed by the mediators.", "ceasefire", "hypothetical", "certain"),
+    Case("The two parties have to settle the dispute before the vote.", "settle", "hypothetical", "certain"),
+    Case("The monks had to flee the monastery in 2019.", "flee", "occurred", "certain"),
+    Case("It is our duty to shelter the refugees, the mayor said.", "shelter", "hypothetical", "reported",
+         "the mayor"),
     # --- reported: according to, X reported/said/told, reportedly, as reported by, claimed, reports say
     Case("According to Reuters, the army shelled the port.", "shelled", "occurred", "reported", "Reuters"),
     Case("Local media reported that police arrested six protesters.", "arrested", "occurred", "reported",
@@ -193,6 +202,13 @@ CASES: list[Case] = [
          "US officials", source="Russian troops/RUS", mentions=("US officials/USA/GOV", "Russian troops/RUS/MIL")),
     Case("The Russian news agency TASS said Russian jets struck the port.", "struck", "occurred", "reported",
          "TASS", source="Russian jets/RUS", mentions=("Russian news agency TASS/RUS/JRN",)),
+    Case("The checkpoint was closed on Monday, police sources said.", "closed", "occurred", "reported",
+         "police sources"),
+    Case("A government statement said the border crossing reopened.", "reopened", "occurred", "reported",
+         "A government statement"),
+    Case("Guerrillas attacked a convoy, though no casualties were reported.", "attacked", "occurred", "certain"),
+    Case("The river port will reopen next month, the harbour master said on Friday.", "reopen", "planned",
+         "reported", "the harbour master"),
     # --- unconfirmed: allegedly, claims remain unconfirmed (cross-clause), next-sentence, without evidence
     Case("The militia allegedly executed ten prisoners.", "executed", "occurred", "unconfirmed"),
     Case("Activists said drones struck a school.\nThese claims could not be independently verified.", "struck",
@@ -213,6 +229,8 @@ CASES: list[Case] = [
          "Police"),
     Case("State media said rebels shelled a hospital.\nThe rebels denied the claims.", "shelled", "occurred",
          "denied", "The rebels"),
+    Case("Officials said militants blew up a pipeline.\nThe army refuted the allegation that it had shelled a "
+         "village.", "blew", "occurred", "reported", "Officials"),
     # --- certain with attribution: an official party to the event states it
     Case("The defence ministry said its forces destroyed a radar station.", "destroyed", "occurred", "certain",
          "The defence ministry", source="its forces"),

@@ -210,10 +210,15 @@ class AttributionReader:
         on_path = {t.i for t in path}
         for t in path:
             for c in t.children:
-                if c.i in on_path or c.dep_ not in ("advcl", "parataxis"):
+                if c.i in on_path or c.lemma_.lower() not in w.reporting_verbs:
                     continue
-                # a reporting verb with a complement of its own reports that, not our clause
-                if c.lemma_.lower() in w.reporting_verbs and not any(g.dep_ == "ccomp" for g in c.children):
+                # a reporting verb with content of its own reports that, not our clause ("though no
+                # incident was reported"); a trailing conjunct after a comma is a tag ("…, X said")
+                if any(g.dep_ in ("ccomp", "dobj", "nsubjpass", "xcomp") for g in c.children):
+                    continue
+                tag = c.dep_ == "conj" and c.i > t.i and any(
+                    x.is_punct and x.text == "," for x in c.doc[t.i:c.i])
+                if c.dep_ in ("advcl", "parataxis") or tag:
                     out.append(self._report_frame(c, event, mentions, offset, cue_prefix=""))
         out.extend(self._according_to(trigger, event, mentions, offset))
         return out
@@ -249,7 +254,10 @@ class AttributionReader:
             text, span = self.source_phrase(source) if source is not None else (None, None)
             return Frame(Certainty.DENIED, head.text, text, span)
         # reports: "X said that …", "X is said to …", "X reported the attack"
-        content = dep in ("ccomp", "xcomp", "parataxis", "csubjpass", "nsubjpass") or (
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        # an xcomp is reported content only under a passive ("is said to have fled"); "told them to
+        # leave" is an order, whose status the status rules read
+        content = dep in ("ccomp", "parataxis", "csubjpass", "nsubjpass") or (dep == "xcomp" and passive) or (
             dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
         if is_verb and lemma in w.reporting_verbs and content:
             return self._report_frame(head, event, mentions, offset, cue_prefix="")
@@ -261,6 +269,16 @@ class AttributionReader:
             if noun.lemma_.lower() in w.evidential_nouns | w.doubtful_nouns and noun.tag_.startswith("NN"):
                 return self._noun_frame(noun)
         return None
+
+    def _generic_report(self, noun: Token) -> bool:
+        """ "Reports", "unconfirmed reports", "the claims": a report that names no speaker at all."""
+        w = self.words
+        if noun.lemma_.lower() not in w.generic_evidential_nouns:
+            return False
+        return all(c.dep_ in ("det", "punct") or (c.dep_ == "amod" and (
+            c.lower_ in w.unconfirmed_modifiers or c.lower_ in w.reported_modifiers
+            or c.lower_ in ("some", "several", "many", "other", "earlier", "recent", "new", "local")))
+            for c in noun.children if c.i < noun.i)
 
     def _denial_frame(self, verb: Token, cue: str) -> Frame:
         who = self.speaker(verb)
@@ -288,7 +306,8 @@ class AttributionReader:
             # attribution is its own source if it has one ("Reuters reports say …"), else None
             noun = self._noun_frame(who)
             certainty = noun.certainty
-            text, span = noun.source, noun.source_span
+            if noun.source is not None or self._generic_report(who):
+                text, span = noun.source, noun.source_span
         if self.unconfirming(verb) is not None:
             certainty = Certainty.UNCONFIRMED  # "claimed without evidence"
         elif lemma in w.confirmation_verbs and any(c.dep_ == "neg" for c in verb.children):
@@ -364,6 +383,8 @@ class AttributionReader:
         for clause in verb.children:
             if clause.dep_ not in ("ccomp", "xcomp"):
                 continue
+            if clause.lemma_.lower() == "be":
+                continue  # "it is our duty to …": an expletive, not the speaker
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue

@@ -117,6 +117,11 @@ class StatusResolver:
                     reporter = governs_as_reported_speech(verb, self.reporting_verbs)
                     if reporter is not None and reporter.lemma_.lower() not in w.hypothetical_governors:
                         return StatusReading(Status.PLANNED, f"'{reporter.text} … {c.text} {verb.text}' (future in the past)")
+                perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in children)
+                if modal in w.reported_future_modals and not perfect:
+                    anchor = self._time_anchor(verb)
+                    if anchor is not None:  # "would meet again on Wednesday": scheduled, not imagined
+                        return StatusReading(Status.PLANNED, f"'{c.text} {verb.text} … {anchor.text}'")
                 if modal in w.hypothetical_modals:
                     return StatusReading(Status.HYPOTHETICAL, f"'{c.text} {verb.text}'")
         return None
@@ -190,8 +195,6 @@ class StatusResolver:
                 if own is not None and own.status in (Status.NEGATED, Status.HYPOTHETICAL):
                     return StatusReading(own.status, f"{own.cue} … '{verb.text}'")
             return StatusReading(cls, f"{cue} … '{verb.text}'")
-        if any(c.lower_ == "yet" for c in governor.children) and governor.lemma_.lower() in ("have", "be"):
-            return StatusReading(Status.NEGATED, f"'yet to {verb.text}'")
         if is_verbal(governor):
             return self.verbal(governor, section, depth + 1)
         if is_nominal(governor):
@@ -212,8 +215,20 @@ class StatusResolver:
             return None, ""
         if lemma == "go" and governor.tag_ != "VBG":  # only "is going to" announces a plan
             return None, ""
-        if lemma == "be" and complement:  # "is to visit", "are to meet": a scheduled event
-            return Status.PLANNED, f"'{governor.text} to'"
+        if lemma == "be" and complement:
+            # "is to visit", "are to meet": a scheduled event ("it is our duty to help" is not)
+            predicate = next((c for c in governor.children if c.dep_ in ("attr", "acomp")), None)
+            if predicate is None:
+                return Status.PLANNED, f"'{governor.text} to'"
+            # "it is our duty to help", "it is vital to act": the predicate word speaks for the complement
+            cls = w.governor_class(predicate.lemma_.lower())
+            return cls, f"'{governor.text} … {predicate.text} to'" if cls is not None else ""
+        if lemma in ("have", "be") and complement and any(c.lower_ == "yet" for c in governor.children):
+            return Status.NEGATED, f"'{governor.text} yet to'"  # "has yet to respond"
+        if lemma in w.obligation_governors and complement:
+            if governor.tag_ in ("VBP", "VBZ") or any(c.tag_ == "MD" for c in governor.children):
+                return Status.HYPOTHETICAL, f"'{governor.text} to' (obligation)"
+            return None, ""
         cls = w.governor_class(lemma)
         return cls, f"'{governor.text}'" if cls is not None else ""
 
@@ -230,11 +245,24 @@ class StatusResolver:
                     return t
         return None
 
+    def _time_anchor(self, verb: Token) -> Token | None:
+        """A calendar or future time word among the verb's own modifiers ("on Wednesday", "next month")."""
+        words = self.words.calendar_words | self.words.future_time_words
+        for c in verb.children:
+            if c.dep_ in CLAUSAL_DEPS or c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "nsubjpass"):
+                continue
+            for t in c.subtree:
+                if t.lower_ in words:
+                    return t
+        return None
+
     def _tense_aspect(self, verb: Token, section: Section) -> StatusReading:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         aux_lemmas = {a.lemma_.lower() for a in auxes}
         future = self._future_time(verb)
-        if verb.tag_ == "VBG" and "be" in aux_lemmas:
+        # "is holding talks", "has been providing arms", and the passive "is being sought"
+        passive_progressive = verb.tag_ == "VBN" and any(a.lower_ == "being" for a in auxes)
+        if (verb.tag_ == "VBG" and "be" in aux_lemmas) or passive_progressive:
             if future is not None and "have" not in aux_lemmas:
                 return StatusReading(Status.PLANNED, f"'{verb.text} … {future.text}' (progressive with a future time)")
             return StatusReading(Status.ONGOING, f"'{' '.join(a.text for a in auxes)} {verb.text}' (progressive)")

@@ -116,6 +116,8 @@ class CertaintyTagger:
 
     def _points_back(self, noun: Token) -> bool:
         w = self.lexicon.certainty
+        if any(c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in noun.children):
+            return False  # "refuted the allegation that …" carries its own content
         if noun.lower_ in w.anaphoric_subjects:
             return True
         determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss")}
