@@ -181,7 +181,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         return None
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return actors_of(verb.head, index, f"{verb.dep_}-head")
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
             # passive raising/control: "Shoigu was expected to meet …" — the passive subject acts

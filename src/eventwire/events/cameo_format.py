@@ -78,12 +78,23 @@ def _strip_comment(line: str) -> str:
 
 
 def _code(text: str) -> str | None:
-    """``042`` → ``042``; ``042:043`` → ``042``; ``:173`` → ``173``; ``---`` or empty → None."""
+    """``042`` → ``042``; ``042:043`` → ``042:043`` (source side : target side, kept as the pair);
+    ``:173`` → ``173``; ``---`` or empty → None."""
     parts = [p.strip() for p in text.split(":")]
-    for p in parts:
-        if p and not p.startswith("-"):
-            return p
-    return None
+    codes = [p for p in parts if p and not p.startswith("-")]
+    if not codes:
+        return None
+    if len(parts) == 2 and all(p and not p.startswith("-") for p in parts):
+        return f"{parts[0]}:{parts[1]}"
+    return codes[0]
+
+
+def split_code(cameo: str) -> tuple[str, str | None]:
+    """``042:043`` → (``042``, ``043``): the source's code and the code of the reverse relation."""
+    if ":" in cameo:
+        a, b = cameo.split(":", 1)
+        return a, (b or None)
+    return cameo, None
 
 
 def _words(phrase: str) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from .arguments import (
     passive_subject,
     pobjs,
 )
+from .cameo_format import split_code
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class Coding:
     trigger: int  # token index
     trigger_end: int  # token index, exclusive (multi-word triggers: "hand over")
     cameo: str
+    reverse_cameo: str | None  # the code of the relation seen from the target ("042:043": 043 hosts)
     reading: Reading
     source: Actor | None
     target: Actor | None
@@ -98,6 +100,7 @@ class _Trigger:
     kind: str
     reading: Reading
     cameo: str
+    reverse: str | None = None
     note: str = ""
     source: Found | None = None
     target: Found | None = None
@@ -228,7 +231,8 @@ class EventCoder:
                 continue
             if typed_only and self.lexicon.code(best.cameo) is None:
                 continue
-            out.append(_Trigger(tok, best.kind, best, best.cameo))
+            main, reverse = split_code(best.cameo)
+            out.append(_Trigger(tok, best.kind, best, main, reverse))
         return out
 
     def _governing_trigger(self, tok: Token, by_tok: dict[int, _Trigger]) -> tuple[_Trigger | None, list[str]]:
@@ -472,13 +476,15 @@ class EventCoder:
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             for a, b in itertools.combinations(src, 2):
-                out.append(Coding(t.tok.i, end, t.cameo, t.reading, a, b, True, srole, srole, t.note))
+                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
+                                  True, srole, srole, t.note))
             return out[:6]
         for a in src or (None,):
             for b in tgt or (None,):
                 if a is not None and b is not None and a == b:
                     b = None
-                out.append(Coding(t.tok.i, end, t.cameo, t.reading, a, b, False, srole, trole, t.note))
+                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
+                                  t.reverse == t.cameo, srole, trole, t.note))
         return out[:6]
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, _Trigger]) -> list[Coding]:

@@ -188,7 +188,7 @@ class Lexicon:
             f for f, lemmas in self._forms.items() if lemmas & useful)
 
     def _typed(self, cameo: str | None) -> bool:
-        return cameo is not None and self.code(cameo) is not None
+        return cameo is not None and bool(cameo.split(":", 1)[0]) and self.code(cameo) is not None
 
     def _can_fire(self, e: _Entry) -> bool:
         if self._typed(e.word.cameo):
@@ -198,6 +198,7 @@ class Lexicon:
     # ------------------------------------------------------------------ lookups
     def code(self, cameo: str) -> CameoCode | None:
         """The reading of ``cameo`` or of its nearest parent code; None when it has no PLOVER type."""
+        cameo = cameo.split(":", 1)[0]
         for key in (cameo, cameo[:3], cameo[:2]):
             c = self.codes.get(key)
             if c is not None and c.plover_type:
@@ -207,7 +208,8 @@ class Lexicon:
     def lemmas(self, form: str, lemma: str, kind: str) -> list[str]:
         """Dictionary lemmas a token may stand for (its spaCy lemma and the forms table)."""
         out = []
-        for cand in (lemma.lower(), *sorted(self._forms.get(form.lower(), ()))):
+        # a dictionary entry spelled like the token ("LEFT") wins over the token's lemma ("leave")
+        for cand in (form.lower(), lemma.lower(), *sorted(self._forms.get(form.lower(), ()))):
             if (kind, cand) in self._by_lemma and cand not in out:
                 out.append(cand)
         return out
