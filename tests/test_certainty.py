@@ -139,6 +139,7 @@ CASES: list[Case] = [
     Case("Farmers protested amid continued shelling of their villages.", "shelling", "ongoing", "certain"),
     Case("Both sides continue to exchange fire along the river.", "exchange", "ongoing", "certain"),
     Case("Two suspects are being questioned by the police.", "questioned", "ongoing", "certain"),
+    Case("Talks between the two unions are under way in Turin.", "Talks", "ongoing", "certain"),
     # --- planned: will, scheduled/set/due/expected to, upcoming, next week's, future in the past
     Case("The Nigerian leader will visit Accra in May.", "visit", "planned", "certain"),
     Case("Kenya is scheduled to host the summit on Monday.", "host", "planned", "certain"),
@@ -153,6 +154,7 @@ CASES: list[Case] = [
     Case("Argentina sends a trade delegation to Madrid next week.", "sends", "planned", "certain"),
     Case("The assembly would meet again on Wednesday after a short recess.", "meet", "planned", "certain"),
     Case("The museum is to reopen after the floods.", "reopen", "planned", "certain"),
+    Case("Macron to visit Dakar for security talks", "visit", "planned", "certain", section="headline"),
     # --- intended: vow, seek, intent to, aimed at, purpose clauses, promise
     Case("The coalition vowed to retaliate against the rebels.", "retaliate", "intended", "certain"),
     Case("Ghana seeks to expand trade with Morocco.", "expand", "intended", "certain"),
@@ -219,6 +221,8 @@ CASES: list[Case] = [
     Case("Unconfirmed reports say Libyan forces entered the town.", "entered", "occurred", "unconfirmed"),
     Case("Rebels and the army each said they destroyed the bridge.\nNeither claim has been confirmed.",
          "destroyed", "occurred", "unconfirmed", "Rebels and the army"),
+    Case("It is alleged that soldiers looted the shops.", "looted", "occurred", "unconfirmed"),
+    Case("Israel neither confirmed nor denied the strike.", "strike", "occurred", "unconfirmed"),
     # --- denied: X denied that …, rejected reports that …, double embedding, denied + gerund/noun
     Case("Moscow denied that its jets bombed the market.", "bombed", "occurred", "denied", "Moscow"),
     Case("Kyiv rejected reports that its troops had retreated.", "retreated", "occurred", "denied", "Kyiv"),
@@ -231,6 +235,10 @@ CASES: list[Case] = [
          "denied", "The rebels"),
     Case("Officials said militants blew up a pipeline.\nThe army refuted the allegation that it had shelled a "
          "village.", "blew", "occurred", "reported", "Officials"),
+    Case("US officials, speaking on condition of anonymity, said the jets returned to base.", "returned",
+         "occurred", "reported", "US officials"),
+    Case("Kim is believed to have ordered the test.", "ordered", "occurred", "reported"),
+    Case("Hamas denied responsibility for the attack on the bus.", "attack", "occurred", "denied", "Hamas"),
     # --- certain with attribution: an official party to the event states it
     Case("The defence ministry said its forces destroyed a radar station.", "destroyed", "occurred", "certain",
          "The defence ministry", source="its forces"),
@@ -239,6 +247,9 @@ CASES: list[Case] = [
     Case("According to a statement from the Egyptian foreign ministry, Egypt and Qatar signed a deal.", "signed",
          "occurred", "certain", "the Egyptian foreign ministry", source="Egypt/EGY", target="Qatar/QAT",
          mentions=("Egyptian foreign ministry/EGY/GOV",)),
+    Case("Hamas said it fired rockets at the city.", "fired", "occurred", "certain", "Hamas"),
+    Case("Russia says it will send more troops to the border.", "send", "planned", "certain", "Russia"),
+    Case("The rebels claimed they shot down a drone.", "shot", "occurred", "reported", "The rebels"),
 ]
 
 

@@ -244,6 +244,10 @@ class AttributionReader:
         is_verb = head.tag_.startswith("VB")
         # denials: "denied that …", "denied sending …", "denied the attack", "rejected reports that …"
         if is_verb and lemma in w.denial_verbs and dep in CONTENT_DEPS | {"pcomp", "prep"}:
+            first = head.head if head.dep_ == "conj" else head
+            if first.lemma_.lower() in w.confirmation_verbs and any(
+                    c.lower_ in ("neither", "nor") for c in first.children):
+                return Frame(Certainty.UNCONFIRMED, f"{first.text} nor {head.text}")  # "neither confirmed nor denied"
             return self._denial_frame(head, f"{head.text}")
         if is_verb and lemma in w.denial_of_report_verbs and dep == "dobj" and (
                 node.lemma_.lower() in w.evidential_nouns or node.lemma_.lower() in w.claim_nouns
@@ -308,7 +312,9 @@ class AttributionReader:
             certainty = noun.certainty
             if noun.source is not None or self._generic_report(who):
                 text, span = noun.source, noun.source_span
-        if self.unconfirming(verb) is not None:
+        if lemma in w.doubtful_verbs:
+            certainty = Certainty.UNCONFIRMED  # "It is alleged that …"
+        elif self.unconfirming(verb) is not None:
             certainty = Certainty.UNCONFIRMED  # "claimed without evidence"
         elif lemma in w.confirmation_verbs and any(c.dep_ == "neg" for c in verb.children):
             certainty = Certainty.UNCONFIRMED  # "did not confirm that …"

@@ -31,6 +31,7 @@ class StatusWords:
     hypothetical_governors: frozenset[str]
     ongoing_governors: frozenset[str]
     obligation_governors: frozenset[str]
+    ongoing_predicates: frozenset[str]
     negated_phrasal: frozenset[str]
     planned_phrasal: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -86,6 +87,7 @@ class StatusWords:
 class CertaintyWords:
     reporting_verbs: frozenset[str]
     assertive_verbs: frozenset[str]
+    doubtful_verbs: frozenset[str]
     source_object_verbs: frozenset[str]
     addressee_object_verbs: frozenset[str]
     evidential_nouns: frozenset[str]

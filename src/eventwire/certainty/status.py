@@ -147,8 +147,14 @@ class StatusResolver:
         dep = verb.dep_
         head = verb.head
         if head.i == verb.i:
+            if has_to_infinitive(verb):  # headline future: "Putin to visit Pyongyang"
+                return StatusReading(Status.PLANNED, f"'to {verb.text}' (headline future)")
             return None
         w = self.words
+        if has_to_infinitive(verb) and head.dep_ == "ROOT" and is_nominal(head) and head.i < verb.i and (
+                w.governor_class(head.lemma_.lower()) is None):
+            # a headline's "Merkel to meet Biden" is parsed as a bare noun with a clause hanging off it
+            return StatusReading(Status.PLANNED, f"'{head.text} to {verb.text}' (headline future)")
         if dep == "conj" and not has_subject(verb) and not self._has_tense_aux(verb) and verb.tag_ in ("VB", "VBG", "VBN"):
             return self.verbal(head, section, depth + 1) if is_verbal(head) else None
         if dep == "xcomp":
@@ -350,6 +356,11 @@ class StatusResolver:
         if dep in SUBJECT_DEPS:
             if not is_verbal(head):
                 return None
+            predicate = " ".join(t.lower_ for c in head.children if c.i != noun.i and c.dep_ not in SUBJECT_DEPS
+                                 for t in c.subtree)
+            for phrase in self.words.ongoing_predicates:
+                if f" {phrase} " in f" {predicate} ":
+                    return StatusReading(Status.ONGOING, f"'{noun.text} … {phrase}'")
             for c in head.children:
                 # "The talks are due to start", "The summit is likely to be postponed"
                 if c.dep_ in ("acomp", "xcomp") and c.i != noun.i:
