@@ -206,6 +206,10 @@ class Store:
     def add(self, kind: str, name: str, aliases: list[str], terms: list[list[object]], source: str,
             wikidata: str | None = None, case_from_source: bool = True) -> dict[str, object]:
         terms = [t for t in terms if _iso_ok(t[1]) and _iso_ok(t[2])]
+        # "the Kremlin", "THE_UNITED_NATIONS": the article is not part of the name (and would make a
+        # Phoenix alias longer than, so preferred to, our own entry for the same body)
+        aliases = [re.sub(r"^the\s+(?=\S)", "", a, flags=re.IGNORECASE) for a in aliases]
+        name = re.sub(r"^the\s+(?=\S)", "", name, flags=re.IGNORECASE)
         keys: set[str] = set()
         exact: set[str] = set()
         for alias in aliases:
@@ -329,7 +333,9 @@ def build_capitals(store: Store, names: dict[str, str]) -> None:
 
 def build_orgs(store: Store, names: dict[str, str]) -> None:
     for aliases, name, country, sector in IGOS + NONSTATE:
-        store.add("org", name, aliases, [[country + (sector or ""), None, None, None]], "hand")
+        # codes are stored CAMEO-style: PLOVER MED (health) is CAMEO HLH (CAMEO MED is media)
+        cameo = {"MED": "HLH"}.get(sector or "", sector or "")
+        store.add("org", name, aliases, [[country + cameo, None, None, None]], "hand")
     for aliases, name, country in MEDIA:
         store.add("media", name, aliases, [[country + "JRN", None, None, None]], "hand")
 
@@ -406,7 +412,7 @@ def build_leaders(store: Store, shared: Path, names: dict[str, str]) -> None:
         role = strip_country(r["positionLabel"], r["country"])
         p = person(r["officeholder"], label)
         end = r["end_year"] or None
-        p["terms"][(r["position"], r["start_year"])] = [code + (title_sector(role) or "GOV"),  # type: ignore[index]
+        p["terms"][(r["position"], r["start_year"])] = [code + cameo_sector(title_sector(role)),  # type: ignore[index]
                                                        f"{r['start_year']}-01-01",
                                                        f"{end}-12-31" if end else None, role]
         by_position[r["position"]].append((int(r["start_year"]), r["officeholder"]))
@@ -427,7 +433,7 @@ def build_leaders(store: Store, shared: Path, names: dict[str, str]) -> None:
                 role = strip_country(r["position"], names[code])
                 p = person(r["personID"], r["person"])
                 start = _norm_date(r["start"])
-                p["terms"][(r["position"], r["start"])] = [code + (title_sector(role) or "GOV"), start,  # type: ignore[index]
+                p["terms"][(r["position"], r["start"])] = [code + cameo_sector(title_sector(role)), start,  # type: ignore[index]
                                                           _norm_date(r["end"], end=True), role]
     for name, aliases, code, start, end, role, qid in PEOPLE:
         p = person(qid, name)
@@ -445,10 +451,15 @@ def build_leaders(store: Store, shared: Path, names: dict[str, str]) -> None:
             p = uk.setdefault(r["person_id"], {"name": r["name"], "aliases": set(), "terms": []})
             p["aliases"].update(a.strip() for a in r["all_name_forms"].split("|") if a.strip())  # type: ignore[union-attr]
             role = r["post"]
-            p["terms"].append(["GBR" + (title_sector(role) or "GOV"), r["start_date"] or None,  # type: ignore[union-attr]
+            p["terms"].append(["GBR" + cameo_sector(title_sector(role)), r["start_date"] or None,  # type: ignore[union-attr]
                                r["end_date"] or None, role])
     for p in uk.values():
         store.add("person", str(p["name"]), sorted(p["aliases"]), p["terms"], "ifg")  # type: ignore[arg-type]
+
+
+def cameo_sector(plover: str | None) -> str:
+    """A PLOVER sector as stored in our CAMEO-style codes (GOV by default for an office)."""
+    return {"MED": "HLH"}.get(plover or "GOV", plover or "GOV")
 
 
 def _norm_date(text: str, end: bool = False) -> str | None:
@@ -477,7 +488,7 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
             sectors = [s for s in (plover_sector(c) if src == "phoenix" or c != "MED" else "MED" for c in chunks)
                        if s]
             if src == "ngec":
-                sectors = [c for c in chunks if plover_sector(c) == c]
+                sectors = [c for c in chunks if plover_sector(c, cameo=False) == c]
             if not sectors:
                 continue
             sector = "JRN" if "JRN" in sectors else sectors[0]

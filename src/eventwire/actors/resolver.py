@@ -49,6 +49,8 @@ class ActorResolver:
             sentence = by_index[sc.index]
             doc = sc.reader.doc
             for c in sc.cands:
+                if c.end - c.start > 1 and sc.reader.keys[c.start] == "the" and c.placeholder is None:
+                    c.start += 1  # "the Kremlin": the determiner is not part of the name
                 start = sentence.start + doc[c.start].idx
                 last = doc[c.end - 1]
                 end = sentence.start + last.idx + len(last.text)

@@ -168,7 +168,7 @@ class SentenceReader:
         """
         n = len(self.keys)
         j = i
-        stop_kinds = ("country", "capital") if absorb_orgs else ("country", "capital", "org", "media", "user")
+        stop_kinds = ("country", "capital", "user") if absorb_orgs else ("country", "capital", "org", "media", "user")
         while j < n:
             k = self.keys[j]
             if j > i:
@@ -186,6 +186,9 @@ class SentenceReader:
                 continue
             if k in MODIFIERS:
                 j += 1
+                continue
+            if k == "-" and j > i and self.caps[j - 1] and j + 1 < n and self.texts[j + 1].isalpha():
+                j += 2  # "Jun-ho", "Al-Sudani": a hyphenated name
                 continue
             if j > i and j + 1 < n and (
                 (k in CONNECTORS and self.caps[j + 1])
@@ -209,14 +212,19 @@ class SentenceReader:
                 last_end, sector = p + n, sec
                 person = self.keys[p + n - 1] in PERSON_TITLE_HEADS
                 p += n
+                # a person title followed by a capitalised non-title word: the name starts there
+                # ("Prime Minister Mohammed Shia al-Sudani": "Shia" is then part of the name)
+                if person and p < e and self.caps[p] and not self.agent(p, limit=e)[0]:
+                    break
             else:
                 p += 1
         if sector is None:
             return s, None, False, s
         q = last_end
-        while q < e and q - last_end < 6 and (
+        while q < e and q - last_end < 7 and (
             (self.caps[q] and self._is_word(q) and self.keys[q] not in NOT_NAME)
             or (self.keys[q] in NAME_PARTICLES and q + 1 < e)
+            or (q > last_end and self.keys[q - 1] == "-" and self.texts[q].isalpha())
         ):
             q += 1
         while q > last_end and self.keys[q - 1] in NAME_PARTICLES:
@@ -321,12 +329,21 @@ class SentenceReader:
         title = self._text(j, title_end)
         if self.keys[j] == "former":
             sector = "ELI"
+        elif base.sector and not person and entry.kind in ("org", "media", "user"):
+            sector = base.sector  # "Hezbollah fighters", "Ithilen military officials": the body's own sector
         named_actor = self._named(title_end, name_end)
         country = base.country or (named_actor.country if named_actor else None)
+        if named_actor is not None:
+            name: str | None = named_actor.name
+        elif person:
+            name = None
+        elif all(self.caps[j:title_end]):
+            name = self._text(i, title_end)  # "Russian Security Council": the body's own name
+        else:
+            name = entry.name if entry.kind in ("org", "media", "user") else None  # "Hezbollah fighters"
         actor = Actor(
             text=self._text(i, end),
-            name=(named_actor.name if named_actor else None) or (
-                self._text(i, title_end) if (not person and all(self.caps[j:title_end])) else None),
+            name=name,
             code=_code(country, sector),
             country=country,
             sector=sector,

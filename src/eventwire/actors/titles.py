@@ -47,12 +47,18 @@ CAMEO_COUNTRY_FIXES: dict[str, str] = {"KSV": "KOS", "EEC": "EUR", "EEU": "EUR",
                                        "TMP": "TLS", "YUG": "SRB", "SCG": "SRB", "NGM": "NGO"}
 
 
-def plover_sector(cameo: str) -> str | None:
-    """A CAMEO (or PLOVER) three-letter agent code → PLOVER sector, or None."""
-    cameo = cameo.upper()
-    if cameo in PLOVER_SECTORS:
-        return cameo
-    return CAMEO_TO_PLOVER_SECTOR.get(cameo)
+def plover_sector(code: str, cameo: bool = True) -> str | None:
+    """A three-letter agent code → PLOVER sector, or None.
+
+    ``cameo=True`` reads it as CAMEO first (``MED`` = media → JRN), as in every ``.actors``/``.agents``
+    file; ``cameo=False`` reads it as PLOVER (NGEC's PLOVER agent file, where ``MED`` = health).
+    """
+    code = code.upper()
+    if cameo and code in CAMEO_TO_PLOVER_SECTOR:
+        return CAMEO_TO_PLOVER_SECTOR[code]
+    if code in PLOVER_SECTORS:
+        return code
+    return CAMEO_TO_PLOVER_SECTOR.get(code)
 
 
 def split_cameo_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -107,6 +113,7 @@ TITLE_SECTORS: dict[str, str] = {
     "military": "MIL", "troops": "MIL", "soldiers": "MIL", "soldier": "MIL", "army": "MIL",
     "forces": "MIL", "armed forces": "MIL", "navy": "MIL", "air force": "MIL", "marines": "MIL",
     "military officials": "MIL", "military officers": "MIL", "officers": "MIL", "chief of staff": "MIL",
+    "chief of the general staff": "MIL", "general staff": "MIL",
     # legislature
     "mp": "LEG", "senator": "LEG", "sen.": "LEG", "rep.": "LEG", "lawmaker": "LEG", "lawmakers": "LEG",
     "legislator": "LEG", "congressman": "LEG", "congresswoman": "LEG", "speaker": "LEG",
