@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -331,7 +332,7 @@ def test_actors_group_needs_two_countries(read) -> None:  # type: ignore[no-unty
 def test_actors_mentions_do_not_overlap(read) -> None:  # type: ignore[no-untyped-def]
     ms = read("Russian President Vladimir Putin and Chinese President Xi Jinping met Iraqi police officials.")
     spans = sorted((m.start, m.end) for m in ms)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert codes(ms)["Chinese President Xi Jinping"] == "CHNGOV"
 
 
