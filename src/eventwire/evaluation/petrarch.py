@@ -27,9 +27,9 @@ from typing import Any
 from ..config import Settings
 from ..errors import EvaluationError
 
-_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
-_CODING = re.compile(r"<EventCoding\b([^>]*)>", re.S)
-_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.DOTALL)
+_CODING = re.compile(r"<EventCoding\b([^>]*)>", re.DOTALL)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 _ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 Triple = tuple[str, str, str]
@@ -57,7 +57,7 @@ def read_records(path: str | Path) -> list[PetrarchRecord]:
         text = p.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise EvaluationError(f"cannot read the PETRARCH records: {exc.strerror}", path=str(p), code="E520") from exc
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
     out = []
     for m in _SENTENCE.finditer(text):
         head, body = _attrs(m.group(1)), m.group(2)
@@ -95,8 +95,8 @@ class PetrarchReport:
     def to_text(self) -> str:
         f = self.figures
         lines = [
-            f"PETRARCH-2 unit tests: {f['n_records']} records ({f['n_skipped']} error/discard records skipped), "
-            f"{f['n_gold']} gold triples, {f['n_system']} system triples",
+            (f"PETRARCH-2 unit tests: {f['n_records']} records ({f['n_skipped']} error/discard records skipped), "
+            f"{f['n_gold']} gold triples, {f['n_system']} system triples"),
             f"  {'level':6} {'prec':>6} {'rec':>6} {'F1':>6}",
             f"  {'full':6} {f['full_precision']:6.3f} {f['full_recall']:6.3f} {f['full_f1']:6.3f}",
             f"  {'root':6} {f['root_precision']:6.3f} {f['root_recall']:6.3f} {f['root_f1']:6.3f}",

@@ -56,6 +56,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 LIGHT_VERBS = frozenset({"hold", "engage", "conduct", "launch", "stage", "mount", "pay", "make", "begin",
                          "start", "continue", "attend", "carry", "have", "wage", "resume", "open", "join",
                          "undertake", "take", "lead", "host", "seek", "plan", "announce", "order"})
+RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
+                             "among"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
 
 # CAMEO root of the intended act → the code of "express intent to …" (03) / "threaten to …" (13) /
@@ -113,7 +115,7 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     post: list[Token] = []
     for c in tok.lefts:
         if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "aux", "auxpass", "npadvmod",
-                      "advmod", "prt"):
+                      "advmod", "prt", "neg"):
             pre.extend(c.subtree)
     for c in tok.rights:
         if c.dep_ in ("ccomp", "conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
@@ -196,10 +198,11 @@ class EventCoder:
         index = MentionIndex(mentions)
         triggers = self._triggers(doc, typed_only)
         by_tok = {t.tok.i: t for t in triggers}
+        for t in triggers:
+            self._arguments(t, index, by_tok)
         self._absorb_content(triggers, by_tok)
         for t in triggers:
             if not t.absorbed:
-                self._arguments(t, index, by_tok)
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
@@ -256,6 +259,8 @@ class EventCoder:
             if gov is None or "conj" in path or "relcl" in path:
                 continue
             gtype = self._type(gov.cameo)
+            if gov.source is None and not (t.kind == "noun" and gov.target is not None):
+                continue  # a speech act with no known speaker owns no content ("an official said …")
             if t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
                 t.absorbed = True
             elif gtype in SPEECH_ACTS or gov.reading.lemma in INTENT_VERBS:
@@ -318,17 +323,22 @@ class EventCoder:
             f = actors_of(obj, index, "dobj", with_by=True)
             if f:
                 return f
-            # "threatened action against Russia", "restore ties with Gondor"
-            for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
-                f = actors_of(o, index, f"dobj-pobj:{prep}", shallow=True)
-                if f:
-                    return f
+            # "threatened action against Russia", "welcomed a resumption of ties with Gondor"
+            f = _object_phrase_target(obj, index, "dobj", 3)
+            if f:
+                return f
         for dep in ("dative", "attr"):
             d = child(tok, dep)
             f = actors_of(d, index, dep)
             if f:
                 return f
-        for prep, o in pobjs(tok, TARGET_PREPS):
+        # the recipient prepositions first ("celebrated at X with Y": Y), then places ("arrived in X")
+        ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
+        for prep, o in ranked:
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+        for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
                 return f
@@ -568,6 +578,27 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int) -> Found | None:
+    """A recipient inside an object phrase: "ties *with Gondor*", "a resumption of ties *with* …"."""
+    if depth <= 0:
+        return None
+    for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
+        f = actors_of(o, index, f"{role}-pobj:{prep}", shallow=True)
+        if f:
+            return f
+    for _, o in pobjs(obj, ("of",)):
+        f = _object_phrase_target(o, index, f"{role}-of", depth - 1)
+        if f:
+            return f
+    for acl in obj.children:  # "links leading into Mordor"
+        if acl.dep_ == "acl":
+            for prep, o in pobjs(acl, NOUN_TARGET_PREPS):
+                f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
+                if f:
+                    return f
+    return None
 
 
 def _next_token(tok: Token) -> Token | None:
