@@ -132,6 +132,11 @@ CASES: list[Case] = [
     Case("The visit comes two weeks after the ministers' earlier meeting.", "meeting", "occurred", "certain"),
     Case("The two governments expressed their intent to deepen security ties.", "expressed", "occurred",
          "certain"),
+    Case("The mayor will address the council after the local elections.", "elections", "planned", "certain"),
+    Case("The ministers will discuss the budget before taking a decision.", "taking", "planned", "certain"),
+    Case("The party said he was trying to topple the cabinet.", "trying", "ongoing", "reported", "The party"),
+    Case("Judges ruled according to the new statute, and the court closed the case.", "closed", "occurred",
+         "certain"),
     # --- ongoing: progressive aspect, "continue to", ongoing/continued modifiers, "amid"
     Case("Iran has been supplying drones to the militia.", "supplying", "ongoing", "certain"),
     Case("Egyptian mediators are holding talks with both factions.", "holding", "ongoing", "certain"),

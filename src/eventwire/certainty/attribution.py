@@ -41,6 +41,7 @@ SEVERITY = {Certainty.CERTAIN: 0, Certainty.REPORTED: 1, Certainty.UNCONFIRMED: 
 MAX_DEPTH = 24
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "csubjpass", "nsubjpass", "oprd"})
 # Children of a source noun phrase that are left out of its attribution text.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i", "my"})
 TRIMMED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
 
 
@@ -178,7 +179,8 @@ class AttributionReader:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")
+                    and c.tag_ not in ("WDT", "WP", "DT")]  # "this is …", "what …" are no speakers
         if subjects:
             # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
             return subjects[-1]
@@ -331,6 +333,11 @@ class AttributionReader:
         for t in trigger.doc:
             if t.lower_ != "according":
                 continue
+            # "According to X, …" or "…, according to X": an attribution. Mid-clause without a comma
+            # ("judged according to our religion") it is a manner adverbial instead.
+            before = t.doc[t.i - 1] if t.i > 0 else None
+            if before is not None and not (before.is_punct or before.is_space):
+                continue
             to = next((c for c in t.children if c.lower_ == "to"), None)
             obj = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
             if obj is None or trigger.i in {t.i for t in obj.subtree}:
@@ -376,6 +383,12 @@ class AttributionReader:
 
     # ------------------------------------------------------------------ parties
     @staticmethod
+    def _person_like(source: Span) -> bool:
+        """A named or pronominal speaker, not an organisation ("Putin", "he", "the minister Jane Doe")."""
+        root = source.root
+        return root.tag_ in ("NNP", "NNPS") or root.lower_ in PERSONAL_PRONOUNS
+
+    @staticmethod
     def _whole(head: Token) -> Span:
         """The full phrase of a speaker, descriptors included ("the news agency TASS")."""
         return head.doc[head.left_edge.i:head.right_edge.i + 1]
@@ -394,9 +407,14 @@ class AttributionReader:
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue
-                if subj.lower_ in w.self_reference_words or any(
-                        c.dep_ == "poss" and c.lower_ in w.self_reference_words for c in subj.children):
-                    return True
+                pronoun = subj if subj.lower_ in w.self_reference_words else next(
+                    (c for c in subj.children if c.dep_ == "poss" and c.lower_ in w.self_reference_words), None)
+                if pronoun is None:
+                    continue
+                # "he/she" can only point back at a person ("the party said he was …" speaks of someone else)
+                if pronoun.lower_ in PERSONAL_PRONOUNS and not self._person_like(source):
+                    continue
+                return True
         return False
 
     def is_party(self, source: Span, event: Event, mentions: Sequence[Mention], offset: int) -> bool:

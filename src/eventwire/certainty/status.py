@@ -162,7 +162,7 @@ class StatusResolver:
         if dep == "pcomp" and head.dep_ == "prep":
             prep = head
             if prep.lower_ in w.circumstance_status:
-                return StatusReading(w.circumstance_status[prep.lower_], f"'{prep.text} {verb.text}'")
+                return self._circumstance(prep.lower_, prep.head, verb, section, depth)
             return self._by_governor(prep.head, verb, section, depth, complement=True)
         if dep == "acl" and is_nominal(head):
             if has_to_infinitive(verb) or verb.tag_ == "VB":
@@ -339,10 +339,10 @@ class StatusResolver:
             if word == "of" and prep.head.lower_ == "ahead":
                 word = "ahead"
             if word in w.circumstance_status:
-                return StatusReading(w.circumstance_status[word], f"'{word} … {noun.text}'")
+                return self._circumstance(word, prep.head, noun, section, depth)
             governor = prep.head
             if governor.dep_ == "prep" and governor.lower_ in w.circumstance_status:
-                return StatusReading(w.circumstance_status[governor.lower_], f"'{governor.text} … {noun.text}'")
+                return self._circumstance(governor.lower_, governor.head, noun, section, depth)
             return self._inherit(governor, noun, section, depth, complement=True)
         if dep == "nsubjpass" and any(c.dep_ in ("xcomp", "prep") for c in head.children):
             # "The visit is aimed at implementing …": a purpose governor speaks of its complement, not
@@ -374,6 +374,16 @@ class StatusResolver:
             if is_verbal(head):
                 return self.verbal(head, section, depth + 1)
         return None
+
+    def _circumstance(self, word: str, clause: Token, event: Token, section: Section, depth: int) -> StatusReading:
+        """ "after the clash", "during the summit", "amid the war": the preposition's own status, unless the
+        clause it modifies lies ahead ("will meet after the elections" → the elections are planned too)."""
+        fixed = self.words.circumstance_status[word]
+        if fixed is not Status.PLANNED and depth < MAX_DEPTH and is_verbal(clause):
+            around = self.verbal(clause, section, depth + 1)
+            if around.status is Status.PLANNED:
+                return StatusReading(Status.PLANNED, f"{around.cue} … '{word} … {event.text}'")
+        return StatusReading(fixed, f"'{word} … {event.text}'")
 
     def _inherit(self, governor: Token, noun: Token, section: Section, depth: int, *, complement: bool
                  ) -> StatusReading | None:
