@@ -119,7 +119,7 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
 def _conjuncts_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool) -> list[Actor]:
     out: list[Actor] = []
     for c in tok.conjuncts:
-        if c.i > tok.i:
+        if c.i != tok.i:
             acts, _ = _head_actor(c, index, depth, with_by)
             out += [a for a in acts if a not in out]
     return out

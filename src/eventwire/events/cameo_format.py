@@ -134,7 +134,7 @@ def read_synsets(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
             current = None
             continue
         if line.startswith("&"):
-            current = line.split()[0].upper()
+            current = line.split()[0].upper().rstrip("_")  # "&PREPOSIT1_" is referenced as "&PREPOSIT1"
             raw.setdefault(current, [])
         elif line.startswith("+") and current is not None:
             raw[current].append(line[1:].strip())
@@ -147,8 +147,9 @@ def read_synsets(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
             return resolved[name]
         out: list[tuple[str, ...]] = []
         for member in raw.get(name, ()):
-            if member.startswith("&") and member.upper() not in seen:
-                out.extend(expand(member.upper(), seen | {member.upper()}))
+            ref = member.upper().rstrip("_")
+            if member.startswith("&") and ref not in seen:
+                out.extend(expand(ref, seen | {ref}))
             else:
                 w = _words(member.replace("&", ""))
                 if w:
@@ -166,6 +167,9 @@ def _normalise(segment: str) -> list[str]:
     seg = segment.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").replace("_", " ")
     out: list[str] = []
     for tok in seg.split():
+        if tok == "%":  # PETRARCH's compound-actor marker: kept as a slot the coder can match
+            out.append("%")
+            continue
         if all(c in _MARKERS for c in tok):
             continue
         tok = tok.strip("$+^%")
@@ -179,7 +183,7 @@ def expand_slots(tokens: Iterable[str], synsets: dict[str, tuple[tuple[str, ...]
     slots: list[Slot] = []
     for tok in tokens:
         if tok.startswith("&"):
-            members = synsets.get(tok.upper())
+            members = synsets.get(tok.upper().rstrip("_"))
             slots.append(members if members else ((tok,),))
         else:
             slots.append(tuple(tuple(alt.split("_")) for alt in tok.split("|") if alt))

@@ -129,6 +129,11 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
+    # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    pre_extra = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
+    post_extra = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
     end = tok.i + 1
     for c in tok.rights:
         if c.dep_ == "prt":
@@ -142,7 +147,7 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                 out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
         return out
 
-    return words(pre), words(post), end
+    return pre_extra + words(pre), words(post) + post_extra, end
 
 
 def _depth(t: Token, root: Token) -> int:
@@ -336,6 +341,10 @@ class EventCoder:
         ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
         for prep, o in ranked:
             f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+        for prep, o in ranked:  # "acted on a resolution against Libya"
+            f = _object_phrase_target(o, index, f"pobj:{prep}", 2)
             if f:
                 return f
         for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
