@@ -484,9 +484,16 @@ sys.path.insert(0, {tests!r})
 from test_store import make_article
 from eventwire.store import Store
 
+import os, time
+prefix = sys.argv[3] if len(sys.argv) > 3 else "kill"
 with Store.open(sys.argv[1]) as store:
+    if len(sys.argv) > 4:  # a start line: wait for the go file so that writers collide
+        print("ready", flush=True)
+        while not os.path.exists(sys.argv[4]):
+            time.sleep(0.005)
     for i in range(int(sys.argv[2])):
-        store.save_article(make_article(f"kill-{{i}}", events=({{}}, {{"day": None}})))
+        store.save_article(make_article(f"{{prefix}}-{{i}}", outlet=f"{{prefix}} {{i % 3}}",
+                                        events=({{}}, {{"day": None}})))
         print(i, flush=True)
 """
 
@@ -510,13 +517,35 @@ def test_store_resumes_after_sigkill(db_url: str) -> None:
         assert 10 <= committed < total
         for i in range(10):
             assert store.has_article(make_article(f"kill-{i}").article.content_hash)
-        saved = [store.save_article(make_article(f"kill-{i}", events=({}, {"day": None}))) for i in range(total)]
+        saved = [store.save_article(make_article(f"kill-{i}", outlet=f"kill {i % 3}", events=({}, {"day": None})))
+                 for i in range(total)]
         assert saved.count(False) == committed
         assert store.counts()["articles"] == total
         assert store.counts()["events"] == 2 * total
         assert store.counts()["sentences"] == 2 * total
         ids = _ids(store.events())
         assert len(ids) == len(set(ids)) == 2 * total
+
+
+def test_store_concurrent_writers_serialise(db_url: str, tmp_path: Path) -> None:
+    """Two processes saving at once: no 'database is locked', and the same event lands in one cluster."""
+    Store.open(db_url).close()
+    script = _SAVER.format(tests=str(TESTS_DIR))
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", script, db_url, "25", name, str(go)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for name in ("left", "right")]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    go.touch()
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    with Store.open(db_url) as store:
+        assert store.counts()["articles"] == 50
+        dated = [r for r in store.events() if r["date"]["value"] is not None]
+        assert len(dated) == 50
+        assert len({r["cluster_id"] for r in dated}) == 1
+        assert dated[0]["num_articles"] == 50 and dated[0]["num_sources"] == 6
 
 
 # --------------------------------------------------------------------------- errors

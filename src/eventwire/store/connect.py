@@ -7,7 +7,7 @@ PostgreSQL connection options travel in the URL query, e.g. ``?options=-csearch_
 
 Error codes: E301 PostgreSQL unreachable, E302 PostgreSQL refused us (auth, missing database),
 E303 bad URL, E304 SQLite directory missing, E305 SQLite file or directory read-only, E306 not a
-SQLite database, E309 any other database failure.
+SQLite database, E309 any other database failure, E313 SQLite write lock held too long.
 """
 
 from __future__ import annotations
@@ -159,6 +159,11 @@ def translate_error(exc: DBAPIError, url: URL) -> StoreError:
         if "unable to open database file" in low:
             return StoreError("SQLite cannot open the database file (missing directory or no permission): "
                               "check the path or choose another --db", path=path, code="E304")
+        if "database is locked" in low or "database is busy" in low:
+            return StoreError(
+                f"the database stayed locked by another writer for over {SQLITE_BUSY_TIMEOUT_MS // 1000} s: "
+                "retry when it is done, or use PostgreSQL (--db postgresql://…) for many concurrent writers",
+                path=path, code="E313")
         if "file is not a database" in low:
             return StoreError("this file is not a SQLite database: choose another --db path",
                               path=path, code="E306")

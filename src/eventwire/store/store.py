@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
 from ..ids import content_hash
-from ..models import AnalysedArticle, Event, Rejection
+from ..models import AnalysedArticle, Event, Precision, Rejection
 from . import clustering, schema
 from .connect import create_engine, parse_url, safe_url, translate_error
 from .migrations import migrate
@@ -33,6 +33,51 @@ _DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _STREAM_BATCH = 1000
 # Any 64-bit constant: concurrent savers into one PostgreSQL database cluster one after the other.
 _PG_SAVE_LOCK = 0x65775F73617665
+
+
+def _find_cluster_statement() -> sa.Select[Any]:
+    """Candidates for an event's cluster: same type, same country pair (either way round when either
+    event is reciprocal), another article, a known date within the search window."""
+    e = schema.events.c
+    src, tgt = sa.bindparam("src", type_=sa.Text), sa.bindparam("tgt", type_=sa.Text)
+    forward = sa.and_(e.source_country.is_not_distinct_from(src), e.target_country.is_not_distinct_from(tgt))
+    backward = sa.and_(e.source_country.is_not_distinct_from(tgt), e.target_country.is_not_distinct_from(src),
+                       sa.or_(e.reciprocal, sa.bindparam("recip", type_=sa.Boolean)))
+    return (
+        sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest)
+        .where(e.type == sa.bindparam("type"), sa.or_(forward, backward), e.article_id != sa.bindparam("aid"),
+               e.date_lo.is_not(None), e.date_lo <= sa.bindparam("hi"), e.date_hi >= sa.bindparam("lo"))
+        .order_by(e.cluster_id)
+    )
+
+
+def _cluster_statements() -> tuple[sa.Select[Any], sa.Select[Any], sa.Update]:
+    e, a, m, c = schema.events.c, schema.articles.c, schema.event_mentions.c, schema.clusters.c
+    ids: sa.BindParameter[str] = sa.bindparam("ids", expanding=True)
+    # An article without a known outlet counts as a source of its own.
+    outlet = sa.func.coalesce(sa.func.lower(sa.func.trim(a.source)), sa.literal("\x1farticle:") + a.id)
+    stats = (
+        sa.select(e.cluster_id, sa.func.count(sa.distinct(outlet)).label("sources"),
+                  sa.func.count(sa.distinct(a.id)).label("articles"), sa.func.min(a.published).label("first"))
+        .select_from(schema.events.join(schema.articles, e.article_id == a.id))
+        .where(e.cluster_id.in_(ids)).group_by(e.cluster_id)
+    )
+    mentions = (
+        sa.select(e.cluster_id, sa.func.count(m.id).label("n"))
+        .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
+        .where(e.cluster_id.in_(ids)).group_by(e.cluster_id)
+    )
+    update = (
+        sa.update(schema.clusters).where(c.cluster_id == sa.bindparam("cid"))
+        .values(num_sources=sa.bindparam("ns"), num_articles=sa.bindparam("na"),
+                first_reported=sa.bindparam("fr"), num_mentions=sa.bindparam("nm"))
+    )
+    return stats, mentions, update
+
+
+# Built once: immutable SQL constructs, compiled once per engine and cached by SQLAlchemy.
+_FIND_CLUSTER = _find_cluster_statement()
+_CLUSTER_STATS, _CLUSTER_MENTIONS, _UPDATE_CLUSTER = _cluster_statements()
 
 
 class Store:
@@ -135,22 +180,21 @@ class Store:
                 raise StoreError(f"event id {clash.id!r} is already stored (from article {clash.article_id!r})",
                                  path=article.origin, code="E310")
             self._insert_article(conn, analysed)
-            touched: set[str] = set()
-            for event in analysed.events:
-                cluster_id = self._find_cluster(conn, event) or event.id
-                if cluster_id == event.id:
-                    conn.execute(sa.insert(schema.clusters).values(
-                        cluster_id=cluster_id, first_reported=None, num_sources=0, num_articles=0,
-                        num_mentions=0))
-                touched.add(cluster_id)
-                self._insert_event(conn, event, cluster_id)
-            self._refresh_clusters(conn, touched)
+            # Look-ups only see other articles' events, so all can be made before any insert.
+            assigned = [(event, self._find_cluster(conn, event) or event.id) for event in analysed.events]
+            new = [{"cluster_id": event.id, "first_reported": None, "num_sources": 0, "num_articles": 0,
+                    "num_mentions": 0} for event, cluster_id in assigned if cluster_id == event.id]
+            if new:
+                conn.execute(sa.insert(schema.clusters), new)
+            self._insert_events(conn, assigned)
+            self._refresh_clusters(conn, {cluster_id for _, cluster_id in assigned})
         log.debug("stored article %s with %d events", article.id, len(analysed.events))
         return True
 
     def _insert_article(self, conn: sa.Connection, analysed: AnalysedArticle) -> None:
+        # Plain parameters on a table-level INSERT: the statement compiles once and stays cached.
         art = analysed.article
-        conn.execute(sa.insert(schema.articles).values(**_nul_free({
+        conn.execute(sa.insert(schema.articles), _nul_free({
             "id": art.id,
             "content_hash": art.content_hash,
             "origin": art.origin,
@@ -165,7 +209,7 @@ class Store:
             "metadata": dict(art.metadata),
             "sections": [{"section": b.section.value, "start": b.start, "end": b.end} for b in art.blocks],
             "ingested_at": datetime.now(UTC),
-        })))
+        }))
         if analysed.sentences:
             conn.execute(sa.insert(schema.sentences), _nul_free([
                 {"article_id": art.id, "index": s.index, "start": s.start, "end": s.end,
@@ -179,98 +223,84 @@ class Store:
         if key is None or not clustering.can_cluster(event):
             return None
         src, tgt = clustering.countries(event)
-        e = schema.events.c
         lo, hi = clustering.search_window(key)
-        forward = sa.and_(e.source_country.is_not_distinct_from(src), e.target_country.is_not_distinct_from(tgt))
-        pair = forward
-        if src != tgt:
-            backward = sa.and_(e.source_country.is_not_distinct_from(tgt),
-                               e.target_country.is_not_distinct_from(src))
-            pair = sa.or_(forward, sa.and_(backward, e.reciprocal if not event.reciprocal else sa.true()))
-        rows = conn.execute(
-            sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest)
-            .where(e.type == event.type.value, pair, e.article_id != event.article_id,
-                   e.date_lo.is_not(None), e.date_lo <= hi, e.date_hi >= lo)
-            .order_by(e.cluster_id)
-        )
+        rows = conn.execute(_FIND_CLUSTER, {"type": event.type.value, "src": src, "tgt": tgt,
+                                            "recip": event.reciprocal, "aid": event.article_id,
+                                            "lo": lo, "hi": hi})
         for row in rows:
-            other = clustering.date_key(row.date_value, clustering.Precision(row.date_precision),
+            other = clustering.date_key(row.date_value, Precision(row.date_precision),
                                         row.date_earliest, row.date_latest)
             if other is not None and clustering.dates_agree(key, other):
                 return str(row.cluster_id)
         return None
 
-    def _insert_event(self, conn: sa.Connection, event: Event, cluster_id: str) -> None:
-        record = event.to_record()
-        record["cluster_id"] = cluster_id
-        key = clustering.event_date_key(event)
-        src, tgt, loc, d = event.source, event.target, event.location, event.date
-        conn.execute(sa.insert(schema.events).values(**_nul_free({
-            "id": event.id,
-            "article_id": event.article_id,
-            "cluster_id": cluster_id,
-            "type": event.type.value,
-            "cameo": event.cameo,
-            "quad_class": event.quad_class,
-            "goldstein": event.goldstein,
-            "source_code": src.code if src else None,
-            "source_country": src.country if src else None,
-            "source_sector": src.sector if src else None,
-            "source_name": (src.name or src.text) if src else None,  # the text too: a search key
-            "target_code": tgt.code if tgt else None,
-            "target_country": tgt.country if tgt else None,
-            "target_sector": tgt.sector if tgt else None,
-            "target_name": (tgt.name or tgt.text) if tgt else None,
-            "reciprocal": event.reciprocal,
-            "date_value": d.value,
-            "date_earliest": d.earliest,
-            "date_latest": d.latest,
-            "date_precision": d.precision.value,
-            "date_lo": key.lo.isoformat() if key else None,
-            "date_hi": key.hi.isoformat() if key else None,
-            "status": event.status.value if event.status else None,
-            "certainty": event.certainty.value if event.certainty else None,
-            "location_name": loc.name if loc else None,
-            "location_country": loc.country if loc else None,
-            "location_lat": loc.lat if loc else None,
-            "location_lon": loc.lon if loc else None,
-            "section": event.section.value,
-            "sentence_index": event.sentence_index,
-            "record": record,
-        })))
-        # The event's own telling plus those dedup merged into it, each once.
-        tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):
-                    (event.section.value, event.trigger)}
-        for m in event.mentions:
-            tellings.setdefault((m.article_id, m.sentence_index, m.span[0], m.span[1]), (m.section.value, m.trigger))
-        conn.execute(sa.insert(schema.event_mentions), _nul_free([
-            {"event_id": event.id, "article_id": art, "sentence_index": idx, "span_start": start,
-             "span_end": end, "section": section, "trigger": trigger}
-            for (art, idx, start, end), (section, trigger) in tellings.items()
-        ]))
+    def _insert_events(self, conn: sa.Connection, events: list[tuple[Event, str]]) -> None:
+        rows: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        for event, cluster_id in events:
+            record = event.to_record()
+            record["cluster_id"] = cluster_id
+            key = clustering.event_date_key(event)
+            src, tgt, loc, d = event.source, event.target, event.location, event.date
+            rows.append({
+                "id": event.id,
+                "article_id": event.article_id,
+                "cluster_id": cluster_id,
+                "type": event.type.value,
+                "cameo": event.cameo,
+                "quad_class": event.quad_class,
+                "goldstein": event.goldstein,
+                "source_code": src.code if src else None,
+                "source_country": src.country if src else None,
+                "source_sector": src.sector if src else None,
+                "source_name": (src.name or src.text) if src else None,  # the text too: a search key
+                "target_code": tgt.code if tgt else None,
+                "target_country": tgt.country if tgt else None,
+                "target_sector": tgt.sector if tgt else None,
+                "target_name": (tgt.name or tgt.text) if tgt else None,
+                "reciprocal": event.reciprocal,
+                "date_value": d.value,
+                "date_earliest": d.earliest,
+                "date_latest": d.latest,
+                "date_precision": d.precision.value,
+                "date_lo": key.lo.isoformat() if key else None,
+                "date_hi": key.hi.isoformat() if key else None,
+                "status": event.status.value if event.status else None,
+                "certainty": event.certainty.value if event.certainty else None,
+                "location_name": loc.name if loc else None,
+                "location_country": loc.country if loc else None,
+                "location_lat": loc.lat if loc else None,
+                "location_lon": loc.lon if loc else None,
+                "section": event.section.value,
+                "sentence_index": event.sentence_index,
+                "record": record,
+            })
+            # The event's own telling plus those dedup merged into it, each once.
+            tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):
+                        (event.section.value, event.trigger)}
+            for m in event.mentions:
+                tellings.setdefault((m.article_id, m.sentence_index, m.span[0], m.span[1]),
+                                    (m.section.value, m.trigger))
+            mentions.extend(
+                {"event_id": event.id, "article_id": art, "sentence_index": idx, "span_start": start,
+                 "span_end": end, "section": section, "trigger": trigger}
+                for (art, idx, start, end), (section, trigger) in tellings.items()
+            )
+        if rows:
+            conn.execute(sa.insert(schema.events), _nul_free(rows))
+            conn.execute(sa.insert(schema.event_mentions), _nul_free(mentions))
 
     def _refresh_clusters(self, conn: sa.Connection, cluster_ids: set[str]) -> None:
         if not cluster_ids:
             return
-        e, a, m, c = schema.events.c, schema.articles.c, schema.event_mentions.c, schema.clusters.c
-        # An article without a known outlet counts as a source of its own.
-        outlet = sa.func.coalesce(sa.func.lower(sa.func.trim(a.source)), sa.literal("\x1farticle:") + a.id)
-        stats = conn.execute(
-            sa.select(e.cluster_id, sa.func.count(sa.distinct(outlet)).label("sources"),
-                      sa.func.count(sa.distinct(a.id)).label("articles"), sa.func.min(a.published).label("first"))
-            .select_from(schema.events.join(schema.articles, e.article_id == a.id))
-            .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id)
-        ).all()
-        mentions: dict[str, int] = {
-            row.cluster_id: row.n for row in conn.execute(
-                sa.select(e.cluster_id, sa.func.count(m.id).label("n"))
-                .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
-                .where(e.cluster_id.in_(cluster_ids)).group_by(e.cluster_id))
-        }
-        for row in stats:
-            conn.execute(sa.update(schema.clusters).where(c.cluster_id == row.cluster_id).values(
-                num_sources=row.sources, num_articles=row.articles, first_reported=row.first,
-                num_mentions=mentions.get(row.cluster_id, 0)))
+        params = {"ids": sorted(cluster_ids)}
+        stats = conn.execute(_CLUSTER_STATS, params).all()
+        mentions = {row.cluster_id: row.n for row in conn.execute(_CLUSTER_MENTIONS, params)}
+        conn.execute(_UPDATE_CLUSTER, [
+            {"cid": row.cluster_id, "ns": row.sources, "na": row.articles, "fr": row.first,
+             "nm": mentions.get(row.cluster_id, 0)}
+            for row in stats
+        ])
 
     def save_rejection(self, rejection: Rejection) -> None:
         """Record a failed input; recording the same failure of the same origin again is a no-op."""
@@ -286,15 +316,13 @@ class Store:
         if self.engine.dialect.name == "postgresql":
             from sqlalchemy.dialects import postgresql
 
-            stmt = postgresql.insert(r).values(**values).on_conflict_do_nothing(
-                index_elements=[r.c.origin, r.c.fingerprint])
+            stmt = postgresql.insert(r).on_conflict_do_nothing(index_elements=[r.c.origin, r.c.fingerprint])
         else:
             from sqlalchemy.dialects import sqlite
 
-            stmt = sqlite.insert(r).values(**values).on_conflict_do_nothing(
-                index_elements=[r.c.origin, r.c.fingerprint])
+            stmt = sqlite.insert(r).on_conflict_do_nothing(index_elements=[r.c.origin, r.c.fingerprint])
         with self._write() as conn:
-            conn.execute(stmt)
+            conn.execute(stmt, values)
 
     # ------------------------------------------------------------------ reading
 
