@@ -54,7 +54,7 @@ ALIASES = {
             "North Korean", "North Koreans"],
     "KOR": ["ROK", "R.O.K.", "South Korea", "S. Korea", "Republic of Korea", "South Korean", "South Koreans"],
     "USA": ["U.S.", "US", "USA", "U.S.A.", "America", "United States", "United States of America", "American",
-            "Americans", "the States"],
+            "Americans"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "British", "England", "English",
             "Scotland", "Wales"],
     "RUS": ["Russia", "Russian Federation", "Russian", "Russians"],
@@ -217,8 +217,10 @@ class Store:
                 k = key(v)
                 if not k:
                     continue
-                if case_from_source and is_acronym(v) or (not case_from_source and len(k) <= 3 and " " not in k):
+                if case_from_source and is_acronym(v):
                     exact.add(ekey(v))
+                elif len(k) <= 3 and " " not in k:  # a short word whose case a source lost: an acronym
+                    exact.add(ekey(v).upper())
                 else:
                     keys.add(k)
         ent: dict[str, object] = {"kind": kind, "name": name, "terms": terms, "source": source,
@@ -292,7 +294,8 @@ def build_countries(store: Store, shared: Path) -> dict[str, str]:
                             and "," not in v]
         aliases += ALIASES.get(code, [])
         # Phoenix synonyms are upper case: title-case them; drop city synonyms that are seats (GOV below)
-        aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(p) > 3]
+        # (short ones are acronyms whose case Phoenix lost: "US" must not become "us")
+        aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(key(p)) > 3]
         aliases += demonym_plurals(aliases)
         store.add("country", name, aliases, [[code, None, None, None]], "pycountry+phoenix")
     return names

@@ -364,3 +364,8 @@ def test_actors_parsed_docs_read_the_same(read, parsed_article, resolver) -> Non
     text = "Iraqi police arrested Maria Gonzalez in Baghdad."
     parsed = resolver(parsed_article(text, date(2025, 6, 17))).mentions
     assert [(m.text, m.actor.code) for m in parsed] == [(m.text, m.actor.code) for m in read(text)]
+
+
+def test_actors_lowercased_feed_still_finds_countries(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("police in india said pakistan had sent a note to us.")
+    assert codes(ms) == {"police": None, "india": "IND", "pakistan": "PAK"}

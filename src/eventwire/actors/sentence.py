@@ -114,6 +114,9 @@ class SentenceReader:
         self.texts = [t.text for t in self.doc]
         self.keys = [fold(t) for t in self.texts]
         self.caps = [bool(t[:1].isupper()) and any(c.isalpha() for c in t) for t in self.texts]
+        # an all-lower-case sentence (some feeds lower-case everything): names cannot be told by case, so
+        # dictionary names match without it (acronyms still need their case: "us" is never the US)
+        self.lowercased = not any(ch.isupper() for ch in self.doc.text)
         self._ent: dict[int, tuple[int, Entry | None]] = {}
         self._agent: dict[int, tuple[int, str | None, str]] = {}
 
@@ -135,7 +138,8 @@ class SentenceReader:
                     if tuple(self.texts[i:i + n]) == v.exact:
                         found = (n, v.entry)
                         break
-                elif self.caps[i] or self.texts[i][:1].isdigit():
+                elif self.caps[i] or self.texts[i][:1].isdigit() or (
+                        self.lowercased and (n > 1 or v.entry.kind in ("country", "capital"))):
                     found = (n, v.entry)
                     break
             if found[1] is not None:
