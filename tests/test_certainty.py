@@ -244,6 +244,12 @@ CASES: list[Case] = [
          "occurred", "reported", "US officials"),
     Case("Kim is believed to have ordered the test.", "ordered", "occurred", "reported"),
     Case("Hamas denied responsibility for the attack on the bus.", "attack", "occurred", "denied", "Hamas"),
+    Case("The marchers were denied permission to enter the square.", "enter", "negated", "certain"),
+    Case("The navy scrapped its plan to build a second base.", "build", "negated", "certain"),
+    Case("The minister rejected the proposal of a curfew, saying shops had reopened.", "reopened", "occurred",
+         "reported"),
+    Case("The envoy dismissed earlier statements that no refugees would be admitted.", "admitted",
+         "hypothetical", "denied", "The envoy"),
     # --- certain with attribution: an official party to the event states it
     Case("The defence ministry said its forces destroyed a radar station.", "destroyed", "occurred", "certain",
          "The defence ministry", source="its forces"),

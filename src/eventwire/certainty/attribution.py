@@ -197,13 +197,19 @@ class AttributionReader:
         self._hedges(trigger, out, own=True)
         node = trigger
         path: list[Token] = [trigger]
+        came_as_content = False  # the trigger itself is not a report's content ("rejected the claim")
         for _ in range(MAX_DEPTH):
             head = node.head
             if head.i == node.i:
                 break
-            frame = self._step(node, head, event, mentions, offset)
+            frame = self._step(node, head, event, mentions, offset, came_as_content)
             if frame is not None:
                 out.append(frame)
+            # a report noun's content is its "that"-clause or its "of/about" object; a participle hanging
+            # off it ("rejected the suggestion, saying …") is not what the report says
+            came_as_content = node.dep_ == "ccomp" or (
+                node.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in node.children)) or (
+                node.dep_ == "prep" and node.lower_ in ("of", "about"))
             path.append(head)
             if head.tag_.startswith("VB") or head.tag_.startswith("NN"):
                 self._hedges(head, out, own=False)
@@ -238,24 +244,31 @@ class AttributionReader:
             elif own and c.dep_ in ("amod",) and word in w.reported_modifiers:
                 out.append(Frame(Certainty.REPORTED, f"{c.text} {token.text}", attributing=False))
 
-    def _step(self, node: Token, head: Token, event: Event, mentions: Sequence[Mention], offset: int
-              ) -> Frame | None:
+    def _refusal(self, verb: Token) -> bool:
+        """ "denied permission to march", "were denied entry": deny as refuse-to-grant, not as a denial."""
+        w = self.words
+        return any(c.dep_ in ("dobj", "dative", "nsubjpass") and c.lemma_.lower() in w.refusal_objects
+                   for c in verb.children) or (
+            any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children))
+
+    def _step(self, node: Token, head: Token, event: Event, mentions: Sequence[Mention], offset: int,
+              came_as_content: bool = True) -> Frame | None:
         w = self.words
         dep = node.dep_
         lemma = head.lemma_.lower()
         is_verb = head.tag_.startswith("VB")
         # denials: "denied that …", "denied sending …", "denied the attack", "rejected reports that …"
-        if is_verb and lemma in w.denial_verbs and dep in CONTENT_DEPS | {"pcomp", "prep"}:
+        if is_verb and lemma in w.denial_verbs and dep in CONTENT_DEPS and not self._refusal(head):
             first = head.head if head.dep_ == "conj" else head
             if first.lemma_.lower() in w.confirmation_verbs and any(
                     c.lower_ in ("neither", "nor") for c in first.children):
                 return Frame(Certainty.UNCONFIRMED, f"{first.text} nor {head.text}")  # "neither confirmed nor denied"
             return self._denial_frame(head, f"{head.text}")
-        if is_verb and lemma in w.denial_of_report_verbs and dep == "dobj" and (
+        if is_verb and lemma in w.denial_of_report_verbs and dep == "dobj" and came_as_content and (
                 node.lemma_.lower() in w.evidential_nouns or node.lemma_.lower() in w.claim_nouns
                 or node.lemma_.lower() in w.doubtful_nouns):
             return self._denial_frame(head, f"{head.text} {node.text}")
-        if lemma in w.denial_nouns and dep in ("acl", "ccomp", "prep"):
+        if lemma in w.denial_nouns and dep in ("acl", "ccomp"):
             source = next((c for c in head.children if c.dep_ == "poss"), None)
             text, span = self.source_phrase(source) if source is not None else (None, None)
             return Frame(Certainty.DENIED, head.text, text, span)

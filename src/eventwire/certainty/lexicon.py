@@ -96,6 +96,7 @@ class CertaintyWords:
     denial_verbs: frozenset[str]
     denial_of_report_verbs: frozenset[str]
     denial_nouns: frozenset[str]
+    refusal_objects: frozenset[str]
     reported_adverbs: frozenset[str]
     unconfirmed_adverbs: frozenset[str]
     reported_modifiers: frozenset[str]

@@ -168,7 +168,8 @@ class StatusResolver:
             if has_to_infinitive(verb) or verb.tag_ == "VB":
                 cls = w.governor_class(head.lemma_.lower())
                 if cls is not None:
-                    return StatusReading(cls, f"'{head.text} to {verb.text}'")
+                    refused = self._refused_noun(head, verb)
+                    return refused or StatusReading(cls, f"'{head.text} to {verb.text}'")
                 return None
             if verb.tag_ == "VBN" and not self._has_tense_aux(verb):
                 return StatusReading(Status.OCCURRED, f"'{head.text} {verb.text}' (past participle)")
@@ -194,6 +195,10 @@ class StatusResolver:
     def _by_governor(self, governor: Token, verb: Token, section: Section, depth: int, *, complement: bool
                      ) -> StatusReading | None:
         cls, cue = self._governor_class(governor, complement=complement)
+        if cls is not None and is_nominal(governor):
+            refused = self._refused_noun(governor, verb)
+            if refused is not None:
+                return refused
         if cls is not None:
             # "did not plan to visit", "could seek to": the governor's own negation or condition wins
             if is_verbal(governor):
@@ -205,6 +210,15 @@ class StatusResolver:
             return self.verbal(governor, section, depth + 1)
         if is_nominal(governor):
             return self.nominal(governor, section, depth + 1)
+        return None
+
+    def _refused_noun(self, noun: Token, verb: Token) -> StatusReading | None:
+        """ "cancelled the plan to visit", "were denied permission to enter": the plan is void."""
+        if noun.dep_ not in ("dobj", "nsubjpass", "dative"):
+            return None
+        outer = noun.head.lemma_.lower()
+        if outer in self.words.negated_governors or outer == "deny":
+            return StatusReading(Status.NEGATED, f"'{noun.head.text} … {noun.text} to {verb.text}'")
         return None
 
     def _governor_class(self, governor: Token, *, complement: bool) -> tuple[Status | None, str]:
