@@ -179,6 +179,7 @@ CASES: list[Case] = [
     Case("The army failed to capture the town.", "capture", "negated", "certain"),
     Case("Serbia never recognised the declaration.", "recognised", "negated", "certain"),
     Case("Moscow has yet to respond to the offer.", "respond", "negated", "certain"),
+    Case("The ministers could not agree on a new budget.", "agree", "negated", "certain"),
     # --- hypothetical: could/might, if, threatened to … unless, possible
     Case("Seoul could impose sanctions on the firms.", "impose", "hypothetical", "certain"),
     Case("If talks collapse, the union would strike again.", "strike", "hypothetical", "certain"),
@@ -187,6 +188,7 @@ CASES: list[Case] = [
          "certain"),
     Case("Sweden might withdraw its troops from the mission.", "withdraw", "hypothetical", "certain"),
     Case("A possible ceasefire was discussed by the mediators.", "ceasefire", "hypothetical", "certain"),
+    Case("Neighbouring states should not interfere in the election.", "interfere", "hypothetical", "certain"),
     Case("The two parties have to settle the dispute before the vote.", "settle", "hypothetical", "certain"),
     Case("The monks had to flee the monastery in 2019.", "flee", "occurred", "certain"),
     Case("It is our duty to shelter the refugees, the mayor said.", "shelter", "hypothetical", "reported",

@@ -180,7 +180,8 @@ class AttributionReader:
                 if obj is not None:
                     return obj
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")
-                    and c.tag_ not in ("WDT", "WP", "DT")]  # "this is …", "what …" are no speakers
+                    and c.tag_ not in ("WDT", "WP", "DT")  # "this is …", "what …" are no speakers
+                    and c.lower_ not in ("i", "we", "you", "me", "us")]  # a quote's first person, misparsed
         if subjects:
             # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
             return subjects[-1]

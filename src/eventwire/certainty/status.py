@@ -32,6 +32,8 @@ CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pa
 THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Modals of obligation or permission: negated, they state a norm, not a fact ("should not interfere").
+DEONTIC_MODALS = frozenset({"should", "must", "may", "might", "ought", "shall"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,11 @@ class StatusResolver:
         """Negation, condition and modality on the verb itself outrank everything else."""
         w = self.words
         children = list(verb.children)
+        deontic = next((c for c in children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"
+                        and c.lower_ in DEONTIC_MODALS), None)
+        if deontic is not None and any(c.dep_ == "neg" for c in children):
+            # "should not interfere", "must not cross": a norm, not a report that it did not happen
+            return StatusReading(Status.HYPOTHETICAL, f"'{deontic.text} not {verb.text}'")
         for c in children:
             # "not only seeks" is a focus construction, not a negation
             if c.dep_ == "neg" and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only"):
