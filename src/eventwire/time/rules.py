@@ -65,6 +65,7 @@ class Rule:
     pattern: re.Pattern[str]
     normalise: Normaliser
     accept: Check | None = None  # a cheap veto on the match in its text (ambiguous words)
+    keys: tuple[str, ...] = ()  # lower-case substrings one of which must occur for the rule to fire ("#": a digit)
 
 
 def _group(m: re.Match[str] | _Swap, name: str) -> str | None:
@@ -765,3 +766,26 @@ class _Swap:
 
     def end(self) -> int:
         return self._m.end()
+
+
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade",
+              "centur")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Which words a rule needs: a sentence without any of them skips the rule's regex (most sentences
+# hold no temporal expression at all, and the scan is what costs).
+_KEYS: dict[str, tuple[str, ...]] = {
+    "month_date": _MONTH_KEYS, "month_year": _MONTH_KEYS, "iso_date": ("#",), "us_date": ("#",), "year": ("#",),
+    "fiscal_year": ("fiscal",), "decade": ("0s",), "century": ("century",), "weekday": _WEEKDAY_KEYS,
+    "relative_day": ("today", "tonight", "yesterday", "tomorrow", "night"), "day_part": ("this",),
+    "relative_unit": (*_UNIT_KEYS, "weekend", "spring", "summer", "fall", "autumn", "winter"),
+    "season": ("spring", "summer", "autumn", "winter"), "n_units": _UNIT_KEYS, "quarter": ("quarter",),
+    "spoken_year": ("nineteen", "eighteen", "thousand"), "weekend": ("weekend",), "year_period": ("period",),
+    "year_earlier": ("year",), "ref": ("now", "current", "present", "moment", "recent", "lately", "past",
+                                       "formerly", "future", "soon", "shortly", "these days"),
+    "recent_units": ("recent", "coming"),
+    "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
+    "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
+    "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),
+}
+RULES = tuple(Rule(r.name, r.pattern, r.normalise, r.accept, _KEYS.get(r.name, ())) for r in RULES)

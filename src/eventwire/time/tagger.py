@@ -18,13 +18,18 @@ from .tense import Tense, text_tense
 
 # rules whose value never depends on the DCT
 _ABSOLUTE_RULES = frozenset({"iso_date", "us_date", "year", "fiscal_year", "decade", "century"})
+_DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
     """``(start, end, rule name, found)`` for every expression in ``text``, in text order."""
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    low = text.lower()
+    digit = _DIGIT.search(text) is not None
     for order, rule in enumerate(RULES):
+        if rule.keys and not any((digit if k == "#" else k in low) for k in rule.keys):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
                 continue
@@ -57,7 +62,7 @@ def _expression(text: str, s: int, e: int, rule: str, found: Found, *, sentence:
     else:
         precision, earliest, latest = bounds(None)
     surface = text[s:e]
-    relative = rule not in _ABSOLUTE_RULES and not _HAS_YEAR.search(surface)
+    relative = found.type in ("DATE", "TIME") and rule not in _ABSOLUTE_RULES and not _HAS_YEAR.search(surface)
     return TimeExpression(
         sentence=sentence, start=offset + s, end=offset + e, text=surface, type=found.type, value=value,
         precision=precision, earliest=earliest, latest=latest,
