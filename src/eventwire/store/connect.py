@@ -60,13 +60,14 @@ def parse_url(url: str) -> URL:
 
 
 def safe_url(url: URL | str) -> str:
-    """The URL as shown in messages: password hidden."""
+    """The URL as shown in messages: password hidden, our default driver left out (as the user wrote it)."""
     if isinstance(url, str):
         try:
-            parsed = make_url(url)
+            return safe_url(make_url(url))
         except ArgumentError:
             return url
-        return parsed.render_as_string(hide_password=True)
+    if url.drivername == "postgresql+psycopg":
+        url = url.set(drivername="postgresql")
     return url.render_as_string(hide_password=True)
 
 
