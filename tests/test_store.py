@@ -391,6 +391,9 @@ def test_store_filter_type_status_certainty_article_and_limit(filled: Store) -> 
     assert sorted(_types(filled.events(article_id=a_id))) == ["ASSAULT", "CONSULT"]
     assert _types(filled.events(limit=2)) == ["ASSAULT", "CONSULT"]
     assert list(filled.events(limit=0)) == []
+    assert _types(filled.events(limit=2, offset=1)) == ["CONSULT", "AGREE"]
+    with pytest.raises(StoreError):
+        filled.events(limit=-1)
 
 
 def test_store_filter_dates_compare_iso_prefixes(filled: Store) -> None:

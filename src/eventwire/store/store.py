@@ -338,6 +338,7 @@ class Store:
         status: str | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        offset: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Stored events as public records, ordered by date (unknown last) then id, streamed.
 
@@ -352,6 +353,7 @@ class Store:
           compared at the shorter of the two lengths (``2025`` is within ``since="2025-06"``); an
           event without a known date never matches a date filter.
         - ``type``, ``certainty``, ``status``, ``article_id``: equality (case-insensitive vocabularies).
+        - ``limit``/``offset``: a page of the ordered result (for the HTTP API).
         """
         e, cl, a = schema.events.c, schema.clusters.c, schema.articles.c
         where: list[sa.ColumnElement[bool]] = []
@@ -384,8 +386,9 @@ class Store:
             where.append(e.status == status.strip().lower())
         if article_id is not None:
             where.append(e.article_id == article_id)
-        if limit is not None and limit < 0:
-            raise StoreError(f"limit must be 0 or more, not {limit}", code="E312")
+        for name, number in (("limit", limit), ("offset", offset)):
+            if number is not None and number < 0:
+                raise StoreError(f"{name} must be 0 or more, not {number}", code="E312")
         stmt = (
             sa.select(e.record, cl.num_sources, cl.num_articles, cl.num_mentions, cl.first_reported,
                       a.url, a.source, a.published, a.title, a.ingested_at)
@@ -396,6 +399,8 @@ class Store:
         )
         if limit is not None:
             stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return self._stream(stmt, _event_row)
 
     def _stream(self, stmt: sa.Select[Any], convert: Callable[[sa.Row[Any]], dict[str, Any]]
