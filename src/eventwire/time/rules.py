@@ -626,7 +626,9 @@ def _plausible_month(m: re.Match[str], text: str) -> bool:
     return bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12):m.start()]))
 
 
-_AMOUNT_BEFORE = re.compile(r"(?:\d|cents?|dollars?|euros?|pounds?|yuan|yen|times|percent|%)\s*$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|cents?|dollars?|euros?|pounds?|yuan|yen|times|percent|%|million|billion|"
+                            r"thousand|[a-z]{3,}s)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"-?\s*old\b", re.IGNORECASE)
 
 
 def _plausible_units(m: re.Match[str], text: str) -> bool:
@@ -635,7 +637,9 @@ def _plausible_units(m: re.Match[str], text: str) -> bool:
     unit = m["unit"].lower()
     if unit.startswith("quarter") and not m["pre"] and (num in ("a", "an") or "-" in m.group(0)):
         return False
-    return not (num in ("a", "an") and not m["pre"] and not m["post"] and (
+    if _AGE_AFTER.match(text, m.end()):
+        return False  # "52 years old", "a 136-year-old firm": an age, not a time
+    return not (num in ("a", "an") and not m["pre"] and not m["post"] and not m["approx"] and (
         text[m.end():m.end() + 1] == "-" or _AMOUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()])))
 
 
@@ -644,6 +648,9 @@ _NOT_A_REF_AFTER = re.compile(r"\s*(?:account|affairs|events|prices?|president|c
 
 def _plausible_ref(m: re.Match[str], text: str) -> bool:
     word = m["word"].lower()
+    if word == "soon" and (text[max(0, m.start() - 3):m.start()].lower() == "as "
+                           or re.match(r"\s+(?:after|before)\b", text[m.end():m.end() + 8])):
+        return False  # "as soon as", "soon after X": relative to another event, not to the DCT
     if word in ("current", "recent", "future", "once"):
         if word == "once":
             # "once" is a time only as "once [clause]" in past narration; most uses are "at once"/"once a"
@@ -674,7 +681,7 @@ RULES: tuple[Rule, ...] = (
     Rule("iso_date", _rx(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)\b"), _numeric_date),
     Rule("us_date", _rx(r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
          _numeric_date),
-    Rule("year", _rx(rf"(?<![\w$.-]){_MODP}?(?:the\s+year\s+)?(?P<year>{YEAR4})\b(?![-/]\d)(?!,\d)"), _year,
+    Rule("year", _rx(rf"(?<![\w$.-]){_MODP}?(?:the\s+year\s+)?(?P<year>{YEAR4})\b(?![-/.]\d)(?!,\d)"), _year,
          _plausible_year),
     Rule("fiscal_year", _rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR4})\b"), _fiscal_year),
     Rule("decade", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b"), _decade),
@@ -715,7 +722,14 @@ RULES: tuple[Rule, ...] = (
     Rule("weekend", _rx(r"\bthe\s+weekend\b"), _the_weekend),
     Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
     Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
-         _year_earlier_adj, lambda m, t: t[max(0, m.start() - 2):m.start()].strip() != "a"),
+         _year_earlier_adj),
+    Rule("year_ended", _rx(rf"\bthe\s+(?:(?P<kind>fiscal|full|calendar)\s+)?year(?=\s+(?:ended|ending)\s+{MONTH})"),
+         lambda m, c: Found("DURATION", "P1Y")),
+    Rule("bare_units", _rx(r"\b(?:the\s+(?:coming\s+|past\s+|last\s+|next\s+)?)?(?P<unit>days|weeks|months|years|decades)"
+                           r"(?:\s+ahead)?\b(?!\s+(?:ago|of|old|later|earlier))"),
+         lambda m, c: Found("DURATION", _duration_value(UNITS[m["unit"].lower()[:-1]], None)),
+         lambda m, t: m.group(0).lower().startswith("the") or bool(
+             re.search(r"\b(?:within|for|in|over|after)\s+$", t[max(0, m.start() - 8):m.start()], re.IGNORECASE))),
     Rule("ref", _rx(r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"
                     r"at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+near\s+future|"
                     r"the\s+future|soon|shortly|current|recent)\b(?!-)"), _ref, _plausible_ref),
@@ -734,7 +748,7 @@ RULES: tuple[Rule, ...] = (
          _noon),
     Rule("edge_of_unit", _rx(
         r"\b(?:(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|(?P<rel>last|next)\s+)"
-        r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)[- ](?P<edge2>end))\b"),
+        r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[- ]|['’]s\s+)(?P<edge2>end))\b"),
         lambda m, c: _edge_of_unit(_Swap(m, unit="unit2", edge="edge2"), c)),
     Rule("holiday", _rx(r"\b(?P<word>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
                         rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?:,?\s+(?P<year>{YEAR4}))?"),
@@ -785,6 +799,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
                                        "formerly", "future", "soon", "shortly", "these days"),
     "recent_units": ("recent", "coming"),
     "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
+    "year_ended": ("year",), "bare_units": ("days", "weeks", "months", "years", "decades"),
     "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),
 }
