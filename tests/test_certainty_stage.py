@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_certainty import build_event, tagger
+from test_certainty import build_event, build_mentions, tagger
 
 from eventwire.certainty import CertaintyTagger, load_lexicon
 from eventwire.config import Settings
@@ -52,6 +52,19 @@ def test_certainty_expressed_occurs_while_its_content_is_intended(parsed_article
     assert got["reopen"].status is Status.INTENDED
     assert {got["voiced"].certainty, got["reopen"].certainty} == {Certainty.REPORTED}
     assert got["voiced"].attribution == "state television"
+
+
+def test_certainty_dyad_records_of_one_event_agree(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.models import Actor
+
+    a = parsed_article("The Kenyan foreign ministry said Kenya and Uganda signed a border pact.")
+    a = dataclasses.replace(a, mentions=build_mentions(a, ("Kenyan foreign ministry/KEN/GOV",)))
+    base = build_event(a, "signed")
+    one = dataclasses.replace(base, id="1", source=Actor("Kenya", country="KEN"), target=Actor("Uganda", country="UGA"))
+    two = dataclasses.replace(base, id="2", source=Actor("Uganda", country="UGA"), target=Actor("Kenya", country="KEN"))
+    three = dataclasses.replace(base, id="3", source=Actor("Uganda", country="UGA"), target=None)
+    out = tagger()(dataclasses.replace(a, events=(one, two, three))).events
+    assert {(e.certainty, e.attribution) for e in out} == {(Certainty.CERTAIN, "The Kenyan foreign ministry")}
 
 
 def test_certainty_double_embedding_denial_wins(parsed_article) -> None:  # type: ignore[no-untyped-def]

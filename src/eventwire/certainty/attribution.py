@@ -191,8 +191,9 @@ class AttributionReader:
         return None
 
     # ------------------------------------------------------------------ frames
-    def frames(self, trigger: Token, event: Event, mentions: Sequence[Mention], offset: int) -> list[Frame]:
-        """Every frame governing ``trigger``, innermost first. ``offset``: the sentence's start in the text."""
+    def frames(self, trigger: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> list[Frame]:
+        """Every frame governing ``trigger``, innermost first. ``actors``: the event's actors (of all its dyad
+        records); ``offset``: the sentence's start in the text."""
         w = self.words
         out: list[Frame] = []
         self._hedges(trigger, out, own=True)
@@ -203,7 +204,7 @@ class AttributionReader:
             head = node.head
             if head.i == node.i:
                 break
-            frame = self._step(node, head, event, mentions, offset, came_as_content)
+            frame = self._step(node, head, actors, mentions, offset, came_as_content)
             if frame is not None:
                 out.append(frame)
             # a report noun's content is its "that"-clause or its "of/about" object; a participle hanging
@@ -228,8 +229,8 @@ class AttributionReader:
                 tag = c.dep_ == "conj" and c.i > t.i and any(
                     x.is_punct and x.text == "," for x in c.doc[t.i:c.i])
                 if c.dep_ in ("advcl", "parataxis") or tag:
-                    out.append(self._report_frame(c, event, mentions, offset, cue_prefix=""))
-        out.extend(self._according_to(trigger, event, mentions, offset))
+                    out.append(self._report_frame(c, actors, mentions, offset, cue_prefix=""))
+        out.extend(self._according_to(trigger, actors, mentions, offset))
         return out
 
     def _hedges(self, token: Token, out: list[Frame], *, own: bool) -> None:
@@ -252,7 +253,7 @@ class AttributionReader:
                    for c in verb.children) or (
             any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children))
 
-    def _step(self, node: Token, head: Token, event: Event, mentions: Sequence[Mention], offset: int,
+    def _step(self, node: Token, head: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int,
               came_as_content: bool = True) -> Frame | None:
         w = self.words
         dep = node.dep_
@@ -280,7 +281,7 @@ class AttributionReader:
         content = dep in ("ccomp", "parataxis", "csubjpass", "nsubjpass") or (dep == "xcomp" and passive) or (
             dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
         if is_verb and lemma in w.reporting_verbs and content:
-            return self._report_frame(head, event, mentions, offset, cue_prefix="")
+            return self._report_frame(head, actors, mentions, offset, cue_prefix="")
         # evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"
         if lemma in w.evidential_nouns | w.doubtful_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
             return self._noun_frame(head)
@@ -313,7 +314,7 @@ class AttributionReader:
         text, span = self.source_phrase(source) if source is not None else (None, None)
         return Frame(Certainty.UNCONFIRMED if doubtful else Certainty.REPORTED, noun.text, text, span)
 
-    def _report_frame(self, verb: Token, event: Event, mentions: Sequence[Mention], offset: int, *,
+    def _report_frame(self, verb: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int, *,
                       cue_prefix: str) -> Frame:
         w = self.words
         who = self.speaker(verb)
@@ -336,12 +337,12 @@ class AttributionReader:
             certainty = Certainty.UNCONFIRMED  # "did not confirm that …"
         elif (certainty is Certainty.REPORTED and who is not None and span is not None
               and lemma not in w.assertive_verbs
-              and (self.is_party(self._whole(who), event, mentions, offset)
+              and (self.is_party(self._whole(who), actors, mentions, offset)
                    or self._speaks_of_itself(verb, self._whole(who)))):
             certainty = Certainty.CERTAIN
         return Frame(certainty, cue, text, span)
 
-    def _according_to(self, trigger: Token, event: Event, mentions: Sequence[Mention], offset: int) -> list[Frame]:
+    def _according_to(self, trigger: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> list[Frame]:
         """ "According to X, …" covers the whole sentence (unless the event sits inside X itself)."""
         out: list[Frame] = []
         for t in trigger.doc:
@@ -361,7 +362,7 @@ class AttributionReader:
             if obj.lemma_.lower() in self.words.doubtful_nouns or any(
                     c.dep_ == "amod" and c.lower_ in self.words.unconfirmed_modifiers for c in obj.children):
                 certainty = Certainty.UNCONFIRMED
-            elif self.is_party(trigger.doc[span[0]:span[1]], event, mentions, offset):
+            elif self.is_party(trigger.doc[span[0]:span[1]], actors, mentions, offset):
                 certainty = Certainty.CERTAIN
             out.append(Frame(certainty, f"according to {text}", text, span, scope="sentence"))
         return out
@@ -431,7 +432,7 @@ class AttributionReader:
                 return True
         return False
 
-    def is_party(self, source: Span, event: Event, mentions: Sequence[Mention], offset: int) -> bool:
+    def is_party(self, source: Span, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> bool:
         """Is the source one of the event's actors (or their government)? See the module docstring."""
         w = self.words
         words = {t.lower_ for t in source}
@@ -441,7 +442,6 @@ class AttributionReader:
         inside = [m for m in mentions if m.start < end and m.end > start]
         if any((m.actor.sector or "").lower() in w.media_sectors for m in inside):
             return False
-        actors = list(_actors(event))
         if not actors:
             return False
         for actor in actors:
@@ -454,12 +454,16 @@ class AttributionReader:
         return any(m.actor.country in countries for m in inside if m.actor.country)
 
 
-def _actors(event: Event) -> Iterable[Actor]:
-    for actor in (event.source, event.target):
-        if actor is None:
-            continue
-        yield actor
-        yield from actor.members
+def event_actors(events: Iterable[Event]) -> list[Actor]:
+    """The actors of one event told as several records (one per dyad), members of groups included."""
+    out: list[Actor] = []
+    for event in events:
+        for actor in (event.source, event.target):
+            if actor is None:
+                continue
+            out.append(actor)
+            out.extend(actor.members)
+    return out
 
 
 def _contains_words(haystack: str, needle: str) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..models import AnalysedArticle, Certainty, Event, Mention, Status
-from .attribution import AttributionReader, CertaintyReading, Frame, combine
+from .attribution import AttributionReader, CertaintyReading, Frame, combine, event_actors
 from .lexicon import CertaintyLexicon, load_lexicon
 from .status import StatusReading, StatusResolver
 
@@ -68,6 +68,10 @@ class CertaintyTagger:
             by_sentence.setdefault(m.sentence, []).append(m)
         cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items() if i in analysed.parsed}
 
+        # one event told as several dyad records shares one set of actors (and so one party check)
+        siblings: dict[tuple[int, int], list[Event]] = {}
+        for event in analysed.events:
+            siblings.setdefault((event.sentence_index, event.trigger_token), []).append(event)
         readings: list[tuple[Event, StatusReading, CertaintyReading]] = []
         for event in analysed.events:
             doc = analysed.docs.get(event.sentence_index)
@@ -76,7 +80,8 @@ class CertaintyTagger:
                 continue
             trigger = doc[event.trigger_token]
             status = self.status.resolve(trigger, event.section)
-            frames = self.reader.frames(trigger, event, by_sentence.get(event.sentence_index, ()),
+            actors = event_actors(siblings[(event.sentence_index, event.trigger_token)])
+            frames = self.reader.frames(trigger, actors, by_sentence.get(event.sentence_index, ()),
                                         starts.get(event.sentence_index, 0))
             readings.append((event, status, combine(frames)))
 
