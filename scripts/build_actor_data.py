@@ -351,6 +351,7 @@ def good_code(code: str, valid: set[str]) -> bool:
 def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
     """Institutions, non-state groups and people with date-bounded codes from the Phoenix dictionaries."""
     d = shared / "dictionaries"
+    given = given_names(store)
     for fname, src in (("Phoenix.Countries.actors.txt", "phoenix"), ("Phoenix.International.actors.txt",
                        "phoenix-intl"), ("Phoenix.MilNonState.actors.txt", "phoenix-nonstate")):
         for e in load_cameo_actors(d / fname, strict=False):
@@ -364,14 +365,28 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
                 continue  # people whose every dated office ended before 1980: out of scope, saves space
             kind = "person" if any(t.bounded for t in terms) else "org"
             name = e.name.title().replace("'S", "'s")
+            aliases = [e.name, *e.synonyms]
+            if kind == "person":  # "HASSAN" alone would fire on every Hassan
+                aliases = [a for a in aliases if " " in a.strip() or fold(a) not in given]
             known = store.people.get(key(e.name))
             if kind == "person" and known is not None and str(known["terms"][0][0])[:3] == terms[0].code[:3]:
                 # the same person in Wikidata: keep one actor, Wikidata's dated offices first
                 known["terms"] += [[t.code, iso(t.start), iso(t.end), None] for t in terms]  # type: ignore[operator]
                 known["aliases"] = sorted(set(known["aliases"]) | {key(a) for a in (e.name, *e.synonyms)})  # type: ignore[arg-type]
                 continue
-            store.add(kind, name, [e.name, *e.synonyms],
+            store.add(kind, name, aliases,
                       [[t.code, iso(t.start), iso(t.end), None] for t in terms], src, case_from_source=False)
+
+
+def given_names(store: Store) -> set[str]:
+    """Folded first names of the people stored so far (Wikidata and IfG: real names, proper case)."""
+    out: set[str] = set()
+    for e in store.entities:
+        if e["kind"] == "person":
+            first = str(e["name"]).split()[0]
+            if first.isalpha() and len(first) > 2 and first[0].isupper():
+                out.add(fold(first))
+    return out
 
 
 def strip_country(role: str, country_name: str) -> str:
@@ -496,7 +511,8 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
                 continue
             sector = "JRN" if "JRN" in sectors else sectors[0]
             k = key(a.phrase.lower())
-            if k in PLACE_NOUNS:
+            k = re.sub(r"( (to|in|of|for|from|at|on|with|by))+$", "", k)  # "ambassador to": the noun ends first
+            if k in PLACE_NOUNS or k.split(" ")[-1] in {"tos", "ats", "fors", "ins", "ofs", "ons", "froms", "withs"}:
                 continue  # "town", "province": a place, not an actor, when it stands alone
             if k:
                 out[k] = (k, sector, a.code)
@@ -521,12 +537,7 @@ def main() -> None:
     with open(OUT / "agents.tsv", "w", encoding="utf-8") as fh:
         fh.write("# key\tsector\tsource_code\n")
         fh.writelines("\t".join(row) + "\n" for row in agents)
-    given: set[str] = set()
-    for e in store.entities:
-        if e["kind"] == "person":
-            first = str(e["name"]).split()[0]
-            if first.isalpha() and len(first) > 2 and first[0].isupper():
-                given.add(fold(first))
+    given = given_names(store)
     stop = {fold(a) for v in ALIASES.values() for a in v} | {k for k, _, _ in agents}
     with open(OUT / "given_names.txt", "w", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(given - stop)) + "\n")

@@ -83,14 +83,14 @@ def actor_from_entry(entry: Entry, text: str, day: date | None) -> Actor:
     term = entry.term_on(day)
     if term is None:
         return Actor(text=text, name=entry.name, wikidata=entry.wikidata)
-    country, sector, _ = split_cameo_code(term.code)
+    country, sector, _ = split_cameo_code(term[0])
     return Actor(
         text=text,
         name=entry.name,
         code=(country + (sector or "")) if country else None,
         country=country,
         sector=sector,
-        role=term.role,
+        role=term[3],
         wikidata=entry.wikidata,
     )
 
@@ -224,6 +224,15 @@ class SentenceReader:
                 p += 1
         if sector is None:
             return s, None, False, s
+        if not person:
+            # after a group noun ("students", "state media") only a dictionary name follows as a name
+            # ("KCNA"); other capitalised words make the whole run an organisation's name
+            length, entry = self.entity(last_end) if last_end < e else (0, None)
+            if entry is not None and last_end + length <= e:
+                return last_end, sector, person, last_end + length
+            if last_end < e and all(self.caps[t] or self.keys[t] in CONNECTORS for t in range(s, e)):
+                return e, sector, person, e
+            return last_end, sector, person, last_end
         q = last_end
         while q < e and q - last_end < 7 and (
             (self.caps[q] and self._is_word(q) and self.keys[q] not in NOT_NAME)
@@ -258,6 +267,8 @@ class SentenceReader:
                 i = special.end
                 continue
             length, entry = self.entity(i)
+            if entry is not None and self._first_name(i, length, entry):
+                entry = None  # "Doris Meissner", "Jordan Peterson": a person, not a place
             if entry is not None and self._prefix_entity(entry):
                 cand, i = self._from_prefix(i, length, entry)
                 out.append(cand)
@@ -281,6 +292,13 @@ class SentenceReader:
             i += 1
         out = self._coordinated(self._head_of(out))
         return self._appositions(out)
+
+    def _first_name(self, i: int, length: int, entry: Entry) -> bool:
+        """A one-word place name that is also a first name, followed by a capitalised word."""
+        nxt = i + length
+        return (length == 1 and entry.kind in ("country", "capital") and self.keys[i] in self.lex.given_names
+                and nxt < len(self.keys) and self.caps[nxt] and self._is_word(nxt)
+                and self.entity(nxt)[1] is None and not self.agent(nxt)[0])
 
     def _titled_alias(self, cand: Candidate) -> Candidate:
         """A dictionary alias that starts with a title ("President Obama"): the text's title is the role."""
