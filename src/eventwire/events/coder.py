@@ -56,6 +56,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 LIGHT_VERBS = frozenset({"hold", "engage", "conduct", "launch", "stage", "mount", "pay", "make", "begin",
                          "start", "continue", "attend", "carry", "have", "wage", "resume", "open", "join",
                          "undertake", "take", "lead", "host", "seek", "plan", "announce", "order"})
+# PLOVER_event_types.csv: "requires recipient"
+REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+# nominal events whose meaning needs both parties ("Shoigu's trip" — to where?)
+NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "SANCTION", "REQUEST",
+                               "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
 RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
                              "among"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -332,7 +337,7 @@ class EventCoder:
             f = _object_phrase_target(obj, index, "dobj", 3)
             if f:
                 return f
-        for dep in ("dative", "attr"):
+        for dep in ("dative", "attr", "npadvmod"):  # npadvmod: headlines parse "visits DPRK" so
             d = child(tok, dep)
             f = actors_of(d, index, dep)
             if f:
@@ -492,6 +497,13 @@ class EventCoder:
         out: list[Coding] = []
         if not src and not tgt:
             return out
+        if not src and len(tgt) > 1 and t.target is not None and t.target.role.endswith("between"):
+            src, tgt, srole = tgt, (), trole  # "the treaty between X and Y": the parties act mutually
+        ttype = self._type(t.cameo)
+        if not tgt and len(src) < 2 and (ttype in REQUIRES_RECIPIENT or (t.kind == "noun" and ttype in NOUN_NEEDS_TARGET)):
+            return out  # PLOVER: these types require a recipient; a nominal visit with no destination says little
+        if t.kind == "noun" and not src and ttype in NOUN_NEEDS_TARGET:
+            return out  # "meetings with X" by nobody known
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             for a, b in itertools.combinations(src, 2):
@@ -518,7 +530,8 @@ class EventCoder:
             for k in keep:
                 if key(k) != key(c):
                     continue
-                if k.trigger == c.trigger or self._under(doc[c.trigger], k.trigger):
+                # one trigger, a purpose clause of another, or the same code twice: one event
+                if k.trigger == c.trigger or self._under(doc[c.trigger], k.trigger) or k.cameo == c.cameo:
                     dup = True
                     break
             if not dup:

@@ -233,9 +233,14 @@ class Lexicon:
             content, function = _weights(w.pre + w.post)
             cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
                              w.origin)]
+            statement = w.cameo is not None and w.cameo.startswith("01")
             for p, prio in self._patterns.get(w.block, ()):
                 if _match_slots(p.pre, pre) and _match_slots(p.post, post):
                     c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
+                    if statement and prio == PRIORITY_CAMEO and c2 < 2:
+                        # a statement verb ("underscore", "stress") with one content word is still a
+                        # statement: CAMEO's one-word patterns on these verbs guess at the content
+                        continue
                     cands.append(Reading(p.cameo, c2, prio, f2, lemma, kind,
                                          _slots_text(w.pre + p.pre, w.post + p.post), p.origin))
             for c in cands:
