@@ -431,6 +431,22 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
 _QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})")
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+def _report_period(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the latest period", "the year-earlier period": the quarter an earnings report is about.
+
+    Only inside a report (a quarter was named before); elsewhere "the period" is no time of its own.
+    """
+    if ctx.last_quarter is None:
+        return None
+    which = (m["which"] or "").lower().replace("-", " ")
+    if which in ("year earlier", "year ago", "comparable", "corresponding"):
+        return Found("DATE", _shift_value(ctx.last_quarter, -4))
+    return Found("DATE", ctx.last_quarter)
+
+
 def _year_period(m: re.Match[str], ctx: Context) -> Found | None:
     """"the 1988 period" in an earnings report is that year's instance of the quarter under discussion."""
     if ctx.last_quarter:
@@ -446,6 +462,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
         if word not in ORDINALS and word not in ("final", "last"):
             value = f"{explicit}-Q{(ctx.last_quarter or _last_quarter(ctx) or 'Q1')[-1]}"
             return Found("DATE", value)
+    if m["qyear"] and word not in ORDINALS and word not in ("final", "last"):
+        return Found("DATE", f"{m['qyear']}-Q{(ctx.last_quarter or _last_quarter(ctx) or 'Q1')[-1]}")
     ended = _QUARTER_ENDED.match(m.string, m.end())
     if ended is not None and word not in ORDINALS and ctx.dct is not None:
         # "the quarter ended Sept. 30": the calendar quarter holding that day
@@ -615,7 +633,7 @@ _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|last|next|this|earl
 
 def _plausible_month(m: re.Match[str], text: str) -> bool:
     """A lone "May" or "March" must look like a date ("in May"), not a modal or a verb ("May said")."""
-    if m["day"] or m["year"] or m["mod"]:
+    if m["day"] or m["year"] or m["mod"] or _group(m, "rel"):
         return True
     word = m["month"].rstrip(".")
     if word not in ("May", "March", "Mar", "Jan", "Sep", "Dec", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb",
@@ -635,6 +653,8 @@ def _plausible_units(m: re.Match[str], text: str) -> bool:
     """Vetoes "three-quarters" (a fraction), "$5 a year" (a rate) and "a day-long" (an adjective)."""
     num = m["num"].lower()
     unit = m["unit"].lower()
+    if len(num) == 4 and num.isdigit():
+        return False  # "the 1988 quarter" is a year's quarter, not 1,988 quarters
     if unit.startswith("quarter") and not m["pre"] and (num in ("a", "an") or "-" in m.group(0)):
         return False
     if _AGE_AFTER.match(text, m.end()):
@@ -717,9 +737,16 @@ RULES: tuple[Rule, ...] = (
         _quarter, lambda m, t: bool(m["the"] or m["ord"] or m["yrel"])),
     Rule("spoken_year", _rx(
         rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+(?:{_SPOKEN_TENS})(?:[\s-]+(?:{_SPOKEN_ONES}))?"
-        rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{_SPOKEN_ONES}))?)\b"),
+        rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{_SPOKEN_ONES}))?)\b"
+        r"(?!\s+(?:years|days|weeks|months|people|dollars|troops|soldiers|men|women))"),
         _spoken_year),
     Rule("weekend", _rx(r"\bthe\s+weekend\b"), _the_weekend),
+    Rule("report_period", _rx(r"\b(?:the|that)\s+(?:(?P<which>latest|same|year[- ]earlier|year[- ]ago|comparable|"
+                              r"corresponding|current)\s+)?period\b"),
+         _report_period),
+    Rule("decade_word", _rx(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]*)?(?P<word>twenties|thirties|forties|fifties|"
+                            r"sixties|seventies|eighties|nineties)\b"),
+         lambda m, c: Found("DATE", "19" + str(_DECADE_WORDS.index(m["word"].lower()) + 2), _mod(m["mod"]))),
     Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
     Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
          _year_earlier_adj),
@@ -799,7 +826,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
                                        "formerly", "future", "soon", "shortly", "these days"),
     "recent_units": ("recent", "coming"),
     "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
-    "year_ended": ("year",), "bare_units": ("days", "weeks", "months", "years", "decades"),
+    "year_ended": ("year",), "report_period": ("period",),
+    "decade_word": ("ties",), "bare_units": ("days", "weeks", "months", "years", "decades"),
     "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),
 }
