@@ -369,3 +369,39 @@ def test_actors_parsed_docs_read_the_same(read, parsed_article, resolver) -> Non
 def test_actors_lowercased_feed_still_finds_countries(read) -> None:  # type: ignore[no-untyped-def]
     ms = read("police in india said pakistan had sent a note to us.")
     assert codes(ms) == {"police": None, "india": "IND", "pakistan": "PAK"}
+
+
+def test_actors_country_after_the_name(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Foreign Minister Ana Lopez of Peru met Chilean officials.")
+    a = only(ms, "Foreign Minister Ana Lopez").actor
+    assert (a.code, a.role, a.name) == ("PERGOV", "Foreign Minister", "Ana Lopez")
+    assert codes(ms)["Chilean officials"] == "CHLGOV"
+
+
+def test_actors_title_of_country_with_apposed_name(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("The president of Ghana, Kofi Mensah, opened the bridge.")
+    a = only(ms, "Kofi Mensah").actor
+    assert (a.code, a.name) == ("GHAGOV", "Kofi Mensah")
+    assert only(ms, "Kofi Mensah").evidence == "apposition"
+
+
+def test_actors_possessive_title_apposition(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Lina Haddad, Jordan's foreign minister, left early.")
+    a = only(ms, "Lina Haddad").actor
+    assert (a.code, a.role) == ("JORGOV", "foreign minister")
+
+
+def test_actors_organisation_named_after_group_noun(read) -> None:  # type: ignore[no-untyped-def]
+    a = only(read("The National Students Federation called a strike."), "National Students Federation").actor
+    assert (a.sector, a.name) == ("EDU", "National Students Federation")
+
+
+def test_actors_first_name_that_is_a_place(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Chad Ortiz gave a lecture in Amman.")
+    assert codes(ms).get("Chad") is None
+    assert only(ms, "Chad Ortiz").actor.code is None
+    assert codes(ms)["Amman"] == "JORGOV"
+
+
+def test_actors_sentence_initial_agent_is_not_a_name(read) -> None:  # type: ignore[no-untyped-def]
+    assert only(read("Officials declined to comment."), "Officials").actor.name is None

@@ -315,6 +315,12 @@ class SentenceReader:
         out = list(cands)
         for n in range(len(out) - 1):
             a, b = out[n], out[n + 1]
+            if (a.person and a.named and a.actor.country is None and b.entry_kind in ("country", "capital")
+                    and b.start == a.end + 1 and self.keys[a.end] == "of"):
+                # "Foreign Minister Ana Lopez of Peru": the country follows the name
+                country = b.actor.country
+                out[n] = replace(a, actor=replace(a.actor, country=country, code=_code(country, a.actor.sector)))
+                continue
             if (a.entry_kind == "country" and a.actor.sector is None and b.actor.sector and b.entry_kind == "country"
                     and not b.person and b.start == a.end + 1 and self.keys[a.end] in ("and", "or", ",")):
                 actor = replace(a.actor, sector=b.actor.sector, code=_code(a.actor.country, b.actor.sector))
@@ -414,7 +420,9 @@ class SentenceReader:
                           country=named_actor.country, sector=sector, role=title if person else None,
                           wikidata=named_actor.wikidata)
             return Candidate(i, end, actor, "title", person=True, named=True), end
-        actor = Actor(text=title, sector=sector, role=title if person else None)
+        # "National Students Federation" (not a sentence-initial "Officials" or "Senior officials")
+        org_name = title if not person and title_end - i >= 2 and all(self.caps[i:title_end]) else None
+        actor = Actor(text=title, name=org_name, sector=sector, role=title if person else None)
         return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
                          determiner=det, title_only=person), end
 
