@@ -91,6 +91,7 @@ _BOILERPLATE = (
     _ci(rf"^(?:first |last )?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*(?:{_WEEKDAY},?\s*)?"
                rf"(?:{_DATE}|\d)"),
     _ci(r"^(?:tags|topics|filed under|e-?mail|contact|source|image source|photo credit)\s*:"),
+    re.compile(r"^\([^()]{1,40}\)$"),  # a note standing alone: "(Undated)", "(Advance for release …)"
     # a wire dateline standing on its own line ("HAVANA (AP) --")
     re.compile(r"^[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}(?:,\s*[\w .]{2,30})?\s*(?:\([^()]{2,40}\))?"
                r"\s*(?:--|[-–—:_])$"),
@@ -119,6 +120,12 @@ _CAPTION_LEADER = re.compile(
 # description ending in a weekday and a full date. Only trusted right after the "-" separator,
 # where the seed layout puts captions; elsewhere such a paragraph may be ordinary news.
 _DATED_DESCRIPTION = re.compile(rf"\b{_WEEKDAY},?\s+{_DATE}\.?\s*(?:\([^()]*\))?\s*$", re.IGNORECASE)
+_CAPTION_VERB = re.compile(
+    r"(?<!\bwill )(?<!\bwould )(?<!\bto )(?<!\bmay )(?<!\bcould )"
+    r"\b(?:attends?|arrives?|speaks?|gestures?|looks?|walks?|stands?|sits?|waves?|delivers?|holds?|"
+    r"shakes?|meets?|greets?|listens?|poses?|talks?|leaves?|visits?|reacts?|smiles?|prays?|inspects?|"
+    r"chairs?|addresses|address|signs?|takes? part|(?:is|are) seen|gathers?|march(?:es)?|carr(?:y|ies)|"
+    r"rally|rallies|protests?|shouts?|watch(?:es)?|mourns?|salutes?|patrols?|waits?|cheers?)\b")
 CAPTION_MAX_CHARS = 400
 
 # The wire dateline opening a story ("MOSCOW, June 17 (Reuters) -", "NEW DELHI:", "Kyiv (CNN) —",
@@ -152,7 +159,11 @@ def is_caption(paragraph: str, after_separator: bool = False) -> bool:
         # "…said the official. (PTI)" ends a wire story: a credit after a bare agency is a caption
         # only when the paragraph does not read as ordinary reporting
         return not re.search(r"\b(?:said|says|told|according to)\b", paragraph)
-    return after_separator and bool(_DATED_DESCRIPTION.search(paragraph))
+    if not _DATED_DESCRIPTION.search(paragraph):
+        return False
+    # "<someone> attends … in <place>, Wednesday, Dec. 21, 2022.": a caption describes its photo in the
+    # present tense, where news reports an event in the past
+    return after_separator or bool(_CAPTION_VERB.search(" ".join(paragraph.split()[:15])))
 
 
 TITLE_MAX_WORDS = 18
