@@ -82,8 +82,8 @@ def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:
             if not (c.person and c.named and c.actor.name):
                 continue
             words = c.actor.name.split()
-            key = _surname(c.actor.name) or (fold(words[-1]) if len(words) == 1 else None)
-            chosen = people.get(key or "")
+            surname = _surname(c.actor.name) or (fold(words[-1]) if len(words) == 1 else None)
+            chosen = people.get(surname or "")
             if chosen is None:
                 continue
             if len(words) == 1 or fold(chosen.name or "") == fold(c.actor.name):

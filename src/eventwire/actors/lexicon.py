@@ -24,6 +24,9 @@ from .cameo import CodeTerm, load_cameo_actors, load_cameo_agents
 from .titles import TITLE_SECTORS, split_cameo_code
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
 log = logging.getLogger(__name__)
@@ -126,7 +129,7 @@ class Lexicon:
         self.agents = PhraseTable()
         self.given_names: frozenset[str] = frozenset()
         self.country_names: dict[str, str] = {}
-        self._tokenizer = None
+        self._tokenizer: Callable[[str], Doc] | None = None
 
     # -- loading
     @classmethod
@@ -186,7 +189,7 @@ class Lexicon:
             from spacy.lang.en import English
 
             self._tokenizer = English(vocab=vocab).tokenizer  # same rules as the pipeline's tokenizer
-        return tuple(t.text for t in self._tokenizer(phrase) if not t.is_space)  # type: ignore[misc]
+        return tuple(t.text for t in self._tokenizer(phrase) if not t.is_space)
 
     def _load_user_actors(self, path: Path, vocab: Vocab) -> None:
         label = f"user:{path.name}"

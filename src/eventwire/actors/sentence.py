@@ -279,9 +279,9 @@ class SentenceReader:
                 out.append(self._titled_alias(cand))
                 i += length
                 continue
-            cand, nxt = self._from_run(i)
-            if cand is not None:
-                out.append(cand)
+            found, nxt = self._from_run(i)
+            if found is not None:
+                out.append(found)
                 i = nxt
                 continue
             unknown = self._unknown_person(i)
