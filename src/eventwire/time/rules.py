@@ -96,7 +96,13 @@ def _pick(cands: list[date], dct: date, tense: Tense, near_days: int) -> date:
     a writer says the year when the date is far away).
     """
     nearest = min(cands, key=lambda c: (abs((c - dct).days), c > dct))
-    if abs((nearest - dct).days) <= near_days or tense is None:
+    if abs((nearest - dct).days) <= near_days:
+        return nearest
+    if tense is None:
+        # news tells of the past far more than of the future: a later date must be clearly nearer
+        past = [c for c in cands if c <= dct]
+        if past and nearest > dct and (dct - max(past)).days <= 1.5 * (nearest - dct).days:
+            return max(past)
         return nearest
     if tense == "past":
         past = [c for c in cands if c <= dct]
@@ -151,6 +157,9 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
     month = month_number(m["month"])
     year = int(m["year"]) if m["year"] else None
     rel = (_group(m, "rel") or "").lower()
+    yrel = (_group(m, "yrel") or "").lower()
+    if yrel and ctx.dct is not None:  # "February this year", "July last year"
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
     if year is None and rel and ctx.dct is not None:
         # "last March" is the latest March before the DCT's month; "next March" the first after it
         back = (ctx.dct.month - month) % 12 or 12
@@ -653,6 +662,8 @@ def _plausible_units(m: re.Match[str], text: str) -> bool:
     """Vetoes "three-quarters" (a fraction), "$5 a year" (a rate) and "a day-long" (an adjective)."""
     num = m["num"].lower()
     unit = m["unit"].lower()
+    if num in ("a", "an") and unit == "second" and not m["pre"]:
+        return False  # "a second round": the ordinal, not one second
     if len(num) == 4 and num.isdigit():
         return False  # "the 1988 quarter" is a year's quarter, not 1,988 quarters
     if unit.startswith("quarter") and not m["pre"] and (num in ("a", "an") or "-" in m.group(0)):
@@ -668,7 +679,7 @@ _NOT_A_REF_AFTER = re.compile(r"\s*(?:account|affairs|events|prices?|president|c
 
 def _plausible_ref(m: re.Match[str], text: str) -> bool:
     word = m["word"].lower()
-    if word == "soon" and (text[max(0, m.start() - 3):m.start()].lower() == "as "
+    if word in ("soon", "shortly") and (text[max(0, m.start() - 3):m.start()].lower() == "as "
                            or re.match(r"\s+(?:after|before)\b", text[m.end():m.end() + 8])):
         return False  # "as soon as", "soon after X": relative to another event, not to the DCT
     if word in ("current", "recent", "future", "once"):
@@ -696,7 +707,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:{WEEKDAY},?\s+)?(?:{_MODP})?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"
         rf"|(?P<dayb>{DAYNUM})\s+(?:of\s+)?(?P<monthb>{MONTH})(?:,?\s+(?P<yearb>{YEAR4})\b)?)"),
         lambda m, c: _full_date(_Swap(m), c)),
-    Rule("month_year", _rx(rf"\b(?:(?P<rel>this|last|next|coming|past)\s+)?{_MODP}?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b)?(?P<day>)"),
+    Rule("month_year", _rx(rf"\b(?:(?P<rel>this|last|next|coming|past)\s+)?{_MODP}?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b"
+                           rf"|\s+(?P<yrel>this|last|next)\s+year\b)?(?P<day>)"),
          _full_date, _plausible_month),
     Rule("iso_date", _rx(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)\b"), _numeric_date),
     Rule("us_date", _rx(r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),

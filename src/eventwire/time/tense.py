@@ -18,10 +18,11 @@ Tense = str | None
 
 _CUES = re.compile(
     r"(?P<fut>\b(?:will|shall|wo|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|"
-    r"due\s+to|upcoming|intends?|intended|aims?\s+to|next|tomorrow|to\s+be\s+held|is\s+to|are\s+to)\b|'ll\b)"
+    r"due\s+to|upcoming|intends?|intended|aims?\s+to|tomorrow|to\s+be\s+held|is\s+to|are\s+to|until|as\s+soon\s+as|"
+    r"deadline)\b|'ll\b)"
     r"|(?P<past>\b(?:was|were|had|did|said|told|met|began|came|went|took|made|left|held|won|lost|fell|rose|"
     r"gave|got|saw|sent|spoke|led|became|struck|paid|sold|bought|brought|thought|found|ran|wrote|hit|shot|"
-    r"ago|yesterday|last|earlier|previously|announced|\w{3,}ed)\b)",
+    r"ago|yesterday|last|earlier|previously|announced|since|\w{3,}ed)\b)",
     re.IGNORECASE,
 )
 _AFTER_MODAL = re.compile(r"\b(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
