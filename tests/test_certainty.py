@@ -187,6 +187,7 @@ CASES: list[Case] = [
     Case("The militia threatened to seize the airport unless its demands are met.", "seize", "hypothetical",
          "certain"),
     Case("Sweden might withdraw its troops from the mission.", "withdraw", "hypothetical", "certain"),
+    Case("Troops will evacuate the town in case of renewed shelling.", "evacuate", "hypothetical", "certain"),
     Case("A possible ceasefire was discussed by the mediators.", "ceasefire", "hypothetical", "certain"),
     Case("Neighbouring states should not interfere in the election.", "interfere", "hypothetical", "certain"),
     Case("The two parties have to settle the dispute before the vote.", "settle", "hypothetical", "certain"),
@@ -230,6 +231,9 @@ CASES: list[Case] = [
          "destroyed", "occurred", "unconfirmed", "Rebels and the army"),
     Case("It is alleged that soldiers looted the shops.", "looted", "occurred", "unconfirmed"),
     Case("Israel neither confirmed nor denied the strike.", "strike", "occurred", "unconfirmed"),
+    Case("The general is rumoured to have fled abroad.", "fled", "occurred", "unconfirmed"),
+    Case("Rebels said they seized an airfield, which could not be independently verified.", "seized",
+         "occurred", "unconfirmed", "Rebels"),
     # --- denied: X denied that …, rejected reports that …, double embedding, denied + gerund/noun
     Case("Moscow denied that its jets bombed the market.", "bombed", "occurred", "denied", "Moscow"),
     Case("Kyiv rejected reports that its troops had retreated.", "retreated", "occurred", "denied", "Kyiv"),
