@@ -300,6 +300,17 @@ def test_ingest_directory_recursive_sorted_hidden_skipped(tmp_path: Path) -> Non
                        str(tmp_path / "b" / "two.txt")]
 
 
+def test_ingest_directory_symlink_loop_and_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "one.txt").write_text("A short report.\nIt has a body.\n")
+    (tmp_path / "d" / "loop").symlink_to(tmp_path / "d", target_is_directory=True)
+    assert [i.origin for i in read([tmp_path / "d"])] == [str(tmp_path / "d" / "one.txt")]
+    (tmp_path / "e").mkdir()
+    (tmp_path / "e" / "image.png").write_bytes(PNG)
+    rej = rejection(read([tmp_path / "e"]))
+    assert rej.code == "E113" and "no file eventwire reads" in rej.reason
+
+
 def test_ingest_gzip_of_txt_and_jsonl(tmp_path: Path) -> None:
     txt = tmp_path / "strike.txt.gz"
     txt.write_bytes(gzip.compress(ARTICLE.encode()))
@@ -373,6 +384,19 @@ def test_ingest_invalid_utf8_falls_back_and_flags(tmp_path: Path, caplog: pytest
     assert r.text.startswith("Café owners protest\nThe café owners of São Rosé marched “peacefully”.")
     assert r.metadata["encoding"] == "cp1252 (fallback: invalid UTF-8)"
     assert any(str(path) in m and "not valid UTF-8" in m for m in caplog.messages)
+
+
+def test_ingest_invalid_utf8_in_corpora_is_flagged_per_record(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_bytes(b'{"text": "Plain line."}\n{"text": "Caf\xe9 closed."}\n')
+    data = tmp_path / "c.csv"
+    data.write_bytes(b'text\n"Plain row."\n"Caf\xe9 row."\n')
+    with caplog.at_level(logging.WARNING, logger="eventwire.ingest"):
+        items = read([jsonl, data])
+    texts = [(i.text, dict(i.metadata)) for i in items if isinstance(i, RawRecord)]
+    assert texts == [("Plain line.", {}), ("Café closed.", {"encoding": "cp1252 (fallback: invalid UTF-8)"}),
+                     ("Plain row.", {}), ("Café row.", {"encoding": "cp1252 (fallback: invalid UTF-8)"})]
+    assert any(str(jsonl) in m for m in caplog.messages) and any(str(data) in m for m in caplog.messages)
 
 
 def test_ingest_undefined_cp1252_bytes_still_lose_nothing(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ E109 unparseable date (``--published`` or a record's date field)
 E110 unreadable file (permissions, broken gzip, I/O error)
 E111 malformed CSV row
 E112 no text left after cleaning (raised by :mod:`eventwire.clean`)
+E113 a directory with no file in a format eventwire reads
 ==== =====================================================================
 """
 
@@ -37,6 +38,7 @@ from .readers import (
     E_EMPTY,
     E_HTML_EMPTY,
     E_MISSING,
+    E_NO_INPUTS,
     E_NO_TEXT,
     E_TOO_LONG,
     E_UNREADABLE,
@@ -45,6 +47,6 @@ from .readers import (
 
 __all__ = [
     "E_BAD_CSV", "E_BAD_DATE", "E_BAD_JSON", "E_BINARY", "E_CSV_COLUMNS", "E_EMPTY", "E_HTML_EMPTY",
-    "E_MISSING", "E_NO_TEXT", "E_TOO_LONG", "E_UNREADABLE", "FALLBACK_NOTE", "LATIN1_NOTE", "SEPARATORS",
+    "E_MISSING", "E_NO_INPUTS", "E_NO_TEXT", "E_TOO_LONG", "E_UNREADABLE", "FALLBACK_NOTE", "LATIN1_NOTE", "SEPARATORS",
     "decode", "find_dateline", "is_binary", "parse_published", "read_inputs",
 ]

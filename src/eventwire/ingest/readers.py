@@ -32,6 +32,7 @@ E_CSV_COLUMNS = "E107"
 E_HTML_EMPTY = "E108"
 E_UNREADABLE = "E110"
 E_BAD_CSV = "E111"
+E_NO_INPUTS = "E113"
 TEXT_SUFFIXES = {
     ".txt": "txt",
     ".text": "txt",
@@ -256,6 +257,7 @@ class _Reader:
         # Fields of whole articles are long: the csv module's default limit (128 KiB) would refuse them.
         csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
         notes: dict[int, str] = {}  # line number → encoding note, for the (rare) lines not in UTF-8
+        fallbacks = 0
 
         def decoded() -> Iterator[str]:
             for n, line in enumerate(lines, start=1):
@@ -263,6 +265,8 @@ class _Reader:
                     line = line[len(codecs.BOM_UTF8) :]
                 text, note = decode(line)
                 if note:
+                    nonlocal fallbacks
+                    fallbacks += 1
                     notes[n] = note
                 yield text
 
@@ -305,6 +309,8 @@ class _Reader:
             yield self.record(
                 origin, "csv", dict(zip(header, row, strict=False)), found[0] if found else None
             )
+        if fallbacks:
+            log.warning("%s: %d line(s) not valid UTF-8: read as cp1252", name, fallbacks)
 
 
 def _has_prose(text: str) -> bool:
@@ -332,13 +338,24 @@ def _sniff(head: bytes) -> str:
     return "txt"
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files under ``directory`` in a deterministic (sorted) order, hidden files and folders skipped."""
-    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+def _walk(directory: Path, seen: set[Path] | None = None) -> Iterator[Path]:
+    """Files under ``directory`` in a deterministic (sorted) order, hidden files and folders skipped.
+    A folder reached twice through symbolic links is read once (no endless loop)."""
+    seen = set() if seen is None else seen
+    real = directory.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        log.warning("cannot list %s: %s", directory, exc.strerror or exc)
+        return
+    for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(entry, seen)
         elif entry.is_file():
             yield entry
 
@@ -359,12 +376,19 @@ def read_inputs(
             continue
         path = Path(given)
         if path.is_dir():
+            found = 0
             for file in _walk(path):
                 fmt, _ = _format_of(file.name)
                 if fmt is None:
                     log.info("skipping %s: not a format eventwire reads (%s)", file, ", ".join(TEXT_SUFFIXES))
                     continue
+                found += 1
                 yield from _read_file(reader, file)
+            if not found:
+                yield reader.reject(
+                    str(path), E_NO_INPUTS,
+                    f"directory holds no file eventwire reads ({', '.join(sorted(TEXT_SUFFIXES))}, or .gz of them)",
+                )
         elif path.exists():
             yield from _read_file(reader, path)
         else:
