@@ -132,6 +132,10 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                     post.append(cc)
             continue
         post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …")
+    for c in tok.lefts:
+        if c.dep_ == "nsubjpass":
+            post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
     # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
@@ -352,6 +356,17 @@ class EventCoder:
             f = _object_phrase_target(o, index, f"pobj:{prep}", 2)
             if f:
                 return f
+        # a preposition the parser left without its object ("granted asylum to | five officers holed up")
+        obj = child(tok, "dobj")
+        for p in [*tok.children, *(obj.children if obj is not None else ())]:
+            if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
+                for j in range(p.i + 1, min(p.i + 5, len(p.doc))):
+                    m = index.at(j)
+                    if m is not None:
+                        f = actors_of(p.doc[m.token_end - 1], index, f"pobj:{p.lower_}(dangling)")
+                        if f:
+                            return f
+                        break
         for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
