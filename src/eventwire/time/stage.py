@@ -9,7 +9,7 @@ from datetime import date
 
 from ..config import Settings
 from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
-from .dating import date_events
+from .dating import date_events, date_from_timex
 from .rules import Context
 from .tagger import tag_sentence
 from .tense import doc_tense, text_tense
@@ -33,17 +33,21 @@ class TimeTagger:
         timexes: list[TimeExpression] = []
         by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
         anchors: dict[int, date | None] = {}
+        own_dates: dict[int, TimeExpression] = {}
         for sentence in analysed.sentences:
             if sentence.section is Section.BOILERPLATE:
                 continue
             if sentence.section is Section.CAPTION:
                 found, anchor = self._caption(analysed, sentence)
+                own = next((t for t in found if t.anchor is None and t.precision is Precision.DAY), None)
+                if own is not None:
+                    own_dates[sentence.index] = own
             else:
                 found, anchor = self._tag(analysed, sentence, body_ctx, "publication"), published
             anchors[sentence.index] = anchor
             by_sentence[sentence.index] = found
             timexes.extend(found)
-        events = self._date(analysed, by_sentence, anchors)
+        events = self._date(analysed, by_sentence, anchors, own_dates)
         return dataclasses.replace(analysed, timexes=tuple(timexes), events=tuple(events))
 
     def _tag(self, analysed: AnalysedArticle, sentence: Sentence, ctx: Context, anchor: str
@@ -67,7 +71,7 @@ class TimeTagger:
         return self._tag(analysed, sentence, ctx, "caption" if own else "publication"), anchor
 
     def _date(self, analysed: AnalysedArticle, by_sentence: dict[int, list[TimeExpression]],
-              anchors: dict[int, date | None]) -> list[Event]:
+              anchors: dict[int, date | None], own_dates: dict[int, TimeExpression]) -> list[Event]:
         if not analysed.events:
             return []
         grouped: dict[int, list[Event]] = defaultdict(list)
@@ -79,5 +83,9 @@ class TimeTagger:
             doc = analysed.docs.get(index) if index in analysed.parsed else None
             dct = anchors.get(index, analysed.article.published)
             for ev in date_events(events, doc, by_sentence.get(index, []), starts.get(index, 0), dct):
+                own = own_dates.get(index)
+                if own is not None and ev.date.value is None:
+                    # a photo caption is dated as a whole by its own date line (DESIGN §1 clean)
+                    ev = dataclasses.replace(ev, date=date_from_timex(own, dct) or ev.date)
                 dated[ev.id] = ev
         return [dated.get(ev.id, ev) for ev in analysed.events]
