@@ -187,6 +187,18 @@ def _score(doc: TimeMLDocument, system: list[tuple[int, int, str, str | None]], 
     return counts
 
 
+SystemTimex = tuple[int, int, str, str | None]  # (start, end, type, value) over TimeMLDocument.text
+
+
+def score_annotations(pairs: list[tuple[TimeMLDocument, list[SystemTimex]]]) -> dict[str, Any]:
+    """TempEval-3 figures of any system's timexes (ours or another tagger's) over gold documents."""
+    total = _Counts()
+    errors: list[TimexError] = []
+    for doc, system in pairs:
+        total.add(_score(doc, system, errors))
+    return total.figures()
+
+
 def _timeml_output(doc: TimeMLDocument, system: list[tuple[int, int, str, str | None]]) -> str:
     body: list[str] = []
     pos = 0
