@@ -177,8 +177,9 @@ def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
             year = _year_for(ctx, month, day, m.start(), m.end())
     mod = _mod(m["mod"])
     if year is None:
-        value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        return Found("DATE", None if ctx.dct is None else value, mod)
+        if ctx.dct is not None:
+            return None  # no calendar year has this day ("31 April")
+        return Found("DATE", None, mod)
     if day is None:
         return Found("DATE", f"{year:04d}-{month:02d}", mod)
     try:
@@ -780,7 +781,7 @@ RULES: tuple[Rule, ...] = (
          lambda m, c: _set(_Swap(m, word="word2"), c),
          lambda m, t: not (m["word"] and m["word"].lower() in ("daily", "weekly", "monthly")
                            and re.match(r"\s+[A-Z]", t[m.end():m.end() + 2]))),
-    Rule("clock", _rx(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
+    Rule("clock", _rx(r"(?<![:\d.])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
                       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
                       rf"(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow))?"), _clock),
     Rule("noon", _rx(rf"\b(?P<word>noon|midnight)\b(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow))?"),
