@@ -152,7 +152,7 @@ def pobjs(tok: Token, preps: Sequence[str]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs of ``tok``'s prepositional children, in text order."""
     out = []
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in preps:
+        if p.dep_ in ("prep", "dative") and p.lower_ in preps:
             for o in p.children:
                 if o.dep_ == "pobj":
                     out.append((p.lower_, o))

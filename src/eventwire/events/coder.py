@@ -293,6 +293,8 @@ class EventCoder:
         ctype = self._type(content.cameo)
         if ctype is None:
             return
+        if gov.target is None and content.target is not None:
+            gov.target = content.target  # "promised to help Kenya": Kenya is the recipient of the promise
         if ctype in COOPERATIVE and gov.reading.lemma != "threaten":
             code = self._intent_code(content.cameo)
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
@@ -431,6 +433,13 @@ class EventCoder:
                     target = actors_of(o2, index, f"pobj:of-{prep}", shallow=True)
                     if target:
                         break
+        if target is None and source is not None and 0 <= source.token < len(tok.doc) \
+                and source.role == "pobj:by":
+            # "a visit by the president | to Serbia": the parser hangs the destination on the agent
+            for prep, o in pobjs(tok.doc[source.token], NOUN_TARGET_PREPS):
+                target = actors_of(o, index, f"pobj:{prep}(attached to the agent)", shallow=True)
+                if target:
+                    break
         if target is None and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # a prepositional phrase right after the noun is often attached to the verb by the parser
             # ("follows a visit by Putin | to the DPRK"): read it as the noun's

@@ -226,7 +226,14 @@ class Lexicon:
     def read(self, kind: str, lemma: str, pre: Sequence[str], post: Sequence[str]) -> Reading | None:
         """The most specific reading of trigger ``lemma`` given the normalised frame words."""
         best: Reading | None = None
-        for e in self._by_lemma.get((kind, lemma), ()):
+        entries = self._by_lemma.get((kind, lemma), ())
+        # where our curated lexicon (or the user's dictionary) reads this word, a CAMEO pattern must
+        # name at least two content words to override it: one-word CAMEO patterns are too loose
+        # ("deploy * &MILITARY" → 062 cooperation)
+        # (rows that only drop a CAMEO default, "*" → "-", do not count)
+        trusted = any(e.priority > PRIORITY_CAMEO and (e.word.cameo is not None or e.word.pre or e.word.post)
+                      and _match_slots(e.word.pre, pre) and _match_slots(e.word.post, post) for e in entries)
+        for e in entries:
             w = e.word
             if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
                 continue
@@ -237,7 +244,7 @@ class Lexicon:
             for p, prio in self._patterns.get(w.block, ()):
                 if _match_slots(p.pre, pre) and _match_slots(p.post, post):
                     c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
-                    if statement and prio == PRIORITY_CAMEO and c2 < 2:
+                    if prio == PRIORITY_CAMEO and c2 < 2 and (statement or trusted):
                         # a statement verb ("underscore", "stress") with one content word is still a
                         # statement: CAMEO's one-word patterns on these verbs guess at the content
                         continue
