@@ -17,6 +17,8 @@ from .models import Article, Section, Sentence
 
 MAX_SENTENCE_CHARS = 1000
 MIN_CUT_CHARS = 300  # when cutting a long sentence, do not leave a fragment shorter than this
+LOOKAHEAD = 120  # characters read after a candidate boundary
+WORD_WINDOW = 60  # how far back to look for the word before a period (longer is no abbreviation)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -105,13 +107,14 @@ def _boundary(chunk: str, m: re.Match[str], lower: bool) -> int | None:
     punct = m.group(0).rstrip("\"'”’)]")
     closers = m.group(0)[len(punct) :]
     spaced = chunk[after].isspace()
-    rest = chunk[after:].lstrip()
+    # only a short look ahead: slicing the whole remainder at every candidate would be quadratic
+    rest = chunk[after:after + LOOKAHEAD].lstrip() or chunk[after:].lstrip()
     if not rest:
         return None
     nxt = rest[0]
-    if _TRAILING_PAREN.fullmatch(rest):
+    if len(chunk) - after <= LOOKAHEAD and _TRAILING_PAREN.fullmatch(rest):
         return None  # "… 2022. (AP)": a credit or note closing the block belongs to its last sentence
-    word = _WORD_BEFORE.search(chunk, 0, m.start())
+    word = _WORD_BEFORE.search(chunk, max(0, m.start() - WORD_WINDOW), m.start())  # bounded: linear time
     before = (word.group(1) if word else "").lstrip(_OPENERS)
     next_word_m = _NEXT_WORD.match(rest)
     next_word = next_word_m.group(1) if next_word_m else ""
