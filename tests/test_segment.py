@@ -59,6 +59,9 @@ def split(text: str) -> list[str]:
         ("Visit example.com for details.", ["Visit example.com for details."]),
         ("The crowd left.The police stayed.", ["The crowd left.", "The police stayed."]),
         ("A man was hurt (police said). Two fled.", ["A man was hurt (police said).", "Two fled."]),
+        ("1. Troops withdraw from the border. 2. Talks resume.",
+         ["1. Troops withdraw from the border.", "2. Talks resume."]),
+        ("The vote passed 52 to 48. Turnout was low.", ["The vote passed 52 to 48.", "Turnout was low."]),
     ],
 )
 def test_segment_rules(text: str, expected: list[str]) -> None:

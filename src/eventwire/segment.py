@@ -50,6 +50,7 @@ _WORD_BEFORE = re.compile(r"(\S*)$")
 _OPENERS = "\"'`“‘(["  # what may open a sentence before its first word
 _NEXT_WORD = re.compile(r"[\"'`“‘(\[]*([A-Za-z]+)")
 _TRAILING_PAREN = re.compile(r"\([^().!?]{1,80}\)\s*")
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})")
 _INNER_PERIODS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
@@ -83,6 +84,8 @@ def split_sentences(text: str, start: int, end: int, lower: bool = False) -> lis
     chunk = text[start:end]
     cuts = [0]
     for m in _CANDIDATE.finditer(chunk):
+        if _LIST_MARKER.fullmatch(chunk, cuts[-1], m.start()):
+            continue  # "1. The first point", "b. Second": a list marker opens a sentence, never is one
         cut = _boundary(chunk, m, lower)
         if cut is not None and cut > cuts[-1]:
             cuts.append(cut)
