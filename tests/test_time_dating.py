@@ -142,3 +142,12 @@ def test_time_boilerplate_is_not_tagged(parsed_article, tagger) -> None:  # type
     a = parsed_article("Copyright 2024 by the Daily Planet.", PUB)
     a = dataclasses.replace(a, sentences=(dataclasses.replace(a.sentences[0], section=Section.BOILERPLATE),))
     assert tagger(a).timexes == ()
+
+
+def test_time_present_tense_weekday_body_versus_headline(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    # body: a simple present with a date is a timetable; a headline's present tells the past
+    a = parsed_article("The committee meets on Thursday.\nPremier visits Ankara on Monday", PUB)
+    a = dataclasses.replace(a, sentences=(a.sentences[0], dataclasses.replace(a.sentences[1],
+                                                                              section=Section.HEADLINE)))
+    got = {t.text: t.value for t in tagger(a).timexes}
+    assert got == {"Thursday": "2025-06-19", "Monday": "2025-06-16"}

@@ -55,8 +55,10 @@ class TimeTagger:
         doc = analysed.docs.get(sentence.index)
         text = sentence.text
         if doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP"):
-            def tense(s: int, e: int, doc=doc):  # type: ignore[no-untyped-def]
-                return doc_tense(doc, s, e)
+            timetable = sentence.section is Section.BODY
+
+            def tense(s: int, e: int, doc=doc, timetable=timetable):  # type: ignore[no-untyped-def]
+                return doc_tense(doc, s, e, timetable=timetable)
         else:
             def tense(s: int, e: int, text=text):  # type: ignore[no-untyped-def]
                 return text_tense(text, s, e)

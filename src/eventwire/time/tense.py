@@ -99,13 +99,18 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def doc_tense(doc: Doc, start: int, end: int) -> Tense:
-    """Tense at ``start:end`` of a parsed ``doc``: the governing verb first, the cue words as fallback."""
+def doc_tense(doc: Doc, start: int, end: int, *, timetable: bool = True) -> Tense:
+    """Tense at ``start:end`` of a parsed ``doc``: the governing verb first, the cue words as fallback.
+
+    ``timetable``: read a simple present as the future ("the talks resume in September"), as body
+    text means it; headlines and captions use the present for the past and pass ``False``.
+    """
     verb = governing_verb(doc, start, end)
     if verb is not None:
         tense = token_tense(verb)
         if tense is not None:
             return tense
-        if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if timetable and verb.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
             return "future"  # a simple present with a date is a timetable: "the talks resume in September"
     return text_tense(doc.text, start, end)
