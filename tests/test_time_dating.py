@@ -151,3 +151,11 @@ def test_time_present_tense_weekday_body_versus_headline(parsed_article, tagger)
                                                                               section=Section.HEADLINE)))
     got = {t.text: t.value for t in tagger(a).timexes}
     assert got == {"Thursday": "2025-06-19", "Monday": "2025-06-16"}
+
+
+def test_time_date_inside_an_argument_does_not_date_the_verb(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The two governments renewed the 2019 fishing accord.\nThe 2020 truce collapsed after the raid.",
+                       PUB)
+    got = run(a, (0, "renewed"), (1, "collapsed"))
+    assert got["renewed"].date.value is None and got["renewed"].date.latest == "2025-06-17"
+    assert got["collapsed"].date.value is None

@@ -130,15 +130,19 @@ def _path_cost(root: Token, trigger: Token, triggers: frozenset[int]) -> int | N
     another event's trigger lies between them."""
     tok = root
     cost = 0
+    came_by = ""
     while tok.i != trigger.i:
         if tok.head is tok:
             return None
         if tok.i in triggers and tok is not root:
             return None
-        if tok.dep_ in _CLAUSE_DEPS and tok.dep_ != "acl":
+        if tok.dep_ in _CLAUSE_DEPS or tok.dep_ not in _MODIFIER_DEPS:
             return None
-        if tok.dep_ not in _MODIFIER_DEPS and tok.dep_ not in ("nsubj", "nsubjpass", "acl", "auxpass", "aux"):
+        if tok.dep_ in ("dobj", "attr", "oprd") and came_by != "prep":
+            # a date inside the object's own words dates the object ("renewed the 2019 accord"); only a
+            # prepositional phrase the parser hung on the object may belong to the verb ("held talks on Monday")
             return None
+        came_by = tok.dep_
         cost += 1
         tok = tok.head
         if cost > 8:
