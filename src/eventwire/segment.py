@@ -28,7 +28,7 @@ def _words(text: str) -> frozenset[str]:
 # Titles and name parts that precede a name: never end a sentence.
 _TITLES = _words(
     "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep rev fr st "
-    "hon pres supt insp const messrs mme mlle jr sr ste mt ft sgt lieut comdr dy addl asst amb"
+    "hon pres supt insp const messrs mme mlle jr sr ste mt ft sgt lieut comdr dy addl asst amb msgr atty det"
 )
 # Words whose abbreviation usually precedes a number ("Dec. 21", "No. 5", "Rs. 500"): no break before
 # a digit, an ordinary break otherwise ("in Dec. The …" is rare, "said no. The" is not).
