@@ -185,7 +185,7 @@ class Lexicon:
         useful = {lemma for (_, lemma), es in self._by_lemma.items()
                   if lemma not in self._never and any(self._can_fire(e) for e in es)}
         self.trigger_forms: frozenset[str] = frozenset(
-            f for f, lemmas in self._forms.items() if lemmas & useful)
+            f for f, lemmas in self._forms.items() if lemmas & useful and not lemmas & self._never)
 
     def _typed(self, cameo: str | None) -> bool:
         return cameo is not None and bool(cameo.split(":", 1)[0]) and self.code(cameo) is not None
