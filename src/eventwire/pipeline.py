@@ -72,11 +72,10 @@ class Pipeline:
         return self.actors(analysed)
 
     def to_parse(self, analysed: AnalysedArticle) -> list[int]:
-        """Sentences worth parsing: an actor mention or a possible event trigger (DESIGN §1 parse)."""
+        """Sentences worth parsing (DESIGN §1 parse): an event needs a trigger and at least one known
+        actor (the event coder drops the rest), so a sentence lacking either is never parsed."""
         with_actor = {m.sentence for m in analysed.mentions}
-        return [
-            i for i, doc in analysed.docs.items() if i in with_actor or self.events.may_hold_event(doc)
-        ]
+        return [i for i, doc in analysed.docs.items() if i in with_actor and self.events.may_hold_event(doc)]
 
     def finish(self, analysed: AnalysedArticle) -> AnalysedArticle:
         analysed = self.events(analysed)
