@@ -61,6 +61,9 @@ REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 # nominal events whose meaning needs both parties ("Shoigu's trip" — to where?)
 NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "SANCTION", "REQUEST",
                                "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
+# a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
+# "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
+SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
 RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
                              "among"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -469,7 +472,9 @@ class EventCoder:
     def _light_verb(tok: Token) -> Token | None:
         cur = tok
         for _ in range(3):
-            if cur.dep_ in ("dobj", "pobj", "attr", "nsubjpass") or (cur.dep_ == "prep" and cur.head.pos_ == "VERB"):
+            if cur.dep_ in ("dobj", "attr", "nsubjpass") or (
+                    cur.dep_ == "pobj" and cur.head.lower_ in SUPPORT_PREPS) or (
+                    cur.dep_ == "prep" and cur.head.pos_ == "VERB" and cur.lower_ in SUPPORT_PREPS):
                 cur = cur.head
                 if cur.pos_ == "VERB":
                     return cur
