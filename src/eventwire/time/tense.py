@@ -18,14 +18,14 @@ Tense = str | None
 
 _CUES = re.compile(
     r"(?P<fut>\b(?:will|shall|wo|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|"
-    r"due\s+to|upcoming|intends?|intended|aims?\s+to|tomorrow|to\s+be\s+held|is\s+to|are\s+to|until|as\s+soon\s+as|"
+    r"due\s+to|upcoming|intends?|intended|aims?\s+to|effective|tomorrow|to\s+be\s+held|is\s+to|are\s+to|until|as\s+soon\s+as|"
     r"deadline)\b|'ll\b)"
     r"|(?P<past>\b(?:was|were|had|did|said|told|met|began|came|went|took|made|left|held|won|lost|fell|rose|"
     r"gave|got|saw|sent|spoke|led|became|struck|paid|sold|bought|brought|thought|found|ran|wrote|hit|shot|"
     r"ago|yesterday|last|earlier|previously|announced|since|\w{3,}ed)\b)",
     re.IGNORECASE,
 )
-_AFTER_MODAL = re.compile(r"\b(?:will|shall|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
+_AFTER_MODAL = re.compile(r"\b(?:will|shall|would|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due",
@@ -50,7 +50,8 @@ def text_tense(text: str, start: int, end: int, window: int = 160) -> Tense:
     for m in _CUES.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue  # the expression's own words ("next", "last") are read by its rule
-        dist = start - m.end() if m.end() <= start else m.start() - end
+        # a cue after the expression counts for less: the verb governing a date mostly precedes it
+        dist = start - m.end() if m.end() <= start else 2 * (m.start() - end)
         kind = "future" if m.group("fut") else "past"
         if kind == "past" and _AFTER_MODAL.search(text, max(lo, m.start() - 24), m.start()):
             kind = "future"  # "will be named", "would be held": a participle under a modal
