@@ -107,6 +107,16 @@ def test_time_bounds_and_precision() -> None:
     assert (y.precision, y.earliest, y.latest) == (Precision.YEAR, "1999-01-01", "1999-12-31")
 
 
+def test_time_anaphora_and_report_periods() -> None:
+    got = values("The plant opened in March 2019 and closed later that year. Sales for the year rose.")
+    assert ("later that year", "DATE", "2019") in got
+    assert ("the year", "DATE", "2025") in got
+    got = values("Profit rose in the third quarter. A year earlier, it had a loss. The year-earlier period was weak.")
+    assert ("the third quarter", "DATE", "2024-Q3") in got
+    assert ("A year earlier", "DATE", "2023-Q3") in got
+    assert ("The year-earlier period", "DATE", "2023-Q3") in got
+
+
 def test_time_offsets_point_at_the_text() -> None:
     text = "Troops withdrew on Monday and again in August 2023."
     for t in tag(text, DCT):

@@ -46,6 +46,12 @@ class Context:
     dct: date | None
     tense: Callable[[int, int], Tense]
     last_quarter: str | None = None
+    last_date: str | None = None  # the latest calendar date named (for "that day", "later that year")
+
+    def remember(self, found: Found) -> None:
+        value = found.value or ""
+        if found.type in ("DATE", "TIME") and re.match(r"\d{4}(?:-\d\d){0,2}(?:T|$)", value):
+            self.last_date = value.split("T")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,6 +463,17 @@ def _report_period(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", ctx.last_quarter)
 
 
+def _anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
+    """"that year", "later that month": the period of the date the text named last."""
+    last = ctx.last_date
+    if last is None:
+        return Found("DATE", None)
+    size = {"day": 10, "month": 7, "year": 4}[m["unit"].lower()]
+    if len(last) < size:
+        return Found("DATE", None)
+    return Found("DATE", last[:size], _mod(m["mod"]))
+
+
 def _year_period(m: re.Match[str], ctx: Context) -> Found | None:
     """"the 1988 period" in an earnings report is that year's instance of the quarter under discussion."""
     if ctx.last_quarter:
@@ -765,6 +782,10 @@ RULES: tuple[Rule, ...] = (
          _year_earlier_adj),
     Rule("year_ended", _rx(rf"\bthe\s+(?:(?P<kind>fiscal|full|calendar)\s+)?year(?=\s+(?:ended|ending)\s+{MONTH})"),
          lambda m, c: Found("DURATION", "P1Y")),
+    Rule("the_year", _rx(r"(?:(?<=\bfor\s)|(?<=\bof\s))the\s+(?:full\s+|whole\s+|entire\s+)?year\b(?!\s+(?:ended|ending|to|before|after|of|in|when|that|since|\d))"),
+         lambda m, c: Found("DATE", None if c.dct is None else f"{c.dct.year:04d}")),
+    Rule("anaphoric", _rx(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|month|year)\b"),
+         _anaphoric),
     Rule("bare_units", _rx(r"\b(?:the\s+(?:coming\s+|past\s+|last\s+|next\s+)?)?(?P<unit>days|weeks|months|years|decades)"
                            r"(?:\s+ahead)?\b(?!\s+(?:ago|of|old|later|earlier))"),
          lambda m, c: Found("DURATION", _duration_value(UNITS[m["unit"].lower()[:-1]], None)),
@@ -839,7 +860,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
                                        "formerly", "future", "soon", "shortly", "these days"),
     "recent_units": ("recent", "coming"),
     "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
-    "year_ended": ("year",), "report_period": ("period",),
+    "year_ended": ("year",), "anaphoric": ("that",), "the_year": ("year",), "report_period": ("period",),
     "decade_word": ("ties",), "bare_units": ("days", "weeks", "months", "years", "decades"),
     "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),

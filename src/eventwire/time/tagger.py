@@ -51,6 +51,7 @@ def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
         found = rule.normalise(m, ctx)
         if found is not None:
             out.append((s, e, rule.name, found))
+            ctx.remember(found)
     return out
 
 
