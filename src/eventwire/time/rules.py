@@ -281,11 +281,9 @@ def _ref(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _recent_units(m: re.Match[str], ctx: Context) -> Found | None:
-    ref = "PAST_REF" if m["rel"].lower() == "recent" else "FUTURE_REF"
-    if ref == "FUTURE_REF":  # "in the coming weeks": TimeBank writes a vague duration
-        unit = UNITS[m["unit"].lower().rstrip("s")]
-        return Found("DURATION", f"P{_dur_unit(unit, 'X')}")
-    return Found("DATE", ref if ctx.dct is not None else None)
+    # "in recent weeks", "in the coming months": TimeML writes a vague duration (PXW, PXM)
+    unit = UNITS[m["unit"].lower().rstrip("s")]
+    return Found("DURATION", f"P{_dur_unit(unit, 'X')}")
 
 
 def _dur_unit(unit: str, n: float | str) -> str:
