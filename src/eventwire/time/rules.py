@@ -569,6 +569,15 @@ def _clock(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found("TIME", None)
     day = _day_of(ctx, m["day"], m.start(), m.end())
+    if m["cmonth"]:  # "5 p.m. EST Nov. 9"
+        month, dnum = month_number(m["cmonth"]), int(re.sub(r"\D", "", m["cday"]))
+        year = _year_for(ctx, month, dnum, m.start(), m.end())
+        if year is None:
+            return None
+        try:
+            day = date(year, month, dnum)
+        except ValueError:
+            return None
     return Found("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
 
 
@@ -802,7 +811,8 @@ RULES: tuple[Rule, ...] = (
                            and re.match(r"\s+[A-Z]", t[m.end():m.end() + 2]))),
     Rule("clock", _rx(r"(?<![:\d.])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
                       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
-                      rf"(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow))?"), _clock),
+                      rf"(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow)"
+                      rf"|,?\s+(?:on\s+)?(?P<cmonth>{MONTH})\s+(?P<cday>{DAYNUM})\b)?"), _clock),
     Rule("noon", _rx(rf"\b(?P<word>noon|midnight)\b(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow))?"),
          _noon),
     Rule("edge_of_unit", _rx(
