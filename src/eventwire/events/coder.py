@@ -47,7 +47,7 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "R
 SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # verbs whose complement says what is intended: its type decides between AGREE and THREATEN
 INTENT_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer", "agree", "threaten", "plan",
-                          "intend", "commit", "decide", "prepare", "resolve", "warn"})
+                          "intend", "commit", "warn"})
 REFUSAL_VERBS = frozenset({"refuse", "reject", "decline"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEONTIC_AUX = frozenset({"must", "should", "ought"})
@@ -322,7 +322,16 @@ class EventCoder:
     # ------------------------------------------------------------------ arguments
     def _arguments(self, t: _Trigger, index: MentionIndex, by_tok: dict[int, _Trigger]) -> None:
         tok = t.tok
-        if t.kind == "verb":
+        if t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
+                and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None:
+            # a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"):
+            # the modified noun undergoes the act; the doer is only known from a "by" phrase
+            t.source = None
+            agent = child(tok, "agent")
+            if agent is not None:
+                t.source = actors_of(child(agent, "pobj"), index, "agent:by")
+            t.target = actors_of(tok.head, index, f"{tok.dep_}-head") or self._verb_target(tok, index)
+        elif t.kind == "verb":
             t.source = clause_subject(tok, index)
             t.target = self._verb_target(tok, index)
         else:
