@@ -1,0 +1,129 @@
+"""Where did an event happen? The place the parse ties to its trigger — never the dateline, never a guess.
+
+A location is a toponym inside the object of a locative preposition ("in", "at", "near", "outside",
+… and "to" after a verb or noun of movement: "a visit to Moscow") that hangs on
+
+- the trigger itself ("arrived in Pyongyang", "a visit to Moscow": a nominal event's modifiers);
+- the trigger's object ("held talks in Pyongyang", "ambushed a patrol in Iraq's Anbar desert");
+- failing those, the verb whose purpose or continuation the trigger is ("arrived in Pyongyang to meet
+  Kim", "arrived in Pyongyang and met Kim": the meeting is in Pyongyang too).
+
+Inside that object the most specific toponym wins and a possessor gives way to what it owns: in
+"Iraq's Anbar desert" the place is Anbar. "Kursk region" is the region, not the town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..models import Place
+from .gazetteer import ADMIN1, REGION, Gazetteer
+from .toponyms import ResolvedToponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+                            "within", "into", "onto", "off", "along", "towards", "toward"})
+# "to" and "into" give the place only after movement: "a visit to Moscow", not "talked to Moscow".
+MOVEMENT_LEMMAS = frozenset({"visit", "trip", "travel", "tour", "journey", "arrive", "arrival", "go", "come",
+                             "fly", "flight", "return", "deploy", "deployment", "send", "move", "march",
+                             "pilgrimage", "mission", "head", "sail", "drive", "advance", "push", "invade",
+                             "invasion", "incursion", "withdraw", "retreat", "expel", "deport", "extradite"})
+REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
+                          "territory", "prefecture", "krai", "republic"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "dative"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
+_PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+def event_place(doc: Doc, trigger: int, sentence_start: int, toponyms: Sequence[ResolvedToponym],
+                gazetteer: Gazetteer) -> tuple[Place | None, str]:
+    """The place of the event whose trigger is token ``trigger`` of ``doc``; ``(None, "")`` if none.
+
+    ``toponyms``: resolved toponyms of the article (character offsets into the article text);
+    ``sentence_start``: where this sentence begins in that text. Returns the place and how it was found.
+    """
+    if not 0 <= trigger < len(doc):
+        return None, ""
+    places = [t for t in toponyms if t.place is not None and not t.demonym]
+    if not places:
+        return None, ""
+    token = doc[trigger]
+    for anchor, how in _anchors(token):
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or not _locative(prep, token):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = _place_in(obj, sentence_start, places, gazetteer)
+                if found is not None:
+                    return found, f"{how}:{prep.lower_}"
+    return None, ""
+
+
+def _anchors(trigger: Token) -> list[tuple[Token, str]]:
+    """Tokens whose prepositional modifiers may hold the event's place, nearest first."""
+    anchors = [(trigger, "trigger")]
+    anchors += [(c, "object") for c in trigger.children if c.dep_ in _OBJECT_DEPS]
+    if trigger.dep_ in _CLIMB_DEPS and trigger.head.i != trigger.i:
+        anchors.append((trigger.head, "governing-verb"))
+    return anchors
+
+
+def _locative(prep: Token, trigger: Token) -> bool:
+    word = prep.lower_
+    if word in ("to", "into", "towards", "toward"):
+        return trigger.lemma_.lower() in MOVEMENT_LEMMAS or prep.head.lemma_.lower() in MOVEMENT_LEMMAS
+    return word in LOCATIVE_PREPS
+
+
+def _place_in(obj: Token, sentence_start: int, places: Sequence[ResolvedToponym], gazetteer: Gazetteer
+              ) -> Place | None:
+    """The toponym the prepositional object names: most specific first, possessors last."""
+    tokens = [t for t in obj.subtree if not _in_clause(t, obj)]
+    found: list[tuple[int, int, ResolvedToponym, Token]] = []
+    for t in tokens:
+        start = sentence_start + t.idx
+        end = start + len(t.text)
+        for top in places:
+            if top.start < end and start < top.end and all(f[2] is not top for f in found):
+                possessor = t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children)
+                assert top.place is not None
+                found.append((int(possessor), _PRECISION_RANK.get(top.place.precision or "", 3), top, t))
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[1]))
+    top, token = found[0][2], found[0][3]
+    assert top.place is not None
+    head = token.head if token.dep_ == "compound" else None
+    if head is not None and head.lower_ in REGION_NOUNS:
+        return _as_region(top, head.lower_, gazetteer)
+    return top.place
+
+
+def _in_clause(token: Token, root: Token) -> bool:
+    """Is ``token`` inside a relative or other clause below ``root`` (not part of the place phrase)?"""
+    # spaCy makes a new Token object at each access: compare positions, not identities
+    while token.i != root.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        if token.head.i == token.i:  # reached the sentence root without meeting ``root``
+            return False
+        token = token.head
+    return False
+
+
+def _as_region(top: ResolvedToponym, noun: str, gazetteer: Gazetteer) -> Place:
+    """"Kursk region": the first-level region of that name in the same country when the gazetteer has
+    it, else the town's point standing for the region it gives its name to."""
+    place = top.place
+    assert place is not None
+    for c in gazetteer.lookup(top.text):
+        if c.kind in (ADMIN1, REGION) and c.iso3 == place.country:
+            return Place(name=f"{top.text} {noun}", country=c.iso3, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                         geonameid=c.geonameid, precision="region")
+    return Place(name=f"{top.text} {noun}", country=place.country, lat=place.lat, lon=place.lon,
+                 geonameid=None, precision="region")

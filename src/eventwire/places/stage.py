@@ -1,0 +1,70 @@
+"""The place stage: resolve the article's toponyms once, then give each event the place it happened in."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from ..config import Settings
+from ..models import AnalysedArticle, Event, Place, Section
+from .gazetteer import Gazetteer
+from .locate import event_place
+from .toponyms import ResolvedToponym, ToponymResolver
+
+log = logging.getLogger(__name__)
+
+_SPECIFIC = {"city": 0, "region": 1, "country": 2}
+
+
+class PlaceResolver:
+    """``AnalysedArticle -> AnalysedArticle`` setting ``Event.location`` (DESIGN §1 place).
+
+    The gazetteer is loaded once here (about a second). The article's toponyms are resolved together,
+    with the actors' countries as context; an event gets a place only when its own clause names one.
+    """
+
+    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
+        self.settings = settings
+        self.toponyms = ToponymResolver(gazetteer or Gazetteer())
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.toponyms.gazetteer
+
+    def resolve_article(self, analysed: AnalysedArticle) -> list[ResolvedToponym]:
+        """Every toponym of the article, resolved in the context of the whole text and its actors."""
+        context = [m.actor.country for m in analysed.mentions if m.actor.country]
+        for e in analysed.events:
+            context += [a.country for a in (e.source, e.target) if a is not None and a.country]
+        return self.toponyms.resolve(analysed.article.text, context_countries=context)
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        if not analysed.events:
+            return analysed
+        toponyms = self.resolve_article(analysed)
+        sentences = {s.index: s for s in analysed.sentences}
+        events: list[Event] = []
+        for event in analysed.events:
+            location = self._locate(analysed, event, toponyms, sentences)
+            events.append(dataclasses.replace(event, location=location))
+        return dataclasses.replace(analysed, events=tuple(events))
+
+    def _locate(self, analysed: AnalysedArticle, event: Event, toponyms: list[ResolvedToponym],
+                sentences: dict) -> Place | None:  # type: ignore[type-arg]
+        sentence = sentences.get(event.sentence_index)
+        doc = analysed.docs.get(event.sentence_index)
+        if sentence is None or doc is None:
+            return None
+        own = [t for t in toponyms if sentence.start <= t.start and t.end <= sentence.end]
+        if event.sentence_index in analysed.parsed:
+            place, how = event_place(doc, event.trigger_token, sentence.start, own, self.gazetteer)
+            if place is not None:
+                log.debug("event %s located at %s (%s)", event.id, place.name, how)
+                return place
+        if event.section == Section.CAPTION:
+            # a caption names where its picture was taken ("…, Kharkiv, Ukraine."): when its places all
+            # lie in one country, the most specific of them is the event's place
+            named = [t.place for t in own if t.place is not None and not t.demonym]
+            if named and len({p.country for p in named}) == 1:
+                return min(named, key=lambda p: _SPECIFIC.get(p.precision or "", 3))
+        return None

@@ -1,0 +1,365 @@
+"""Toponyms in plain text: recognise them (capitalised names found in the gazetteer) and resolve them.
+
+Recognition works on the text alone (no NER: the small spaCy model calls Kursk a PRODUCT): runs of
+capitalised words are matched, longest first, against the gazetteer's names; person names (after a
+title, or followed by another capitalised word), street names and common words are turned away;
+demonyms ("Russian") are not places unless the caller asks for them.
+
+Resolution scores each reading: a prior from its kind and population, evidence from the rest of the
+text (the countries and US states that the other toponyms and the caller's ``context_countries`` point
+at — so "Paris" in an article about Texas is Paris, Texas), and a qualifier right after the name
+("Athens, Ga.", "Paris, France") that settles it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..models import Place
+from .gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    ADMIN2_ROUGH,
+    CAPITAL,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    Candidate,
+    Gazetteer,
+    name_key,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A word: an initialism ("U.S."), an abbreviation with its dot ("St.", "Ga."), or a plain word.
+# An apostrophe belongs to a word ("O'Fallon") unless it starts a possessive ("Russia's").
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?!s\b))*", re.UNICODE)
+# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
+_CONNECTORS = frozenset({"of", "and", "on", "upon", "de", "del", "la", "le", "du", "da", "el", "al", "the"})
+# A capitalised word before a name that makes it part of a person's name or title.
+_TITLES = _words(
+    "mr mrs ms miss dr sen senator rep gov governor president judge justice officer sgt sergeant lt "
+    "lieutenant capt captain chief coach mayor deputy detective trooper prof professor pastor rev "
+    "father sister brother saint lord lady sir king queen prince princess general gen col colonel "
+    "maj major secretary minister commissioner councilman councilwoman attorney"
+)
+# Capitalised words that may follow a place name without making it a person's name:
+# "Gainesville Police", "Ohio State", "Moscow Thursday".
+_AFTER_PLACE = _words(
+    "police fire county city state sheriff sheriffs department dept school schools high middle "
+    "elementary university college hospital council board commission court district area region "
+    "province airport chamber times post news herald tribune journal gazette sun star daily press "
+    "international national public regional municipal community church government army navy "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december"
+)
+_STREET = _words(
+    "road rd street st avenue ave drive dr boulevard blvd lane ln highway hwy way court ct place pl "
+    "parkway pkwy circle pike trail"
+)
+# Capitalised sentence-openers and other words that are never toponyms on their own.
+_NOT_PLACES = _words(
+    "the a an in at on for from to by with of and but or as it he she they we i this that these those "
+    "there here when while after before during since police mayor president state city county "
+    "north south east west northern southern eastern western central new"
+)
+
+QUALIFIER_MATCH = 40.0
+CONTEXT_COUNTRY = 6.0
+CONTEXT_SHARE = 10.0
+CONTEXT_STATE = 8.0
+ALTERNATE_PENALTY = 3.0
+FOREIGN_ADMIN1_PRIOR = 12.0
+# A province named like its capital ("Kursk", "Idlib"): news means the town unless it says "region".
+TOWN_OVER_PROVINCE = 8.0
+_KIND_PRIOR = {COUNTRY: 30.0, CONTINENT: 28.0, ADMIN1: 25.0, REGION: 22.0, ADMIN2: 18.0, ADMIN2_ROUGH: 16.0}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedToponym:
+    """A toponym at ``[start, end)`` of the text and the place it was resolved to (None: not found)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    kind: str | None = None  # the gazetteer kind of the reading chosen
+    score: float = 0.0
+    evidence: str = ""
+    demonym: bool = False
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Candidate]
+    demonym: str | None = None  # iso2 when the mention is a demonym
+    qualifier: tuple[str | None, str | None] = (None, None)  # (iso2, US state) named right after it
+
+
+def population_score(population: int) -> float:
+    return 2.5 * math.log10(population + 10)
+
+
+def prior(c: Candidate) -> float:
+    """How likely a reading is before any context: countries and states over towns, big over small."""
+    if c.kind == ADMIN1 and c.iso2 != "US":
+        return FOREIGN_ADMIN1_PRIOR
+    if c.kind in _KIND_PRIOR:
+        return _KIND_PRIOR[c.kind]
+    base = population_score(c.population)
+    return base + 4.0 if c.kind == CAPITAL else base
+
+
+def to_place(c: Candidate, gazetteer: Gazetteer) -> Place:
+    return Place(
+        name=c.name,
+        country=c.iso3,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        geonameid=c.geonameid,
+        precision=c.precision,
+    )
+
+
+class ToponymResolver:
+    """Recognises and resolves toponyms with one loaded :class:`Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer()
+
+    # ------------------------------------------------------------------ recognition
+    def recognise(self, text: str, include_demonyms: bool = False) -> list[tuple[int, int]]:
+        """Spans of the toponyms in ``text`` (longest gazetteer match over runs of capitalised words)."""
+        g = self.gazetteer
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        lower_words = {w.casefold() for _, _, w in words if w[0].islower()}
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            start, _, word = words[i]
+            if not word[0].isupper():
+                i += 1
+                continue
+            best = 0
+            for n in range(min(g.max_words, len(words) - i), 0, -1):
+                last = words[i + n - 1]
+                if not last[2][0].isupper() or not self._joined(text, words, i, n):
+                    continue
+                key = name_key(text[start:last[1]])
+                if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None):
+                    best = n
+                    break
+            if best and self._keep(text, words, i, best, lower_words):
+                spans.append((start, words[i + best - 1][1]))
+                i += best
+            else:
+                i += 1
+        return spans
+
+    @staticmethod
+    def _joined(text: str, words: list[tuple[int, int, str]], i: int, n: int) -> bool:
+        """Words i..i+n-1 form one name: separated by a space or hyphen only; inner lower-case words are
+        connectors ("Isle of Man")."""
+        for k in range(i + 1, i + n):
+            gap = text[words[k - 1][1]:words[k][0]]
+            if gap not in (" ", "-"):
+                return False
+            w = words[k][2]
+            if not w[0].isupper() and w not in _CONNECTORS:
+                return False
+        return True
+
+    def _keep(self, text: str, words: list[tuple[int, int, str]], i: int, n: int, lower_words: set[str]
+              ) -> bool:
+        """Turn away the capitalised matches that are not places: titles + names, streets, common words."""
+        first = words[i][2]
+        key = name_key(text[words[i][0]:words[i + n - 1][1]])
+        if n == 1 and (key in _NOT_PLACES or first.casefold() in lower_words and not first.isupper()):
+            return False
+        if i > 0:
+            prev_start, prev_end, prev = words[i - 1]
+            adjacent = text[prev_end:words[i][0]] == " "
+            if adjacent and prev.rstrip(".").casefold() in _TITLES:
+                return False
+            # the second word of a longer capitalised name ("John Paris") — unless a sentence starts there
+            if adjacent and prev[0].isupper() and prev.casefold() not in _NOT_PLACES \
+                    and not self.gazetteer.has_name(name_key(prev)) and not _sentence_start(text, prev_start):
+                return False
+        if i + n < len(words):
+            nxt_start, _, nxt = words[i + n]
+            adjacent = text[words[i + n - 1][1]:nxt_start] == " "
+            if adjacent and nxt.rstrip(".").casefold() in _STREET:
+                return False
+            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE \
+                    and not self.gazetteer.has_name(name_key(nxt)):
+                return False
+        return True
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]] | None = None,
+        context_countries: Iterable[str] = (),
+        include_demonyms: bool = False,
+    ) -> list[ResolvedToponym]:
+        """Resolve the toponyms at ``spans`` (recognised first when None) in the context of the whole text.
+
+        ``context_countries``: ISO alpha-3 (or alpha-2) codes known to matter for this text (the actors'
+        countries), counted as evidence like the countries named in the text.
+        """
+        g = self.gazetteer
+        if spans is None:
+            spans = self.recognise(text, include_demonyms=include_demonyms)
+        mentions = [self._mention(text, s, e) for s, e in spans]
+        extra: Counter[str] = Counter()
+        for code in context_countries:
+            iso2 = g.iso2_of.get(code, code if code in g.iso3_of else None)
+            if iso2:
+                extra[iso2] += 1
+        # pass 1: priors and qualifiers; pass 2 and 3: with the other toponyms' readings as context
+        chosen: list[Candidate | None] = [self._best(m, extra, Counter(), Counter(), None)[0] for m in mentions]
+        for _ in range(2):
+            countries, states = self._evidence(mentions, chosen)
+            chosen = [
+                self._best(m, extra, countries, states, chosen[k])[0] for k, m in enumerate(mentions)
+            ]
+        countries, states = self._evidence(mentions, chosen)
+        out: list[ResolvedToponym] = []
+        for k, m in enumerate(mentions):
+            best, score, why = self._best(m, extra, countries, states, chosen[k])
+            out.append(ResolvedToponym(
+                start=m.start, end=m.end, text=m.text,
+                place=to_place(best, g) if best else None,
+                kind=best.kind if best else None, score=round(score, 2), evidence=why,
+                demonym=m.demonym is not None,
+            ))
+        return out
+
+    def _mention(self, text: str, start: int, end: int) -> _Mention:
+        g = self.gazetteer
+        surface = text[start:end]
+        candidates = g.lookup(surface)
+        demonym = g.demonym_country(surface)
+        if demonym and not any(c.kind == COUNTRY for c in candidates):
+            country = g.country(demonym)
+            if country is not None:
+                candidates = [country, *candidates]
+        if not candidates and surface.endswith(("'s", "\u2019s")):
+            candidates = g.lookup(surface[:-2])
+        if not candidates and demonym is None:
+            candidates = self._demonym_of_region(surface)
+            if candidates:
+                demonym = candidates[0].iso2
+        return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end))
+
+    def _demonym_of_region(self, surface: str) -> list[Candidate]:
+        """"Dagestani", "South Ossetians", "Californian": the region named by a demonym without a
+        dictionary entry, by undoing the usual English suffixes. Only regions and countries qualify."""
+        word = surface.removesuffix("s")
+        stems = [word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-3] + "o"] if len(word) > 5 else []
+        for stem in stems:
+            found = [c for c in self.gazetteer.lookup(stem) if c.kind in (COUNTRY, ADMIN1, REGION)]
+            if found:
+                return found
+        return []
+
+    def _qualifier(self, text: str, end: int) -> tuple[str | None, str | None]:
+        """A state or country named right after the toponym: "Athens, Ga." / "Paris, France"."""
+        m = re.match(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?)?)", text[end:end + 40])
+        if not m:
+            return (None, None)
+        g = self.gazetteer
+        phrase = m.group(1)
+        for cut in (phrase, phrase.split(" ")[0]):
+            key = name_key(cut)
+            if key in g.state_abbrev and not (len(cut) == 2 and cut.isupper() and key in ("in", "me")):
+                return ("US", g.state_abbrev[key])
+            for c in g.lookup(cut):
+                if c.kind == COUNTRY:
+                    return (c.iso2, None)
+        return (None, None)
+
+    def _evidence(self, mentions: list[_Mention], chosen: list[Candidate | None]
+                  ) -> tuple[Counter[str], Counter[str]]:
+        countries: Counter[str] = Counter()
+        states: Counter[str] = Counter()
+        for m, c in zip(mentions, chosen, strict=True):
+            if c is None:
+                continue
+            countries[c.iso2] += 1
+            if c.iso2 == "US" and c.kind != COUNTRY and c.admin1:
+                states[c.admin1] += 1
+        return countries, states
+
+    def _best(self, m: _Mention, extra: Counter[str], countries: Counter[str], states: Counter[str],
+              own: Candidate | None) -> tuple[Candidate | None, float, str]:
+        best: Candidate | None = None
+        best_score = -math.inf
+        best_why = ""
+        own_country = own.iso2 if own else None
+        own_state = own.admin1 if own and own.iso2 == "US" and own.kind != COUNTRY else None
+        total = sum(countries.values()) - (1 if own_country else 0) + sum(extra.values())
+        for c in m.candidates:
+            score = prior(c)
+            why = [c.kind]
+            n_country = countries[c.iso2] - (1 if c.iso2 == own_country else 0) + extra[c.iso2]
+            if n_country > 0 and c.kind != COUNTRY:
+                score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(total, 1)
+                why.append("context-country")
+            elif n_country > 0:
+                score += CONTEXT_SHARE * n_country / max(total, 1)
+            if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
+                n_state = states[c.admin1] - (1 if c.admin1 == own_state else 0)
+                if n_state > 0:
+                    score += CONTEXT_STATE
+                    why.append("context-state")
+            q_country, q_state = m.qualifier
+            if q_country is not None and c.kind != COUNTRY:
+                if c.iso2 == q_country and (q_state is None or c.admin1 == q_state):
+                    score += QUALIFIER_MATCH
+                    why.append("qualifier")
+                else:
+                    score -= QUALIFIER_MATCH
+            if c.via_alternate:
+                score -= ALTERNATE_PENALTY
+            if c.kind == ADMIN1 and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
+                                        for o in m.candidates):
+                score -= TOWN_OVER_PROVINCE
+            if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
+                score += QUALIFIER_MATCH  # "Russian" is Russia, not a town called Russian
+                why.append("demonym")
+            if score > best_score:
+                best, best_score, best_why = c, score, "+".join(why)
+        return best, best_score, best_why
+
+
+def resolve_toponyms(
+    text: str,
+    spans: Sequence[tuple[int, int]] | None = None,
+    context_countries: Iterable[str] = (),
+    *,
+    resolver: ToponymResolver | None = None,
+    include_demonyms: bool = False,
+) -> list[ResolvedToponym]:
+    """Recognise (when ``spans`` is None) and resolve the toponyms of ``text``.
+
+    Loads the gazetteer (about a second) unless a ``resolver`` is given: pass one for repeated calls.
+    """
+    return (resolver or ToponymResolver()).resolve(text, spans, context_countries, include_demonyms)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'\u201c\u2018(")
+    return not before or before[-1] in ".!?\n:;"
