@@ -41,6 +41,23 @@ DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 MODIFIERS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
              "late": "END", "end": "END", "earlier": None, "later": None}
 
+REF_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "recent": "PAST_REF", "once": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+}
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}
+SPOKEN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+SPOKEN_TENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
 # --------------------------------------------------------------------------- regex fragments
 
 MONTH = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"

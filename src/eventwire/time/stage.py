@@ -10,7 +10,7 @@ from datetime import date
 from ..config import Settings
 from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
 from .dating import date_events, date_from_timex
-from .rules import Context
+from .normalise import Context
 from .tagger import tag_sentence
 from .tense import doc_tense, text_tense
 

@@ -13,7 +13,8 @@ from datetime import date
 
 from ..models import TimeExpression
 from .calendar import bounds
-from .rules import RULES, Context, Found
+from .normalise import Context, Found
+from .rules import RULES
 from .tense import Tense, text_tense
 
 # rules whose value never depends on the DCT
