@@ -423,8 +423,9 @@ class EventCoder:
                 break
         of_is_target = ttype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
         if source is None and not of_is_target:
+            # "a meeting of Putin with …"; shallow: "the withdrawal of forces from Panama" is not Panama's
             for _, o in pobjs(tok, ("of",)):
-                source = actors_of(o, index, "pobj:of")
+                source = actors_of(o, index, "pobj:of", shallow=True)
                 break
         if source is None:
             for c in tok.children:
