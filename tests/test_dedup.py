@@ -100,3 +100,22 @@ def test_dedup_sets_cluster_id_and_keeps_text_order() -> None:
     out = merge_mentions(analysed(event("b", 500, target=UKR), event("a", 100))).events
     assert [e.id for e in out] == ["a", "b"]
     assert all(e.cluster_id == e.id for e in out)
+
+
+def test_dedup_previous_trip_is_another_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    text = "Lula arrived in Lima on Monday.\nThe visit follows his previous trip to Peru."
+    a = parsed_article(text)
+    doc0, doc1 = a.docs[0], a.docs[1]
+    arrived = next(t.i for t in doc0 if t.text == "arrived")
+    trip = next(t.i for t in doc1 if t.text == "trip")
+    visit = next(t.i for t in doc1 if t.text == "visit")
+    bra = Actor(text="Lula", name="Lula", code="BRAGOV", country="BRA", sector="GOV")
+    per = Actor(text="Peru", name="Peru", code="PER", country="PER")
+
+    def ev(eid: str, sentence: int, token: int) -> Event:
+        return Event(id=eid, article_id="a", type=EventType.CONSULT, sentence_index=sentence, sentence="",
+                     span=(sentence * 40, sentence * 40 + 30), trigger="", trigger_span=(0, 0), trigger_token=token,
+                     evidence="test", source=bra, target=per, status=Status.OCCURRED)
+
+    out = merge_mentions(dataclasses.replace(a, events=(ev("a", 0, arrived), ev("b", 1, trip), ev("c", 1, visit))))
+    assert sorted(e.id for e in out.events) == ["a", "b"]

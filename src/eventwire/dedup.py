@@ -9,7 +9,9 @@ on everything that is known of both:
 - the actors: each side's country equal where both are known (either orientation for reciprocal
   events), and at least one known country shared;
 - the date: both unknown, one unknown, or one value a prefix of the other ("2025" ⊇ "2025-06-17");
-- the section context: a photo caption tells its own moment and never merges with the text.
+- the section context: a photo caption tells its own moment and never merges with the text;
+- no marker of another instance on one trigger and not the other: "his previous trip", "an earlier
+  meeting", "the next round of talks" tell a different event than the plain "visit" of the lead.
 
 Body tellings are visited first, in text order, so that the headline joins the body's first matching
 event (news leads tell the main event first). The kept event gathers every telling in ``mentions`` and
@@ -24,6 +26,23 @@ from .models import Actor, AnalysedArticle, Event, EventDate, EventMention, Prec
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
 _PRECISION_RANK = {Precision.DAY: 0, Precision.RANGE: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.UNKNOWN: 4}
+
+
+# Adjectives that set an event apart from the one the story is about ("his previous trip"). Ordinals are
+# left out on purpose: "marks his second visit this year" is the current visit told again.
+OTHER_INSTANCE = frozenset(
+    {"previous", "earlier", "prior", "former", "past", "next", "upcoming", "future", "subsequent", "later",
+     "forthcoming", "preceding"}
+)
+
+
+def instance_markers(analysed: AnalysedArticle, event: Event) -> frozenset[str]:
+    """The other-instance adjectives on the event's trigger (empty when its sentence is unparsed)."""
+    doc = analysed.docs.get(event.sentence_index)
+    if doc is None or event.sentence_index not in analysed.parsed or not 0 <= event.trigger_token < len(doc):
+        return frozenset()
+    trigger = doc[event.trigger_token]
+    return frozenset(c.lower_ for c in trigger.children if c.dep_ == "amod" and c.lower_ in OTHER_INSTANCE)
 
 
 def _country(actor: Actor | None) -> str | None:
@@ -62,9 +81,11 @@ def _dates_compatible(a: EventDate, b: EventDate) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def same_event(kept: Event, other: Event) -> bool:
-    """True when ``other`` is another telling of ``kept`` (see the module docstring)."""
-    if kept.type != other.type or kept.status != other.status:
+def same_event(kept: Event, other: Event, markers: tuple[frozenset[str], frozenset[str]] = (frozenset(),
+               frozenset())) -> bool:
+    """True when ``other`` is another telling of ``kept`` (see the module docstring); ``markers`` are
+    the two events' :func:`instance_markers`."""
+    if kept.type != other.type or kept.status != other.status or markers[0] != markers[1]:
         return False
     if (kept.section == Section.CAPTION) != (other.section == Section.CAPTION):
         return False
@@ -105,14 +126,17 @@ def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
         key=lambda i: (_SECTION_ORDER.get(analysed.events[i].section, 0), analysed.events[i].span[0], i),
     )
     kept: list[Event] = []
+    kept_markers: list[frozenset[str]] = []
     for i in order:
         event = analysed.events[i]
+        markers = instance_markers(analysed, event)
         for n, candidate in enumerate(kept):
-            if same_event(candidate, event):
+            if same_event(candidate, event, (kept_markers[n], markers)):
                 kept[n] = _absorb(candidate, event)
                 break
         else:
             kept.append(dataclasses.replace(event, mentions=event.mentions or (_mention(event),)))
+            kept_markers.append(markers)
     kept.sort(key=lambda e: (e.span[0], e.trigger_span[0]))
     events = tuple(
         e if e.cluster_id is not None else dataclasses.replace(e, cluster_id=e.id) for e in kept
