@@ -296,8 +296,12 @@ def build_countries(store: Store, shared: Path) -> dict[str, str]:
         # Phoenix synonyms are upper case: title-case them; drop city synonyms that are seats (GOV below)
         # (short ones are acronyms whose case Phoenix lost: "US" must not become "us")
         aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(key(p)) > 3]
-        aliases += demonym_plurals(aliases)
-        store.add("country", name, aliases, [[code, None, None, None]], "pycountry+phoenix")
+        # plural demonyms name the people, not the state: "Libyans" → LBY + CVL (PLOVER civilians)
+        people = set(demonym_plurals(aliases)) | {a for a in ALIASES.get(code, []) if a.endswith(("ans", "is"))}
+        store.add("country", name, [a for a in aliases if a not in people], [[code, None, None, None]],
+                  "pycountry+phoenix")
+        if people:
+            store.add("country", name, sorted(people), [[code + "CVL", None, None, None]], "demonym")
     return names
 
 

@@ -405,3 +405,8 @@ def test_actors_first_name_that_is_a_place(read) -> None:  # type: ignore[no-unt
 
 def test_actors_sentence_initial_agent_is_not_a_name(read) -> None:  # type: ignore[no-untyped-def]
     assert only(read("Officials declined to comment."), "Officials").actor.name is None
+
+
+def test_actors_plural_demonym_is_the_people(read) -> None:  # type: ignore[no-untyped-def]
+    a = only(read("Thousands of Libyans crossed into Tunisia."), "Libyans").actor
+    assert (a.country, a.sector, a.code) == ("LBY", "CVL", "LBYCVL")

@@ -137,7 +137,8 @@ TITLE_SECTORS: dict[str, str] = {
     "newspaper": "JRN", "broadcaster": "JRN", "state television": "JRN", "state tv": "JRN",
     # society
     "protesters": "CVL", "protestors": "CVL", "demonstrators": "CVL", "civilians": "CVL",
-    "residents": "CVL", "villagers": "CVL", "activists": "CVL", "activist": "CVL",
+    "residents": "CVL", "villagers": "CVL", "activists": "CVL", "activist": "CVL", "nationals": "CVL",
+    "citizens": "CVL",
     "opposition": "OPP", "dissident": "OPP", "dissidents": "OPP", "opposition leader": "OPP",
     "company": "BUS", "businessman": "BUS", "executive": "BUS", "ceo": "BUS", "firm": "BUS",
     "cleric": "REL", "imam": "REL", "bishop": "REL", "pope": "REL", "priest": "REL", "rabbi": "REL",
