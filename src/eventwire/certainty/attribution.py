@@ -54,7 +54,6 @@ class Frame:
     source: str | None = None
     source_span: tuple[int, int] | None = None  # token span of the source in the sentence Doc
     scope: str = "clause"  # "clause" | "sentence" | "previous sentence"
-    attributing: bool = True  # a report or denial with a speaker (not a bare hedge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +61,6 @@ class CertaintyReading:
     certainty: Certainty
     attribution: str | None
     frames: tuple[Frame, ...]
-
-    @property
-    def attributed(self) -> bool:
-        """Told by someone other than the writer (a report, a statement, a denial, a hedge)."""
-        return bool(self.frames)
 
     def note(self) -> str:
         if not self.frames:
@@ -229,7 +223,7 @@ class AttributionReader:
                 tag = c.dep_ == "conj" and c.i > t.i and any(
                     x.is_punct and x.text == "," for x in c.doc[t.i:c.i])
                 if c.dep_ in ("advcl", "parataxis") or tag:
-                    out.append(self._report_frame(c, actors, mentions, offset, cue_prefix=""))
+                    out.append(self._report_frame(c, actors, mentions, offset))
         out.extend(self._according_to(trigger, actors, mentions, offset))
         return out
 
@@ -238,13 +232,13 @@ class AttributionReader:
         for c in token.children:
             word = c.lower_
             if c.dep_ == "advmod" and word in w.unconfirmed_adverbs:
-                out.append(Frame(Certainty.UNCONFIRMED, c.text, attributing=False))
+                out.append(Frame(Certainty.UNCONFIRMED, c.text))
             elif c.dep_ == "advmod" and word in w.reported_adverbs:
-                out.append(Frame(Certainty.REPORTED, c.text, attributing=False))
+                out.append(Frame(Certainty.REPORTED, c.text))
             elif own and c.dep_ in ("amod", "compound") and word in w.unconfirmed_modifiers:
-                out.append(Frame(Certainty.UNCONFIRMED, f"{c.text} {token.text}", attributing=False))
+                out.append(Frame(Certainty.UNCONFIRMED, f"{c.text} {token.text}"))
             elif own and c.dep_ in ("amod",) and word in w.reported_modifiers:
-                out.append(Frame(Certainty.REPORTED, f"{c.text} {token.text}", attributing=False))
+                out.append(Frame(Certainty.REPORTED, f"{c.text} {token.text}"))
 
     def _refusal(self, verb: Token) -> bool:
         """ "denied permission to march", "were denied entry": deny as refuse-to-grant, not as a denial."""
@@ -281,7 +275,7 @@ class AttributionReader:
         content = dep in ("ccomp", "parataxis", "csubjpass", "nsubjpass") or (dep == "xcomp" and passive) or (
             dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
         if is_verb and lemma in w.reporting_verbs and content:
-            return self._report_frame(head, actors, mentions, offset, cue_prefix="")
+            return self._report_frame(head, actors, mentions, offset)
         # evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"
         if lemma in w.evidential_nouns | w.doubtful_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
             return self._noun_frame(head)
@@ -314,12 +308,11 @@ class AttributionReader:
         text, span = self.source_phrase(source) if source is not None else (None, None)
         return Frame(Certainty.UNCONFIRMED if doubtful else Certainty.REPORTED, noun.text, text, span)
 
-    def _report_frame(self, verb: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int, *,
-                      cue_prefix: str) -> Frame:
+    def _report_frame(self, verb: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> Frame:
         w = self.words
         who = self.speaker(verb)
         lemma = verb.lemma_.lower()
-        cue = f"{cue_prefix}{who.text + ' ' if who is not None else ''}{verb.text}"
+        cue = f"{who.text + ' ' if who is not None else ''}{verb.text}"
         text, span = self.source_phrase(who) if who is not None else (None, None)
         certainty = Certainty.REPORTED
         if who is not None and who.lemma_.lower() in w.evidential_nouns | w.doubtful_nouns:

@@ -145,10 +145,10 @@ class CertaintyTagger:
                     continue  # the event sits inside the cue clause itself
                 on_path = cue.predicate in ancestors
                 if on_path or (cue.anaphoric and self._governed(event, readings, s)):
-                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence", attributing=False))
+                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence"))
             for cue in cues.get(s + 1, ()):
                 if cue.standalone and cue.anaphoric and self._governed(event, readings, s):
-                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence", attributing=False))
+                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence"))
             if added:
                 out[i] = (out[i][0], out[i][1], combine([*reading.frames, *added]))
         return out
@@ -172,9 +172,9 @@ class CertaintyTagger:
         words = {t.strip(".,;:!?\"'()").lower() for t in event.sentence.split()}
         frames: list[Frame] = []
         if words & w.unconfirmed_adverbs or words & w.unconfirmed_adjectives:
-            frames.append(Frame(Certainty.UNCONFIRMED, "hedge word (unparsed)", attributing=False))
+            frames.append(Frame(Certainty.UNCONFIRMED, "hedge word (unparsed)"))
         elif words & w.reported_adverbs or "according" in words:
-            frames.append(Frame(Certainty.REPORTED, "report word (unparsed)", attributing=False))
+            frames.append(Frame(Certainty.REPORTED, "report word (unparsed)"))
         status = StatusReading(Status.OCCURRED, "sentence not parsed: default")
         return event, status, combine(frames)
 
