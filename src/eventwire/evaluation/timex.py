@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from ..errors import EvaluationError
@@ -244,9 +244,9 @@ def evaluate_timex(path: str | Path, *, output: str | Path | None = None) -> Tim
     out_dir = Path(output) if output is not None else None
     for sub, file in timeml_files(path):
         doc = read_timeml(file, sub)
-        t0 = time.perf_counter()
+        t0 = perf_counter()
         found = tag(doc.text, doc.dct)
-        elapsed += time.perf_counter() - t0
+        elapsed += perf_counter() - t0
         sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", doc.text)))
         system = [(t.start, t.end, t.type, t.value) for t in found]
         counts = _score(doc, system, errors)

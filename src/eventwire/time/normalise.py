@@ -143,9 +143,9 @@ def _weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> da
 # --------------------------------------------------------------------------- normalisers
 
 
-def _full_date(m: re.Match[str], ctx: Context) -> Found | None:
+def _full_date(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
     day = int(re.sub(r"\D", "", m["day"])) if m["day"] else None
-    month = month_number(m["month"])
+    month = month_number(m["month"] or "")
     year = int(m["year"]) if m["year"] else None
     rel = (_group(m, "rel") or "").lower()
     yrel = (_group(m, "yrel") or "").lower()
@@ -508,13 +508,13 @@ def _fiscal_year(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", m["year"])
 
 
-def _set(m: re.Match[str], ctx: Context) -> Found | None:
-    word = m["word"].lower()
+def _set(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
+    word = (m["word"] or "").lower()
     adverbs = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
     if word in adverbs:
         return Found("SET", adverbs[word])
-    unit_word = m["unit"].lower()
+    unit_word = (m["unit"] or "").lower()
     if unit_word.rstrip("s") in WEEKDAYS:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit_word.rstrip('s')] + 1}")
     unit = UNITS.get(unit_word.rstrip("s"), "D")
@@ -572,9 +572,9 @@ def _day_part(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("TIME", f"{ctx.dct.isoformat()}T{DAY_PARTS[m['part'].lower()]}", _mod(m["mod"]))
 
 
-def _edge_of_unit(m: re.Match[str], ctx: Context) -> Found | None:
+def _edge_of_unit(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
     """"the end of the year", "year-end": the current unit with a START/MID/END modifier."""
-    unit = _PERIOD_UNITS[m["unit"].lower()]
+    unit = _PERIOD_UNITS[(m["unit"] or "").lower()]
     mod = _mod(m["edge"])
     if ctx.dct is None:
         return Found("DATE", None, mod)
@@ -597,8 +597,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
     month, day = HOLIDAYS[name]
     if m["year"]:
         return Found("DATE", date(int(m["year"]), month, day).isoformat())
-    year = _year_for(ctx, month, day, m.start(), m.end())
-    return Found("DATE", None if year is None else date(year, month, day).isoformat())
+    found_year = _year_for(ctx, month, day, m.start(), m.end())
+    return Found("DATE", None if found_year is None else date(found_year, month, day).isoformat())
 
 
 class _Swap:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from ..config import Settings
 from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
 from .dating import date_events, date_from_timex
 from .normalise import Context
 from .tagger import tag_sentence
-from .tense import doc_tense, text_tense
+from .tense import Tense, doc_tense, text_tense
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +56,11 @@ class TimeTagger:
              ) -> list[TimeExpression]:
         doc = analysed.docs.get(sentence.index)
         text = sentence.text
+        tense: Callable[[int, int], Tense]
         if doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP"):
-            timetable = sentence.section is Section.BODY
-
-            def tense(s: int, e: int, doc=doc, timetable=timetable):  # type: ignore[no-untyped-def]
-                return doc_tense(doc, s, e, timetable=timetable)
+            tense = partial(doc_tense, doc, timetable=sentence.section is Section.BODY)
         else:
-            def tense(s: int, e: int, text=text):  # type: ignore[no-untyped-def]
-                return text_tense(text, s, e)
+            tense = partial(text_tense, text)
         return tag_sentence(text, ctx, tense, sentence=sentence.index, offset=sentence.start, anchor_name=anchor)
 
     def _caption(self, analysed: AnalysedArticle, sentence: Sentence) -> tuple[list[TimeExpression], date | None]:
