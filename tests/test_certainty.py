@@ -267,6 +267,8 @@ CASES: list[Case] = [
     Case("Hamas said it fired rockets at the city.", "fired", "occurred", "certain", "Hamas"),
     Case("Russia says it will send more troops to the border.", "send", "planned", "certain", "Russia"),
     Case("The rebels claimed they shot down a drone.", "shot", "occurred", "reported", "The rebels"),
+    Case("\"We struck the depot at dawn,\" the ministry said.", "struck", "occurred", "certain", "the ministry"),
+    Case("\"We will retaliate,\" the general told reporters.", "retaliate", "planned", "certain", "the general"),
 ]
 
 

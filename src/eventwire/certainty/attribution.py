@@ -312,8 +312,8 @@ class AttributionReader:
         w = self.words
         who = self.speaker(verb)
         lemma = verb.lemma_.lower()
-        cue = f"{who.text + ' ' if who is not None else ''}{verb.text}"
         text, span = self.source_phrase(who) if who is not None else (None, None)
+        cue = f"{text} {verb.text}" if text else verb.text
         certainty = Certainty.REPORTED
         if who is not None and who.lemma_.lower() in w.evidential_nouns | w.doubtful_nouns:
             # "Reports indicate that …", "Unconfirmed reports say …": a report names no speaker, so the
