@@ -219,6 +219,8 @@ CASES: list[Case] = [
     Case("Guerrillas attacked a convoy, though no casualties were reported.", "attacked", "occurred", "certain"),
     Case("The river port will reopen next month, the harbour master said on Friday.", "reopen", "planned",
          "reported", "the harbour master"),
+    Case("The ministry accused Kyiv of shelling the plant.", "shelling", "occurred", "reported", "The ministry"),
+    Case("Police blamed the rebels for the bombing.", "bombing", "occurred", "reported", "Police"),
     # --- unconfirmed: allegedly, claims remain unconfirmed (cross-clause), next-sentence, without evidence
     Case("The militia allegedly executed ten prisoners.", "executed", "occurred", "unconfirmed"),
     Case("Activists said drones struck a school.\nThese claims could not be independently verified.", "struck",
@@ -232,6 +234,7 @@ CASES: list[Case] = [
     Case("It is alleged that soldiers looted the shops.", "looted", "occurred", "unconfirmed"),
     Case("Israel neither confirmed nor denied the strike.", "strike", "occurred", "unconfirmed"),
     Case("The general is rumoured to have fled abroad.", "fled", "occurred", "unconfirmed"),
+    Case("The man is suspected of planting the bomb.", "planting", "occurred", "unconfirmed"),
     Case("Rebels said they seized an airfield, which could not be independently verified.", "seized",
          "occurred", "unconfirmed", "Rebels"),
     # --- denied: X denied that …, rejected reports that …, double embedding, denied + gerund/noun

@@ -276,6 +276,8 @@ class AttributionReader:
             dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
         if is_verb and lemma in w.reporting_verbs and content:
             return self._report_frame(head, actors, mentions, offset)
+        if is_verb and lemma in w.accusation_verbs and dep == "prep" and node.lower_ in ("of", "for", "over"):
+            return self._report_frame(head, actors, mentions, offset)  # "accused X of shelling …"
         # evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"
         if lemma in w.evidential_nouns | w.doubtful_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
             return self._noun_frame(head)

@@ -88,6 +88,7 @@ class CertaintyWords:
     reporting_verbs: frozenset[str]
     assertive_verbs: frozenset[str]
     doubtful_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
     source_object_verbs: frozenset[str]
     addressee_object_verbs: frozenset[str]
     evidential_nouns: frozenset[str]
