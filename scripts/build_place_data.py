@@ -227,7 +227,7 @@ def main() -> None:
         else:
             continue
         rows.append([kind, "", county["name"], "US", county["state"], f"{lat:.4f}", f"{lon:.4f}", "0",
-                     alt_keys(county["name"], [])])
+                     alt_keys(county["name"], [base])])
     for code, cont in sorted(continents.items()):
         rows.append(["continent", str(cont["geonameId"]), cont["name"], "", code, cont["lat"], cont["lng"],
                      str(cont["population"]), alt_keys(cont["name"], [])])

@@ -75,9 +75,12 @@ _NOT_PLACES = _words(
 QUALIFIER_MATCH = 40.0
 CONTEXT_COUNTRY = 6.0
 CONTEXT_SHARE = 10.0
-CONTEXT_STATE = 8.0
-ALTERNATE_PENALTY = 3.0
+CONTEXT_STATE = 14.0
+ALTERNATE_PENALTY = 6.0
 FOREIGN_ADMIN1_PRIOR = 12.0
+CAPITAL_BONUS = 2.0
+PROXIMITY = 12.0  # at most, for three or more other places nearby
+NEAR_DEGREES = 1.4  # about 150 km
 # A province named like its capital ("Kursk", "Idlib"): news means the town unless it says "region".
 TOWN_OVER_PROVINCE = 8.0
 _KIND_PRIOR = {COUNTRY: 30.0, CONTINENT: 28.0, ADMIN1: 25.0, REGION: 22.0, ADMIN2: 18.0, ADMIN2_ROUGH: 16.0}
@@ -118,7 +121,7 @@ def prior(c: Candidate) -> float:
     if c.kind in _KIND_PRIOR:
         return _KIND_PRIOR[c.kind]
     base = population_score(c.population)
-    return base + 4.0 if c.kind == CAPITAL else base
+    return base + CAPITAL_BONUS if c.kind == CAPITAL else base
 
 
 def to_place(c: Candidate, gazetteer: Gazetteer) -> Place:
@@ -228,17 +231,20 @@ class ToponymResolver:
             iso2 = g.iso2_of.get(code, code if code in g.iso3_of else None)
             if iso2:
                 extra[iso2] += 1
-        # pass 1: priors and qualifiers; pass 2 and 3: with the other toponyms' readings as context
-        chosen: list[Candidate | None] = [self._best(m, extra, Counter(), Counter(), None)[0] for m in mentions]
+        # pass 1: priors and qualifiers; passes 2 and 3: the other toponyms' readings as context
+        none: list[tuple[str, float, float]] = []
+        chosen: list[Candidate | None] = [self._best(m, extra, Counter(), Counter(), None, none)[0]
+                                          for m in mentions]
         for _ in range(2):
             countries, states = self._evidence(mentions, chosen)
-            chosen = [
-                self._best(m, extra, countries, states, chosen[k])[0] for k, m in enumerate(mentions)
-            ]
+            local = self._local_points(mentions, chosen)
+            chosen = [self._best(m, extra, countries, states, chosen[k], local)[0]
+                      for k, m in enumerate(mentions)]
         countries, states = self._evidence(mentions, chosen)
+        local = self._local_points(mentions, chosen)
+        final = [self._best(m, extra, countries, states, chosen[k], local) for k, m in enumerate(mentions)]
         out: list[ResolvedToponym] = []
-        for k, m in enumerate(mentions):
-            best, score, why = self._best(m, extra, countries, states, chosen[k])
+        for m, (best, score, why) in zip(mentions, final, strict=True):
             out.append(ResolvedToponym(
                 start=m.start, end=m.end, text=m.text,
                 place=to_place(best, g) if best else None,
@@ -256,6 +262,12 @@ class ToponymResolver:
             country = g.country(demonym)
             if country is not None:
                 candidates = [country, *candidates]
+        # a county by its bare name ("Kanawha" for Kanawha County) only when nothing else has that name
+        candidates = [c for c in candidates if not (c.via_alternate and c.kind in (ADMIN2, ADMIN2_ROUGH))] \
+            or candidates
+        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3:
+            # "EU", "UN", "NYC": a short capitalised code names a country or state, not a village "Eu"
+            candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1)]
         if not candidates and surface.endswith(("'s", "\u2019s")):
             candidates = g.lookup(surface[:-2])
         if not candidates and demonym is None:
@@ -303,8 +315,15 @@ class ToponymResolver:
                 states[c.admin1] += 1
         return countries, states
 
+    @staticmethod
+    def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> list[tuple[str, float, float]]:
+        """(name key, lat, lon) of the towns and counties read so far: local news clusters in space."""
+        return [(name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
+                if c is not None and c.kind in (CITY, CAPITAL, ADMIN2)]
+
     def _best(self, m: _Mention, extra: Counter[str], countries: Counter[str], states: Counter[str],
-              own: Candidate | None) -> tuple[Candidate | None, float, str]:
+              own: Candidate | None, local: list[tuple[str, float, float]]
+              ) -> tuple[Candidate | None, float, str]:
         best: Candidate | None = None
         best_score = -math.inf
         best_why = ""
@@ -332,6 +351,11 @@ class ToponymResolver:
                     why.append("qualifier")
                 else:
                     score -= QUALIFIER_MATCH
+            if local and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
+                near = _near(c, local, name_key(m.text))
+                if near:
+                    score += PROXIMITY * min(near, 3) / 3
+                    why.append("nearby")
             if c.via_alternate:
                 score -= ALTERNATE_PENALTY
             if c.kind == ADMIN1 and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
@@ -358,6 +382,14 @@ def resolve_toponyms(
     Loads the gazetteer (about a second) unless a ``resolver`` is given: pass one for repeated calls.
     """
     return (resolver or ToponymResolver()).resolve(text, spans, context_countries, include_demonyms)
+
+
+def _near(c: Candidate, local: list[tuple[str, float, float]], own_key: str) -> int:
+    """How many other places (of another name) lie within about 150 km of ``c``."""
+    k = math.cos(math.radians(c.lat))
+    names = {key for key, lat, lon in local
+             if key != own_key and (lat - c.lat) ** 2 + ((lon - c.lon) * k) ** 2 < NEAR_DEGREES ** 2}
+    return len(names)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
