@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..models import AnalysedArticle, Certainty, Event, Mention, Status
+from ..models import AnalysedArticle, Certainty, Event, Mention, Section, Status
 from .attribution import AttributionReader, CertaintyReading, Frame, combine, event_actors
 from .lexicon import CertaintyLexicon, load_lexicon
 from .status import StatusReading, StatusResolver
@@ -66,7 +66,8 @@ class CertaintyTagger:
         by_sentence: dict[int, list[Mention]] = {}
         for m in analysed.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items() if i in analysed.parsed}
+        cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items()
+                if i in analysed.parsed and doc.has_annotation("DEP")}
 
         # one event told as several dyad records shares one set of actors (and so one party check)
         siblings: dict[tuple[int, int], list[Event]] = {}
@@ -75,7 +76,8 @@ class CertaintyTagger:
         readings: list[tuple[Event, StatusReading, CertaintyReading]] = []
         for event in analysed.events:
             doc = analysed.docs.get(event.sentence_index)
-            if doc is None or event.sentence_index not in analysed.parsed or not 0 <= event.trigger_token < len(doc):
+            if (doc is None or event.sentence_index not in analysed.parsed or not doc.has_annotation("DEP")
+                    or not 0 <= event.trigger_token < len(doc)):
                 readings.append(self._unparsed(event))
                 continue
             trigger = doc[event.trigger_token]
@@ -85,7 +87,8 @@ class CertaintyTagger:
                                         starts.get(event.sentence_index, 0))
             readings.append((event, status, combine(frames)))
 
-        readings = self._apply_sentence_cues(readings, analysed.docs, cues)
+        sections = {s.index: s.section for s in analysed.sentences}
+        readings = self._apply_sentence_cues(readings, analysed.docs, cues, sections)
         events = tuple(self._finish(e, s, c) for e, s, c in readings)
         return dataclasses.replace(analysed, events=events)
 
@@ -129,13 +132,13 @@ class CertaintyTagger:
         return noun.lemma_.lower() in w.claim_nouns and bool(determiners & (w.anaphoric_subjects | {"the"}))
 
     def _apply_sentence_cues(self, readings: list[tuple[Event, StatusReading, CertaintyReading]],
-                             docs: Mapping[int, Doc], cues: Mapping[int, list[SentenceCue]]
-                             ) -> list[tuple[Event, StatusReading, CertaintyReading]]:
+                             docs: Mapping[int, Doc], cues: Mapping[int, list[SentenceCue]],
+                             sections: Mapping[int, Section]) -> list[tuple[Event, StatusReading, CertaintyReading]]:
         out = list(readings)
         for i, (event, _, reading) in enumerate(readings):
             s = event.sentence_index
             doc = docs.get(s)
-            if doc is None or not 0 <= event.trigger_token < len(doc):
+            if doc is None or s not in cues or not 0 <= event.trigger_token < len(doc):
                 continue
             trigger = doc[event.trigger_token]
             ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
@@ -146,7 +149,9 @@ class CertaintyTagger:
                 on_path = cue.predicate in ancestors
                 if on_path or (cue.anaphoric and self._governed(event, readings, s)):
                     added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence"))
-            for cue in cues.get(s + 1, ()):
+            # the next sentence speaks of this one only within one section (not headline → standfirst)
+            following = cues.get(s + 1, ()) if sections.get(s + 1) == sections.get(s) else ()
+            for cue in following:
                 if cue.standalone and cue.anaphoric and self._governed(event, readings, s):
                     added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence"))
             if added:
