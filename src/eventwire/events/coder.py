@@ -126,9 +126,9 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                       "advmod", "prt", "neg"):
             pre.extend(c.subtree)
     for c in tok.rights:
-        if c.dep_ in ("ccomp", "conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
+        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
             continue
-        if c.dep_ in ("xcomp", "advcl", "acl"):
+        if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
             post.append(c)  # the verb of a purpose clause ("sent troops to *assist*")
             for cc in c.children:
                 if cc.dep_ in ("dobj", "prt"):
