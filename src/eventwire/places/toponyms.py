@@ -197,15 +197,14 @@ class ToponymResolver:
                 return False
             # the second word of a longer capitalised name ("John Paris") — unless a sentence starts there
             if adjacent and prev[0].isupper() and prev.casefold() not in _NOT_PLACES \
-                    and not self.gazetteer.has_name(name_key(prev)) and not _sentence_start(text, prev_start):
+                    and not _sentence_start(text, prev_start):
                 return False
         if i + n < len(words):
             nxt_start, _, nxt = words[i + n]
             adjacent = text[words[i + n - 1][1]:nxt_start] == " "
             if adjacent and nxt.rstrip(".").casefold() in _STREET:
                 return False
-            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE \
-                    and not self.gazetteer.has_name(name_key(nxt)):
+            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE:
                 return False
         return True
 
