@@ -128,6 +128,8 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     for c in tok.rights:
         if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
             continue
+        if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue  # "…, even as the regime touted support": not what the trigger is about
         if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
             post.append(c)  # the verb of a purpose clause ("sent troops to *assist*")
             for cc in c.children:
