@@ -461,7 +461,9 @@ def eval_geo(
 def main() -> None:
     """Console entry point: library errors become one-line messages and exit codes."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
+        if isinstance(result, int) and result:
+            sys.exit(result)
     except EventwireError as exc:
         if STATE.debug:
             raise
