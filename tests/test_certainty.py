@@ -221,6 +221,14 @@ CASES: list[Case] = [
          "reported", "the harbour master"),
     Case("The ministry accused Kyiv of shelling the plant.", "shelling", "occurred", "reported", "The ministry"),
     Case("Police blamed the rebels for the bombing.", "bombing", "occurred", "reported", "Police"),
+    Case("Russia sends more troops to Kursk: report", "sends", "occurred", "reported", section="headline"),
+    Case("North Korean leader visits Moscow - state media", "visits", "occurred", "reported", "state media",
+         section="headline"),
+    Case("Kenya and Tanzania sign a gas deal", "sign", "occurred", "certain", section="headline"),
+    Case("The mayor was quoted as saying that the bridge had collapsed.", "collapsed", "occurred", "reported",
+         "The mayor"),
+    Case("The minister told reporters, adding that the army had withdrawn.", "withdrawn", "occurred",
+         "reported", "The minister"),
     # --- unconfirmed: allegedly, claims remain unconfirmed (cross-clause), next-sentence, without evidence
     Case("The militia allegedly executed ten prisoners.", "executed", "occurred", "unconfirmed"),
     Case("Activists said drones struck a school.\nThese claims could not be independently verified.", "struck",
@@ -256,7 +264,7 @@ CASES: list[Case] = [
     Case("The marchers were denied permission to enter the square.", "enter", "negated", "certain"),
     Case("The navy scrapped its plan to build a second base.", "build", "negated", "certain"),
     Case("The minister rejected the proposal of a curfew, saying shops had reopened.", "reopened", "occurred",
-         "reported"),
+         "reported", "The minister"),
     Case("The envoy dismissed earlier statements that no refugees would be admitted.", "admitted",
          "hypothetical", "denied", "The envoy"),
     # --- certain with attribution: an official party to the event states it

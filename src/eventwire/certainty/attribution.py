@@ -163,8 +163,9 @@ class AttributionReader:
 
     def speaker(self, verb: Token) -> Token | None:
         """Who reports: the subject, the passive agent ("as reported by X"), or the cited object."""
+        w = self.words
         lemma = verb.lemma_.lower()
-        if lemma in self.words.source_object_verbs:
+        if lemma in w.source_object_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
@@ -179,9 +180,17 @@ class AttributionReader:
         if subjects:
             # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
             return subjects[-1]
-        # a bare conjunct shares its first conjunct's subject ("said and added that …")
-        if verb.dep_ == "conj" and verb.head.i != verb.i:
-            return self.speaker(verb.head)
+        if lemma in w.source_object_verbs:  # "the mayor was quoted as saying …"
+            quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if quoted is not None:
+                return quoted
+        # a subjectless conjunct or participle shares its governor's subject: "said and added that …",
+        # "told reporters, adding that …", "was quoted as saying that …"
+        head = verb.head
+        if head.i != verb.i and verb.dep_ in ("conj", "advcl", "xcomp") and head.tag_.startswith("VB"):
+            return self.speaker(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.tag_.startswith("VB"):
+            return self.speaker(head.head)
         return None
 
     # ------------------------------------------------------------------ frames
@@ -225,7 +234,27 @@ class AttributionReader:
                 if c.dep_ in ("advcl", "parataxis") or tag:
                     out.append(self._report_frame(c, actors, mentions, offset))
         out.extend(self._according_to(trigger, actors, mentions, offset))
+        headline_tag = self._trailing_tag(trigger)
+        if headline_tag is not None:
+            out.append(headline_tag)
         return out
+
+    def _trailing_tag(self, trigger: Token) -> Frame | None:
+        """A headline's source tag after a colon or dash: "… to Kursk: report", "… Moscow - state media"."""
+        w = self.words
+        doc = trigger.doc
+        separators = [t for t in doc if t.text in (":", "-", "—", "–", "|") and (t.text == ":" or t.whitespace_)]
+        if not separators or separators[-1].i <= trigger.i:
+            return None
+        sep = separators[-1]
+        tail = [t for t in doc[sep.i + 1:] if not t.is_punct]
+        words = {t.lower_ for t in tail} | {t.lemma_.lower() for t in tail}
+        sources = w.evidential_nouns | w.media_words | w.anonymous_words | {"official", "officials", "say", "says"}
+        if not tail or len(tail) > 4 or not words & sources:
+            return None
+        text = doc[tail[0].i:tail[-1].i + 1].text
+        generic = len(tail) == 1 and tail[0].lemma_.lower() in w.generic_evidential_nouns
+        return Frame(Certainty.REPORTED, f"{sep.text} {text}", None if generic else text, scope="sentence")
 
     def _hedges(self, token: Token, out: list[Frame], *, own: bool) -> None:
         w = self.words
