@@ -147,3 +147,21 @@ def test_places_body_sentence_without_preposition_gets_no_caption_fallback(place
 def test_places_article_without_events_is_unchanged(places, parsed_article):
     a = parsed_article("Nothing happened in Oslo.")
     assert places(a) is a
+
+
+def test_places_purpose_clause_names_where_troops_went(places, parsed_article):
+    a = with_event(parsed_article("The army has sent engineers to support recovery work near the Belgorod border."),
+                   0, "sent")
+    loc = location(places, a)
+    assert loc is not None and (loc.name, loc.country) == ("Belgorod", "RUS")
+
+
+def test_places_city_of_x(places, parsed_article):
+    a = with_event(parsed_article("Missiles hit a power station in the city of Kharkiv on Friday."), 0, "hit")
+    loc = location(places, a)
+    assert loc is not None and (loc.name, loc.country) == ("Kharkiv", "UKR")
+
+
+def test_places_abstract_in_phrase_is_no_place(places, parsed_article):
+    text = "The ministers approved the plan in the framework of the accord between Norway and Chile."
+    assert location(places, with_event(parsed_article(text), 0, "approved")) is None

@@ -6,7 +6,8 @@ A location is a toponym inside the object of a locative preposition ("in", "at",
 - the trigger itself ("arrived in Pyongyang", "a visit to Moscow": a nominal event's modifiers);
 - the trigger's object ("held talks in Pyongyang", "ambushed a patrol in Iraq's Anbar desert");
 - failing those, the verb whose purpose or continuation the trigger is ("arrived in Pyongyang to meet
-  Kim", "arrived in Pyongyang and met Kim": the meeting is in Pyongyang too).
+  Kim", "arrived in Pyongyang and met Kim": the meeting is in Pyongyang too), or the trigger's own
+  purpose clause ("sent troops to assist operations near Kursk").
 
 Inside that object the most specific toponym wins and a possessor gives way to what it owns: in
 "Iraq's Anbar desert" the place is Anbar. "Kursk region" is the region, not the town.
@@ -33,6 +34,13 @@ MOVEMENT_LEMMAS = frozenset({"visit", "trip", "travel", "tour", "journey", "arri
                              "invasion", "incursion", "withdraw", "retreat", "expel", "deport", "extradite"})
 REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
                           "territory", "prefecture", "krai", "republic"})
+# "the city of Kharkiv", "the outskirts of Donetsk", "the north of Syria"
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "area", "outskirts", "suburb",
+                         "suburbs", "district", "capital", "port", "north", "south", "east", "west", "centre",
+                         "center", "heart", "border", "state", "county", "island", "coast", "territory",
+                         "part", "parts", "oblast", "governorate", "municipality", "neighbourhood",
+                         "neighborhood", "streets"})
+_PHRASE_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "conj", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "dative"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
@@ -70,6 +78,11 @@ def _anchors(trigger: Token) -> list[tuple[Token, str]]:
     anchors += [(c, "object") for c in trigger.children if c.dep_ in _OBJECT_DEPS]
     if trigger.dep_ in _CLIMB_DEPS and trigger.head.i != trigger.i:
         anchors.append((trigger.head, "governing-verb"))
+    # "sent troops to assist operations near Kursk": the purpose names where the troops went
+    for clause in trigger.children:
+        if clause.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            anchors.append((clause, "purpose"))
+            anchors += [(c, "purpose-object") for c in clause.children if c.dep_ in _OBJECT_DEPS]
     return anchors
 
 
@@ -83,7 +96,7 @@ def _locative(prep: Token, trigger: Token) -> bool:
 def _place_in(obj: Token, sentence_start: int, places: Sequence[ResolvedToponym], gazetteer: Gazetteer
               ) -> Place | None:
     """The toponym the prepositional object names: most specific first, possessors last."""
-    tokens = [t for t in obj.subtree if not _in_clause(t, obj)]
+    tokens = _place_phrase(obj)
     found: list[tuple[int, int, ResolvedToponym, Token]] = []
     for t in tokens:
         start = sentence_start + t.idx
@@ -104,16 +117,20 @@ def _place_in(obj: Token, sentence_start: int, places: Sequence[ResolvedToponym]
     return top.place
 
 
-def _in_clause(token: Token, root: Token) -> bool:
-    """Is ``token`` inside a relative or other clause below ``root`` (not part of the place phrase)?"""
-    # spaCy makes a new Token object at each access: compare positions, not identities
-    while token.i != root.i:
-        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        if token.head.i == token.i:  # reached the sentence root without meeting ``root``
-            return False
-        token = token.head
-    return False
+def _place_phrase(obj: Token) -> list[Token]:
+    """The tokens of the noun phrase a preposition governs: the noun, its compounds, possessors,
+    modifiers and conjuncts ("near its Kursk border", "in Kursk and Belgorod") — and an "of" phrase only
+    after a place noun ("in the city of Kharkiv"), so that "in the context of the treaty between Russia
+    and …" names no place."""
+    out = [obj]
+    for child in obj.children:
+        if child.dep_ in _PHRASE_DEPS:
+            out += _place_phrase(child)
+        elif child.dep_ == "prep" and child.lower_ == "of" and obj.lemma_.lower() in PLACE_NOUNS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += _place_phrase(pobj)
+    return out
 
 
 def _as_region(top: ResolvedToponym, noun: str, gazetteer: Gazetteer) -> Place:
