@@ -174,6 +174,8 @@ CASES: list[Case] = [
     Case("The rebels did not attack the convoy.", "attack", "negated", "certain"),
     Case("Poland refused to extradite the suspect.", "extradite", "negated", "certain"),
     Case("No talks took place between the two delegations.", "talks", "negated", "certain"),
+    Case("No shots were fired during the handover.", "fired", "negated", "certain"),
+    Case("Nobody was arrested after the rally.", "arrested", "negated", "certain"),
     Case("The summit was called off at the last minute.", "summit", "negated", "certain"),
     Case("Vietnam cancelled the planned naval exercise.", "exercise", "negated", "certain"),
     Case("The army failed to capture the town.", "capture", "negated", "certain"),
@@ -266,7 +268,7 @@ CASES: list[Case] = [
     Case("The minister rejected the proposal of a curfew, saying shops had reopened.", "reopened", "occurred",
          "reported", "The minister"),
     Case("The envoy dismissed earlier statements that no refugees would be admitted.", "admitted",
-         "hypothetical", "denied", "The envoy"),
+         "negated", "denied", "The envoy"),
     # --- certain with attribution: an official party to the event states it
     Case("The defence ministry said its forces destroyed a radar station.", "destroyed", "occurred", "certain",
          "The defence ministry", source="its forces"),

@@ -32,6 +32,7 @@ CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pa
 THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "no-one", "noone"})
 # Modals of obligation or permission: negated, they state a norm, not a fact ("should not interfere").
 DEONTIC_MODALS = frozenset({"should", "must", "may", "might", "ought", "shall"})
 
@@ -112,6 +113,13 @@ class StatusResolver:
                 return StatusReading(Status.NEGATED, f"'{c.text} {verb.text}'")
             if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
                 return StatusReading(Status.NEGATED, f"'no longer {verb.text}'")
+        for c in children:
+            # "No shots were fired", "nobody was hurt", "the army fired no shots"
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    c.lower_ in NEGATIVE_PRONOUNS
+                    or any(d.dep_ == "det" and d.lower_ in w.negating_determiners for d in c.children)):
+                return StatusReading(Status.NEGATED, f"'{c.text} … {verb.text}'" if c.i < verb.i
+                                     else f"'{verb.text} … no {c.text}'")
         condition = self._condition(verb)
         if condition is not None:
             return StatusReading(Status.HYPOTHETICAL, condition)
