@@ -259,3 +259,38 @@ def test_events_may_hold_event(coder, nlp):  # type: ignore[no-untyped-def]
     assert coder.may_hold_event(nlp.make_doc("Talks resumed."))
     assert not coder.may_hold_event(nlp.make_doc("The weather was mild and sunny."))
     assert not coder.may_hold_event(nlp.make_doc("He said so."))
+
+
+@pytest.mark.parametrize("text", [
+    "An earthquake struck Nepal on Monday.",
+    "Iran released a statement on Monday.",
+    "Brazil is considering new rules for its ports.",
+    "The storm hit the coast of Cuba overnight.",
+])
+def test_events_no_political_event(code, text):  # type: ignore[no-untyped-def]
+    assert code(text).events == ()
+
+
+def test_events_participle_marks_its_patient(code):  # type: ignore[no-untyped-def]
+    events = code("The sanctions imposed on Iran by Canada hurt its economy.").events
+    assert [(e.type.value, _country(e, "source"), _country(e, "target")) for e in events] == [
+        ("SANCTION", "CAN", "IRN")]
+
+
+def test_events_deliberation_codes_its_content(code):  # type: ignore[no-untyped-def]
+    events = code("Japan is considering sending aid to Nepal.").events
+    assert [(e.type.value, _country(e, "source"), _country(e, "target")) for e in events] == [
+        ("AID", "JPN", "NPL")]
+
+
+def test_events_future_cooperation_is_agree_and_future_force_is_threaten(code):  # type: ignore[no-untyped-def]
+    agree = code("Chile will send food aid to Peru.").events
+    threat = code("Chile would blockade the ports of Peru.").events
+    assert [e.type.value for e in agree] == ["AGREE"] and "future intent" in agree[0].evidence
+    assert [e.type.value for e in threat] == ["THREATEN"]
+
+
+def test_events_must_said_by_another_is_a_request(code):  # type: ignore[no-untyped-def]
+    events = code("Russia said Sudan must return the captured helicopter.").events
+    assert [(e.type.value, _country(e, "source"), _country(e, "target")) for e in events] == [
+        ("REQUEST", "RUS", "SDN")]

@@ -137,10 +137,14 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                     post.append(cc)
             continue
         post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
-    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …")
+    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
+    # and so is the noun a participle modifies ("the sanctions imposed on Iran")
     for c in tok.lefts:
         if c.dep_ == "nsubjpass":
             post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        post.append(tok.head)
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
     # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
