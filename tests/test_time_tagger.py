@@ -117,6 +117,29 @@ def test_time_anaphora_and_report_periods() -> None:
     assert ("The year-earlier period", "DATE", "2023-Q3") in got
 
 
+def test_time_following_and_previous_units_count_from_the_last_named_date() -> None:
+    # TimeML anchors these to the time the text talks about, not to the DCT
+    got = values("The dam burst on March 3, 2021. Rescuers arrived the following day and left the next morning.")
+    assert ("the following day", "DATE", "2021-03-04") in got
+    assert ("the next morning", "TIME", "2021-03-05TMO") in got  # the reference time moved on
+    got = values("The mill shut in 2011 and reopened the following year.")
+    assert ("the following year", "DATE", "2012") in got
+    got = values("Voters went to the polls in May 2020; turnout had slumped the previous month.")
+    assert ("the previous month", "DATE", "2020-04") in got
+    # nothing named yet: the DCT is the reference
+    assert ("the previous day", "DATE", "2025-06-16") in values("Prices had doubled the previous day.")
+    # too coarse a reference gives no value rather than a guess
+    assert ("the following day", "DATE", None) in values("In 2009 the pier collapsed; divers came the following day.")
+    got = values("The ferry sank on Monday, June 9. Its sister ship had sailed the previous Friday.")
+    assert ("the previous Friday", "DATE", "2025-06-06") in got
+
+
+def test_time_week_of_a_day_and_yearly_months() -> None:
+    assert ("the week of March 6", "DATE", "2025-W10") in values("The hearing falls in the week of March 6.")
+    assert ("each July", "SET", "XXXX-07") in values("Pilgrims gather at the shrine each July.")
+    assert ("Every December", "SET", "XXXX-12") in values("Every December the choir tours the coast.")
+
+
 def test_time_offsets_point_at_the_text() -> None:
     text = "Troops withdrew on Monday and again in August 2023."
     for t in tag(text, DCT):
@@ -131,6 +154,9 @@ def test_time_offsets_point_at_the_text() -> None:
         "About 2000 people joined the protest.",  # a number, not a year
         "The current account deficit widened.",
         "They paid $5 a year for the licence.",
+        "Average daily turnover on the exchange fell.",  # the "daily" of an average
+        "The firm expects its revenue to grow 12% annually.",  # a rate, not a recurring time
+        "The new line will make 4,000 engines annually.",
     ],
 )
 def test_time_no_false_expressions(text: str) -> None:

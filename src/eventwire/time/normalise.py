@@ -19,6 +19,7 @@ from .lexicon import (
     HOLIDAYS,
     MODIFIERS,
     MONTH,
+    MONTHS,
     ORDINALS,
     REF_WORDS,
     SEASONS,
@@ -140,6 +141,51 @@ def _weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> da
     return dct - timedelta(days=back)
 
 
+_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+_ANCHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", **{p: "D" for p in DAY_PARTS}}
+
+
+def _reference(ctx: Context, size: int) -> date | None:
+    """The reference time of the narration at a precision of ``size`` characters (10 day, 7 month, 4 year).
+
+    TimeML anchors "the following day" to the time the text is talking about: the latest calendar date it
+    named, else (nothing named yet) the DCT. A reference coarser than asked for gives no value.
+    """
+    ref = ctx.last_date
+    if ref is None:
+        return ctx.dct
+    if len(ref) < size:
+        return None
+    parts = [int(p) for p in ref.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _anchored_unit(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the following day", "the previous month", "the next morning": one unit from the reference time."""
+    rel = (m["rel"] or m["rel2"]).lower()
+    word = (m["unit"] or m["unit2"]).lower()
+    unit = _ANCHOR_UNITS[word]
+    part = DAY_PARTS.get(word) if word != "day" else None
+    kind = "TIME" if part else "DATE"
+    if ctx.dct is None:
+        return Found(kind, None)
+    ref = _reference(ctx, {"D": 10, "W": 10, "M": 7, "Y": 4}[unit])
+    if ref is None:
+        return Found(kind, None)
+    value = cal.value_at(cal.shift(ref, unit, _STEP[rel]), unit)
+    return Found(kind, f"{value}T{part}" if part else value, _mod(m["pre"]))
+
+
+def _anchored_weekday(ctx: Context, wd: int, rel: str) -> date | None:
+    """"the previous Friday": the weekday before the reference day (after it for "the following")."""
+    ref = _reference(ctx, 10)
+    if ref is None:
+        return None
+    if rel == "following":
+        return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    return ref - timedelta(days=(ref.weekday() - wd) % 7 or 7)
+
+
 # --------------------------------------------------------------------------- normalisers
 
 
@@ -215,7 +261,11 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Found | None:
     name = m["wd"].lower()
     if name.endswith("s"):  # "on Mondays": a set
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}")
-    day = _weekday(ctx, WEEKDAYS[name], m["rel"], m.start(), m.end())
+    rel = (m["rel"] or "").lower()
+    if m["the"] and rel in ("previous", "following") and ctx.dct is not None:
+        day = _anchored_weekday(ctx, WEEKDAYS[name], rel)
+    else:
+        day = _weekday(ctx, WEEKDAYS[name], m["rel"], m.start(), m.end())
     if day is None:
         return Found("DATE", None)
     part = m["part"]
@@ -438,6 +488,14 @@ def _anaphoric(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", last[:size], _mod(m["mod"]))
 
 
+def _week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the week of March 6": the ISO week holding that day."""
+    found = _full_date(_Swap(m), ctx)
+    if found is None or found.value is None:
+        return found
+    return Found("DATE", cal.week_value(date.fromisoformat(found.value)))
+
+
 def _year_period(m: re.Match[str], ctx: Context) -> Found | None:
     """"the 1988 period" in an earnings report is that year's instance of the quarter under discussion."""
     if ctx.last_quarter:
@@ -517,6 +575,8 @@ def _set(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
     unit_word = (m["unit"] or "").lower()
     if unit_word.rstrip("s") in WEEKDAYS:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit_word.rstrip('s')] + 1}")
+    if unit_word.rstrip(".") in MONTHS:  # "each July": that month of every year
+        return Found("SET", f"XXXX-{month_number(unit_word):02d}")
     unit = UNITS.get(unit_word.rstrip("s"), "D")
     n = number_value(m["num"]) if m["num"] else (2 if m["other"] else 1)
     return Found("SET", _duration_value(unit, n if isinstance(n, int) else 1))
@@ -614,10 +674,11 @@ class _Swap:
         self._alt = alt
 
     def __getitem__(self, key: str) -> str | None:
-        value = self._m.groupdict().get(key)
+        groups = self._m.groupdict()
+        value = groups.get(key)
         if value is None:
             other = self._alt.get(key, key + "b")
-            value = self._m.groupdict().get(other)
+            value = groups.get(other)
         return value
 
     def start(self) -> int:

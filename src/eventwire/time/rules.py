@@ -29,6 +29,7 @@ from .normalise import (
     Found,
     Normaliser,
     _anaphoric,
+    _anchored_unit,
     _bare_season,
     _century,
     _clock,
@@ -54,6 +55,7 @@ from .normalise import (
     _spoken_year,
     _Swap,
     _the_weekend,
+    _week_of,
     _weekday_rule,
     _year,
     _year_earlier_adj,
@@ -150,6 +152,26 @@ def _plausible_ref(m: re.Match[str], text: str) -> bool:
     return True
 
 
+_AVERAGE_BEFORE = re.compile(r"\baverage\s+$", re.IGNORECASE)
+
+
+def _plausible_set(m: re.Match[str], text: str) -> bool:
+    """Vetoes rates: "average daily volume", "profits grew 8% annually", "10,000 units annually".
+
+    A per-year rate after an amount is a quantity's unit, not a recurring time (TimeBank leaves it
+    unannotated); so is the "daily" of an average. A capitalised name after "Daily"/"Weekly" is a title.
+    """
+    word = (m["word"] or "").lower()
+    if not word:
+        return True
+    if word in ("daily", "weekly", "monthly") and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+        return False
+    before = text[max(0, m.start() - 12):m.start()]
+    if _AVERAGE_BEFORE.search(before):
+        return False
+    return not (word in ("annually", "yearly") and _AMOUNT_BEFORE.search(before))
+
+
 # --------------------------------------------------------------------------- the rules
 
 
@@ -164,6 +186,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:{WEEKDAY},?\s+)?(?:{_MODP})?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"
         rf"|(?P<dayb>{DAYNUM})\s+(?:of\s+)?(?P<monthb>{MONTH})(?:,?\s+(?P<yearb>{YEAR4})\b)?)"),
         lambda m, c: _full_date(_Swap(m), c)),
+    Rule("week_of", _rx(rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"),
+         _week_of),
     Rule("month_year", _rx(rf"\b(?:(?P<rel>this|last|next|coming|past)\s+)?{_MODP}?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b"
                            rf"|\s+(?P<yrel>this|last|next)\s+year\b)?(?P<day>)"),
          _full_date, _plausible_month),
@@ -176,7 +200,7 @@ RULES: tuple[Rule, ...] = (
     Rule("decade", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b"), _decade),
     Rule("century", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
                         r"eighth|ninth|tenth)|(?P<nth>\d{1,2}(?:st|nd|rd|th)))[\s-]+century\b"), _century),
-    Rule("weekday", _rx(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s+)?(?P<wd>{WEEKDAY}s?)\b"
+    Rule("weekday", _rx(rf"\b(?:(?P<the>the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WEEKDAY}s?)\b"
                         r"(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday_rule),
     Rule("relative_day", _rx(
         r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
@@ -184,6 +208,11 @@ RULES: tuple[Rule, ...] = (
         _relative_day),
     Rule("day_part", _rx(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)\b"),
          _day_part),
+    Rule("anchored_unit", _rx(
+        r"\b(?P<pre>(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<rel>following|previous|preceding|prior)\s+"
+        r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"
+        r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day|morning|afternoon|evening|night)\b"),
+        _anchored_unit),
     Rule("relative_unit", _rx(
         r"\b(?P<pre>(?:earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
         r"(?P<rel>this|last|next|past|coming|previous|current|following|latest|the\s+(?:past|last|next|coming|"
@@ -237,10 +266,8 @@ RULES: tuple[Rule, ...] = (
          _recent_units),
     Rule("set", _rx(rf"\b(?:(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|"
                     rf"(?P<word2>every|each)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER})\s+)?"
-                    rf"(?P<unit>{UNIT}|{WEEKDAY})s?)\b"),
-         lambda m, c: _set(_Swap(m, word="word2"), c),
-         lambda m, t: not (m["word"] and m["word"].lower() in ("daily", "weekly", "monthly")
-                           and re.match(r"\s+[A-Z]", t[m.end():m.end() + 2]))),
+                    rf"(?P<unit>{UNIT}|{WEEKDAY}|{MONTH})s?)\b"),
+         lambda m, c: _set(_Swap(m, word="word2"), c), _plausible_set),
     Rule("clock", _rx(r"(?<![:\d.])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
                       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
                       rf"(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow)"
@@ -266,6 +293,7 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 _KEYS: dict[str, tuple[str, ...]] = {
     "month_date": _MONTH_KEYS, "month_year": _MONTH_KEYS, "iso_date": ("#",), "us_date": ("#",), "year": ("#",),
     "fiscal_year": ("fiscal",), "decade": ("0s",), "century": ("century",), "weekday": _WEEKDAY_KEYS,
+    "anchored_unit": ("following", "previous", "preceding", "prior", "next"),
     "relative_day": ("today", "tonight", "yesterday", "tomorrow", "night"), "day_part": ("this",),
     "relative_unit": (*_UNIT_KEYS, "weekend", "spring", "summer", "fall", "autumn", "winter"),
     "season": ("spring", "summer", "autumn", "winter"), "n_units": _UNIT_KEYS, "quarter": ("quarter",),
@@ -274,6 +302,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
                                        "formerly", "future", "soon", "shortly", "these days"),
     "recent_units": ("recent", "coming"),
     "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
+    "week_of": ("week of",),
     "year_ended": ("year",), "anaphoric": ("that",), "the_year": ("year",), "report_period": ("period",),
     "decade_word": ("ties",), "bare_units": ("days", "weeks", "months", "years", "decades"),
     "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
