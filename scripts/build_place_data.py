@@ -199,7 +199,7 @@ def main() -> None:
         rows.append([kind, str(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"] or "",
                      f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"]),
                      alt_keys(c["name"], alts)])
-    state_point = {code: settlement_centre(pts, cell=0.25) for code, pts in by_state.items()}
+    state_point = {code: settlement_centre(pts, cell=0.5) for code, pts in by_state.items()}
     state_names = {code: st["name"] for code, st in states.items()}
     for code, st in sorted(states.items()):
         if code not in state_point:
@@ -211,7 +211,7 @@ def main() -> None:
     for (cc, region), pts in sorted(towns_admin1.items()):
         if cc == "US" or len(pts) < 3:
             continue
-        lat, lon = settlement_centre(pts, cell=0.25)
+        lat, lon = settlement_centre(pts, cell=0.5)
         rows.append(["admin1", "", region, cc, "", f"{lat}", f"{lon}", "0", alt_keys(region, [ascii_fold(region)])])
     for county in counties:
         towns_in = towns_admin2.get(("US", state_names.get(county["state"], ""), county["name"]))

@@ -344,7 +344,8 @@ class ToponymResolver:
                     score += CONTEXT_STATE
                     why.append("context-state")
             q_country, q_state = m.qualifier
-            if q_country is not None and c.kind != COUNTRY:
+            # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
+            if q_country is not None and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
                 if c.iso2 == q_country and (q_state is None or c.admin1 == q_state):
                     score += QUALIFIER_MATCH
                     why.append("qualifier")
@@ -357,7 +358,7 @@ class ToponymResolver:
                     why.append("nearby")
             if c.via_alternate:
                 score -= ALTERNATE_PENALTY
-            if c.kind == ADMIN1 and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
+            if c.kind == ADMIN1 and c.iso2 != "US" and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
                                         for o in m.candidates):
                 score -= TOWN_OVER_PROVINCE
             if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
