@@ -131,10 +131,7 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue  # "…, even as the regime touted support": not what the trigger is about
         if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*")
-            for cc in c.children:
-                if cc.dep_ in ("dobj", "prt"):
-                    post.append(cc)
+            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
             continue
         post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
     # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
