@@ -157,6 +157,10 @@ def test_time_offsets_point_at_the_text() -> None:
         "Average daily turnover on the exchange fell.",  # the "daily" of an average
         "The firm expects its revenue to grow 12% annually.",  # a rate, not a recurring time
         "The new line will make 4,000 engines annually.",
+        "Such songs speak to today's youth.",  # the present in general, not the DCT
+        "These are the engineers of tomorrow.",
+        'The minister appeared on "This Week" to defend the plan.',  # a programme's name
+        "He told ``60 Minutes'' that he would stay.",
     ],
 )
 def test_time_no_false_expressions(text: str) -> None:

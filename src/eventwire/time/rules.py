@@ -172,6 +172,24 @@ def _plausible_set(m: re.Match[str], text: str) -> bool:
     return not (word in ("annually", "yearly") and _AMOUNT_BEFORE.search(before))
 
 
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:youth|young|world|society|children|kids|generation|families|women|men|teenagers|students|"
+    r"workers|consumers|economy|markets?|standards|technology|culture|media|politics|computers|cars|"
+    r"businesses|companies|leaders|music|fashion)\b", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"\b(?:of|for)\s+$", re.IGNORECASE)
+
+
+def _dated_day(m: re.Match[str], text: str) -> bool:
+    """"today's youth", "the leaders of tomorrow": the present or the future in general, not a day."""
+    if m["part"] or m["mod"]:
+        return True
+    word = m["word"].lower()
+    if word in ("today", "tomorrow") and _GENERIC_AFTER.match(text, m.end()):
+        return False
+    return not (word == "tomorrow" and _GENERIC_BEFORE.search(text[max(0, m.start() - 5):m.start()])
+                and not re.match(r"\s*['’]s", text[m.end():]))
+
+
 # --------------------------------------------------------------------------- the rules
 
 
@@ -205,7 +223,7 @@ RULES: tuple[Rule, ...] = (
     Rule("relative_day", _rx(
         r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
         r"|today|tonight|yesterday|tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-        _relative_day),
+        _relative_day, _dated_day),
     Rule("day_part", _rx(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)\b"),
          _day_part),
     Rule("anchored_unit", _rx(

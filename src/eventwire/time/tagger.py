@@ -23,6 +23,19 @@ _DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
+_OPEN_QUOTE = re.compile(r"(?:\"|``|“|‘‘|'')$")
+_CLOSE_QUOTE = re.compile(r"(?:[,.]?(?:\"|''|”|’’)|\s+With\b)")
+
+
+def _is_title(m: re.Match[str], text: str) -> bool:
+    """A quoted, capitalised name ("This Week", "60 Minutes") is a programme or book, not a time."""
+    s, e = m.start(), m.end()
+    if not _OPEN_QUOTE.search(text, max(0, s - 2), s) or not _CLOSE_QUOTE.match(text, e):
+        return False
+    words = text[s:e].split()
+    return len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
     """``(start, end, rule name, found)`` for every expression in ``text``, in text order."""
     cands: list[tuple[int, int, int, re.Match[str]]] = []
@@ -35,6 +48,8 @@ def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
             if m.end() <= m.start():
                 continue
             if rule.accept is not None and not rule.accept(m, text):
+                continue
+            if _is_title(m, text):
                 continue
             cands.append((m.start(), m.end(), order, m))
     if not cands:
