@@ -69,6 +69,12 @@ class Candidate:
         return "region"
 
 
+def _as_list(rows: int | list[int] | None) -> list[int]:
+    if rows is None:
+        return []
+    return [rows] if isinstance(rows, int) else rows
+
+
 def _data_text(name: str) -> str:
     path = files("eventwire") / "data" / "places" / name
     try:
@@ -99,9 +105,9 @@ class Gazetteer:
         self.lon = array("d")
         self.population = array("q")
         self.geonameid = array("q")  # 0 = none
-        # key → row indices (main names) and key → row indices (alternate names)
-        self._main: dict[str, list[int]] = {}
-        self._alt: dict[str, list[int]] = {}
+        # key → row index (or indices: most names are unique, and an int is far smaller than a list)
+        self._main: dict[str, int | list[int]] = {}
+        self._alt: dict[str, int | list[int]] = {}
         self.iso3_of: dict[str, str] = {}
         self.iso2_of: dict[str, str] = {}
         self.country_row: dict[str, int] = {}  # iso2 → row of the country
@@ -129,13 +135,16 @@ class Gazetteer:
                 self._index(self._alt, alt, row)
         return row
 
-    def _index(self, table: dict[str, list[int]], name: str, row: int) -> None:
+    def _index(self, table: dict[str, int | list[int]], name: str, row: int) -> None:
         key = name_key(name)
         if not key:
             return
         rows = table.get(key)
         if rows is None:
-            table[key] = [row]
+            table[key] = row
+        elif isinstance(rows, int):
+            if rows != row:
+                table[key] = [rows, row]
         elif row not in rows:
             rows.append(row)
         words = key.count(" ") + 1
@@ -202,7 +211,10 @@ class Gazetteer:
                 for key in part.split("|"):
                     rows = table.get(key)
                     if rows is None:
-                        table[key] = [row]
+                        table[key] = row
+                    elif isinstance(rows, int):
+                        if rows != row:
+                            table[key] = [rows, row]
                     elif rows[-1] != row:
                         rows.append(row)
             row += 1
@@ -221,9 +233,9 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every reading of ``name`` (main names first, then alternate names)."""
         key = name_key(name)
-        main = self._main.get(key, [])
+        main = _as_list(self._main.get(key))
         out = [self.candidate(r) for r in main]
-        out += [self.candidate(r, via_alternate=True) for r in self._alt.get(key, []) if r not in main]
+        out += [self.candidate(r, via_alternate=True) for r in _as_list(self._alt.get(key)) if r not in main]
         return out
 
     def has_name(self, key: str) -> bool:
