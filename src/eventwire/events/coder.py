@@ -544,8 +544,8 @@ class EventCoder:
         ttype = self._type(t.cameo)
         if not tgt and len(src) < 2 and (ttype in REQUIRES_RECIPIENT or (t.kind == "noun" and ttype in NOUN_NEEDS_TARGET)):
             return out  # PLOVER: these types require a recipient; a nominal visit with no destination says little
-        if t.kind == "noun" and not src and ttype in NOUN_NEEDS_TARGET:
-            return out  # "meetings with X" by nobody known
+        if t.kind == "noun" and not src:
+            return out  # "meetings with X", "the war in Ukraine": by nobody the text names
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             for a, b in itertools.combinations(src, 2):
