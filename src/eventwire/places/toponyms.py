@@ -81,6 +81,9 @@ FOREIGN_ADMIN1_PRIOR = 12.0
 CAPITAL_BONUS = 2.0
 PROXIMITY = 12.0  # at most, for three or more other places nearby
 NEAR_DEGREES = 1.4  # about 150 km
+SPREAD_WEIGHT = 0.5  # in the first pass, when any reading of another name counts
+MAX_SPREAD = 60  # readings per name considered in the first pass ("Springfield" has dozens)
+LOCAL_KINDS = (CITY, CAPITAL, ADMIN2)
 # A province named like its capital ("Kursk", "Idlib"): news means the town unless it says "region".
 TOWN_OVER_PROVINCE = 8.0
 _KIND_PRIOR = {COUNTRY: 30.0, CONTINENT: 28.0, ADMIN1: 25.0, REGION: 22.0, ADMIN2: 18.0, ADMIN2_ROUGH: 16.0}
@@ -230,10 +233,13 @@ class ToponymResolver:
             iso2 = g.iso2_of.get(code, code if code in g.iso3_of else None)
             if iso2:
                 extra[iso2] += 1
-        # pass 1: priors and qualifiers; passes 2 and 3: the other toponyms' readings as context
-        none: list[tuple[str, float, float]] = []
-        chosen: list[Candidate | None] = [self._best(m, extra, Counter(), Counter(), None, none)[0]
-                                          for m in mentions]
+        # pass 1: priors, qualifiers, and which readings of different names lie near one another (any
+        # reading counts, weighed less); passes 2 and 3: the other toponyms' chosen readings as context
+        anywhere = _NearIndex((name_key(m.text), c.lat, c.lon) for m in mentions for c in m.candidates[:MAX_SPREAD]
+                              if c.kind in LOCAL_KINDS)
+        chosen: list[Candidate | None] = [
+            self._best(m, extra, Counter(), Counter(), None, anywhere, SPREAD_WEIGHT)[0] for m in mentions
+        ]
         for _ in range(2):
             countries, states = self._evidence(mentions, chosen)
             local = self._local_points(mentions, chosen)
@@ -315,14 +321,15 @@ class ToponymResolver:
         return countries, states
 
     @staticmethod
-    def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> list[tuple[str, float, float]]:
-        """(name key, lat, lon) of the towns and counties read so far: local news clusters in space."""
-        return [(name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
-                if c is not None and c.kind in (CITY, CAPITAL, ADMIN2)]
+    def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> _NearIndex:
+        """The towns and counties read so far, by name: local news clusters in space."""
+        return _NearIndex((name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
+                          if c is not None and c.kind in LOCAL_KINDS)
 
     def _best(self, m: _Mention, extra: Counter[str], countries: Counter[str], states: Counter[str],
-              own: Candidate | None, local: list[tuple[str, float, float]]
+              own: Candidate | None, local: _NearIndex, weight: float = 1.0
               ) -> tuple[Candidate | None, float, str]:
+        own_key = name_key(m.text)
         best: Candidate | None = None
         best_score = -math.inf
         best_why = ""
@@ -351,10 +358,10 @@ class ToponymResolver:
                     why.append("qualifier")
                 else:
                     score -= QUALIFIER_MATCH
-            if local and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
-                near = _near(c, local, name_key(m.text))
+            if c.kind in LOCAL_KINDS or c.kind == ADMIN2_ROUGH:
+                near = local.count(c.lat, c.lon, own_key)
                 if near:
-                    score += PROXIMITY * min(near, 3) / 3
+                    score += weight * PROXIMITY * min(near, 3) / 3
                     why.append("nearby")
             if c.via_alternate:
                 score -= ALTERNATE_PENALTY
@@ -384,12 +391,31 @@ def resolve_toponyms(
     return (resolver or ToponymResolver()).resolve(text, spans, context_countries, include_demonyms)
 
 
-def _near(c: Candidate, local: list[tuple[str, float, float]], own_key: str) -> int:
-    """How many other places (of another name) lie within about 150 km of ``c``."""
-    k = math.cos(math.radians(c.lat))
-    names = {key for key, lat, lon in local
-             if key != own_key and (lat - c.lat) ** 2 + ((lon - c.lon) * k) ** 2 < NEAR_DEGREES ** 2}
-    return len(names)
+class _NearIndex:
+    """Points of named places on a grid of ``NEAR_DEGREES`` cells: which other names lie near a point."""
+
+    def __init__(self, points: Iterable[tuple[str, float, float]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for key, lat, lon in points:
+            self._cells.setdefault(_cell(lat, lon), []).append((key, lat, lon))
+
+    def count(self, lat: float, lon: float, own_key: str) -> int:
+        """How many other names (not ``own_key``) have a point within about 150 km of (lat, lon)."""
+        if not self._cells:
+            return 0
+        k = math.cos(math.radians(lat))
+        ci, cj = _cell(lat, lon)
+        names: set[str] = set()
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for key, plat, plon in self._cells.get((ci + di, cj + dj), ()):
+                    if key != own_key and (plat - lat) ** 2 + ((plon - lon) * k) ** 2 < NEAR_DEGREES ** 2:
+                        names.add(key)
+        return len(names)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / NEAR_DEGREES), math.floor(lon / NEAR_DEGREES)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
