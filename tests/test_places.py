@@ -165,3 +165,14 @@ def test_places_city_of_x(places, parsed_article):
 def test_places_abstract_in_phrase_is_no_place(places, parsed_article):
     text = "The ministers approved the plan in the framework of the accord between Norway and Chile."
     assert location(places, with_event(parsed_article(text), 0, "approved")) is None
+
+
+def test_places_visit_takes_its_place_as_object(places, parsed_article):
+    a = with_event(parsed_article("The defence minister visits Minsk for security talks."), 0, "visits")
+    loc = location(places, a)
+    assert loc is not None and (loc.name, loc.country) == ("Minsk", "BLR")
+
+
+def test_places_visiting_a_person_is_no_place(places, parsed_article):
+    a = with_event(parsed_article("The envoy visited the ailing president on Monday."), 0, "visited")
+    assert location(places, a) is None

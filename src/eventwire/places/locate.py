@@ -9,6 +9,8 @@ A location is a toponym inside the object of a locative preposition ("in", "at",
   Kim", "arrived in Pyongyang and met Kim": the meeting is in Pyongyang too), or the trigger's own
   purpose clause ("sent troops to assist operations near Kursk").
 
+A visit's direct object is its place too ("Shoigu visits Pyongyang").
+
 Inside that object the most specific toponym wins and a possessor gives way to what it owns: in
 "Iraq's Anbar desert" the place is Anbar. "Kursk region" is the region, not the town.
 """
@@ -32,6 +34,7 @@ MOVEMENT_LEMMAS = frozenset({"visit", "trip", "travel", "tour", "journey", "arri
                              "fly", "flight", "return", "deploy", "deployment", "send", "move", "march",
                              "pilgrimage", "mission", "head", "sail", "drive", "advance", "push", "invade",
                              "invasion", "incursion", "withdraw", "retreat", "expel", "deport", "extradite"})
+VISIT_LEMMAS = frozenset({"visit", "tour", "reach", "enter", "invade", "leave"})
 REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
                           "territory", "prefecture", "krai", "republic"})
 # "the city of Kharkiv", "the outskirts of Donetsk", "the north of Syria"
@@ -59,6 +62,13 @@ def event_place(doc: Doc, trigger: int, sentence_start: int, toponyms: Sequence[
     if not places:
         return None, ""
     token = doc[trigger]
+    if token.lemma_.lower() in VISIT_LEMMAS:
+        # "Shoigu visits Pyongyang": what a visit takes as object is where it happens
+        for obj in token.children:
+            if obj.dep_ == "dobj":
+                found = _place_in(obj, sentence_start, places, gazetteer)
+                if found is not None:
+                    return found, "visit-object"
     for anchor, how in _anchors(token):
         for prep in anchor.children:
             if prep.dep_ != "prep" or not _locative(prep, token):
