@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event, EventType, Precision, Section
+from eventwire.models import Actor, AnalysedArticle, Event, EventType, Precision, Section
 from eventwire.time import TimeTagger
 
 PUB = date(2025, 6, 17)  # a Tuesday
@@ -159,3 +159,44 @@ def test_time_date_inside_an_argument_does_not_date_the_verb(parsed_article) -> 
     got = run(a, (0, "renewed"), (1, "collapsed"))
     assert got["renewed"].date.value is None and got["renewed"].date.latest == "2025-06-17"
     assert got["collapsed"].date.value is None
+
+
+def _with_source(ev: Event, name: str, mode: str | None = None) -> Event:
+    return dataclasses.replace(ev, source=Actor(text=name, name=name, code="XXXGOV"), mode=mode)
+
+
+def run_actors(analysed: AnalysedArticle, *triggers: tuple[int, str, str, str | None]) -> dict[str, Event]:
+    evs = tuple(_with_source(event(analysed, i, w), who, mode) for i, w, who, mode in triggers)
+    out = TimeTagger(Settings())(dataclasses.replace(analysed, events=evs))
+    return {e.trigger: e for e in out.events}
+
+
+def test_time_during_his_stay_takes_the_date_of_the_reported_visit(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The trade envoy landed in Lisbon on Monday for a three-day tour.\n"
+                       "She toured a container port in March.\n"
+                       "Aides said she would meet the mayor during her stay.\n"
+                       "The prime minister will host a dinner during the visit.", PUB)
+    got = run_actors(a, (0, "landed", "Envoy", "visit"), (1, "toured", "Envoy", "visit"),
+                     (2, "meet", "Envoy", None), (3, "host", "Premier", None))
+    assert got["landed"].date.value == "2025-06-16"
+    assert got["meet"].date.value == "2025-06-16"  # her stay is the visit the article reports
+    assert got["host"].date.value is None  # another actor: "the visit" is not known to be his
+
+
+def test_time_during_a_previous_visit_is_not_the_reported_one(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The minister arrived in Accra on Monday.\n"
+                       "He had signed a loan deal during his previous visit.", PUB)
+    got = run_actors(a, (0, "arrived", "Minister", "visit"), (1, "signed", "Minister", None))
+    assert got["arrived"].date.value == "2025-06-16"
+    assert got["signed"].date.value is None
+
+
+def test_time_interval_range_narrowed_by_the_one_day_named_nearby(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The meeting comes less than three weeks after the envoy's first trip to the region.\n"
+                       "Both sides promised on June 2 to reopen the border.", PUB)
+    d = run(a, (0, "trip"))["trip"].date
+    assert (d.value, d.precision, d.text) == ("2025-06-02", Precision.DAY, "June 2")
+    a = parsed_article("The meeting comes less than three weeks after the envoy's first trip to the region.\n"
+                       "Talks were held on June 2 and again on June 9.", PUB)
+    d = run(a, (0, "trip"))["trip"].date
+    assert d.precision is Precision.RANGE  # two candidate days: which one is not said

@@ -12,6 +12,7 @@ from functools import partial
 from ..config import Settings
 from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
 from .dating import date_events, date_from_timex
+from .discourse import date_across_sentences
 from .normalise import Context
 from .tagger import tag_sentence
 from .tense import Tense, doc_tense, text_tense
@@ -50,6 +51,9 @@ class TimeTagger:
             by_sentence[sentence.index] = found
             timexes.extend(found)
         events = self._date(analysed, by_sentence, anchors, own_dates)
+        if events:
+            sections = {s.index: s.section for s in analysed.sentences}
+            events = date_across_sentences(events, timexes, analysed.docs, frozenset(analysed.parsed), sections)
         return dataclasses.replace(analysed, timexes=tuple(timexes), events=tuple(events))
 
     def _tag(self, analysed: AnalysedArticle, sentence: Sentence, ctx: Context, anchor: str

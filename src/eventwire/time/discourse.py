@@ -1,0 +1,125 @@
+"""Event dates from elsewhere in the article: what one sentence alone cannot date.
+
+Two readings, both applied only to events the sentence left without a calendar value (or with a range):
+
+1. **the article's own visit** — "expected to meet Kim during his stay", "will sign the accord during
+   the visit": a definite or possessive stay/visit/trip noun under "during/throughout/on" is the visit
+   the article reports, i.e. the first dated visit event of the same actor in the body (not a caption's,
+   and not one marked previous/earlier/last — that is another visit). The event takes that visit's date.
+2. **a range narrowed by a named day** — "the visit comes less than two weeks after his previous trip …
+   agreements forged on June 4": an interval anchor gives the trip a range; when exactly one day-precise
+   expression of the nearby body text (two sentences either way) falls inside that range, the writer has
+   named the day, and the event takes it. Two or more candidate days leave the range as it is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..models import Actor, Event, EventDate, Precision, Section, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_STAY_NOUNS = frozenset({"stay", "visit", "trip", "tour", "sojourn", "journey", "trek"})
+_STAY_PREPS = frozenset({"during", "throughout", "on", "over", "in"})
+# words that make the visit another one than the article's own
+_OTHER_VISIT = frozenset({"previous", "earlier", "last", "first", "former", "next", "upcoming", "planned",
+                          "future", "prior", "second", "third", "recent", "past", "latest", "another",
+                          "a", "an", "any", "every", "each", "subsequent", "later"})
+_VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "trip", "stay", "tour", "land", "fly", "reach"})
+_NEAR_SENTENCES = 2
+_MAX_RANGE_DAYS = 62
+
+
+def _stay_noun(trigger: Token) -> Token | None:
+    """The "his stay" / "the visit" an event happens in, when it is definite or possessive."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _STAY_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _STAY_NOUNS:
+                continue
+            words = [c for c in noun.children if c.dep_ in ("det", "poss", "amod", "advmod", "compound")]
+            if any(c.lower_ in _OTHER_VISIT for c in words):
+                continue
+            if prep.lower_ in ("on", "in", "over") and not any(c.dep_ == "poss" for c in words):
+                continue  # "in the visit"/"on the trip" are rarer as time; keep to "on his trip"
+            if any(c.dep_ in ("det", "poss") for c in words):
+                return noun
+    return None
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.name and b.name:
+        return a.name == b.name
+    return bool(a.code) and a.code == b.code
+
+
+def _is_own_visit(ev: Event, docs: Mapping[int, Doc], parsed: frozenset[int]) -> bool:
+    """A dated body event that is a visit and not marked as another (earlier, previous, next) one."""
+    if ev.section is not Section.BODY or ev.date.value is None:
+        return False
+    if ev.date.precision not in (Precision.DAY, Precision.MONTH):
+        return False
+    doc = docs.get(ev.sentence_index) if ev.sentence_index in parsed else None
+    if doc is None or not 0 <= ev.trigger_token < len(doc):
+        return ev.mode == "visit"
+    tok = doc[ev.trigger_token]
+    if ev.mode != "visit" and tok.lemma_.lower() not in _VISIT_LEMMAS:
+        return False
+    # "did not arrive", "last visited", "a previous visit": not the visit the article reports
+    return not any(c.dep_ == "neg" or c.dep_ in ("amod", "advmod", "det") and c.lower_ in _OTHER_VISIT
+                   for c in tok.children)
+
+
+def _visit_date(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozenset[int]) -> list[Event]:
+    order = sorted(events, key=lambda e: (e.sentence_index, e.trigger_span))
+    visits = [e for e in order if _is_own_visit(e, docs, parsed)]
+    if not visits:
+        return list(events)
+    out = []
+    for ev in events:
+        doc = docs.get(ev.sentence_index) if ev.sentence_index in parsed else None
+        if ev.date.value is None and doc is not None and 0 <= ev.trigger_token < len(doc) \
+                and _stay_noun(doc[ev.trigger_token]) is not None:
+            visit = next((v for v in visits if v.id != ev.id and _same_actor(v.source, ev.source)), None)
+            if visit is not None:
+                ev = dataclasses.replace(ev, date=visit.date)
+        out.append(ev)
+    return out
+
+
+def _narrowed(when: EventDate, sentence: int, days: Sequence[TimeExpression]) -> EventDate | None:
+    if when.precision is not Precision.RANGE or not when.earliest or not when.latest:
+        return None
+    lo, hi = date.fromisoformat(when.earliest), date.fromisoformat(when.latest)
+    if (hi - lo).days > _MAX_RANGE_DAYS:
+        return None
+    inside = {t.value: t for t in days if abs(t.sentence - sentence) <= _NEAR_SENTENCES and t.earliest
+              and lo <= date.fromisoformat(t.earliest) <= hi}
+    if len(inside) != 1:
+        return None
+    (tx,) = inside.values()
+    return EventDate(tx.earliest, Precision.DAY, tx.text, tx.earliest, tx.latest)
+
+
+def date_across_sentences(events: Sequence[Event], timexes: Sequence[TimeExpression],
+                          docs: Mapping[int, Doc], parsed: frozenset[int],
+                          sections: Mapping[int, Section]) -> list[Event]:
+    """The two article-level readings above, applied to events already dated sentence by sentence."""
+    days = [t for t in timexes if t.precision is Precision.DAY and t.type == "DATE"
+            and sections.get(t.sentence) is Section.BODY]
+    out = []
+    for ev in events:
+        narrowed = _narrowed(ev.date, ev.sentence_index, days)
+        out.append(dataclasses.replace(ev, date=narrowed) if narrowed is not None else ev)
+    return _visit_date(out, docs, parsed)
+
+
+__all__ = ["date_across_sentences"]
