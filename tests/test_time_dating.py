@@ -200,3 +200,11 @@ def test_time_interval_range_narrowed_by_the_one_day_named_nearby(parsed_article
                        "Talks were held on June 2 and again on June 9.", PUB)
     d = run(a, (0, "trip"))["trip"].date
     assert d.precision is Precision.RANGE  # two candidate days: which one is not said
+
+
+def test_time_agreement_participle_carries_its_own_date(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The envoy's tour seeks to enforce the accords sealed on April 30 in Nairobi.", PUB)
+    got = run(a, (0, "enforce"), (0, "sealed"), (0, "accords"))
+    assert got["sealed"].date.value == "2025-04-30"
+    assert got["accords"].date.value == "2025-04-30"
+    assert got["enforce"].date.value is None  # enforcing is not the sealing: the date is the object's own
