@@ -118,3 +118,9 @@ def test_places_unknown_name_stays_unresolved(resolver):
 def test_places_resolve_toponyms_function(resolver):
     out = resolve_toponyms("Protests spread from Cairo to Alexandria.", resolver=resolver)
     assert [(t.text, t.place.country) for t in out if t.place] == [("Cairo", "EGY"), ("Alexandria", "EGY")]
+
+
+def test_places_title_case_headline(resolver):
+    text = "Defence Chief Visits Pyongyang Ahead Of Summit\nThe chief met Kim Jong Un there."
+    assert "Pyongyang" in names(resolver, text)
+    assert names(resolver, "The chief met Pyongyang Smith there.") == []

@@ -150,6 +150,7 @@ class ToponymResolver:
         g = self.gazetteer
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         lower_words = {w.casefold() for _, _, w in words if w[0].islower()}
+        titled = _title_case_lines(text, words)
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(words):
@@ -166,7 +167,7 @@ class ToponymResolver:
                 if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None):
                     best = n
                     break
-            if best and self._keep(text, words, i, best, lower_words):
+            if best and self._keep(text, words, i, best, lower_words, _inside(titled, start)):
                 spans.append((start, words[i + best - 1][1]))
                 i += best
             else:
@@ -186,9 +187,11 @@ class ToponymResolver:
                 return False
         return True
 
-    def _keep(self, text: str, words: list[tuple[int, int, str]], i: int, n: int, lower_words: set[str]
-              ) -> bool:
-        """Turn away the capitalised matches that are not places: titles + names, streets, common words."""
+    def _keep(self, text: str, words: list[tuple[int, int, str]], i: int, n: int, lower_words: set[str],
+              title_case: bool = False) -> bool:
+        """Turn away the capitalised matches that are not places: titles + names, streets, common words.
+
+        In a Title Case headline every word is capitalised: a capitalised neighbour says nothing there."""
         first = words[i][2]
         key = name_key(text[words[i][0]:words[i + n - 1][1]])
         if n == 1 and (key in _NOT_PLACES or first.casefold() in lower_words and not first.isupper()):
@@ -199,7 +202,7 @@ class ToponymResolver:
             if adjacent and prev.rstrip(".").casefold() in _TITLES:
                 return False
             # the second word of a longer capitalised name ("John Paris") — unless a sentence starts there
-            if adjacent and prev[0].isupper() and prev.casefold() not in _NOT_PLACES \
+            if adjacent and prev[0].isupper() and prev.casefold() not in _NOT_PLACES and not title_case \
                     and not _sentence_start(text, prev_start):
                 return False
         if i + n < len(words):
@@ -207,7 +210,7 @@ class ToponymResolver:
             adjacent = text[words[i + n - 1][1]:nxt_start] == " "
             if adjacent and nxt.rstrip(".").casefold() in _STREET:
                 return False
-            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE:
+            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE and not title_case:
                 return False
         return True
 
@@ -416,6 +419,28 @@ class _NearIndex:
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / NEAR_DEGREES), math.floor(lon / NEAR_DEGREES)
+
+
+def _title_case_lines(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the lines written in Title Case (four or more longer words, nearly all capitalised)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    k = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        longer: list[str] = []
+        while k < len(words) and words[k][0] < end:
+            if len(words[k][2]) > 3:
+                longer.append(words[k][2])
+            k += 1
+        if len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in ranges)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
