@@ -167,7 +167,7 @@ def _normalise(segment: str) -> list[str]:
     seg = segment.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").replace("_", " ")
     out: list[str] = []
     for tok in seg.split():
-        if tok == "%":  # PETRARCH's compound-actor marker: kept as a slot the coder can match
+        if tok in ("%", "@obj"):  # compound-actor marker (PETRARCH) / has-an-object marker (ours)
             out.append("%")
             continue
         if all(c in _MARKERS for c in tok):

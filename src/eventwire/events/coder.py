@@ -149,6 +149,9 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     pre_extra = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
     post_extra = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
+    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
+    # "returned to Peru"
+    has_obj = obj is not None or any(c.dep_ == "nsubjpass" for c in tok.children)
     end = tok.i + 1
     for c in tok.rights:
         if c.dep_ == "prt":
@@ -162,7 +165,7 @@ def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                 out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
         return out
 
-    return pre_extra + words(pre), words(post) + post_extra, end
+    return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
 
 
 def _depth(t: Token, root: Token) -> int:
