@@ -140,6 +140,18 @@ def test_time_week_of_a_day_and_yearly_months() -> None:
     assert ("Every December", "SET", "XXXX-12") in values("Every December the choir tours the coast.")
 
 
+def test_time_halves_and_quarter_codes() -> None:
+    assert ("the first half of 2023", "DATE", "2023-H1") in values("Exports slumped in the first half of 2023.")
+    assert ("the second half of last year", "DATE", "2024-H2") in values("Demand rose in the second half of last year.")
+    assert ("H2 2026", "DATE", "2026-H2") in values("The model ships in H2 2026.")
+    # an unyeared quarter later than the DCT's is last year's, unless the text looks ahead
+    assert ("Q4", "DATE", "2024-Q4") in values("Margins shrank in Q4.")
+    assert ("Q4", "DATE", "2025-Q4") in values("Margins will recover in Q4.")
+    assert ("2Q 2024", "DATE", "2024-Q2") in values("The 2Q 2024 figures were revised.")
+    assert values("The striker scored twice in the first half of the match.") == []
+    assert values("The studio released a Q&A with the director.") == []
+
+
 def test_time_offsets_point_at_the_text() -> None:
     text = "Troops withdrew on Monday and again in August 2023."
     for t in tag(text, DCT):

@@ -554,6 +554,42 @@ def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", value)
 
 
+def _part_year(ctx: Context, n: int, per_year: int, start: int, end: int) -> int | None:
+    """The year of an unyeared quarter or half: a part later in the year than the DCT's is last year's,
+    unless the text looks ahead (as for "the fourth quarter")."""
+    if ctx.dct is None:
+        return None
+    current = (ctx.dct.month - 1) * per_year // 12 + 1
+    if n > current and ctx.tense(start, end) != "future":
+        return ctx.dct.year - 1
+    return ctx.dct.year
+
+
+def _half_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """"the first half of 2024", "H2 2023", "the second half": TimeML ``2024-H1``."""
+    word = (m["ord"] or "").lower()
+    n = int(m["h"] or m["h2"] or (1 if word in ("first", "1st") else 2))
+    year_text = m["year"] or m["hyear"]
+    if year_text:
+        year: int | None = int(year_text)
+    elif m["yrel"] and ctx.dct is not None:
+        year = ctx.dct.year + (1 if m["yrel"].lower() == "next" else -1)
+    else:
+        year = _part_year(ctx, n, 2, m.start(), m.end())
+    return Found("DATE", None if year is None else f"{year:04d}-H{n}")
+
+
+def _quarter_code(m: re.Match[str], ctx: Context) -> Found | None:
+    """"Q3", "3Q 2024": the quarter-code shorthand of business news."""
+    n = int(m["q"] or m["q2"])
+    year = int(m["year"]) if m["year"] else _part_year(ctx, n, 4, m.start(), m.end())
+    if year is None:
+        return Found("DATE", None)
+    value = f"{year:04d}-Q{n}"
+    ctx.last_quarter = value
+    return Found("DATE", value)
+
+
 def _year_earlier_adj(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found("DATE", None)

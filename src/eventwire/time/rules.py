@@ -40,12 +40,14 @@ from .normalise import (
     _fiscal_year,
     _full_date,
     _group,
+    _half_year,
     _holiday,
     _mod,
     _n_units,
     _noon,
     _numeric_date,
     _quarter,
+    _quarter_code,
     _recent_units,
     _ref,
     _relative_day,
@@ -251,6 +253,13 @@ RULES: tuple[Rule, ...] = (
         rf"this|next|coming|previous|prior|preceding|same|year[- ]earlier|year[- ]ago)[\s-]+)?"
         rf"(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
         _quarter, lambda m, t: bool(m["the"] or m["ord"] or m["yrel"])),
+    Rule("half_year", _rx(
+        rf"\b(?:(?P<the>the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})"
+        rf"|(?:the|this)\s+year|(?P<yrel>last|next)\s+year))?"
+        rf"|(?-i:H(?P<h>[12])|(?P<h2>[12])H)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<hyear>{YEAR4}))?)\b"),
+        _half_year, lambda m, t: " of " in m.group(0) or bool(m["hyear"] or m["h"] or m["h2"])),
+    Rule("quarter_code", _rx(rf"\b(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR4}))?\b"),
+         _quarter_code),
     Rule("spoken_year", _rx(
         rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+(?:{SPOKEN_TENS})(?:[\s-]+(?:{SPOKEN_ONES}))?"
         rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{SPOKEN_ONES}))?)\b"
@@ -314,7 +323,8 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "anchored_unit": ("following", "previous", "preceding", "prior", "next"),
     "relative_day": ("today", "tonight", "yesterday", "tomorrow", "night"), "day_part": ("this",),
     "relative_unit": (*_UNIT_KEYS, "weekend", "spring", "summer", "fall", "autumn", "winter"),
-    "season": ("spring", "summer", "autumn", "winter"), "n_units": _UNIT_KEYS, "quarter": ("quarter",),
+    "season": ("spring", "summer", "autumn", "winter"), "n_units": _UNIT_KEYS, "quarter": ("quarter",), "half_year": ("half", "h1", "h2", "1h", "2h"),
+    "quarter_code": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
     "spoken_year": ("nineteen", "eighteen", "thousand"), "weekend": ("weekend",), "year_period": ("period",),
     "year_earlier": ("year",), "ref": ("now", "current", "present", "moment", "recent", "lately", "past",
                                        "formerly", "future", "soon", "shortly", "these days"),
