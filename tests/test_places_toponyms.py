@@ -124,3 +124,12 @@ def test_places_title_case_headline(resolver):
     text = "Defence Chief Visits Pyongyang Ahead Of Summit\nThe chief met Kim Jong Un there."
     assert "Pyongyang" in names(resolver, text)
     assert names(resolver, "The chief met Pyongyang Smith there.") == []
+
+
+def test_places_surnames_are_people_throughout_the_text(resolver):
+    text = "Officer Bob Clark spoke in Dayton. Clark said the road near Springfield was closed in May."
+    assert names(resolver, text) == ["Dayton", "Springfield"]
+
+
+def test_places_dotted_state_abbreviation_is_one_word(resolver):
+    assert names(resolver, "The mill in Wheeling, W.Va., closed.") == ["Wheeling", "W.Va."]

@@ -114,6 +114,7 @@ class Gazetteer:
         self.capital_of: dict[str, int] = {}  # iso2 → geonameid of its capital
         self.demonyms: dict[str, str] = {}  # key → iso2
         self.state_abbrev: dict[str, str] = {}  # key of "Ga." / "GA" / "Georgia" → US state code
+        self.dotted_abbreviations: set[str] = set()  # "Ga.", "W.Va.", "Calif." as written
         self.max_words = 1
         self._load()
 
@@ -179,6 +180,8 @@ class Gazetteer:
             self.state_abbrev[name_key(code)] = code
             for a in abbrevs.split("|"):
                 self.state_abbrev[name_key(a)] = code
+                if a.endswith("."):
+                    self.dotted_abbreviations.add(a)
                 # "Ga." / "W.Va." name the state by themselves ("Athens, Ga."); postal codes ("GA", "IN")
                 # do not: as words they are too often something else
                 if "." in a and code in state_rows:

@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A word: an initialism ("U.S."), an abbreviation with its dot ("St.", "Ga."), or a plain word.
 # An apostrophe belongs to a word ("O'Fallon") unless it starts a possessive ("Russia's").
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?!s\b))*", re.UNICODE)
+_WORD_PATTERN = r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?!s\b))*"
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
 _CONNECTORS = frozenset({"of", "and", "on", "upon", "de", "del", "la", "le", "du", "da", "el", "al", "the"})
 # A capitalised word before a name that makes it part of a person's name or title.
@@ -65,11 +65,19 @@ _STREET = _words(
     "road rd street st avenue ave drive dr boulevard blvd lane ln highway hwy way court ct place pl "
     "parkway pkwy circle pike trail"
 )
+# Words that begin place names or descriptions of places rather than people's names.
+_NAME_PREFIXES = _words(
+    "downtown greater metro lake mount mt fort ft port saint st san santa los las la el new old upper lower "
+    "little big great north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest rural suburban"
+)
 # Capitalised sentence-openers and other words that are never toponyms on their own.
 _NOT_PLACES = _words(
     "the a an in at on for from to by with of and but or as it he she they we i this that these those "
     "there here when while after before during since police mayor president state city county "
-    "north south east west northern southern eastern western central new"
+    "north south east west northern southern eastern western central new "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
 )
 
 QUALIFIER_MATCH = 40.0
@@ -143,14 +151,18 @@ class ToponymResolver:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
+        # the state abbreviations with their dots are words of their own ("W.Va.", "Calif.")
+        dotted = sorted(self.gazetteer.dotted_abbreviations, key=len, reverse=True)
+        self._word = re.compile("|".join([*(re.escape(a) for a in dotted), _WORD_PATTERN]), re.UNICODE)
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, include_demonyms: bool = False) -> list[tuple[int, int]]:
         """Spans of the toponyms in ``text`` (longest gazetteer match over runs of capitalised words)."""
         g = self.gazetteer
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group()) for m in self._word.finditer(text)]
         lower_words = {w.casefold() for _, _, w in words if w[0].islower()}
         titled = _title_case_lines(text, words)
+        people = self._person_words(text, words)
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(words):
@@ -167,12 +179,36 @@ class ToponymResolver:
                 if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None):
                     best = n
                     break
-            if best and self._keep(text, words, i, best, lower_words, _inside(titled, start)):
+            if best and self._keep(text, words, i, best, lower_words, _inside(titled, start)) \
+                    and not (best == 1 and word in people):
                 spans.append((start, words[i + best - 1][1]))
                 i += best
             else:
                 i += 1
         return spans
+
+    def _person_words(self, text: str, words: list[tuple[int, int, str]]) -> set[str]:
+        """Words this text uses as surnames: after a title ("Sheriff Jones") or closing a two-word
+        capitalised name that is no place ("Bob Jones"). One sense per text: a lone "Jones" is then
+        the person too."""
+        out: set[str] = set()
+        titled = _title_case_lines(text, words)
+        for k in range(1, len(words)):
+            _, prev_end, prev = words[k - 1]
+            start, end, word = words[k]
+            if not word[0].isupper() or not prev[0].isupper() or text[prev_end:start] != " ":
+                continue
+            if _inside(titled, start):
+                continue
+            nxt_upper = k + 1 < len(words) and words[k + 1][2][0].isupper() \
+                and text[end:words[k + 1][0]] == " "
+            after_title = prev.rstrip(".").casefold() in _TITLES
+            closes_name = not nxt_upper and len(prev) > 1 and prev.casefold() not in _NOT_PLACES \
+                and prev.casefold() not in _NAME_PREFIXES and not self.gazetteer.has_name(name_key(prev)) \
+                and not self.gazetteer.has_name(name_key(f"{prev} {word}"))
+            if after_title or closes_name:
+                out.add(word)
+        return out
 
     @staticmethod
     def _joined(text: str, words: list[tuple[int, int, str]], i: int, n: int) -> bool:
