@@ -81,6 +81,12 @@ def test_time_clock_times_and_parts_of_day() -> None:
     assert ("this evening", "TIME", "2025-06-17TEV") in got
 
 
+def test_time_bare_clock_time_belongs_to_the_day_being_told() -> None:
+    got = values("The ferry capsized on Sunday. Rescuers reached it at 6:40 a.m.")
+    assert ("6:40 a.m.", "TIME", "2025-06-15T06:40") in got
+    assert ("9 p.m.", "TIME", "2025-06-17T21:00") in values("The curfew starts at 9 p.m.")  # no day named: the DCT
+
+
 def test_time_weekday_follows_tense() -> None:
     # the DCT is a Tuesday: a past-tense Friday is the 13th, a future one the 20th
     assert ("Friday", "DATE", "2025-06-13") in values("The minister resigned on Friday.")

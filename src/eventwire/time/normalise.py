@@ -527,13 +527,20 @@ def _noon(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _day_of(ctx: Context, tail: str | None, start: int, end: int) -> date:
-    """The day a clock time names: its own "yesterday"/"Friday", else the DCT."""
+    """The day a clock time names: its own "yesterday"/"Friday", else the day the text is talking about.
+
+    A bare "at 10:35 a.m." belongs to the narrative's reference day (the last day-precise date named,
+    TimeML's reference time), which in news is often not the DCT ("The blast hit on Friday … at 10:35
+    a.m."); with no day named yet, the DCT.
+    """
     assert ctx.dct is not None
     word = (tail or "").lower()
     if word in _REL_DAYS:
         return ctx.dct + timedelta(days=_REL_DAYS[word])
     if word in WEEKDAYS:
         return _weekday(ctx, WEEKDAYS[word], None, start, end) or ctx.dct
+    if ctx.last_date is not None and len(ctx.last_date) >= 10:
+        return _reference(ctx, 10) or ctx.dct
     return ctx.dct
 
 
