@@ -94,6 +94,8 @@ def test_time_weekday_follows_tense() -> None:
     assert ("Tuesday", "DATE", "2025-06-17") in values("The envoy landed on Tuesday.")
     assert ("last Friday", "DATE", "2025-06-13") in values("They met last Friday.")
     assert ("next Monday", "DATE", "2025-06-23") in values("They meet next Monday.")
+    assert ("Friday", "DATE", "2025-06-20") in values("The cabinet must decide by Friday.")
+    assert ("November", "DATE", "2025-11") in values("The runoff is set for November.")
 
 
 def test_time_without_dct_relative_values_stay_none() -> None:

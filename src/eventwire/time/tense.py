@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Tense = str | None
 
 _CUES = re.compile(
-    r"(?P<fut>\b(?:will|shall|wo|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|"
+    r"(?P<fut>\b(?:will|shall|wo|must|should|going\s+to|scheduled|slated|expected|expects?|plans?|planned|planning|set\s+(?:to|for)|"
     r"due\s+to|upcoming|intends?|intended|aims?\s+to|effective|tomorrow|to\s+be\s+held|is\s+to|are\s+to|until|as\s+soon\s+as|"
     r"deadline)\b|'ll\b)"
     r"|(?P<past>\b(?:was|were|had|did|said|told|met|began|came|went|took|made|left|held|won|lost|fell|rose|"
