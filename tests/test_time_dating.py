@@ -208,3 +208,9 @@ def test_time_agreement_participle_carries_its_own_date(parsed_article) -> None:
     assert got["sealed"].date.value == "2025-04-30"
     assert got["accords"].date.value == "2025-04-30"
     assert got["enforce"].date.value is None  # enforcing is not the sealing: the date is the object's own
+
+
+def test_time_present_passive_schedule_points_ahead(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The runoff is set for November.\nThe runoff was held in November.", PUB)
+    out = tagger(a)
+    assert [(t.sentence, t.value) for t in out.timexes] == [(0, "2025-11"), (1, "2024-11")]

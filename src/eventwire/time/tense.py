@@ -75,6 +75,9 @@ def token_tense(verb: Token) -> Tense:
                 return "future"  # "is meeting on Tuesday": the progressive of arrangements
     if verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "'s", "'re", "be")
+                                  for c in verb.children):
+        return None  # a present passive ("is set for", "are scheduled"): the cue words decide
     if verb.tag_ == "VBN":
         return "past" if verb.dep_ not in ("xcomp", "ccomp") else None
     if verb.tag_ == "VB":
