@@ -26,6 +26,8 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "to
 # modifiers of a noun phrase whose actor is the phrase's actor: "Russian operations", "Gondor's government"
 ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 ACTOR_PREPS = ("of", "from", "in", "for")  # "officials from Gondor", "president of Armenia"
+RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
+                             "among"})
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -222,3 +224,95 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call",
 
 def passive_subject(verb: Token) -> Token | None:
     return child(verb, *PASSIVE_SUBJECT_DEPS)
+
+
+def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int) -> Found | None:
+    """A recipient inside an object phrase: "ties *with Gondor*", "a resumption of ties *with* …"."""
+    if depth <= 0:
+        return None
+    for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
+        f = actors_of(o, index, f"{role}-pobj:{prep}", shallow=True)
+        if f:
+            return f
+    for _, o in pobjs(obj, ("of",)):
+        f = object_phrase_target(o, index, f"{role}-of", depth - 1)
+        if f:
+            return f
+    for acl in obj.children:  # "links leading into Mordor"
+        if acl.dep_ == "acl":
+            for prep, o in pobjs(acl, NOUN_TARGET_PREPS):
+                f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
+                if f:
+                    return f
+    return None
+
+
+def verb_target(tok: Token, index: MentionIndex) -> Found | None:
+    """The recipient of a verb: passive subject, object, recipient prepositions, purpose clauses."""
+    ps = passive_subject(tok)
+    if ps is not None:
+        f = actors_of(ps, index, "nsubjpass")
+        if f:
+            return f
+    obj = child(tok, "dobj")
+    if obj is not None:
+        f = actors_of(obj, index, "dobj", with_by=True)
+        if f:
+            return f
+        # "threatened action against Russia", "welcomed a resumption of ties with Gondor"
+        f = object_phrase_target(obj, index, "dobj", 3)
+        if f:
+            return f
+    for dep in ("dative", "attr", "npadvmod"):  # npadvmod: headlines parse "visits DPRK" so
+        d = child(tok, dep)
+        f = actors_of(d, index, dep)
+        if f:
+            return f
+    # the recipient prepositions first ("celebrated at X with Y": Y), then places ("arrived in X")
+    ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
+    for prep, o in ranked:
+        f = actors_of(o, index, f"pobj:{prep}")
+        if f:
+            return f
+    for prep, o in ranked:  # "acted on a resolution against Libya"
+        f = object_phrase_target(o, index, f"pobj:{prep}", 2)
+        if f:
+            return f
+    # a preposition the parser left without its object ("granted asylum to | five officers holed up")
+    obj = child(tok, "dobj")
+    for p in [*tok.children, *(obj.children if obj is not None else ())]:
+        if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
+            for j in range(p.i + 1, min(p.i + 5, len(p.doc))):
+                m = index.at(j)
+                if m is not None:
+                    f = actors_of(p.doc[m.token_end - 1], index, f"pobj:{p.lower_}(dangling)")
+                    if f:
+                        return f
+                    break
+    for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
+        f = actors_of(o, index, f"pobj:{prep}")
+        if f:
+            return f
+    prt = child(tok, "prt")
+    if prt is not None:
+        for prep, o in pobjs(prt, TARGET_PREPS):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+    # "demanded that the US cancel …", "sent troops to assist Russian operations"
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            s = child(c, "nsubj", "nsubjpass")
+            f = actors_of(s, index, "ccomp-nsubj")
+            if f:
+                return f
+        if c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None:
+            o = child(c, "dobj")
+            f = actors_of(o, index, f"{c.dep_}-dobj")
+            if f:
+                return f
+            for prep, o2 in pobjs(c, NOUN_TARGET_PREPS):
+                f = actors_of(o2, index, f"{c.dep_}-pobj:{prep}")
+                if f:
+                    return f
+    return None

@@ -26,32 +26,35 @@ from ..ids import content_hash
 from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section, Sentence
 from .arguments import (
     NOUN_TARGET_PREPS,
-    TARGET_PREPS,
     Found,
     MentionIndex,
     actors_of,
     child,
     clause_subject,
-    passive_subject,
     pobjs,
+    verb_target,
 )
 from .cameo_format import split_code
-from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
+from .frame import token_kinds, trigger_frame
+from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
+from .modality import (
+    COOPERATIVE,
+    DEMAND_CODE,
+    DEONTIC_AUX,
+    FUTURE_AUX,
+    INTENT_VERBS,
+    NEGATIONS,
+    REFUSE_CODE,
+    SPEECH_ACTS,
+    intent_code,
+    threat_code,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
-SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-# verbs whose complement says what is intended: its type decides between AGREE and THREATEN
-INTENT_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer", "agree", "threaten", "plan",
-                          "intend", "commit", "warn"})
-REFUSAL_VERBS = frozenset({"refuse", "reject", "decline"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-DEONTIC_AUX = frozenset({"must", "should", "ought"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # verbs that only carry a nominal event ("held talks", "engaged in talks", "launched an offensive")
 LIGHT_VERBS = frozenset({"hold", "engage", "conduct", "launch", "stage", "mount", "pay", "make", "begin",
                          "start", "continue", "attend", "carry", "have", "wage", "resume", "open", "join",
@@ -64,24 +67,7 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 # a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
-RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
-                             "among"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
-
-# CAMEO root of the intended act → the code of "express intent to …" (03) / "threaten to …" (13) /
-# "refuse to …" (12) / "demand that … " (10), after the CAMEO 1.1b3 codebook
-INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030"}
-INTENT_SUB = {"071": "0331", "072": "0332", "073": "0333", "074": "0334", "061": "0311", "062": "0312",
-              "063": "0313", "064": "0314", "081": "0351", "0841": "0353", "085": "0354", "086": "0355",
-              "087": "0356", "0871": "0356"}
-THREAT_CODE = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138",
-               "163": "1312", "166": "136", "161": "1313", "164": "134", "1723": "1323", "1724": "1324",
-               "191": "1381", "192": "1382", "172": "132", "1722": "1322"}
-REFUSE_CODE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "02": "120",
-               "10": "120"}
-DEMAND_CODE = {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "12": "105",
-               "16": "1056", "17": "105", "18": "1056", "19": "1056", "20": "1056"}
-
 
 @dataclass(frozen=True, slots=True)
 class Coding:
@@ -115,76 +101,6 @@ class _Trigger:
     source: Found | None = None
     target: Found | None = None
     absorbed: bool = False
-
-
-def _frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
-    """Normalised words before and after a trigger in its phrase, and the end of a particle phrase."""
-    pre: list[Token] = []
-    post: list[Token] = []
-    for c in tok.lefts:
-        if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "aux", "auxpass", "npadvmod",
-                      "advmod", "prt", "neg"):
-            pre.extend(c.subtree)
-    for c in tok.rights:
-        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
-            continue
-        if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            continue  # "…, even as the regime touted support": not what the trigger is about
-        if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
-            continue
-        post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
-    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
-    # and so is the noun a participle modifies ("the sanctions imposed on Iran")
-    for c in tok.lefts:
-        if c.dep_ == "nsubjpass":
-            post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        post.append(tok.head)
-    pre.sort(key=lambda t: t.i)
-    post.sort(key=lambda t: t.i)
-    # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    pre_extra = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
-    post_extra = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
-    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
-    # "returned to Peru"
-    has_obj = obj is not None or any(c.dep_ == "nsubjpass" for c in tok.children)
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "prt":
-            end = max(end, c.i + 1)
-
-    def words(ts: list[Token]) -> list[str]:
-        out = []
-        for t in ts:
-            out.append(norm(t.lower_))
-            if t.lemma_ and t.lemma_.lower() != t.lower_:
-                out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
-        return out
-
-    return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
-
-
-def _depth(t: Token, root: Token) -> int:
-    d = 0
-    while t.i != root.i and d < 10:
-        t = t.head
-        d += 1
-    return d
-
-
-def _kinds(tok: Token) -> tuple[str, ...]:
-    if tok.pos_ == "VERB":
-        return ("verb",)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        # a headline like "Shoigu visits DPRK" is sometimes tagged as a noun at the root
-        if tok.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
-            return ("verb", "noun")
-        return ("noun",)
-    return ()
 
 
 class EventCoder:
@@ -240,13 +156,13 @@ class EventCoder:
         out = []
         for tok in doc:
             best: Reading | None = None
-            for kind in _kinds(tok):
+            for kind in token_kinds(tok):
                 lemmas = self.lexicon.lemmas(tok.lower_, tok.lemma_, kind)
                 if any(self.lexicon.is_never(lemma) for lemma in lemmas):
                     break
                 if not lemmas:
                     continue
-                pre, post, _ = _frame(tok, kind)
+                pre, post, _ = trigger_frame(tok, kind)
                 for lemma in lemmas:
                     r = self.lexicon.read(kind, lemma, pre, post)
                     if r is not None and _better(r, best):
@@ -305,25 +221,11 @@ class EventCoder:
         if gov.target is None and content.target is not None:
             gov.target = content.target  # "promised to help Kenya": Kenya is the recipient of the promise
         if ctype in COOPERATIVE and gov.reading.lemma != "threaten":
-            code = self._intent_code(content.cameo)
+            code = intent_code(content.cameo)
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
         elif ctype not in COOPERATIVE and ctype not in SPEECH_ACTS:
-            code = self._threat_code(content.cameo)
+            code = threat_code(content.cameo)
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
-
-    @staticmethod
-    def _intent_code(cameo: str) -> str:
-        for k in (cameo, cameo[:3]):
-            if k in INTENT_SUB:
-                return INTENT_SUB[k]
-        return INTENT_CODE.get(cameo[:2], "030")
-
-    @staticmethod
-    def _threat_code(cameo: str) -> str:
-        for k in (cameo, cameo[:3], cameo[:2]):
-            if k in THREAT_CODE:
-                return THREAT_CODE[k]
-        return "130"
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, t: _Trigger, index: MentionIndex, by_tok: dict[int, _Trigger]) -> None:
@@ -336,84 +238,15 @@ class EventCoder:
             agent = child(tok, "agent")
             if agent is not None:
                 t.source = actors_of(child(agent, "pobj"), index, "agent:by")
-            t.target = actors_of(tok.head, index, f"{tok.dep_}-head") or self._verb_target(tok, index)
+            t.target = actors_of(tok.head, index, f"{tok.dep_}-head") or verb_target(tok, index)
         elif t.kind == "verb":
             t.source = clause_subject(tok, index)
-            t.target = self._verb_target(tok, index)
+            t.target = verb_target(tok, index)
         else:
             t.source, t.target = self._noun_arguments(t, index)
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
                 and t.source.token == t.target.token:
             t.target = None
-
-    def _verb_target(self, tok: Token, index: MentionIndex) -> Found | None:
-        ps = passive_subject(tok)
-        if ps is not None:
-            f = actors_of(ps, index, "nsubjpass")
-            if f:
-                return f
-        obj = child(tok, "dobj")
-        if obj is not None:
-            f = actors_of(obj, index, "dobj", with_by=True)
-            if f:
-                return f
-            # "threatened action against Russia", "welcomed a resumption of ties with Gondor"
-            f = _object_phrase_target(obj, index, "dobj", 3)
-            if f:
-                return f
-        for dep in ("dative", "attr", "npadvmod"):  # npadvmod: headlines parse "visits DPRK" so
-            d = child(tok, dep)
-            f = actors_of(d, index, dep)
-            if f:
-                return f
-        # the recipient prepositions first ("celebrated at X with Y": Y), then places ("arrived in X")
-        ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
-        for prep, o in ranked:
-            f = actors_of(o, index, f"pobj:{prep}")
-            if f:
-                return f
-        for prep, o in ranked:  # "acted on a resolution against Libya"
-            f = _object_phrase_target(o, index, f"pobj:{prep}", 2)
-            if f:
-                return f
-        # a preposition the parser left without its object ("granted asylum to | five officers holed up")
-        obj = child(tok, "dobj")
-        for p in [*tok.children, *(obj.children if obj is not None else ())]:
-            if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
-                for j in range(p.i + 1, min(p.i + 5, len(p.doc))):
-                    m = index.at(j)
-                    if m is not None:
-                        f = actors_of(p.doc[m.token_end - 1], index, f"pobj:{p.lower_}(dangling)")
-                        if f:
-                            return f
-                        break
-        for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
-            f = actors_of(o, index, f"pobj:{prep}")
-            if f:
-                return f
-        prt = child(tok, "prt")
-        if prt is not None:
-            for prep, o in pobjs(prt, TARGET_PREPS):
-                f = actors_of(o, index, f"pobj:{prep}")
-                if f:
-                    return f
-        # "demanded that the US cancel …", "sent troops to assist Russian operations"
-        for c in tok.children:
-            if c.dep_ == "ccomp":
-                s = child(c, "nsubj", "nsubjpass")
-                f = actors_of(s, index, "ccomp-nsubj")
-                if f:
-                    return f
-            if c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None:
-                o = child(c, "dobj")
-                f = actors_of(o, index, f"{c.dep_}-dobj")
-                if f:
-                    return f
-                for prep, o2 in pobjs(c, NOUN_TARGET_PREPS):
-                    f = actors_of(o2, index, f"{c.dep_}-pobj:{prep}")
-                    if f:
-                        return f
-        return None
 
     def _noun_arguments(self, t: _Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
         tok = t.tok
@@ -512,10 +345,10 @@ class EventCoder:
             code = REFUSE_CODE.get(t.cameo[:2], "120")
             t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
         elif future and not negated and ttype in COOPERATIVE and ttype != "AGREE":
-            code = self._intent_code(t.cameo)
+            code = intent_code(t.cameo)
             t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
         elif future and not negated and ttype not in COOPERATIVE and ttype not in SPEECH_ACTS:
-            code = self._threat_code(t.cameo)
+            code = threat_code(t.cameo)
             t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
         elif auxes & DEONTIC_AUX and not negated and t.tok.dep_ == "ccomp":
             # "Russia said Sudan must return the helicopter": the speaker asks the subject to act
@@ -645,27 +478,6 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
-
-
-def _object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int) -> Found | None:
-    """A recipient inside an object phrase: "ties *with Gondor*", "a resumption of ties *with* …"."""
-    if depth <= 0:
-        return None
-    for prep, o in pobjs(obj, NOUN_TARGET_PREPS):
-        f = actors_of(o, index, f"{role}-pobj:{prep}", shallow=True)
-        if f:
-            return f
-    for _, o in pobjs(obj, ("of",)):
-        f = _object_phrase_target(o, index, f"{role}-of", depth - 1)
-        if f:
-            return f
-    for acl in obj.children:  # "links leading into Mordor"
-        if acl.dep_ == "acl":
-            for prep, o in pobjs(acl, NOUN_TARGET_PREPS):
-                f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
-                if f:
-                    return f
-    return None
 
 
 def _next_token(tok: Token) -> Token | None:

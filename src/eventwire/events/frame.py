@@ -1,0 +1,80 @@
+"""The *frame* of a trigger: the words around it in its phrase that lexicon patterns are matched against."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
+    """Normalised words before and after a trigger in its phrase, and the end of a particle phrase."""
+    pre: list[Token] = []
+    post: list[Token] = []
+    for c in tok.lefts:
+        if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "aux", "auxpass", "npadvmod",
+                      "advmod", "prt", "neg"):
+            pre.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
+            continue
+        if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue  # "…, even as the regime touted support": not what the trigger is about
+        if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
+            continue
+        post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
+    # and so is the noun a participle modifies ("the sanctions imposed on Iran")
+    for c in tok.lefts:
+        if c.dep_ == "nsubjpass":
+            post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        post.append(tok.head)
+    pre.sort(key=lambda t: t.i)
+    post.sort(key=lambda t: t.i)
+    # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    pre_extra = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
+    post_extra = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
+    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
+    # "returned to Peru"
+    has_obj = obj is not None or any(c.dep_ == "nsubjpass" for c in tok.children)
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prt":
+            end = max(end, c.i + 1)
+
+    def words(ts: list[Token]) -> list[str]:
+        out = []
+        for t in ts:
+            out.append(norm(t.lower_))
+            if t.lemma_ and t.lemma_.lower() != t.lower_:
+                out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
+        return out
+
+    return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
+
+
+def _depth(t: Token, root: Token) -> int:
+    d = 0
+    while t.i != root.i and d < 10:
+        t = t.head
+        d += 1
+    return d
+
+
+def token_kinds(tok: Token) -> tuple[str, ...]:
+    if tok.pos_ == "VERB":
+        return ("verb",)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # a headline like "Shoigu visits DPRK" is sometimes tagged as a noun at the root
+        if tok.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
+            return ("verb", "noun")
+        return ("noun",)
+    return ()
