@@ -86,25 +86,25 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
     role_only: Actor | None = None
     if m is not None:
         if _known(m.actor):
-            acts, group = _expand(m.actor)
-            return list(acts), group
+            expanded, is_group = _expand(m.actor)
+            return list(expanded), is_group
         role_only = m.actor
     if depth <= 0:
         return [], False
-    for child in tok.children:
-        if child.dep_ in ACTOR_MODIFIER_DEPS and (m is None or not m.token_start <= child.i < m.token_end):
-            acts, group = _head_actor(child, index, depth - 1, with_by)
+    for c in tok.children:
+        if c.dep_ in ACTOR_MODIFIER_DEPS and (m is None or not m.token_start <= c.i < m.token_end):
+            acts, group = _head_actor(c, index, depth - 1, with_by)
             if acts:
-                more = _conjuncts_actors(child, index, depth - 1, with_by)
+                more = _conjuncts_actors(c, index, depth - 1, with_by)
                 acts = acts + [a for a in more if a not in acts]
                 return [_with_sector(a, role_only) for a in acts], group or bool(more)
     if shallow:
         return [], False
-    for child in tok.children:
-        if child.dep_ == "prep" and (child.lower_ in ACTOR_PREPS or (with_by and child.lower_ == "by")):
-            preps = [child]
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a newspaper based in Beirut"
-            preps = [c for c in child.children if c.dep_ == "prep" and c.lower_ in ACTOR_PREPS]
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in ACTOR_PREPS or (with_by and c.lower_ == "by")):
+            preps = [c]
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a newspaper based in Beirut"
+            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ in ACTOR_PREPS]
         else:
             continue
         for prep in preps:
@@ -178,8 +178,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
             return actors_of(o, index, "agent:by")
         agent = child(verb, "agent")
         if agent is not None:
-            o = child(agent, "pobj")
-            return actors_of(o, index, "agent:by")
+            return actors_of(child(agent, "pobj"), index, "agent:by")
         return None
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return actors_of(verb.head, index, f"{verb.dep_}-head")
@@ -307,8 +306,7 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
             if f:
                 return f
         if c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None:
-            o = child(c, "dobj")
-            f = actors_of(o, index, f"{c.dep_}-dobj")
+            f = actors_of(child(c, "dobj"), index, f"{c.dep_}-dobj")
             if f:
                 return f
             for prep, o2 in pobjs(c, NOUN_TARGET_PREPS):
