@@ -11,7 +11,6 @@ import gzip
 import io
 import json
 import logging
-import time
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -245,10 +244,14 @@ def test_ingest_first_record_of_a_large_file_comes_at_once(tmp_path: Path) -> No
     line = (json.dumps({"text": "A short note on the weather. " * 40}) + "\n").encode()
     with path.open("wb") as f:
         f.write(line * (40_000_000 // len(line)))
-    started = time.perf_counter()
-    first = next(iter(read_inputs([path], SETTINGS)))
+    tracemalloc.start()
+    try:
+        first = next(iter(read_inputs([path], SETTINGS)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert isinstance(first, RawRecord)
-    assert time.perf_counter() - started < 1.0
+    assert peak < 1_000_000, "the first record should not need the whole file read"
 
 
 # ------------------------------------------------------------------------------------------ CSV
@@ -412,14 +415,12 @@ def test_ingest_huge_article_rejected_fast_keeping_text(tmp_path: Path) -> None:
     line = b"The long report continues with yet another paragraph of detail.\n"
     path.write_bytes(line * (50_000_000 // len(line)))
     size = path.stat().st_size
-    started = time.perf_counter()
     tracemalloc.start()
     try:
         rej = rejection(read([path]))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 20
     assert peak < 3 * size
     assert rej.code == "E104"
     assert f"{size:,} characters" in rej.reason and "2,000,000" in rej.reason and "max_article_chars" in rej.reason
