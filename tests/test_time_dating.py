@@ -214,3 +214,17 @@ def test_time_present_passive_schedule_points_ahead(parsed_article, tagger) -> N
     a = parsed_article("The runoff is set for November.\nThe runoff was held in November.", PUB)
     out = tagger(a)
     assert [(t.sentence, t.value) for t in out.timexes] == [(0, "2025-11"), (1, "2024-11")]
+
+
+def test_time_stay_in_another_place_or_an_earlier_time_is_another_visit(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The minister arrived in Accra on Monday.\n"
+                       "She had met the governor during her visit.\n"
+                       "She met the king during her trip to Lagos.\n"
+                       "She will tour a clinic during her stay in Accra.", PUB)
+    got = run_actors(a, (0, "arrived", "Minister", "visit"), (1, "met", "Minister", None),
+                     (2, "met", "Minister", None), (3, "tour", "Minister", None))
+    assert [got[k].date.value for k in ("arrived", "tour")] == ["2025-06-16", "2025-06-16"]
+    evs = (_with_source(event(a, i, "met"), "Minister") for i in (1, 2))
+    out = TimeTagger(Settings())(dataclasses.replace(a, events=(_with_source(event(a, 0, "arrived"), "Minister",
+                                                                              "visit"), *evs)))
+    assert [e.date.value for e in out.events] == ["2025-06-16", None, None]

@@ -6,6 +6,8 @@ Two readings, both applied only to events the sentence left without a calendar v
    the visit": a definite or possessive stay/visit/trip noun under "during/throughout/on" is the visit
    the article reports, i.e. the first dated visit event of the same actor in the body (not a caption's,
    and not one marked previous/earlier/last — that is another visit). The event takes that visit's date.
+   A pluperfect event ("had met … during his visit") or a stay in a place the visit's sentence does not
+   name ("his visit to Beijing") is about another visit and keeps no date.
 2. **a range narrowed by a named day** — "the visit comes less than two weeks after his previous trip …
    agreements forged on June 4": an interval anchor gives the trip a range; when exactly one day-precise
    expression of the nearby body text (two sentences either way) falls inside that range, the writer has
@@ -78,6 +80,21 @@ def _is_own_visit(ev: Event, docs: Mapping[int, Doc], parsed: frozenset[int]) ->
                    for c in tok.children)
 
 
+def _destination(noun: Token) -> str | None:
+    """The place a stay noun names ("his visit to Beijing" → "Beijing"), if any."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj.text
+    return None
+
+
+def _pluperfect(trigger: Token) -> bool:
+    """"had met … during his visit": an earlier time than the narrative's, so another visit."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children)
+
+
 def _visit_date(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozenset[int]) -> list[Event]:
     order = sorted(events, key=lambda e: (e.sentence_index, e.trigger_span))
     visits = [e for e in order if _is_own_visit(e, docs, parsed)]
@@ -86,11 +103,15 @@ def _visit_date(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozen
     out = []
     for ev in events:
         doc = docs.get(ev.sentence_index) if ev.sentence_index in parsed else None
-        if ev.date.value is None and doc is not None and 0 <= ev.trigger_token < len(doc) \
-                and _stay_noun(doc[ev.trigger_token]) is not None:
-            visit = next((v for v in visits if v.id != ev.id and _same_actor(v.source, ev.source)), None)
-            if visit is not None:
-                ev = dataclasses.replace(ev, date=visit.date)
+        if ev.date.value is None and doc is not None and 0 <= ev.trigger_token < len(doc):
+            trigger = doc[ev.trigger_token]
+            noun = _stay_noun(trigger)
+            if noun is not None and not _pluperfect(trigger):
+                place = _destination(noun)
+                visit = next((v for v in visits if v.id != ev.id and _same_actor(v.source, ev.source)
+                              and (place is None or place in v.sentence)), None)
+                if visit is not None:
+                    ev = dataclasses.replace(ev, date=visit.date)
         out.append(ev)
     return out
 
