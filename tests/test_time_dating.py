@@ -228,3 +228,14 @@ def test_time_stay_in_another_place_or_an_earlier_time_is_another_visit(parsed_a
     out = TimeTagger(Settings())(dataclasses.replace(a, events=(_with_source(event(a, 0, "arrived"), "Minister",
                                                                               "visit"), *evs)))
     assert [e.date.value for e in out.events] == ["2025-06-16", None, None]
+
+
+def test_time_range_not_narrowed_by_the_day_of_another_partys_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The meeting comes less than three weeks after the envoy's first trip to the region.\n"
+                       "Police arrested two smugglers on June 2.", PUB)
+    trip = dataclasses.replace(event(a, 0, "trip"), source=Actor(text="envoy", country="FRA"),
+                               target=Actor(text="region", country="MLI"))
+    arrest = dataclasses.replace(event(a, 1, "arrested"), source=Actor(text="Police", country="NER"))
+    out = {e.trigger: e for e in TimeTagger(Settings())(dataclasses.replace(a, events=(trip, arrest))).events}
+    assert out["arrested"].date.value == "2025-06-02"
+    assert out["trip"].date.precision is Precision.RANGE

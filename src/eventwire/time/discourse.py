@@ -11,7 +11,8 @@ Two readings, both applied only to events the sentence left without a calendar v
 2. **a range narrowed by a named day** — "the visit comes less than two weeks after his previous trip …
    agreements forged on June 4": an interval anchor gives the trip a range; when exactly one day-precise
    expression of the nearby body text (two sentences either way) falls inside that range, the writer has
-   named the day, and the event takes it. Two or more candidate days leave the range as it is.
+   named the day, and the event takes it. Two or more candidate days leave the range as it is, and so
+   does a day that already dates an event between other parties (it is that event's day).
 """
 
 from __future__ import annotations
@@ -116,14 +117,34 @@ def _visit_date(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozen
     return out
 
 
-def _narrowed(when: EventDate, sentence: int, days: Sequence[TimeExpression]) -> EventDate | None:
+def _countries(ev: Event) -> frozenset[str]:
+    out: set[str] = set()
+    for actor in (ev.source, ev.target):
+        if actor is not None:
+            out.update(m.country for m in (actor, *actor.members) if m.country)
+    return frozenset(out)
+
+
+def _dates_other_actors(tx: TimeExpression, ev: Event, events: Sequence[Event]) -> bool:
+    """Whether ``tx`` already dates an event between other parties (then it is that event's day)."""
+    mine = _countries(ev)
+    for other in events:
+        if other.id != ev.id and other.sentence_index == tx.sentence and other.date.text == tx.text:
+            theirs = _countries(other)
+            if theirs and mine and not theirs & mine:
+                return True
+    return False
+
+
+def _narrowed(ev: Event, days: Sequence[TimeExpression], events: Sequence[Event]) -> EventDate | None:
+    when = ev.date
     if when.precision is not Precision.RANGE or not when.earliest or not when.latest:
         return None
     lo, hi = date.fromisoformat(when.earliest), date.fromisoformat(when.latest)
     if (hi - lo).days > _MAX_RANGE_DAYS:
         return None
-    inside = {t.value: t for t in days if abs(t.sentence - sentence) <= _NEAR_SENTENCES and t.earliest
-              and lo <= date.fromisoformat(t.earliest) <= hi}
+    inside = {t.value: t for t in days if abs(t.sentence - ev.sentence_index) <= _NEAR_SENTENCES and t.earliest
+              and lo <= date.fromisoformat(t.earliest) <= hi and not _dates_other_actors(t, ev, events)}
     if len(inside) != 1:
         return None
     (tx,) = inside.values()
@@ -138,7 +159,7 @@ def date_across_sentences(events: Sequence[Event], timexes: Sequence[TimeExpress
             and sections.get(t.sentence) is Section.BODY]
     out = []
     for ev in events:
-        narrowed = _narrowed(ev.date, ev.sentence_index, days)
+        narrowed = _narrowed(ev, days, events)
         out.append(dataclasses.replace(ev, date=narrowed) if narrowed is not None else ev)
     return _visit_date(out, docs, parsed)
 
