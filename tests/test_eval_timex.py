@@ -22,13 +22,13 @@ def test_eval_timex_scores_above_floor(corpus: Path, tmp_path: Path) -> None:
     report = evaluate_timex(corpus, output=tmp_path)
     f = report.figures
     assert f["documents"] == 256 and f["gold"] == 1822
-    # measured: value F1 0.799 overall, TimeBank 0.819, AQUAINT 0.756, the frozen AQUAINT half 0.744;
-    # relaxed span F1 0.939. Floors just below, so that a regression fails here.
-    assert f["value_f1"] >= 0.79
-    assert f["relaxed_f1"] >= 0.93
-    assert f["TimeBank_value_f1"] >= 0.81
-    assert f["AQUAINT_value_f1"] >= 0.745
-    assert f["frozen_value_f1"] >= 0.735
+    # measured: value F1 0.805 overall, TimeBank 0.826, AQUAINT 0.761, the frozen AQUAINT half 0.745;
+    # relaxed span F1 0.942. Floors just below, so that a regression fails here.
+    assert f["value_f1"] >= 0.80
+    assert f["relaxed_f1"] >= 0.938
+    assert f["TimeBank_value_f1"] >= 0.82
+    assert f["AQUAINT_value_f1"] >= 0.755
+    assert f["frozen_value_f1"] >= 0.74
     assert set(f["subcorpora"]) == {"AQUAINT", "TimeBank"}
     assert f["splits"] == ["frozen", "tune"] and f["frozen_documents"] == 35
     assert "value F1" in report.to_text()
