@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=300, help="articles to process")
     ap.add_argument("--text-field", default="doc_text")
     ap.add_argument("--id-field", default="doc_id")
-    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--n-process", type=int, default=1, help="spaCy nlp.pipe processes")
+    ap.add_argument("--workers", type=int, default=1, help="local runner worker processes")
     args = ap.parse_args(argv)
     if not args.input.exists():
         print(f"benchmark input not found: {args.input}", file=sys.stderr)
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(t.split()) for t in texts)
 
         settings = load_settings(database_url=f"sqlite:///{tmp}/bench.db", text_field=args.text_field,
-                                 id_field=args.id_field, n_process=args.n_process)
+                                 id_field=args.id_field, n_process=args.n_process,
+                                 workers=args.workers)
         t0 = time.perf_counter()
         pipeline = api.build_pipeline(settings)
         load_s = time.perf_counter() - t0
@@ -70,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
             pass
         bare_s = time.perf_counter() - t0
 
-    counts = pipeline.counts
+    counts = pipeline.counts  # counted in this process only (workers count their own)
     figures = {
+        "workers": args.workers,
         "articles": len(texts),
         "words": words,
         "stored": summary.stored,

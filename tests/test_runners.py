@@ -68,3 +68,14 @@ def test_runner_ray_matches_local(tmp_path: Path, corpus: Path, pipeline) -> Non
     table = pq.read_table(tmp_path / "pq")
     assert sorted(table.column("id").to_pylist()) == ours
     assert parquet.events == len(ours)
+
+
+def test_runner_local_workers_store_the_same_events(tmp_path: Path, corpus: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    one = load_settings(environ={}, database_url=f"sqlite:///{tmp_path / 'one.db'}")
+    two = load_settings(environ={}, database_url=f"sqlite:///{tmp_path / 'two.db'}", workers=2)
+    api.ingest([corpus], settings=one, pipeline=pipeline)
+    summary = api.ingest([corpus], settings=two, pipeline=pipeline, batch_articles=1)
+    assert (summary.stored, summary.rejected) == (2, 1)
+    with api.open_store(one) as a, api.open_store(two) as b:
+        assert sorted(r["id"] for r in a.events()) == sorted(r["id"] for r in b.events())
+        assert b.counts()["sentences"] == a.counts()["sentences"] > 0

@@ -94,7 +94,8 @@ def ingest(
     records = read_inputs([str(p) for p in paths], settings, published=_published(published), stdin=stdin)
     with open_store(settings) as store:
         pipe = pipeline if pipeline is not None else build_pipeline(settings)
-        return LocalRunner(pipe, store, batch_articles=batch_articles).run(records, progress=progress)
+        runner = LocalRunner(pipe, store, batch_articles=batch_articles, workers=settings.workers)
+        return runner.run(records, progress=progress)
 
 
 def events(settings: Settings | None = None, **filters: Any) -> Iterator[dict[str, Any]]:

@@ -228,6 +228,9 @@ def ingest(
     paths: PathsArg,
     published: PublishedOpt = None,
     engine: Annotated[str, typer.Option("--engine", help="local (default) or ray.")] = "local",
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Local worker processes (e.g. the number of cores).")
+    ] = None,
     parquet: Annotated[
         Path | None, typer.Option("--parquet", help="With --engine ray: write Parquet event files to this folder.")
     ] = None,
@@ -244,7 +247,7 @@ def ingest(
     Example: eventwire --db sqlite:///news.db ingest corpus.jsonl --text-field doc_text
     """
     settings = _dict_settings(actors, agents, verbs, replace_dictionaries, text_field=text_field,
-                              id_field=id_field, published_field=published_field)
+                              id_field=id_field, published_field=published_field, workers=workers)
     stdin = sys.stdin.buffer if "-" in paths else None
     if engine == "ray":
         from .runners.ray import ingest_with_ray

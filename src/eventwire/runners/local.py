@@ -3,7 +3,10 @@ commit each article on its own (a crash loses nothing committed; a rerun resumes
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -47,13 +50,26 @@ def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list
         yield batch
 
 
-class LocalRunner:
-    """Run ``pipeline`` over records into ``store`` in batches of ``batch_articles``."""
+# The pipeline a forked worker process uses: set once in the parent just before the fork, so that the
+# workers share the loaded models copy-on-write instead of loading them again.
+_WORKER_PIPELINE: list[Pipeline] = []
 
-    def __init__(self, pipeline: Pipeline, store: Store, batch_articles: int = 16) -> None:
+
+def _analyse_in_worker(batch: list[Article | Rejection]) -> list[AnalysedArticle | Rejection]:
+    (pipeline,) = _WORKER_PIPELINE
+    # spaCy docs stay in the worker: the store needs the article, sentences, mentions and events
+    return [r if isinstance(r, Rejection) else dataclasses.replace(r, docs={}) for r in pipeline.run(batch)]
+
+
+class LocalRunner:
+    """Run ``pipeline`` over records into ``store`` in batches of ``batch_articles``, in this process or
+    in ``workers`` forked processes (the store is written by this process only, in input order)."""
+
+    def __init__(self, pipeline: Pipeline, store: Store, batch_articles: int = 16, workers: int = 1) -> None:
         self.pipeline = pipeline
         self.store = store
         self.batch_articles = batch_articles
+        self.workers = workers
 
     def run(
         self,
@@ -61,16 +77,52 @@ class LocalRunner:
         progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
         summary = IngestSummary()
-        for batch in _batches(records, self.batch_articles):
-            todo: list[Article | Rejection | None] = []
-            for record in batch:
-                summary.read += 1
-                todo.append(self._clean(record, summary))
-            for result in self.pipeline.run(x for x in todo if x is not None):
+        batches = self._cleaned_batches(records, summary)
+        if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self._run_forked(batches, summary, progress)
+            return summary
+        for todo in batches:
+            for result in self.pipeline.run(todo):
                 self._save(result, summary)
             if progress is not None:
                 progress(summary)
         return summary
+
+    def _cleaned_batches(self, records: Iterable[RawRecord | Rejection], summary: IngestSummary
+                         ) -> Iterator[list[Article | Rejection]]:
+        for batch in _batches(records, self.batch_articles):
+            todo = []
+            for record in batch:
+                summary.read += 1
+                item = self._clean(record, summary)
+                if item is not None:
+                    todo.append(item)
+            if todo:
+                yield todo
+
+    def _run_forked(self, batches: Iterator[list[Article | Rejection]], summary: IngestSummary,
+                    progress: Callable[[IngestSummary], None] | None) -> None:
+        """Analyse batches in forked workers with at most ``2 × workers`` batches in flight (memory stays
+        flat on endless input); results are saved here in input order."""
+        _WORKER_PIPELINE[:] = [self.pipeline]
+        try:
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                pending: deque = deque()
+                for todo in batches:
+                    pending.append(pool.apply_async(_analyse_in_worker, (todo,)))
+                    while len(pending) >= 2 * self.workers:
+                        self._save_all(pending.popleft().get(), summary, progress)
+                while pending:
+                    self._save_all(pending.popleft().get(), summary, progress)
+        finally:
+            _WORKER_PIPELINE.clear()
+
+    def _save_all(self, results: list[AnalysedArticle | Rejection], summary: IngestSummary,
+                  progress: Callable[[IngestSummary], None] | None) -> None:
+        for result in results:
+            self._save(result, summary)
+        if progress is not None:
+            progress(summary)
 
     def _clean(self, record: RawRecord | Rejection, summary: IngestSummary) -> Article | Rejection | None:
         """Clean first so that an article the store already holds costs no parse (re-ingest is a no-op)."""
