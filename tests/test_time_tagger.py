@@ -160,6 +160,12 @@ def test_time_halves_and_quarter_codes() -> None:
     assert values("The studio released a Q&A with the director.") == []
 
 
+def test_time_years_after_function_words_stay_years() -> None:
+    assert ("1978", "DATE", "1978") in values("Israel rejected That 1978 Resolution, Officials Said.")
+    assert ("2019", "DATE", "2019") in values("Prices Rose Sharply Between 2019 And 2021.")
+    assert ("Summer 2024", "DATE", "2024-SU") in values("Floods marked the hot Summer 2024 season.")
+
+
 def test_time_offsets_point_at_the_text() -> None:
     text = "Troops withdrew on Monday and again in August 2023."
     for t in tag(text, DCT):
@@ -178,6 +184,8 @@ def test_time_offsets_point_at_the_text() -> None:
         "The firm expects its revenue to grow 12% annually.",  # a rate, not a recurring time
         "The new line will make 4,000 engines annually.",
         "Such songs speak to today's youth.",  # the present in general, not the DCT
+        "The flaw affects Windows Server 2008 machines.",  # a year inside a product's name
+        "Fans flocked to Euro 2024 matches.",
         "These are the engineers of tomorrow.",
         'The minister appeared on "This Week" to defend the plan.',  # a programme's name
         "He told ``60 Minutes'' that he would stay.",

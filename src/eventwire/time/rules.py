@@ -17,12 +17,14 @@ from .lexicon import (
     DAYNUM,
     DECADE_WORDS,
     MONTH,
+    MONTHS,
     NUMBER,
     SPOKEN_ONES,
     SPOKEN_TENS,
     UNIT,
     UNITS,
     WEEKDAY,
+    WEEKDAYS,
     YEAR4,
 )
 from .normalise import (
@@ -92,8 +94,26 @@ _NOT_A_YEAR_BEFORE = re.compile(r"(?:\$|€|£|No\.\s*|#|flight\s+|route\s+|numb
                                 r"nearly\s+|over\s+|than\s+|[\d.,])$", re.IGNORECASE)
 
 
+# "Windows Server 2008", "Euro 2024", "Vision 2030": a year after a capitalised name is part of the name.
+# Function words, months, seasons and weekdays that may start a date phrase are not names.
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b(?P<word>[A-Z][a-z]+)\s+$")
+_NOT_A_NAME = frozenset({
+    "The", "That", "This", "These", "Those", "Its", "His", "Her", "Their", "Our", "In", "Since", "By", "Until",
+    "For", "Of", "From", "Through", "During", "Before", "After", "And", "Or", "To", "Late", "Early", "Mid",
+    "Between", "Around", "Throughout", "Circa", "Till", "Within", "Over", "Under", "About", "Beginning",
+    "Starting", "As", "At", "On", "Like", "Unlike", "Than", "Including", "Also", "Only", "Not", "Even",
+    "Spring", "Summer", "Autumn", "Fall", "Winter", "Fiscal", "Year", "Calendar", "Christmas", "Easter",
+    "Sept", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    *(name.capitalize() for name in (*MONTHS, *WEEKDAYS)),
+})
+
+
 def _plausible_year(m: re.Match[str], text: str) -> bool:
     if _NOT_A_YEAR_AFTER.match(text, m.end()):
+        return False
+    before = text[max(0, m.start() - 24):m.start()]
+    name = _NAME_BEFORE.search(before)
+    if name is not None and name["word"] not in _NOT_A_NAME and m.start() - len(before) + name.start() > 0:
         return False
     return not _NOT_A_YEAR_BEFORE.search(text[max(0, m.start() - 8):m.start()])
 
