@@ -131,12 +131,18 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
 
 
 def _stem(word: str) -> str:
-    return word.strip(".,'\"`").lower()[:5]
+    """A crude stem: suffixes -ing/-ed/-es/-s off, first five letters ("bombing" = "bombed")."""
+    w = word.strip(".,'\"`").lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:5]
 
 
 def best_event(events: Sequence[Event], event_text: str) -> Event | None:
-    """The first event whose trigger word is among the gold trigger words (compared on their first
-    five letters, so that "refusing" meets "refused"), else the first event."""
+    """The first event whose trigger word is among the gold trigger words (compared on a crude stem,
+    so that "refusing" meets "refused"), else the first event."""
     stems = {_stem(w) for w in event_text.split() if len(w) > 2}
     for e in events:
         if any(_stem(w) in stems for w in e.trigger.split()):

@@ -457,8 +457,7 @@ class EventCoder:
         source_code = c.source.code if c.source else None
         target_code = c.target.code if c.target else None
         return Event(
-            id=content_hash(article_id, sentence.index, (start, end), etype.value, source_code, target_code,
-                            c.source.country if c.source else None, c.target.country if c.target else None),
+            id=content_hash(article_id, sentence.index, (start, end), etype.value, source_code, target_code),
             article_id=article_id,
             type=etype,
             sentence_index=sentence.index,
