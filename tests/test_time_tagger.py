@@ -96,6 +96,8 @@ def test_time_weekday_follows_tense() -> None:
     assert ("next Monday", "DATE", "2025-06-23") in values("They meet next Monday.")
     assert ("Friday", "DATE", "2025-06-20") in values("The cabinet must decide by Friday.")
     assert ("November", "DATE", "2025-11") in values("The runoff is set for November.")
+    # a plan already behind the narrative: "had expected", "had been due"
+    assert ("Friday", "DATE", "2025-06-13") in values("The envoy had expected to sign the text on Friday.")
 
 
 def test_time_without_dct_relative_values_stay_none() -> None:
@@ -160,6 +162,11 @@ def test_time_halves_and_quarter_codes() -> None:
     assert values("The studio released a Q&A with the director.") == []
 
 
+def test_time_holiday_takes_the_year_named_after_it() -> None:
+    got = values("The couple had hoped to wed on Valentine's Day in 2021.")
+    assert ("Valentine's Day", "DATE", "2021-02-14") in got and ("2021", "DATE", "2021") in got
+
+
 def test_time_years_after_function_words_stay_years() -> None:
     assert ("1978", "DATE", "1978") in values("Israel rejected That 1978 Resolution, Officials Said.")
     assert ("2019", "DATE", "2019") in values("Prices Rose Sharply Between 2019 And 2021.")
@@ -186,6 +193,7 @@ def test_time_offsets_point_at_the_text() -> None:
         "Such songs speak to today's youth.",  # the present in general, not the DCT
         "The flaw affects Windows Server 2008 machines.",  # a year inside a product's name
         "Fans flocked to Euro 2024 matches.",
+        "The clinic moved to 1900 Harbour Road.",  # a house number
         "These are the engineers of tomorrow.",
         'The minister appeared on "This Week" to defend the plan.',  # a programme's name
         "He told ``60 Minutes'' that he would stay.",

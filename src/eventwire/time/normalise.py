@@ -574,8 +574,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Found | None:
         thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
         return Found("DATE", thursday.isoformat())
     month, day = HOLIDAYS[name]
-    if m["year"]:
-        return Found("DATE", date(int(m["year"]), month, day).isoformat())
+    if m["year"] or m["inyear"]:  # "Christmas 2019", "Valentine's Day in 2012" (the year stays its own timex)
+        return Found("DATE", date(int(m["year"] or m["inyear"]), month, day).isoformat())
     found_year = _year_for(ctx, month, day, m.start(), m.end())
     return Found("DATE", None if found_year is None else date(found_year, month, day).isoformat())
 

@@ -87,7 +87,10 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:%|percent|people|persons|men|women|troops|soldiers|members|feet|foot|meters?|metres?|miles?|"
     r"km|kilometers?|tons?|tonnes?|units|cars|homes|jobs|workers|employees|shares|barrels|dollars|yuan|"
     r"euros|pounds|points|votes|seats|deaths|cases|acres|hectares|students|copies|times|"
-    r"(?:-|\s)?(?:square|cubic))\b",
+    r"(?:-|\s)?(?:square|cubic))\b"
+    # a house number: "1800 Pitkin Ave.", "2000 Main Street"
+    r"|\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|"
+    r"Way|Place|Pl|Highway|Hwy)\b",
     re.IGNORECASE,
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\$|€|£|No\.\s*|#|flight\s+|route\s+|number\s+|about\s+|some\s+|"
@@ -328,7 +331,8 @@ RULES: tuple[Rule, ...] = (
         r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[- ]|['’]s\s+)(?P<edge2>end))\b"),
         lambda m, c: _edge_of_unit(_Swap(m, unit="unit2", edge="edge2"), c)),
     Rule("holiday", _rx(r"\b(?P<word>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
-                        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?:,?\s+(?P<year>{YEAR4}))?"),
+                        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?:,?\s+(?P<year>{YEAR4}))?"
+                        rf"(?=\s+(?:of|in)\s+(?P<inyear>{YEAR4})\b)?"),
          _holiday),
 )
 

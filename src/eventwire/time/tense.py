@@ -26,6 +26,7 @@ _CUES = re.compile(
     re.IGNORECASE,
 )
 _AFTER_MODAL = re.compile(r"\b(?:will|shall|would|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
+_AFTER_PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due",
@@ -55,6 +56,8 @@ def text_tense(text: str, start: int, end: int, window: int = 160) -> Tense:
         kind = "future" if m.group("fut") else "past"
         if kind == "past" and _AFTER_MODAL.search(text, max(lo, m.start() - 24), m.start()):
             kind = "future"  # "will be named", "would be held": a participle under a modal
+        elif kind == "future" and _AFTER_PLUPERFECT.search(text, max(lo, m.start() - 16), m.start()):
+            kind = "past"  # "had expected to", "had been due to": a plan already behind the narrative
         if best is None or dist < best[0] or (dist == best[0] and kind == "future"):
             best = (dist, kind)
     return best[1] if best else None
