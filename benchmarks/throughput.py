@@ -72,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
             pass
         bare_s = time.perf_counter() - t0
 
-    counts = pipeline.counts  # counted in this process only (workers count their own)
     figures = {
         "workers": args.workers,
         "articles": len(texts),
@@ -80,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         "stored": summary.stored,
         "rejected": summary.rejected,
         "events": summary.events,
-        "sentences": counts.sentences,
-        "sentences_parsed": counts.sentences_parsed,
+        "sentences": summary.sentences,
+        "sentences_parsed": summary.sentences_parsed,
         "load_s": round(load_s, 2),
         "eventwire_s": round(ours_s, 2),
         "eventwire_articles_per_s": round(len(texts) / ours_s, 2),

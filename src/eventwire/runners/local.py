@@ -32,6 +32,8 @@ class IngestSummary:
     skipped_known: int = 0
     rejected: int = 0
     events: int = 0
+    sentences: int = 0
+    sentences_parsed: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int]:
@@ -41,6 +43,8 @@ class IngestSummary:
             "skipped_known": self.skipped_known,
             "rejected": self.rejected,
             "events": self.events,
+            "sentences": self.sentences,
+            "sentences_parsed": self.sentences_parsed,
         }
 
 
@@ -149,5 +153,7 @@ class LocalRunner:
         if self.store.save_article(result):
             summary.stored += 1
             summary.events += len(result.events)
+            summary.sentences += len(result.sentences)
+            summary.sentences_parsed += len(result.parsed)
         else:
             summary.skipped_known += 1
