@@ -239,3 +239,9 @@ def test_time_range_not_narrowed_by_the_day_of_another_partys_event(parsed_artic
     out = {e.trigger: e for e in TimeTagger(Settings())(dataclasses.replace(a, events=(trip, arrest))).events}
     assert out["arrested"].date.value == "2025-06-02"
     assert out["trip"].date.precision is Precision.RANGE
+
+
+def test_time_pluperfect_plan_points_back(parsed_article, tagger) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("The envoy had planned to sign the text on Friday.\nThe envoy plans to sign the text on Friday.",
+                       PUB)
+    assert [t.value for t in tagger(a).timexes] == ["2025-06-13", "2025-06-20"]

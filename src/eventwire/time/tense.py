@@ -86,6 +86,8 @@ def token_tense(verb: Token) -> Tense:
     if verb.tag_ == "VB":
         head = verb.head
         if head is not verb and head.lemma_.lower() in _FUTURE_HEADS:
+            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in head.children):
+                return "past"  # "had planned to sign on Friday": a plan already behind the narrative
             return "future"
         return token_tense(head) if head is not verb and verb.dep_ in ("xcomp", "conj") else None
     return None
