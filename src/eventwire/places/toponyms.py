@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Place
 from .gazetteer import (
@@ -87,6 +87,7 @@ CONTEXT_STATE = 14.0
 ALTERNATE_PENALTY = 6.0
 FOREIGN_ADMIN1_PRIOR = 12.0
 CAPITAL_BONUS = 2.0
+COUNTRY_NAME_AS_TOWN = 14.0
 PROXIMITY = 12.0  # at most, for three or more other places nearby
 NEAR_DEGREES = 1.4  # about 150 km
 SPREAD_WEIGHT = 0.5  # in the first pass, when any reading of another name counts
@@ -128,7 +129,9 @@ def population_score(population: int) -> float:
 def prior(c: Candidate) -> float:
     """How likely a reading is before any context: countries and states over towns, big over small."""
     if c.kind == ADMIN1 and c.iso2 != "US":
-        return FOREIGN_ADMIN1_PRIOR
+        # a province by its people (the sum of its towns'): Ontario or Punjab outweigh a US town of that
+        # name, a small province does not; never above a US state's prior (LGL-style local news)
+        return min(_KIND_PRIOR[ADMIN1], max(FOREIGN_ADMIN1_PRIOR, population_score(c.population)))
     if c.kind in _KIND_PRIOR:
         return _KIND_PRIOR[c.kind]
     base = population_score(c.population)
@@ -144,6 +147,15 @@ def to_place(c: Candidate, gazetteer: Gazetteer) -> Place:
         geonameid=c.geonameid,
         precision=c.precision,
     )
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the chosen readings say: countries and US states, in all and per name."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
+    by_name: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
 
 
 class ToponymResolver:
@@ -277,16 +289,15 @@ class ToponymResolver:
         anywhere = _NearIndex((name_key(m.text), c.lat, c.lon) for m in mentions for c in m.candidates[:MAX_SPREAD]
                               if c.kind in LOCAL_KINDS)
         chosen: list[Candidate | None] = [
-            self._best(m, extra, Counter(), Counter(), None, anywhere, SPREAD_WEIGHT)[0] for m in mentions
+            self._best(m, extra, _Evidence(), anywhere, SPREAD_WEIGHT)[0] for m in mentions
         ]
         for _ in range(2):
-            countries, states = self._evidence(mentions, chosen)
+            evidence = self._evidence(mentions, chosen)
             local = self._local_points(mentions, chosen)
-            chosen = [self._best(m, extra, countries, states, chosen[k], local)[0]
-                      for k, m in enumerate(mentions)]
-        countries, states = self._evidence(mentions, chosen)
+            chosen = [self._best(m, extra, evidence, local)[0] for m in mentions]
+        evidence = self._evidence(mentions, chosen)
         local = self._local_points(mentions, chosen)
-        final = [self._best(m, extra, countries, states, chosen[k], local) for k, m in enumerate(mentions)]
+        final = [self._best(m, extra, evidence, local) for m in mentions]
         out: list[ResolvedToponym] = []
         for m, (best, score, why) in zip(mentions, final, strict=True):
             out.append(ResolvedToponym(
@@ -347,17 +358,22 @@ class ToponymResolver:
                     return (c.iso2, None)
         return (None, None)
 
-    def _evidence(self, mentions: list[_Mention], chosen: list[Candidate | None]
-                  ) -> tuple[Counter[str], Counter[str]]:
-        countries: Counter[str] = Counter()
-        states: Counter[str] = Counter()
+    def _evidence(self, mentions: list[_Mention], chosen: list[Candidate | None]) -> _Evidence:
+        """Countries and US states of the readings chosen so far, counted per name.
+
+        Per name, so that a mention discounts every mention of its own name: three "Paris" read as the
+        French capital must not vouch for one another (evidence comes from *other* names only)."""
+        ev = _Evidence()
         for m, c in zip(mentions, chosen, strict=True):
             if c is None:
                 continue
-            countries[c.iso2] += 1
+            key = name_key(m.text)
+            ev.countries[c.iso2] += 1
+            ev.by_name.setdefault(key, (Counter(), Counter()))[0][c.iso2] += 1
             if c.iso2 == "US" and c.kind != COUNTRY and c.admin1:
-                states[c.admin1] += 1
-        return countries, states
+                ev.states[c.admin1] += 1
+                ev.by_name[key][1][c.admin1] += 1
+        return ev
 
     @staticmethod
     def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> _NearIndex:
@@ -365,30 +381,34 @@ class ToponymResolver:
         return _NearIndex((name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
                           if c is not None and c.kind in LOCAL_KINDS)
 
-    def _best(self, m: _Mention, extra: Counter[str], countries: Counter[str], states: Counter[str],
-              own: Candidate | None, local: _NearIndex, weight: float = 1.0
-              ) -> tuple[Candidate | None, float, str]:
+    def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: _NearIndex,
+              weight: float = 1.0) -> tuple[Candidate | None, float, str]:
         own_key = name_key(m.text)
         best: Candidate | None = None
         best_score = -math.inf
         best_why = ""
-        own_country = own.iso2 if own else None
-        own_state = own.admin1 if own and own.iso2 == "US" and own.kind != COUNTRY else None
-        total = sum(countries.values()) - (1 if own_country else 0) + sum(extra.values())
+        own_countries, own_states = evidence.by_name.get(own_key, (Counter(), Counter()))
+        countries = evidence.countries - own_countries
+        total = sum(countries.values()) + sum(extra.values())
+        # a country's own name ("Jordan", "Lebanon") read as a town needs the town's state: named right
+        # after it ("Lebanon, Ohio") or by the text's other places (a Texas article's "Palestine")
+        names_country = any(c.kind == COUNTRY and not c.via_alternate for c in m.candidates)
         for c in m.candidates:
             score = prior(c)
             why = [c.kind]
-            n_country = countries[c.iso2] - (1 if c.iso2 == own_country else 0) + extra[c.iso2]
-            if n_country > 0 and c.kind != COUNTRY:
+            n_country = countries[c.iso2] + extra[c.iso2]
+            if n_country > 0:
+                # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
                 score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(total, 1)
                 why.append("context-country")
-            elif n_country > 0:
-                score += CONTEXT_SHARE * n_country / max(total, 1)
+            n_state = 0
             if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
-                n_state = states[c.admin1] - (1 if c.admin1 == own_state else 0)
+                n_state = evidence.states[c.admin1] - own_states[c.admin1]
                 if n_state > 0:
                     score += CONTEXT_STATE
                     why.append("context-state")
+            if names_country and c.kind in LOCAL_KINDS and m.qualifier == (None, None) and n_state <= 0:
+                score -= COUNTRY_NAME_AS_TOWN
             q_country, q_state = m.qualifier
             # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
             if q_country is not None and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
