@@ -294,3 +294,9 @@ def test_events_must_said_by_another_is_a_request(code):  # type: ignore[no-unty
     events = code("Russia said Sudan must return the captured helicopter.").events
     assert [(e.type.value, _country(e, "source"), _country(e, "target")) for e in events] == [
         ("REQUEST", "RUS", "SDN")]
+
+
+def test_events_stated_readiness_is_intent(code):  # type: ignore[no-untyped-def]
+    events = code("Pakistan is willing to withdraw its troops from India.").events
+    assert [(e.type.value, _country(e, "source")) for e in events] == [("AGREE", "PAK")]
+    assert "willing" in events[0].evidence

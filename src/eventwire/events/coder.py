@@ -42,6 +42,7 @@ from .modality import (
     DEMAND_CODE,
     DEONTIC_AUX,
     FUTURE_AUX,
+    INTENT_ADJECTIVES,
     INTENT_VERBS,
     NEGATIONS,
     REFUSE_CODE,
@@ -340,16 +341,20 @@ class EventCoder:
             return
         auxes = {c.lower_ for c in t.tok.children if c.dep_ in ("aux", "auxpass")}
         negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.tok.children if c.i < t.tok.i)
-        future = bool(auxes & FUTURE_AUX)
+        # "is willing / ready / prepared to withdraw": a stated readiness is an intent, like "will"
+        ready = t.tok.dep_ == "xcomp" and t.tok.head.lemma_.lower() in INTENT_ADJECTIVES
+        if ready:
+            auxes = auxes | {t.tok.head.lower_}
+        future = bool(auxes & FUTURE_AUX) or ready
         if negated and future and ttype in COOPERATIVE:
             code = REFUSE_CODE.get(t.cameo[:2], "120")
             t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
         elif future and not negated and ttype in COOPERATIVE and ttype != "AGREE":
             code = intent_code(t.cameo)
-            t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
+            t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
         elif future and not negated and ttype not in COOPERATIVE and ttype not in SPEECH_ACTS:
             code = threat_code(t.cameo)
-            t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & FUTURE_AUX))}') → {code}"
+            t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
         elif auxes & DEONTIC_AUX and not negated and t.tok.dep_ == "ccomp":
             # "Russia said Sudan must return the helicopter": the speaker asks the subject to act
             speaker = clause_subject(t.tok.head, index)
