@@ -93,26 +93,33 @@ def _term(t: CodeTerm) -> Term:
 
 @dataclass(slots=True)
 class PhraseTable:
-    """token-key tuple → values; ``maxlen`` per first token so lookups stay O(longest phrase)."""
+    """token-key tuple → values; the phrase lengths per first token, so a lookup tries only lengths that
+    exist (longest first) instead of every length up to the longest."""
 
     table: dict[tuple[str, ...], list[object]] = field(default_factory=dict)
     maxlen: dict[str, int] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], value: object) -> None:
         if not key:
             return
         self.table.setdefault(key, []).append(value)
-        if len(key) > self.maxlen.get(key[0], 0):
-            self.maxlen[key[0]] = len(key)
+        n = len(key)
+        if n > self.maxlen.get(key[0], 0):
+            self.maxlen[key[0]] = n
+        have = self.lengths.get(key[0], ())
+        if n not in have:
+            self.lengths[key[0]] = tuple(sorted((*have, n), reverse=True))
 
     def longest(self, keys: Sequence[str], i: int, limit: int | None = None) -> tuple[int, list[object]]:
         """Longest phrase starting at ``i`` (not past ``limit``): (length, values) or (0, [])."""
-        top = self.maxlen.get(keys[i], 0)
         end = len(keys) if limit is None else limit
-        for n in range(min(top, end - i), 0, -1):
-            hit = self.table.get(tuple(keys[i:i + n]))
-            if hit:
-                return n, hit
+        table = self.table
+        for n in self.lengths.get(keys[i], ()):
+            if i + n <= end:
+                hit = table.get(tuple(keys[i:i + n]))
+                if hit:
+                    return n, hit
         return 0, []
 
 
@@ -129,7 +136,20 @@ class Lexicon:
         self.agents = PhraseTable()
         self.given_names: frozenset[str] = frozenset()
         self.country_names: dict[str, str] = {}
+        # first tokens of every entity/agent phrase: a lower-case token outside this set (and the reader's
+        # own small word lists) starts nothing, so the reader skips it without any lookup
+        self.starters: frozenset[str] = frozenset()
+        self._folded: dict[str, str] = {}
         self._tokenizer: Callable[[str], Doc] | None = None
+
+    def fold(self, text: str) -> str:
+        """:func:`fold`, memoised: news text repeats a small vocabulary (bounded so memory stays flat)."""
+        key = self._folded.get(text)
+        if key is None:
+            if len(self._folded) > 200_000:
+                self._folded.clear()
+            key = self._folded[text] = fold(text)
+        return key
 
     # -- loading
     @classmethod
@@ -148,6 +168,7 @@ class Lexicon:
             for values in table.values():
                 if len(values) > 1:
                     values.sort(key=_priority)
+        lex.starters = frozenset(lex.entities.maxlen) | frozenset(lex.agents.maxlen)
         return lex
 
     def _load_packaged(self) -> None:

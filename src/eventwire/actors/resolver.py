@@ -47,13 +47,12 @@ class ActorResolver:
         mentions: list[Mention] = []
         for sc in sentences:
             sentence = by_index[sc.index]
-            doc = sc.reader.doc
+            r = sc.reader
             for c in sc.cands:
-                if c.end - c.start > 1 and sc.reader.keys[c.start] == "the" and c.placeholder is None:
+                if c.end - c.start > 1 and r.keys[c.start] == "the" and c.placeholder is None:
                     c.start += 1  # "the Kremlin": the determiner is not part of the name
-                start = sentence.start + doc[c.start].idx
-                last = doc[c.end - 1]
-                end = sentence.start + last.idx + len(last.text)
+                start = sentence.start + r.idx[c.start]
+                end = sentence.start + r.idx[c.end - 1] + len(r.texts[c.end - 1])
                 surface = text[start:end]
                 mentions.append(Mention(
                     sentence=sc.index, start=start, end=end, token_start=c.start, token_end=c.end,

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, ORTH, SPACY
+
 from ..models import Actor
-from .lexicon import EntityAlias, Entry, Lexicon, fold
+from .lexicon import EntityAlias, Entry, Lexicon
 from .titles import (
     CONNECTORS,
     COUNTRY_ANAPHORS,
@@ -58,6 +60,9 @@ AMBIGUOUS_LOWER = words(
 )
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 POSSESSIVE = frozenset({"'s", "'"})
+_SPECIAL_FIRST = frozenset(p[0] for p in (*GROUP_PHRASES, *COUNTRY_ANAPHORS))
+# lower-case words that may begin a mention without beginning a dictionary phrase
+_LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST
 HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
@@ -107,16 +112,25 @@ class SentenceReader:
     doc: Doc
     day: date | None
     texts: list[str] = field(init=False)
+    idx: list[int] = field(init=False)
+    text: str = field(init=False)
     keys: list[str] = field(init=False)
     caps: list[bool] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.texts = [t.text for t in self.doc]
-        self.keys = [fold(t) for t in self.texts]
-        self.caps = [bool(t[:1].isupper()) and any(c.isalpha() for c in t) for t in self.texts]
+        # token texts through the ORTH array: building a Token object per token costs more than the reading
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([ORTH, IDX, SPACY]).tolist() if len(self.doc) else []
+        self.texts = [strings[r[0]] for r in rows]
+        self.idx = [r[1] for r in rows]  # character offsets of the tokens in the sentence
+        self.text = "".join(t + " " if r[2] else t for t, r in zip(self.texts, rows))  # == doc.text
+        fold_ = self.lex.fold
+        self.keys = [fold_(t) for t in self.texts]
+        # an upper-case first character is a cased letter, so the token has a letter
+        self.caps = [t[:1].isupper() for t in self.texts]
         # an all-lower-case sentence (some feeds lower-case everything): names cannot be told by case, so
         # dictionary names match without it (acronyms still need their case: "us" is never the US)
-        self.lowercased = not any(ch.isupper() for ch in self.doc.text)
+        self.lowercased = self.text == self.text.lower()
         self._ent: dict[int, tuple[int, Entry | None]] = {}
         self._agent: dict[int, tuple[int, str | None, str]] = {}
 
@@ -127,8 +141,10 @@ class SentenceReader:
             return self._ent[i]
         found: tuple[int, Entry | None] = (0, None)
         table = self.lex.entities
-        top = table.maxlen.get(self.keys[i], 0)
-        for n in range(min(top, len(self.keys) - i), 0, -1):
+        size = len(self.keys)
+        for n in table.lengths.get(self.keys[i], ()):
+            if i + n > size:
+                continue
             values = table.table.get(tuple(self.keys[i:i + n]))
             if not values:
                 continue
@@ -259,9 +275,14 @@ class SentenceReader:
     def read(self) -> list[Candidate]:
         out: list[Candidate] = []
         n = len(self.keys)
+        keys, caps, starters = self.keys, self.caps, self.lex.starters
         i = 0
         while i < n:
-            special = self._special(i)
+            k = keys[i]
+            if not caps[i] and k not in starters and k not in _LOWER_STARTERS and not k[:1].isdigit():
+                i += 1  # a lower-case word that begins no phrase we know (most of a sentence)
+                continue
+            special = self._special(i) if k in _SPECIAL_FIRST else None
             if special is not None:
                 out.append(special)
                 i = special.end
@@ -328,9 +349,14 @@ class SentenceReader:
         return out
 
     def _text(self, s: int, e: int) -> str:
-        return self.doc[s:e].text
+        """The text of tokens ``[s, e)`` (as ``doc[s:e].text``, without building a Span)."""
+        if e <= s:
+            return ""
+        return self.text[self.idx[s]:self.idx[e - 1] + len(self.texts[e - 1])]
 
     def _special(self, i: int) -> Candidate | None:
+        if self.keys[i] not in _SPECIAL_FIRST:
+            return None
         for phrase in GROUP_PHRASES:
             if tuple(self.keys[i:i + len(phrase)]) == phrase:
                 text = self._text(i, i + len(phrase))
