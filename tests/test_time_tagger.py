@@ -96,6 +96,9 @@ def test_time_weekday_follows_tense() -> None:
     assert ("next Monday", "DATE", "2025-06-23") in values("They meet next Monday.")
     assert ("Friday", "DATE", "2025-06-20") in values("The cabinet must decide by Friday.")
     assert ("November", "DATE", "2025-11") in values("The runoff is set for November.")
+    # a deadline lies ahead, even after a past-tense aside; not when told in the pluperfect
+    assert ("March", "DATE", "2026-03") in values("The plan, which was announced, aims to cut the debt by March.")
+    assert ("March", "DATE", "2025-03") in values("The firm had cut the debt by March.")
     # a plan already behind the narrative: "had expected", "had been due"
     assert ("Friday", "DATE", "2025-06-13") in values("The envoy had expected to sign the text on Friday.")
 

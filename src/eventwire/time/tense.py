@@ -27,6 +27,8 @@ _CUES = re.compile(
 )
 _AFTER_MODAL = re.compile(r"\b(?:will|shall|would|'ll)\s+(?:not\s+)?(?:be|have\s+been|have)\s+$", re.IGNORECASE)
 _AFTER_PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+)?(?:been\s+)?$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
 
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "intend", "aim", "hope", "want", "seek", "set", "due",
@@ -60,6 +62,9 @@ def text_tense(text: str, start: int, end: int, window: int = 160) -> Tense:
             kind = "past"  # "had expected to", "had been due to": a plan already behind the narrative
         if best is None or dist < best[0] or (dist == best[0] and kind == "future"):
             best = (dist, kind)
+    if _DEADLINE_BEFORE.search(text, max(lo, start - 4), start) \
+            and not _PLUPERFECT.search(text, max(lo, start - 40), start):
+        return "future"  # "repay the loan by February": a deadline lies ahead (unless told in the pluperfect)
     return best[1] if best else None
 
 
