@@ -88,6 +88,8 @@ ALTERNATE_PENALTY = 6.0
 FOREIGN_ADMIN1_PRIOR = 12.0
 CAPITAL_BONUS = 2.0
 COUNTRY_NAME_AS_TOWN = 14.0
+FAMOUS_POPULATION = 1_000_000  # a province or city this big is known abroad by name
+FAME_RATIO = 50  # …and outweighs a town of a fiftieth of its population
 PROXIMITY = 12.0  # at most, for three or more other places nearby
 NEAR_DEGREES = 1.4  # about 150 km
 SPREAD_WEIGHT = 0.5  # in the first pass, when any reading of another name counts
@@ -136,6 +138,15 @@ def prior(c: Candidate) -> float:
         return _KIND_PRIOR[c.kind]
     base = population_score(c.population)
     return base + CAPITAL_BONUS if c.kind == CAPITAL else base
+
+
+def _fame(c: Candidate) -> int:
+    """How famous a reading is, as a population (0: not famous): countries, large provinces, big cities."""
+    if c.kind == COUNTRY:
+        return max(c.population, FAMOUS_POPULATION)
+    if c.kind in (ADMIN1, CITY, CAPITAL) and c.iso2 != "US" and c.population >= FAMOUS_POPULATION:
+        return c.population
+    return 0
 
 
 def to_place(c: Candidate, gazetteer: Gazetteer) -> Place:
@@ -332,14 +343,19 @@ class ToponymResolver:
         return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end))
 
     def _demonym_of_region(self, surface: str) -> list[Candidate]:
-        """"Dagestani", "South Ossetians", "Californian": the region named by a demonym without a
-        dictionary entry, by undoing the usual English suffixes. Only regions and countries qualify."""
+        """"Dagestani", "Iowans", "Texan", "Ontarians", "Gazans", "New Yorkers", "Abkhaz": the place named
+        by a demonym without a dictionary entry, by undoing the usual English suffixes. Regions, countries
+        and big towns qualify (most populous first), never a village that happens to match a stem."""
         word = surface.removesuffix("s")
-        stems = [word[:-1], word[:-2] + "a", word[:-3] + "a", word[:-3] + "o"] if len(word) > 5 else []
+        if len(word) < 5 or not word[0].isupper():
+            return []
+        stems = [word[:-1], word[:-1] + "s", word[:-2] + "a", word[:-2] + "o", word[:-2], word[:-3] + "a",
+                 word[:-3] + "o", word + "ia", word + "a"]
         for stem in stems:
-            found = [c for c in self.gazetteer.lookup(stem) if c.kind in (COUNTRY, ADMIN1, REGION)]
+            found = [c for c in self.gazetteer.lookup(stem) if not c.via_alternate and (
+                c.kind in (COUNTRY, ADMIN1, REGION) or c.kind in (CITY, CAPITAL) and c.population >= 100_000)]
             if found:
-                return found
+                return sorted(found, key=lambda c: (c.kind != COUNTRY, -c.population))
         return []
 
     def _qualifier(self, text: str, end: int) -> tuple[str | None, str | None]:
@@ -390,9 +406,10 @@ class ToponymResolver:
         own_countries, own_states = evidence.by_name.get(own_key, (Counter(), Counter()))
         countries = evidence.countries - own_countries
         total = sum(countries.values()) + sum(extra.values())
-        # a country's own name ("Jordan", "Lebanon") read as a town needs the town's state: named right
-        # after it ("Lebanon, Ohio") or by the text's other places (a Texas article's "Palestine")
-        names_country = any(c.kind == COUNTRY and not c.via_alternate for c in m.candidates)
+        # a famous place's own name ("Jordan", "Ontario", "Alexandria") read as a small town needs the
+        # town's state: named right after it ("Lebanon, Ohio") or by the text's other places (a Texas
+        # article's "Palestine")
+        famous = max((_fame(c) for c in m.candidates if not c.via_alternate), default=0)
         for c in m.candidates:
             score = prior(c)
             why = [c.kind]
@@ -407,7 +424,8 @@ class ToponymResolver:
                 if n_state > 0:
                     score += CONTEXT_STATE
                     why.append("context-state")
-            if names_country and c.kind in LOCAL_KINDS and m.qualifier == (None, None) and n_state <= 0:
+            if famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < famous \
+                    and m.qualifier == (None, None) and n_state <= 0:
                 score -= COUNTRY_NAME_AS_TOWN
             q_country, q_state = m.qualifier
             # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
