@@ -204,18 +204,3 @@ def test_time_offsets_point_at_the_text() -> None:
 )
 def test_time_no_false_expressions(text: str) -> None:
     assert values(text) == []
-
-
-def test_time_speed_is_thousands_of_sentences_per_second() -> None:
-    import time
-
-    sentences = [
-        "The delegation arrived in the capital on Tuesday for two days of talks.",
-        "Officials said the agreement, signed last year, would be extended in March.",
-        "Nothing in this sentence refers to a time at all, as far as anyone can tell.",
-    ] * 200
-    t0 = time.perf_counter()
-    for s in sentences:
-        tag(s, DCT)
-    rate = len(sentences) / (time.perf_counter() - t0)
-    assert rate > 1000  # target 2,000/s on an idle core; the floor leaves room for a busy CI machine
