@@ -10,7 +10,8 @@ SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # verbs whose complement says what is intended: its type decides between AGREE and THREATEN
 INTENT_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer", "agree", "threaten", "plan",
                           "intend", "commit", "warn"})
-INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager", "keen", "poised"})
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager", "keen", "poised",
+                               "committed"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 DEONTIC_AUX = frozenset({"must", "should", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
