@@ -300,3 +300,9 @@ def test_events_stated_readiness_is_intent(code):  # type: ignore[no-untyped-def
     events = code("Pakistan is willing to withdraw its troops from India.").events
     assert [(e.type.value, _country(e, "source")) for e in events] == [("AGREE", "PAK")]
     assert "willing" in events[0].evidence
+
+
+def test_events_statement_speaks_for_its_issuer(code):  # type: ignore[no-untyped-def]
+    events = code("Iran issued a statement condemning Israel.").events
+    assert [(e.type.value, _country(e, "source"), _country(e, "target")) for e in events] == [
+        ("ACCUSE", "IRN", "ISR")]

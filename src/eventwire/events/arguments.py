@@ -181,7 +181,13 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
             return actors_of(child(agent, "pobj"), index, "agent:by")
         return None
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return actors_of(verb.head, index, f"{verb.dep_}-head")
+        found = actors_of(verb.head, index, f"{verb.dep_}-head")
+        if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+            # "X issued a statement condemning Y": the statement speaks for X
+            issuer = clause_subject(verb.head.head, index, depth - 1)
+            if issuer is not None:
+                return Found(issuer.actors, f"{issuer.role}({verb.head.lemma_})", issuer.group, issuer.token)
+        return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
