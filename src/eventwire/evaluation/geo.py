@@ -10,7 +10,8 @@ whole article is the context). Figures (flat keys of :attr:`GeoReport.figures`):
 - ``n``: gold toponyms with coordinates scored; ``accuracy``: share resolved to the gold GeoNames id or
   to a point within ``ACCURACY_KM`` (25 km: the same town or the same small area, since our points for
   regions are approximate); ``acc_161km``: share within 161 km (100 miles, the usual geocoding cut);
-  ``country_accuracy``: share in the gold country; ``mean_error_km`` / ``median_error_km``: distance
+  ``country_accuracy``: share in the gold country (for a gold place in no country — a sea, a continent,
+  the EU — a resolved reading in no country); ``mean_error_km`` / ``median_error_km``: distance
   to the gold point (a toponym left unresolved counts as ``MISS_KM``, half the Earth's circumference —
   the worst possible, so that leaving names out is not rewarded); ``unresolved``.
 - Recognition, end to end on the bare text: ``recognition_precision`` / ``_recall`` / ``_f1``
@@ -223,7 +224,9 @@ def _score_row(gold: GoldToponym, res: ResolvedToponym, country_by_gid: dict[int
         "half": half,
         "error_km": error,
         "hit": same_id or (error is not None and error <= ACCURACY_KM),
-        "country_hit": gold_iso2 is not None and pred_iso2 == gold_iso2,
+        # a gold place in no country (a sea, a continent, the EU) is matched by a reading in none
+        "country_hit": pred_iso2 == gold_iso2 if gold_iso2 is not None
+        else gold.country_geonameid is None and place is not None and place.country is None,
     }
 
 

@@ -25,7 +25,7 @@ CONTINENT = "continent"
 ADMIN1 = "admin1"  # US states; provinces, oblasts, UK nations … elsewhere
 ADMIN2 = "admin2"  # US counties (point: the town of the same name in that state)
 ADMIN2_ROUGH = "admin2~"  # US counties with no such town: the state's point stands in
-REGION = "region"  # the hand list (regions.tsv)
+REGION = "region"  # the hand lists (regions.tsv; features.tsv: seas, rivers, ranges, informal regions)
 CAPITAL = "capital"
 CITY = "city"
 CITY_LIKE = (CAPITAL, CITY)
@@ -166,7 +166,7 @@ class Gazetteer:
             elif iso2 in self.country_row:
                 self._index(self._alt if name_key(name) in self._main else self._main, name,
                             self.country_row[iso2])
-        for r in _rows(_data_text("regions.tsv")):
+        for r in _rows(_data_text("regions.tsv")) + _rows(_data_text("features.tsv")):
             name, alts, iso2, lat, lon, gid = (r + [""] * 6)[:6]
             self._add(REGION, int(gid or 0), name, iso2, "", float(lat), float(lon), 0,
                       alts.split("|") if alts else [])

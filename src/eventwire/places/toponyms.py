@@ -332,8 +332,8 @@ class ToponymResolver:
         candidates = [c for c in candidates if not (c.via_alternate and c.kind in (ADMIN2, ADMIN2_ROUGH))] \
             or candidates
         if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3:
-            # "EU", "UN", "NYC": a short capitalised code names a country or state, not a village "Eu"
-            candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1)]
+            # "EU", "UK", "NYC": a short capitalised code names a country, state or region, not a village "Eu"
+            candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1, REGION)]
         if not candidates and surface.endswith(("'s", "\u2019s")):
             candidates = g.lookup(surface[:-2])
         if not candidates and demonym is None:
