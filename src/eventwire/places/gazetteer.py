@@ -29,6 +29,9 @@ REGION = "region"  # the hand lists (regions.tsv; features.tsv: seas, rivers, ra
 CAPITAL = "capital"
 CITY = "city"
 CITY_LIKE = (CAPITAL, CITY)
+# US post-office places missing from cities500 (hamlets, New England towns): read as towns, but their
+# names are kept apart so that recognition in free text does not take every capitalised hamlet name
+POST_TOWN = "post"
 
 _PUNCT = re.compile(r"[.\u2018\u2019\u02bb'`]")
 _SPACE = re.compile(r"[\s\-]+")
@@ -108,6 +111,7 @@ class Gazetteer:
         # key → row index (or indices: most names are unique, and an int is far smaller than a list)
         self._main: dict[str, int | list[int]] = {}
         self._alt: dict[str, int | list[int]] = {}
+        self._minor: dict[str, int | list[int]] = {}  # post towns' names
         self.iso3_of: dict[str, str] = {}
         self.iso2_of: dict[str, str] = {}
         self.country_row: dict[str, int] = {}  # iso2 → row of the country
@@ -192,13 +196,16 @@ class Gazetteer:
         """The big file, in one tight loop: keys are precomputed by the build script (no normalising here)."""
         kinds, names, iso2s, admin1s = self.kind, self.name, self.iso2, self.admin1
         lats, lons, pops, gids = self.lat, self.lon, self.population, self.geonameid
-        main, alt = self._main, self._alt
+        main, alt, minor = self._main, self._alt, self._minor
         row = len(kinds)
         shared: dict[str, str] = {}  # one string object per distinct kind / country / admin1 code
         for line in text.split("\n"):
             if not line or line[0] == "#":
                 continue
             kind, gid, name, iso2, admin1, lat, lon, pop, keys = line.split("\t")
+            tables = (main, alt)
+            if kind == POST_TOWN:
+                kind, tables = CITY, (minor, minor)
             kinds.append(shared.setdefault(kind, kind))
             names.append(name)
             iso2s.append(shared.setdefault(iso2, iso2))
@@ -208,7 +215,7 @@ class Gazetteer:
             pops.append(int(pop))
             gids.append(int(gid) if gid else 0)
             main_keys, alt_keys = keys.split(";")
-            for table, part in ((main, main_keys), (alt, alt_keys)):
+            for table, part in zip(tables, (main_keys, alt_keys), strict=True):
                 if not part:
                     continue
                 for key in part.split("|"):
@@ -239,11 +246,12 @@ class Gazetteer:
         main = _as_list(self._main.get(key))
         out = [self.candidate(r) for r in main]
         out += [self.candidate(r, via_alternate=True) for r in _as_list(self._alt.get(key)) if r not in main]
+        out += [self.candidate(r) for r in _as_list(self._minor.get(key))]
         return out
 
-    def has_name(self, key: str) -> bool:
-        """Is ``key`` (already a :func:`name_key`) a place name?"""
-        return key in self._main or key in self._alt
+    def has_name(self, key: str, minor: bool = False) -> bool:
+        """Is ``key`` (already a :func:`name_key`) a place name? With ``minor``, a post town's too."""
+        return key in self._main or key in self._alt or minor and key in self._minor
 
     def country(self, iso2: str) -> Candidate | None:
         row = self.country_row.get(iso2)

@@ -199,7 +199,8 @@ class ToponymResolver:
                 if not last[2][0].isupper() or not self._joined(text, words, i, n):
                     continue
                 key = name_key(text[start:last[1]])
-                if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None):
+                if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None) or (
+                        g.has_name(key, minor=True) and self._qualifier(text, last[1])[1] is not None):
                     best = n
                     break
             if best and self._keep(text, words, i, best, lower_words, _inside(titled, start)) \
