@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A word: an initialism ("U.S."), an abbreviation with its dot ("St.", "Ga."), or a plain word.
 # An apostrophe belongs to a word ("O'Fallon") unless it starts a possessive ("Russia's").
-_WORD_PATTERN = r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?!s\b))*"
+_WORD_PATTERN = r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?![sS]\b))*"
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
 _CONNECTORS = frozenset({"of", "and", "on", "upon", "de", "del", "la", "le", "du", "da", "el", "al", "the"})
 # A capitalised word before a name that makes it part of a person's name or title.
@@ -79,6 +79,17 @@ _NOT_PLACES = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
 )
+
+# Generic words of features and parts of places named after a place ("Lake Cumberland", "Boston Harbor").
+_FEATURE_FIRST = _words("lake river mount mt north south east west northern southern eastern western "
+                        "downtown greater upper lower")
+_FEATURE_LAST = _words(
+    "river lake creek park township twp co county harbor harbour falls bay station valley island islands "
+    "heights beach dam reservoir canyon mountain mountains hills forest springs side"
+)
+LIST_OF_COUNTRIES = 15.0
+NAMED_AFTER = "named-after"  # the kind reported for a feature read through its namesake
+NAMED_AFTER_ALONE = 100_000  # a namesake this big needs no other name in its country
 
 QUALIFIER_MATCH = 40.0
 CONTEXT_COUNTRY = 6.0
@@ -122,6 +133,7 @@ class _Mention:
     candidates: list[Candidate]
     demonym: str | None = None  # iso2 when the mention is a demonym
     qualifier: tuple[str | None, str | None] = (None, None)  # (iso2, US state) named right after it
+    named_after: bool = False  # "Naugatuck River": read through the place it is named after
 
 
 def population_score(population: int) -> float:
@@ -138,6 +150,31 @@ def prior(c: Candidate) -> float:
         return _KIND_PRIOR[c.kind]
     base = population_score(c.population)
     return base + CAPITAL_BONUS if c.kind == CAPITAL else base
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)(?:the\s+)?")
+
+
+def _list_neighbours(text: str, mentions: list[_Mention]) -> list[list[int]]:
+    """For each mention, the mentions next to it in a list ("Italy and Russia", "Iraq, Syria, Iran")."""
+    out: list[list[int]] = [[] for _ in mentions]
+    for k in range(1, len(mentions)):
+        gap = text[mentions[k - 1].end:mentions[k].start]
+        if len(gap) <= 12 and _LIST_GAP.fullmatch(gap):
+            out[k].append(k - 1)
+            out[k - 1].append(k)
+    return out
+
+
+def _beside_country(neighbours: list[int], chosen: list[Candidate | None]) -> bool:
+    return any((c := chosen[j]) is not None and c.kind in (COUNTRY, CONTINENT, REGION) for j in neighbours)
+
+
+def _near_namesake(surface: str, c: Candidate, gazetteer: Gazetteer) -> Place:
+    """The place of a feature read through its namesake: the namesake's point and country, no id of
+    its own, precision "region" (the feature is near that point, not at it)."""
+    return Place(name=surface, country=c.iso3, lat=round(c.lat, 5), lon=round(c.lon, 5), geonameid=None,
+                 precision="region")
 
 
 def _fame(c: Candidate) -> int:
@@ -303,19 +340,23 @@ class ToponymResolver:
         chosen: list[Candidate | None] = [
             self._best(m, extra, _Evidence(), anywhere, SPREAD_WEIGHT)[0] for m in mentions
         ]
+        listed = _list_neighbours(text, mentions)
         for _ in range(2):
             evidence = self._evidence(mentions, chosen)
             local = self._local_points(mentions, chosen)
-            chosen = [self._best(m, extra, evidence, local)[0] for m in mentions]
+            chosen = [self._best(m, extra, evidence, local, beside_country=_beside_country(listed[k], chosen))[0]
+                      for k, m in enumerate(mentions)]
         evidence = self._evidence(mentions, chosen)
         local = self._local_points(mentions, chosen)
-        final = [self._best(m, extra, evidence, local) for m in mentions]
+        final = [self._best(m, extra, evidence, local, beside_country=_beside_country(listed[k], chosen))
+                 for k, m in enumerate(mentions)]
         out: list[ResolvedToponym] = []
         for m, (best, score, why) in zip(mentions, final, strict=True):
             out.append(ResolvedToponym(
                 start=m.start, end=m.end, text=m.text,
-                place=to_place(best, g) if best else None,
-                kind=best.kind if best else None, score=round(score, 2), evidence=why,
+                place=(_near_namesake(m.text, best, g) if m.named_after else to_place(best, g)) if best else None,
+                kind=(NAMED_AFTER if m.named_after else best.kind) if best else None, score=round(score, 2),
+                evidence=why + ("+named-after" if m.named_after else ""),
                 demonym=m.demonym is not None,
             ))
         return out
@@ -341,7 +382,31 @@ class ToponymResolver:
             candidates = self._demonym_of_region(surface)
             if candidates:
                 demonym = candidates[0].iso2
-        return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end))
+        named_after = False
+        if not candidates and demonym is None:
+            candidates = self._named_after(surface)
+            named_after = bool(candidates)
+        return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end), named_after)
+
+    def _named_after(self, surface: str) -> list[Candidate]:
+        """A feature or part of a place that the gazetteer lacks, named after one it has: "Naugatuck
+        River", "Lake Cumberland", "Boston Harbor", "Jerome Township", "South Los Angeles". Such a
+        feature lies in or next to its namesake, so the namesake's readings stand in (scored with the
+        same context as any name) and the result is marked as approximate (precision "region")."""
+        words = surface.split()
+        if len(words) < 2:
+            return []
+        rest = ""
+        if len(words) == 2 and words[0].casefold() in _FEATURE_FIRST and words[1].casefold() in _FEATURE_LAST:
+            return []  # "West Side", "North Shore": generic on both ends
+        if words[0].casefold() in _FEATURE_FIRST:
+            rest = " ".join(words[1:])
+        elif words[-1].casefold().rstrip(".") in _FEATURE_LAST:
+            rest = " ".join(words[:-1])
+        if not rest or not rest[0].isupper() or name_key(rest) in _NOT_PLACES:
+            return []
+        return [c for c in self.gazetteer.lookup(rest)
+                if c.kind in (CITY, CAPITAL, ADMIN1, ADMIN2, ADMIN2_ROUGH) and not c.via_alternate]
 
     def _demonym_of_region(self, surface: str) -> list[Candidate]:
         """"Dagestani", "Iowans", "Texan", "Ontarians", "Gazans", "New Yorkers", "Abkhaz": the place named
@@ -399,7 +464,7 @@ class ToponymResolver:
                           if c is not None and c.kind in LOCAL_KINDS)
 
     def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: _NearIndex,
-              weight: float = 1.0) -> tuple[Candidate | None, float, str]:
+              weight: float = 1.0, beside_country: bool = False) -> tuple[Candidate | None, float, str]:
         own_key = name_key(m.text)
         best: Candidate | None = None
         best_score = -math.inf
@@ -415,6 +480,8 @@ class ToponymResolver:
             score = prior(c)
             why = [c.kind]
             n_country = countries[c.iso2] + extra[c.iso2]
+            if m.named_after and n_country <= 0 and c.population < NAMED_AFTER_ALONE:
+                continue  # a namesake town abroad that nothing else in the text points at is a guess
             if n_country > 0:
                 # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
                 score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(total, 1)
@@ -446,6 +513,9 @@ class ToponymResolver:
             if c.kind == ADMIN1 and c.iso2 != "US" and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
                                         for o in m.candidates):
                 score -= TOWN_OVER_PROVINCE
+            if beside_country and c.kind == COUNTRY:
+                score += LIST_OF_COUNTRIES  # "Italy and Russia", "Canada, Britain": a list keeps to one kind
+                why.append("list")
             if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
                 score += QUALIFIER_MATCH  # "Russian" is Russia, not a town called Russian
                 why.append("demonym")
