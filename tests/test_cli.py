@@ -21,7 +21,7 @@ Estonia accused Russia of jamming GPS signals over the Baltic Sea last week.
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "EVENTWIRE_DATABASE_URL": f"sqlite:///{cwd / 'cli.db'}"}
-    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], cwd=cwd, env=env, input=stdin,
+    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], check=False, cwd=cwd, env=env, input=stdin,
                           capture_output=True, text=True, timeout=300)
 
 

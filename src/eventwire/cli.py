@@ -19,7 +19,7 @@ import typer
 from . import api
 from .config import Settings, load_settings
 from .errors import EventwireError
-from .models import AnalysedArticle, Rejection, event_to_record
+from .models import Rejection, event_to_record
 
 app = typer.Typer(
     name="eventwire",

@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from .actors import ActorResolver
 from .certainty import CertaintyTagger
 from .clean import clean_record
+from .config import Settings
 from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
@@ -25,23 +25,11 @@ from .models import AnalysedArticle, Article, RawRecord, Rejection
 from .parse import Parser, load_language
 from .places import PlaceResolver
 from .segment import segment
-from .config import Settings
 from .time import TimeTagger
 
 log = logging.getLogger(__name__)
 
 Stage = Callable[[AnalysedArticle], AnalysedArticle]
-
-
-@dataclass(frozen=True, slots=True)
-class StageCounts:
-    """What a run kept and dropped, and why (datatrove's lesson)."""
-
-    articles: int = 0
-    rejected: int = 0
-    sentences: int = 0
-    sentences_parsed: int = 0
-    events: int = 0
 
 
 class Pipeline:
@@ -59,7 +47,6 @@ class Pipeline:
             ("places", PlaceResolver(settings)),
             ("dedup", merge_mentions),
         )
-        self.counts = StageCounts()
 
     # -- one article at a time, up to the parse
     def prepare(self, record: RawRecord) -> AnalysedArticle:
@@ -103,22 +90,10 @@ class Pipeline:
         prepared = [p if isinstance(p, Rejection) else next(ready) for p in prepared]
         for item in prepared:
             if isinstance(item, Rejection):
-                self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
                 yield item
-                continue
-            done = self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id,
-                               item.article.raw)
-            if isinstance(done, AnalysedArticle):
-                self.counts = dataclasses.replace(
-                    self.counts,
-                    articles=self.counts.articles + 1,
-                    sentences=self.counts.sentences + len(done.sentences),
-                    sentences_parsed=self.counts.sentences_parsed + len(done.parsed),
-                    events=self.counts.events + len(done.events),
-                )
             else:
-                self.counts = dataclasses.replace(self.counts, rejected=self.counts.rejected + 1)
-            yield done
+                yield self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id,
+                                  item.article.raw)
 
     def analyse(self, record: RawRecord | Article) -> AnalysedArticle:
         """One record, raising on failure (for tests and ``inspect`` on a single input)."""
