@@ -47,6 +47,7 @@ def resolve_article(sentences: list[SentenceCandidates], country_names: dict[str
     people = _people(sentences)
     _surnames(sentences, people)
     _sequential(sentences, country_names)
+    _sentence_country(sentences)
 
 
 def _context_country(sentences: list[SentenceCandidates]) -> None:
@@ -60,6 +61,44 @@ def _context_country(sentences: list[SentenceCandidates]) -> None:
             if c.person and c.named and c.actor.country is None and c.evidence == "title":
                 a = c.actor
                 s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (a.sector or "")))
+
+
+SENTENCE_COUNTRY = "context:sentence-country"
+_LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside", "throughout", "of", "around",
+                       "into", "within"})
+# Armed groups and criminals fight across borders: they take the sentence's state only where the sentence
+# places the events there.
+_ARMED_NONSTATE = frozenset({"REB", "UAF", "CRM"})
+
+
+def _sentence_country(sentences: list[SentenceCandidates]) -> None:
+    """A group, organisation or office with no country ("Moslem forces", "the Umma party", "police") takes
+    the one state its own sentence names (a country, capital, demonym or a place the dictionary puts in a
+    state), with evidence ``context:sentence-country``. Never across sentences; never when the sentence
+    names two states (then nothing says which). Plain personal names stay as they are: people travel."""
+    for s in sentences:
+        states: set[str] = set()
+        located = False  # the state is named as a place ("in Kenya"), not only as an actor ("US troops")
+        for c in s.cands:
+            for country in ([m.country for m in c.actor.members] if c.actor.members else [c.actor.country]):
+                if _is_state(country):
+                    states.add(country)  # type: ignore[arg-type]
+            if (c.entry_kind in ("country", "capital") and c.actor.sector is None and c.start
+                    and s.reader.keys[c.start - 1] in _LOCATIVE):
+                located = True
+        if len(states) != 1:
+            continue
+        (country,) = states
+        for n, c in enumerate(s.cands):
+            a = c.actor
+            if a.country is not None or a.members or c.placeholder is not None:
+                continue
+            if a.sector is None and not (c.named and not c.person):
+                continue  # an unknown person's name, or a mention with nothing to code
+            if a.sector in _ARMED_NONSTATE and not located:
+                continue  # "US troops killed five militants": the fighters need not be the state's own
+            s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (a.sector or "")),
+                                 evidence=SENTENCE_COUNTRY)
 
 
 def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ResourceError
 from .cameo import CodeTerm, load_cameo_actors, load_cameo_agents
-from .titles import TITLE_SECTORS, split_cameo_code
+from .titles import COUNTRY_ONLY_AGENTS, ETHNONYMS, TITLE_SECTORS, split_cameo_code
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -164,6 +164,10 @@ class Lexicon:
             lex._load_user_agents(Path(path), vocab)
         for phrase, sector in TITLE_SECTORS.items():  # the text's titles win over the dictionaries' agents
             lex.agents.add(tuple(phrase.replace("-", " - ").split()), ("title", sector))
+        for phrase, sector in COUNTRY_ONLY_AGENTS.items():
+            lex.agents.add(tuple(phrase.split()), ("country-only", sector))
+        for word in ETHNONYMS:
+            lex.agents.add((word,), ("agent", "CVL"))
         for table in (lex.entities.table, lex.agents.table):
             for values in table.values():
                 if len(values) > 1:
@@ -242,5 +246,5 @@ def _priority(value: object) -> int:
     if isinstance(value, EntityAlias):
         return PRIORITY.get(value.entry.kind, 5) * 10 + (0 if value.entry.source.endswith("country") else 1)
     if isinstance(value, tuple):
-        return {"user": 0, "title": 1, "agent": 2}.get(value[0], 3)
+        return {"user": 0, "title": 1, "country-only": 2, "agent": 3}.get(value[0], 4)
     return 9

@@ -30,7 +30,11 @@ from .titles import (
     MODIFIERS,
     NAME_PARTICLES,
     NOT_NAME,
+    ORG_HEADS,
+    ORG_TAILS,
     PERSON_TITLE_HEADS,
+    TRANSNATIONAL,
+    org_sector,
     split_cameo_code,
     words,
 )
@@ -50,7 +54,8 @@ AFTER_NOUN = words(
     "said says say has have had is was were are will would could may might must should can did does do "
     "and or but in on at to of for with from by that which who as also not been be being told added "
     "reported warned claimed denied accused announced stated confirmed insisted urged called agreed "
-    "signed met visited arrived launched killed arrested fired"
+    "signed met visited arrived launched killed arrested fired near after over against into during across "
+    "outside inside before under since while when where about around through until within without"
 )
 # Lower-case words that are titles only when capitalised before a name or after a country.
 AMBIGUOUS_LOWER = words(
@@ -292,7 +297,8 @@ class SentenceReader:
                 entry = None  # "Doris Meissner", "Jordan Peterson": a person, not a place
             if entry is not None and self._prefix_entity(entry):
                 cand, i = self._from_prefix(i, length, entry)
-                out.append(cand)
+                if cand.evidence != "ethnic-group" or cand.actor.sector is not None:
+                    out.append(cand)  # ("ethnic Albanian villages": no actor once the country goes)
                 continue
             if entry is not None:  # a person from the dictionaries
                 cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
@@ -304,6 +310,11 @@ class SentenceReader:
             if found is not None:
                 out.append(found)
                 i = nxt
+                continue
+            org = self._org_name(i)
+            if org is not None:
+                out.append(org)
+                i = org.end
                 continue
             unknown = self._unknown_person(i)
             if unknown is not None:
@@ -370,21 +381,41 @@ class SentenceReader:
     def _from_prefix(self, i: int, length: int, entry: Entry) -> tuple[Candidate, int]:
         """A country/capital/organisation, alone or heading a title compound."""
         base = actor_from_entry(entry, self._text(i, i + length), self.day)
+        state = entry.kind in ("country", "capital")
+        # "ethnic Albanians", "ethnic Serb leaders": a people, not the state that shares its name (PLOVER
+        # codes such groups where they live; the sentence may tell, see coref._sentence_country)
+        ethnic = state and i > 0 and self.keys[i - 1] == "ethnic"
+        n = len(self.keys)
         j = i + length
-        if j < len(self.keys) and self.keys[j] in POSSESSIVE:
+        if j < n and self.keys[j] in POSSESSIVE:
             j += 1
-        run_e = self.run_end(j) if j < len(self.keys) else j
+        elif state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] == "led":
+            j += 2  # "Vietnamese-led forces": the leading state's forces (not "-backed": a patron)
+        run_e = self.run_end(j) if j < n else j
+        if run_e < n and self.keys[run_e] in ORG_TAILS and run_e > j and all(self.caps[j:run_e]):
+            run_e += 1  # "Palestinian Islamic Jihad movement"
         title_end, sector, person, name_end = self.split_run(j, run_e) if run_e > j else (j, None, False, j)
+        org = self._org_words(j, run_e) if not person else None
+        if org is not None:
+            # "Nigerian Union of Teachers": an organisation of that country; its name states the sector
+            title_end = name_end = run_e
+            sector = org_sector(self.keys[j:run_e], True) or self._inner_org_sector(j, run_e) or sector
+            actor = Actor(text=self._text(i, run_e), name=self._text(i, run_e), code=_code(base.country, sector),
+                          country=base.country, sector=sector)
+            cand = Candidate(i, run_e, actor, f"{entry.source}+organisation", named=True, entry_kind=entry.kind)
+            return self._ethnic(cand) if ethnic else cand, run_e
         if sector is None:  # after a country an agent word is read as the agent ("Turkish government provide")
             plain = Candidate(i, i + length, base, entry.source, entry_kind=entry.kind,
                               named=entry.kind in ("org", "media", "user"))
-            return plain, i + length
+            return self._ethnic(plain) if ethnic else plain, i + length
         end = max(title_end, name_end)
         title = self._text(j, title_end)
         if self.keys[j] == "former":
             sector = "ELI"
         elif base.sector and not person and entry.kind in ("org", "media", "user"):
             sector = base.sector  # "Hezbollah fighters", "Ithilen military officials": the body's own sector
+        elif not person and state:
+            sector = self._inner_org_sector(j, title_end) or sector  # "Palestinian Islamic Jihad": the group's
         named_actor = self._named(title_end, name_end)
         country = base.country or (named_actor.country if named_actor else None)
         if named_actor is not None:
@@ -407,7 +438,43 @@ class SentenceReader:
         evidence = "title" if person else f"{entry.source}+agent"
         cand = Candidate(i, end, actor, evidence, person=person, named=name_end > title_end,
                          title_only=person and name_end == title_end, entry_kind=entry.kind)
-        return cand, end
+        return self._ethnic(cand) if ethnic else cand, end
+
+    def _ethnic(self, cand: Candidate) -> Candidate:
+        """An "ethnic X" mention: the state's code goes, the group (and its agent, if any) stays."""
+        a = cand.actor
+        actor = replace(a, country=None, code=None, name=a.name if cand.named and not cand.person else None)
+        return replace(cand, start=cand.start - 1, actor=replace(actor, text=self._text(cand.start - 1, cand.end)),
+                       evidence="ethnic-group", entry_kind=None)
+
+    def _inner_org_sector(self, s: int, e: int) -> str | None:
+        """The sector of a dictionary organisation that fills ``[s, e)`` ("Islamic Jihad" → REB)."""
+        if s >= e:
+            return None
+        length, entry = self.entity(s)
+        if e - 1 > s and self.keys[e - 1] in ORG_TAILS and not self.caps[e - 1]:
+            e -= 1  # "Islamic Jihad movement": the group's name without the head
+        if entry is None or entry.kind not in ("org", "user") or s + length != e:
+            return None
+        return actor_from_entry(entry, "", self.day).sector
+
+    def _org_words(self, s: int, e: int) -> str | None:
+        """``[s, e)`` reads as an organisation's name: capitalised words (and connectors) with a head word
+        such as Union, Party, Association; or a capitalised name closed by a lower-case "party". Returns
+        the head word or None."""
+        if e <= s or not self.caps[s]:
+            return None
+        head = None
+        for t in range(s, e):
+            k = self.keys[t]
+            if self.caps[t]:
+                if k in ORG_HEADS:
+                    head = k
+            elif t == e - 1 and k in ORG_TAILS:
+                head = k
+            elif k not in CONNECTORS and k not in ("(", ")", "'", "'s"):
+                return None
+        return head
 
     def _named(self, s: int, e: int) -> Actor | None:
         """The name after a title: a dictionary entry when it is one, else the words themselves."""
@@ -430,6 +497,18 @@ class SentenceReader:
         title_end, sector, person, name_end = self.split_run(i, run_e)
         if sector is None or self._adjectival(i, title_end):
             return None, i
+        if any(self.agent(p)[2] == "country-only" and p + self.agent(p)[0] == title_end for p in range(i, title_end)):
+            return None, i  # "(Rescue) operations", "tanks" headed by no country: not an actor
+        if (title_end - i == 1 and name_end == title_end and not self.caps[i] and k in ADJECTIVAL_AGENTS
+                and title_end < len(self.keys) and self._prefix_entity(self.entity(title_end)[1])):
+            return None, i  # "rebel Kurdistan Workers' Party", "official Syrian newspaper": an adjective
+        if not person and title_end - i >= 2 and self._org_words(i, run_e) is not None:
+            org = self._org_name(i)  # "Association of African Jurists": read as an organisation's name
+            if org is not None and org.end >= title_end:
+                if org.actor.sector is None:
+                    org = replace(org, actor=replace(org.actor, sector=sector,
+                                                     code=_code(org.actor.country, sector)))
+                return org, org.end
         title_s = i
         if not self.caps[i] and title_end - i == 1 and k in AMBIGUOUS_LOWER and name_end == title_end:
             before = self.keys[i - 1] if i else ""
@@ -451,6 +530,72 @@ class SentenceReader:
         actor = Actor(text=title, name=org_name, sector=sector, role=title if person else None)
         return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
                          determiner=det, title_only=person), end
+
+    def _org_run(self, i: int) -> int:
+        """End of a capitalised name run from ``i`` as organisations are written: connectors ("of", "for",
+        "and"), a plural possessive ("Workers' Party"), a capitalised gloss in brackets ("Umma (Nation)"),
+        and a closing lower-case head ("party"). Dictionary countries inside are part of the name."""
+        n = len(self.keys)
+        j = i
+        while j < n:
+            k = self.keys[j]
+            if self.caps[j] and k not in NOT_NAME:
+                j += 1
+            elif j > i and k in CONNECTORS and k != "-" and (
+                    (j + 1 < n and self.caps[j + 1])
+                    or (j + 2 < n and self.keys[j + 1] in CONNECTORS and self.caps[j + 2])):
+                j += 1  # "Union for the Total Independence of Angola"
+            elif j > i and k == "'" and self.keys[j - 1].endswith("s"):
+                j += 1
+            elif j > i and k == "(" and (close := self._gloss_end(j)) is not None:
+                j = close
+            else:
+                break
+        while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] == "'"):
+            j -= 1
+        if j > i and j < n and self.keys[j] in ORG_TAILS:
+            j += 1
+        return j
+
+    def _gloss_end(self, j: int) -> int | None:
+        """``(Nation)`` at ``j``: the index after ``)`` when one to three capitalised words sit inside."""
+        for t in range(j + 1, min(j + 5, len(self.keys))):
+            if self.keys[t] == ")":
+                return t + 1 if t > j + 1 and all(self.caps[j + 1:t]) else None
+            if not self.caps[t]:
+                return None
+        return None
+
+    def _org_name(self, i: int) -> Candidate | None:
+        """An organisation no dictionary knows, told by its name: "the Homeland Union (Conservatives)",
+        "the Association of African Jurists", "the Umma party". Country: a state named inside the name;
+        a transnational name ("African", "International") without one is a non-state body (NGO);
+        otherwise unknown (the sentence may tell, coref._sentence_country)."""
+        if not self.caps[i] or self.keys[i] in NOT_NAME:
+            return None
+        e = self._org_run(i)
+        head = self._org_words(i, e)
+        if head is None or (e - i < 2):
+            return None
+        if "the" in self.keys[i:e] and self._org_words(i, self.keys.index("the", i, e)) is None:
+            return None  # "Members of the Association of …": the name starts after "the" (read from there)
+        countries = set()
+        t = i
+        while t < e:
+            length, entry = self.entity(t)
+            if entry is not None and entry.kind in ("country", "capital"):
+                c = actor_from_entry(entry, "", self.day).country
+                if c:
+                    countries.add(c)
+            t += max(length, 1)
+        keys = self.keys[i:e]
+        country = next(iter(countries)) if len(countries) == 1 else None
+        if country is None and not countries and any(k in TRANSNATIONAL for k in keys):
+            country = "NGO"
+        sector = org_sector(keys, country is not None and country != "NGO")
+        text = self._text(i, e)
+        actor = Actor(text=text, name=text, code=_code(country, sector), country=country, sector=sector)
+        return Candidate(i, e, actor, "organisation-name", named=True)
 
     def _unknown_person(self, i: int) -> Candidate | None:
         """A given name followed by capitalised words: a person we have no entry for (code stays None)."""

@@ -202,3 +202,50 @@ def title_sector(title: str) -> str | None:
         if word in TITLE_SECTORS:
             return TITLE_SECTORS[word]
     return None
+
+
+# --------------------------------------------------------------------------- groups and organisations
+# Peoples that live across borders: the word says nothing of citizenship, and PLOVER codes such groups by
+# where they live. Alone they are civilians of no country; after a state's name they take that state
+# ("Bosnian Serbs" → BIH). Only plural nouns: the adjectives ("Kurdish region") are not actors.
+ETHNONYMS = words(
+    "serbs kurds tamils pashtuns hutus tutsis uighurs uyghurs hazaras berbers tuaregs rohingya baluchis "
+    "croats bosniaks"
+)
+# Agent nouns that are an actor only after a country ("Russian operations", "Israeli helicopters"): on
+# their own they are equipment or activities ("rescue operations", "water tanks").
+COUNTRY_ONLY_AGENTS: dict[str, str] = {
+    "operations": "MIL", "military operations": "MIL", "helicopters": "MIL", "helicopter gunships": "MIL",
+    "gunships": "MIL", "tanks": "MIL", "warplanes": "MIL", "jets": "MIL", "fighter jets": "MIL",
+    "aircraft": "MIL", "drones": "MIL", "warships": "MIL", "artillery": "MIL", "airstrikes": "MIL",
+    "air strikes": "MIL", "bombers": "MIL", "gunboats": "MIL",
+}
+# Head words of organisation names ("Homeland Union", "Association of …", "Umma party"). A capitalised
+# run holding one is an organisation even when no dictionary knows it; its sector comes from the words.
+ORG_HEADS = words(
+    "union party association federation confederation front movement league congress council committee "
+    "commission society organisation organization foundation institute alliance coalition brigade brigades"
+)
+# Lower-case heads that close a capitalised name: "the Umma party", "the Islamic Jihad movement".
+ORG_TAILS = words("party movement union front alliance coalition")
+# (Teachers, doctors, journalists: their unions keep the profession's own sector, EDU, MED, JRN, which the
+# agent word gives; these words name labour as such.)
+LABOUR_WORDS = words("workers trade trades labour labor employees miners unions staff dockers drivers")
+# Words that make an organisation transnational: without a state in its name it is a non-state body.
+TRANSNATIONAL = words("international world african european asian arab global pan-african inter-american")
+
+
+def org_sector(keys: tuple[str, ...] | list[str], has_country: bool) -> str | None:
+    """The PLOVER sector an organisation's own name states, or None.
+
+    A party → PTY; a union/federation/congress of workers → LAB; a state's commission → GOV. (A union of
+    a profession — teachers, doctors — returns None: the profession's agent word gives EDU, MED.)
+    """
+    names = set(keys)
+    if "party" in names or "parties" in names:
+        return "PTY"
+    if names & {"union", "unions", "federation", "confederation", "congress"} and names & LABOUR_WORDS:
+        return "LAB"
+    if has_country and names & {"commission", "ministry"}:
+        return "GOV"
+    return None

@@ -1,0 +1,144 @@
+"""Round-2 actor rules: the sentence's country, organisation names, peoples, country-only agents.
+
+Sentences are our own, short, and read from tokenised (unparsed) docs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors import ActorResolver
+from eventwire.actors.benchmark import build_article
+from eventwire.actors.coref import SENTENCE_COUNTRY
+from eventwire.config import Settings
+from eventwire.models import Mention
+
+
+@pytest.fixture(scope="module")
+def read(nlp):  # type: ignore[no-untyped-def]
+    resolver = ActorResolver(Settings(), nlp.vocab)
+
+    def run(text: str) -> tuple[Mention, ...]:
+        return resolver(build_article(nlp, text, date(2024, 3, 5))).mentions
+
+    return run
+
+
+def only(mentions: tuple[Mention, ...], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- the sentence's country
+
+def test_context_country_from_a_capital(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Opposition activists marched through Nairobi on Sunday."), "Opposition activists")
+    assert (m.actor.country, m.actor.sector, m.evidence) == ("KEN", "CVL", SENTENCE_COUNTRY)
+
+
+def test_context_country_not_when_two_states(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Opposition activists from Chad marched into Niger."), "Opposition activists")
+    assert m.actor.country is None and m.actor.code is None
+
+
+def test_context_country_never_across_sentences(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Activists gathered outside the court.\nKenya later closed the building.")
+    m = only(ms, "Activists")
+    assert m.actor.country is None
+
+
+def test_context_country_armed_group_needs_a_place(read) -> None:  # type: ignore[no-untyped-def]
+    # the only state is the attacker: nothing says the militants are French
+    assert only(read("French jets struck militants overnight."), "militants").actor.country is None
+    # the sentence puts the fighting in Mali
+    m = only(read("Militants attacked a checkpoint in Mali."), "Militants")
+    assert (m.actor.code, m.evidence) == ("MLIREB", SENTENCE_COUNTRY)
+
+
+def test_context_country_leaves_plain_names_alone(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Peter Okafor flew to Ghana.")
+    assert all(m.actor.country is None for m in ms if m.text == "Peter Okafor")
+
+
+# --------------------------------------------------------------------------- organisation names
+
+def test_org_name_with_gloss_takes_sentence_country(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Civic Alliance (Reformists) held a rally in Lusaka."), "Civic Alliance (Reformists)")
+    assert (m.actor.name, m.actor.country, m.evidence) == ("Civic Alliance (Reformists)", "ZMB", SENTENCE_COUNTRY)
+
+
+def test_org_name_closed_by_lower_case_party(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Tovani Unity party boycotted the vote in Bolivia."), "Tovani Unity party")
+    assert (m.actor.code, m.actor.sector) == ("BOLPTY", "PTY")
+
+
+def test_org_name_with_demonym_workers_union_is_labour(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Ghanaian Union of Railway Workers ended its strike."), "Ghanaian Union of Railway Workers")
+    assert (m.actor.code, m.actor.name) == ("GHALAB", "Ghanaian Union of Railway Workers")
+
+
+def test_org_name_profession_union_keeps_the_profession(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Ugandan Union of Teachers rejected the offer."), "Ugandan Union of Teachers")
+    assert m.actor.code == "UGAEDU"
+
+
+def test_transnational_org_name_is_ngo_not_the_sentence_state(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Members of the Federation of Arab Engineers visited Oman.")
+    m = only(ms, "Federation of Arab Engineers")
+    assert m.actor.country == "NGO"
+    assert not any(x.text.startswith("Members") for x in ms)
+
+
+def test_org_name_with_connector_chain(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Front for the Liberation of Kivu seized a town."), "Front for the Liberation of Kivu")
+    assert m.actor.name == "Front for the Liberation of Kivu"
+
+
+def test_adjective_before_a_demonym_is_not_a_separate_actor(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("An official Iranian newspaper criticised the plan.")
+    assert [m.text for m in ms] == ["Iranian newspaper"]
+    assert ms[0].actor.code == "IRNJRN"
+
+
+def test_demonym_before_a_dictionary_group_keeps_the_groups_sector(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Egyptian Islamic Jihad denied the report."), "Egyptian Islamic Jihad")
+    assert (m.actor.country, m.actor.sector) == ("EGY", "REB")
+
+
+# --------------------------------------------------------------------------- peoples
+
+def test_ethnic_demonym_is_not_the_state(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Ethnic Hungarians rallied on Friday."), "Ethnic Hungarians")
+    assert (m.actor.country, m.actor.sector) == (None, "CVL")
+
+
+def test_ethnic_demonym_takes_where_they_are(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Ethnic Hungarians rallied in Slovakia on Friday."), "Ethnic Hungarians")
+    assert (m.actor.code, m.evidence) == ("SVKCVL", SENTENCE_COUNTRY)
+
+
+def test_people_after_a_state_live_there(read) -> None:  # type: ignore[no-untyped-def]
+    assert only(read("Iraqi Kurds voted on Monday."), "Iraqi Kurds").actor.code == "IRQCVL"
+    m = only(read("Kurds voted on Monday."), "Kurds")
+    assert (m.actor.country, m.actor.sector) == (None, "CVL")
+
+
+# --------------------------------------------------------------------------- agents read after a country
+
+def test_country_only_agents(read) -> None:  # type: ignore[no-untyped-def]
+    assert only(read("Russian operations in the region intensified."), "Russian operations").actor.code == "RUSMIL"
+    assert only(read("Turkish drones struck a convoy."), "Turkish drones").actor.code == "TURMIL"
+    assert not read("Rescue operations continued through the night.")
+
+
+def test_led_by_a_state(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Saudi-led forces bombed the port."), "Saudi-led forces")
+    assert m.actor.code == "SAUMIL"
+
+
+def test_agent_before_a_preposition_is_a_noun(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Villagers clashed with police near the border of Togo."), "police")
+    assert m.actor.code == "TGOCOP"
