@@ -133,3 +133,76 @@ def test_places_surnames_are_people_throughout_the_text(resolver):
 
 def test_places_dotted_state_abbreviation_is_one_word(resolver):
     assert names(resolver, "The mill in Wheeling, W.Va., closed.") == ["Wheeling", "W.Va."]
+
+
+def _read(resolver: ToponymResolver, text: str, **kw) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {t.text: (t.place.name if t.place else None, t.place.country if t.place else None, t.kind)
+            for t in resolver.resolve(text, **kw)}
+
+
+def test_places_famous_name_beats_small_namesake_without_local_context(resolver):
+    got = _read(resolver, "Aid convoys crossed from Jordan overnight.")
+    assert got["Jordan"][1] == "JOR"
+    got = _read(resolver, "She grew up in Lebanon, Ohio, before college.")
+    assert got["Lebanon"][1] == "USA"  # the state named right after it
+    got = _read(resolver, "The nursery in Palestine sells pines grown near Tyler, Texas.")
+    assert got["Palestine"][1] == "USA"  # the text's other places put it in Texas
+
+
+def test_places_large_province_over_same_named_town(resolver):
+    got = _read(resolver, "The Ontario government will fund new schools in Toronto.")
+    assert got["Ontario"][1:] == ("CAN", "admin1")
+    assert got["Toronto"][1] == "CAN"
+
+
+def test_places_country_context_from_other_names_not_from_repeats(resolver):
+    got = _read(resolver, "Officials in Tbilisi said the war in Georgia had ended.")
+    assert got["Georgia"][1:] == ("GEO", "country")
+    got = _read(resolver, "Storms moved from Atlanta across Georgia and into Savannah.")
+    assert got["Georgia"][1:] == ("USA", "admin1")
+
+
+def test_places_a_list_keeps_to_countries(resolver):
+    got = _read(resolver, "Pilots from Italy and China landed in Gainesville, Texas.")
+    assert got["Italy"][1:] == ("ITA", "country")
+    assert got["China"][1:] == ("CHN", "country")
+
+
+def test_places_seas_and_straits_from_the_hand_list(resolver):
+    got = _read(resolver, "Tankers left the Black Sea through the Bosphorus.")
+    assert got["Black Sea"] == ("Black Sea", None, "region")  # shared by several countries: none
+    assert got["Bosphorus"][1] == "TUR"
+
+
+def test_places_feature_read_through_its_namesake(resolver):
+    text = "Divers searched the Naugatuck River below Waterbury, Conn., on Monday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Naugatuck River", "Waterbury", "Conn.")]
+    out = resolver.resolve(text, spans)
+    place = out[0].place
+    assert place is not None and place.country == "USA" and place.precision == "region"
+    assert place.geonameid is None and place.name == "Naugatuck River"
+    # a generic phrase is no namesake, and a namesake abroad that nothing else supports is left out
+    text = "Fans on the West Side cheered."
+    start = text.index("West Side")
+    assert resolver.resolve(text, [(start, start + 9)])[0].place is None
+
+
+def test_places_post_towns_need_a_state_to_be_recognised(resolver):
+    assert "Harwinton" in names(resolver, "A storm hit Harwinton, Conn., overnight.")
+    assert "Harwinton" not in names(resolver, "A storm hit Harwinton overnight.")
+    text = "A storm hit Harwinton overnight."
+    start = text.index("Harwinton")
+    out = resolver.resolve(text, [(start, start + 9)])
+    assert out[0].place is not None and out[0].place.country == "USA"
+
+
+def test_places_demonyms_of_regions_and_peoples(resolver):
+    text = "Iowans and Sinhalese voters and Ontarians"
+    spans = [(0, 6), (11, 20), (32, 41)]
+    got = [t.place.name if t.place else None for t in resolver.resolve(text, spans)]
+    assert got == ["Iowa", "Sri Lanka", "Ontario"]
+
+
+def test_places_all_caps_possessive(resolver):
+    got = _read(resolver, "IRAQ'S LEADERS MET IN BAGHDAD.")
+    assert got["IRAQ"][1] == "IRQ" and got["BAGHDAD"][1] == "IRQ"

@@ -227,7 +227,8 @@ class ToponymResolver:
         i = 0
         while i < len(words):
             start, _, word = words[i]
-            if not word[0].isupper():
+            if not word[0].isupper() or word.casefold() == "the":
+                # "The Hague" is found as "Hague" (keys drop "the"): the span is the name itself
                 i += 1
                 continue
             best = 0
@@ -356,7 +357,7 @@ class ToponymResolver:
                 start=m.start, end=m.end, text=m.text,
                 place=(_near_namesake(m.text, best, g) if m.named_after else to_place(best, g)) if best else None,
                 kind=(NAMED_AFTER if m.named_after else best.kind) if best else None, score=round(score, 2),
-                evidence=why + ("+named-after" if m.named_after else ""),
+                evidence=why + ("+named-after" if m.named_after and best else ""),
                 demonym=m.demonym is not None,
             ))
         return out
