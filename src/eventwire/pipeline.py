@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 from .actors import ActorResolver
 from .certainty import CertaintyTagger
@@ -81,10 +82,10 @@ class Pipeline:
             if isinstance(record, Rejection):
                 prepared.append(record)
             elif isinstance(record, Article):
-                prepared.append(self._guard(record.origin, "segment", lambda a=record: self.prepare_article(a),
+                prepared.append(self._guard(record.origin, "segment", partial(self.prepare_article, record),
                                             record.id, record.raw))
             else:
-                prepared.append(self._guard(record.origin, "clean", lambda r=record: self.prepare(r),
+                prepared.append(self._guard(record.origin, "clean", partial(self.prepare, record),
                                             raw=record.raw if record.raw is not None else record.text))
         ready = iter(self._parse_batch([p for p in prepared if isinstance(p, AnalysedArticle)]))
         prepared = [p if isinstance(p, Rejection) else next(ready) for p in prepared]
@@ -92,7 +93,7 @@ class Pipeline:
             if isinstance(item, Rejection):
                 yield item
             else:
-                yield self._guard(item.article.origin, "events", lambda a=item: self.finish(a), item.article.id,
+                yield self._guard(item.article.origin, "events", partial(self.finish, item), item.article.id,
                                   item.article.raw)
 
     def analyse(self, record: RawRecord | Article) -> AnalysedArticle:
