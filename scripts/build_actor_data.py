@@ -106,6 +106,8 @@ SEAT_SECTORS = {  # seats that house one branch, not the government as a whole
     ("USA", "Capitol Hill"): "LEG", ("ISR", "Knesset"): "LEG", ("RUS", "Duma"): "LEG",
     ("RUS", "State Duma"): "LEG", ("DEU", "Bundestag"): "LEG", ("GBR", "Westminster"): "LEG",
     ("JPN", "Diet"): "LEG", ("USA", "Langley"): "SPY",
+    # foreign ministries known by a name no other state uses ("Foreign Office" is also Pakistan's)
+    ("USA", "State Department"): "GOV", ("FRA", "Quai d'Orsay"): "GOV",
 }
 NOT_METONYMS = {"Male", "Victoria", "Kingston", "Hamilton", "Mexico", "Panama", "Guatemala", "Kuwait",
                 "Singapore", "Luxembourg", "Monaco", "San Marino", "Andorra la Vella", "Djibouti",
@@ -369,7 +371,7 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
                 continue  # people whose every dated office ended before 1980: out of scope, saves space
             kind = "person" if any(t.bounded for t in terms) else "org"
             name = e.name.title().replace("'S", "'s")
-            aliases = [e.name, *e.synonyms]
+            aliases = split_glosses([e.name, *e.synonyms])
             if kind == "person":  # "HASSAN" alone would fire on every Hassan
                 aliases = [a for a in aliases if " " in a.strip() or fold(a) not in given]
             known = store.people.get(key(e.name))
@@ -380,6 +382,37 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
                 continue
             store.add(kind, name, aliases,
                       [[t.code, iso(t.start), iso(t.end), None] for t in terms], src, case_from_source=False)
+
+
+def split_glosses(aliases: list[str]) -> list[str]:
+    """"LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)": the text writes the name without its bracketed acronym,
+    so the bare name is an alias too (the bracketed form, as tokenised, would never match). Only when the
+    bracket holds the initials of the name: other brackets are notes ("(Greece)", "(USA)"). The acronym
+    itself is not added: short acronyms collide across groups ("ANA", "CAR")."""
+    out: list[str] = []
+    for a in aliases:
+        out.append(a)
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z]{3,6})\s*\)\s*", a.replace("_", " "))
+        if m and _initials_of(m.group(2), m.group(1)):
+            out.append(m.group(1))
+    return out
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """The acronym's letters are, in order, initials of the name's words ("LTTE" in "Liberation Tigers Of
+    Tamil Eelam"), starting with the first word."""
+    initials = [w[0].lower() for w in re.split(r"[\s-]+", name) if w]
+    letters = acronym.lower()
+    if not initials or letters[0] != initials[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        while pos < len(initials) and initials[pos] != ch:
+            pos += 1
+        if pos == len(initials):
+            return False
+        pos += 1
+    return True
 
 
 def given_names(store: Store) -> set[str]:

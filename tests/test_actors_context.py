@@ -142,3 +142,14 @@ def test_led_by_a_state(read) -> None:  # type: ignore[no-untyped-def]
 def test_agent_before_a_preposition_is_a_noun(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("Villagers clashed with police near the border of Togo."), "police")
     assert m.actor.code == "TGOCOP"
+
+
+# --------------------------------------------------------------------------- dictionary data
+
+def test_phoenix_name_without_its_bracketed_acronym(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Moro Islamic Liberation Front signed the accord."), "Moro Islamic Liberation Front")
+    assert m.actor.code == "PHLREB"
+
+
+def test_state_department_is_the_us_government(read) -> None:  # type: ignore[no-untyped-def]
+    assert only(read("The State Department issued a travel warning."), "State Department").actor.code == "USAGOV"
