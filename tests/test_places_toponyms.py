@@ -206,3 +206,13 @@ def test_places_demonyms_of_regions_and_peoples(resolver):
 def test_places_all_caps_possessive(resolver):
     got = _read(resolver, "IRAQ'S LEADERS MET IN BAGHDAD.")
     assert got["IRAQ"][1] == "IRQ" and got["BAGHDAD"][1] == "IRQ"
+
+
+def test_places_a_country_named_is_no_evidence_that_a_town_lies_there(resolver):
+    # "U.S." says who acts; it does not move Geneva or Athens to their small US namesakes
+    assert _read(resolver, "U.S. and Iranian diplomats met in Geneva.")["Geneva"][1] == "CHE"
+    assert _read(resolver, "The U.S. embassy in Athens was closed.")["Athens"][1] == "GRC"
+    # places inside the country do: a Georgia article's Athens
+    assert _read(resolver, "Fans drove from Atlanta to Athens for the game.")["Athens"][1] == "USA"
+    got = _read(resolver, "Washington and Moscow traded accusations.")
+    assert got["Washington"][2] == "capital" and got["Moscow"][2] == "capital"

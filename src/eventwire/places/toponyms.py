@@ -87,7 +87,8 @@ _FEATURE_LAST = _words(
     "river lake creek park township twp co county harbor harbour falls bay station valley island islands "
     "heights beach dam reservoir canyon mountain mountains hills forest springs side"
 )
-LIST_OF_COUNTRIES = 15.0
+LIST_OF_KIND = 15.0
+COUNTRY_NAMED = 2.0  # per mention of a town's country by name, up to three
 NAMED_AFTER = "named-after"  # the kind reported for a feature read through its namesake
 NAMED_AFTER_ALONE = 100_000  # a namesake this big needs no other name in its country
 
@@ -166,8 +167,11 @@ def _list_neighbours(text: str, mentions: list[_Mention]) -> list[list[int]]:
     return out
 
 
-def _beside_country(neighbours: list[int], chosen: list[Candidate | None]) -> bool:
-    return any((c := chosen[j]) is not None and c.kind in (COUNTRY, CONTINENT, REGION) for j in neighbours)
+def _list_kinds(neighbours: list[int], chosen: list[Candidate | None]) -> frozenset[str]:
+    """The kinds a mention's list neighbours were read as: countries (a continent or region beside a
+    name counts as one) and capitals."""
+    kinds = {COUNTRY if c.kind in (CONTINENT, REGION) else c.kind for j in neighbours if (c := chosen[j]) is not None}
+    return frozenset(kinds & {COUNTRY, CAPITAL})
 
 
 def _near_namesake(surface: str, c: Candidate, gazetteer: Gazetteer) -> Place:
@@ -202,8 +206,11 @@ class _Evidence:
     """What the chosen readings say: countries and US states, in all and per name."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    # countries of the places read inside them (towns, states, regions): a country's own name or demonym
+    # ("U.S. diplomats met in Geneva") says who acts, not that the other places are in that country
+    inside: Counter[str] = field(default_factory=Counter)
     states: Counter[str] = field(default_factory=Counter)
-    by_name: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
+    by_name: dict[str, tuple[Counter[str], Counter[str], Counter[str]]] = field(default_factory=dict)
 
 
 class ToponymResolver:
@@ -345,11 +352,11 @@ class ToponymResolver:
         for _ in range(2):
             evidence = self._evidence(mentions, chosen)
             local = self._local_points(mentions, chosen)
-            chosen = [self._best(m, extra, evidence, local, beside_country=_beside_country(listed[k], chosen))[0]
+            chosen = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen))[0]
                       for k, m in enumerate(mentions)]
         evidence = self._evidence(mentions, chosen)
         local = self._local_points(mentions, chosen)
-        final = [self._best(m, extra, evidence, local, beside_country=_beside_country(listed[k], chosen))
+        final = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen))
                  for k, m in enumerate(mentions)]
         out: list[ResolvedToponym] = []
         for m, (best, score, why) in zip(mentions, final, strict=True):
@@ -451,11 +458,15 @@ class ToponymResolver:
             if c is None:
                 continue
             key = name_key(m.text)
+            own = ev.by_name.setdefault(key, (Counter(), Counter(), Counter()))
             ev.countries[c.iso2] += 1
-            ev.by_name.setdefault(key, (Counter(), Counter()))[0][c.iso2] += 1
+            own[0][c.iso2] += 1
+            if c.kind != COUNTRY:
+                ev.inside[c.iso2] += 1
+                own[1][c.iso2] += 1
             if c.iso2 == "US" and c.kind != COUNTRY and c.admin1:
                 ev.states[c.admin1] += 1
-                ev.by_name[key][1][c.admin1] += 1
+                own[2][c.admin1] += 1
         return ev
 
     @staticmethod
@@ -465,14 +476,16 @@ class ToponymResolver:
                           if c is not None and c.kind in LOCAL_KINDS)
 
     def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: _NearIndex,
-              weight: float = 1.0, beside_country: bool = False) -> tuple[Candidate | None, float, str]:
+              weight: float = 1.0, beside: frozenset[str] = frozenset()) -> tuple[Candidate | None, float, str]:
         own_key = name_key(m.text)
         best: Candidate | None = None
         best_score = -math.inf
         best_why = ""
-        own_countries, own_states = evidence.by_name.get(own_key, (Counter(), Counter()))
+        own_countries, own_inside, own_states = evidence.by_name.get(own_key, (Counter(), Counter(), Counter()))
         countries = evidence.countries - own_countries
+        inside = evidence.inside - own_inside
         total = sum(countries.values()) + sum(extra.values())
+        total_inside = sum(inside.values()) + sum(extra.values())
         # a famous place's own name ("Jordan", "Ontario", "Alexandria") read as a small town needs the
         # town's state: named right after it ("Lebanon, Ohio") or by the text's other places (a Texas
         # article's "Palestine")
@@ -480,13 +493,21 @@ class ToponymResolver:
         for c in m.candidates:
             score = prior(c)
             why = [c.kind]
-            n_country = countries[c.iso2] + extra[c.iso2]
-            if m.named_after and n_country <= 0 and c.population < NAMED_AFTER_ALONE:
+            named_only = 0  # the country named (or its people), no place inside it
+            if c.kind == COUNTRY:
+                n_country, share_of = countries[c.iso2] + extra[c.iso2], total
+            else:
+                n_country, share_of = inside[c.iso2] + extra[c.iso2], total_inside
+                named_only = countries[c.iso2] - inside[c.iso2]
+            if m.named_after and n_country + named_only <= 0 and c.population < NAMED_AFTER_ALONE:
                 continue  # a namesake town abroad that nothing else in the text points at is a guess
             if n_country > 0:
                 # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
-                score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(total, 1)
+                score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(share_of, 1)
                 why.append("context-country")
+            elif named_only > 0:
+                score += COUNTRY_NAMED * min(named_only, 3)
+                why.append("country-named")
             n_state = 0
             if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
                 n_state = evidence.states[c.admin1] - own_states[c.admin1]
@@ -514,8 +535,9 @@ class ToponymResolver:
             if c.kind == ADMIN1 and c.iso2 != "US" and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
                                         for o in m.candidates):
                 score -= TOWN_OVER_PROVINCE
-            if beside_country and c.kind == COUNTRY:
-                score += LIST_OF_COUNTRIES  # "Italy and Russia", "Canada, Britain": a list keeps to one kind
+            if c.kind in beside:
+                # "Italy and Russia", "Washington and Moscow": a list keeps to one kind
+                score += LIST_OF_KIND
                 why.append("list")
             if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
                 score += QUALIFIER_MATCH  # "Russian" is Russia, not a town called Russian
