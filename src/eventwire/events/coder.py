@@ -155,7 +155,10 @@ class EventCoder:
 
     def _triggers(self, doc: Doc, typed_only: bool) -> list[_Trigger]:
         out = []
+        known = self.lexicon.known_words
         for tok in doc:
+            if tok.lower_ not in known and tok.lemma_.lower() not in known:
+                continue
             best: Reading | None = None
             for kind in token_kinds(tok):
                 lemmas = self.lexicon.lemmas(tok.lower_, tok.lemma_, kind)

@@ -26,12 +26,12 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
             post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
             continue
-        post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+        post.extend(_near(c, 2))
     # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
     # and so is the noun a participle modifies ("the sanctions imposed on Iran")
     for c in tok.lefts:
         if c.dep_ == "nsubjpass":
-            post.extend(t for t in c.subtree if _depth(t, tok) <= 3)
+            post.extend(_near(c, 2))
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
@@ -61,12 +61,16 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
 
 
-def _depth(t: Token, root: Token) -> int:
-    d = 0
-    while t.i != root.i and d < 10:
-        t = t.head
-        d += 1
-    return d
+def _near(tok: Token, depth: int) -> list[Token]:
+    """``tok`` and its descendants down to ``depth`` levels (a phrase's words near its head)."""
+    out = [tok]
+    level = [tok]
+    for _ in range(depth):
+        level = [c for t in level for c in t.children]
+        if not level:
+            break
+        out.extend(level)
+    return out
 
 
 def token_kinds(tok: Token) -> tuple[str, ...]:

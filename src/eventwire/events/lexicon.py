@@ -158,6 +158,40 @@ def _normalise_slots(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     return tuple(tuple(tuple(norm(w) for w in alt) for alt in slot) for slot in slots)
 
 
+class _PatternIndex:
+    """The patterns of one block, indexed by a word their first slot needs.
+
+    Common verbs have hundreds of CAMEO patterns and almost none can match a given frame; a pattern can
+    only match where the first word of one alternative of its first slot occurs in the frame, so only
+    those are tried. Candidates come back in table order: ties between readings go to the earlier row.
+    """
+
+    def __init__(self, patterns: list[tuple[BlockPattern, int]]) -> None:
+        self.patterns = patterns
+        self.always: list[int] = []
+        self.pre: dict[str, list[int]] = {}
+        self.post: dict[str, list[int]] = {}
+        for n, (p, _) in enumerate(patterns):
+            slots, table = (p.post, self.post) if p.post else (p.pre, self.pre)
+            if not slots or any(not alt for alt in slots[0]):  # an empty alternative matches anywhere
+                self.always.append(n)
+                continue
+            for first in {alt[0] for alt in slots[0] if alt}:
+                table.setdefault(first, []).append(n)
+
+    def candidates(self, pre: frozenset[str], post: frozenset[str]) -> list[tuple[BlockPattern, int]]:
+        found = set(self.always)
+        for words, table in ((pre, self.pre), (post, self.post)):
+            if len(words) < len(table):
+                for word in words:
+                    found.update(table.get(word, ()))
+            else:
+                for word, ns in table.items():
+                    if word in words:
+                        found.update(ns)
+        return [self.patterns[n] for n in sorted(found)]
+
+
 class Lexicon:
     """Trigger words, their forms and patterns, and the CAMEO code table."""
 
@@ -171,6 +205,7 @@ class Lexicon:
         for p, prio in patterns:
             np = BlockPattern(p.block, _normalise_slots(p.pre), _normalise_slots(p.post), p.cameo, p.origin)
             self._patterns.setdefault(p.block, []).append((np, prio))
+        self._index = {block: _PatternIndex(ps) for block, ps in self._patterns.items()}
         for e in entries:
             w = e.word
             if "never" in w.needs:
@@ -181,6 +216,8 @@ class Lexicon:
             forms = (_verb_forms if w.kind == "verb" else _noun_forms)(w.lemma) | set(w.forms)
             for f in forms:
                 self._forms.setdefault(f, set()).add(w.lemma)
+        # every word form or lemma the lexicon knows: other tokens are skipped without a lookup
+        self.known_words: frozenset[str] = frozenset(self._forms) | {lemma for _, lemma in self._by_lemma}
         # the cheap pre-parse filter: forms of words that can yield a typed event at all
         useful = {lemma for (_, lemma), es in self._by_lemma.items()
                   if lemma not in self._never and any(self._can_fire(e) for e in es)}
@@ -233,6 +270,7 @@ class Lexicon:
         # (rows that only drop a CAMEO default, "*" → "-", do not count)
         trusted = any(e.priority > PRIORITY_CAMEO and (e.word.cameo is not None or e.word.pre or e.word.post)
                       and _match_slots(e.word.pre, pre) and _match_slots(e.word.post, post) for e in entries)
+        pre_words, post_words = frozenset(pre), frozenset(post)
         for e in entries:
             w = e.word
             if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
@@ -241,7 +279,8 @@ class Lexicon:
             cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
                              w.origin)]
             statement = w.cameo is not None and w.cameo.startswith("01")
-            for p, prio in self._patterns.get(w.block, ()):
+            index = self._index.get(w.block)
+            for p, prio in (index.candidates(pre_words, post_words) if index is not None else ()):
                 if _match_slots(p.pre, pre) and _match_slots(p.post, post):
                     c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
                     if prio == PRIORITY_CAMEO and c2 < 2 and (statement or trusted):
