@@ -149,6 +149,22 @@ NONSTATE = [
     (["al-Shabaab", "Al-Shabab", "al Shabaab"], "al-Shabaab", "SOM", "REB"),
     (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK", "TUR", "REB"),
 ]
+# State agencies news names by acronym that the Phoenix lists lack (country, PLOVER sector).
+STATE_AGENCIES = [
+    (["DHS", "Department of Homeland Security"], "Department of Homeland Security", "USA", "GOV"),
+    (["ICE", "Immigration and Customs Enforcement"], "Immigration and Customs Enforcement", "USA", "COP"),
+    (["CBP", "Customs and Border Protection"], "Customs and Border Protection", "USA", "COP"),
+    (["USCIS"], "US Citizenship and Immigration Services", "USA", "GOV"),
+    (["FDA", "Food and Drug Administration"], "Food and Drug Administration", "USA", "GOV"),
+    (["CDC", "Centers for Disease Control and Prevention"], "Centers for Disease Control and Prevention", "USA",
+     "MED"),
+    (["GAO", "Government Accountability Office"], "Government Accountability Office", "USA", "GOV"),
+    (["ATF"], "Bureau of Alcohol, Tobacco, Firearms and Explosives", "USA", "COP"),
+    (["IRGC", "Islamic Revolutionary Guard Corps"], "Islamic Revolutionary Guard Corps", "IRN", "MIL"),
+    (["ISI", "Inter-Services Intelligence"], "Inter-Services Intelligence", "PAK", "SPY"),
+    (["SVR"], "Foreign Intelligence Service of Russia", "RUS", "SPY"),
+    (["GRU"], "GRU military intelligence", "RUS", "SPY"),
+]
 MEDIA = [
     (["KCNA", "Korean Central News Agency"], "KCNA", "PRK"), (["Rodong Sinmun"], "Rodong Sinmun", "PRK"),
     (["Xinhua"], "Xinhua", "CHN"), (["TASS", "Tass"], "TASS", "RUS"), (["RIA Novosti", "RIA"], "RIA Novosti", "RUS"),
@@ -341,7 +357,7 @@ def build_capitals(store: Store, names: dict[str, str]) -> None:
 
 
 def build_orgs(store: Store, names: dict[str, str]) -> None:
-    for aliases, name, country, sector in IGOS + NONSTATE:
+    for aliases, name, country, sector in IGOS + NONSTATE + STATE_AGENCIES:
         # codes are stored CAMEO-style: PLOVER MED (health) is CAMEO HLH (CAMEO MED is media)
         cameo = {"MED": "HLH"}.get(sector or "", sector or "")
         store.add("org", name, aliases, [[country + cameo, None, None, None]], "hand")
