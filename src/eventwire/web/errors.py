@@ -1,0 +1,84 @@
+"""HTTP errors as JSON: ``{"error": {"code": "E…", "message": "…"}}`` with the status each code means.
+
+Codes of our own (E600–E609): E600 a bad request (query or body), E601 no bearer token, E602 a wrong
+token, E603 writing disabled (the server was started without a token), E604 not found.
+Store errors keep their own codes: E312 (a bad filter) is a 400, any other StoreError a 503.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import EventwireError, InputError, StoreError
+
+log = logging.getLogger(__name__)
+
+E_BAD_REQUEST = "E600"
+E_NO_TOKEN = "E601"
+E_BAD_TOKEN = "E602"
+E_WRITE_DISABLED = "E603"
+E_NOT_FOUND = "E604"
+
+_STORE_BAD_FILTER = "E312"
+
+
+class WebError(EventwireError):
+    """An HTTP-level error: ``status`` is the HTTP status code it is answered with."""
+
+    code = E_BAD_REQUEST
+
+    def __init__(self, status: int, message: str, *, code: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message, code=code)
+        self.status = status
+        self.headers = headers
+
+
+def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, **extra}}
+
+
+def _json(status: int, code: str, message: str, headers: dict[str, str] | None = None,
+          **extra: Any) -> JSONResponse:
+    return JSONResponse(error_body(code, message, **extra), status_code=status, headers=headers)
+
+
+def status_of(exc: EventwireError) -> int:
+    """The HTTP status a library error is answered with."""
+    if isinstance(exc, WebError):
+        return exc.status
+    if isinstance(exc, StoreError):
+        # A bad filter is the caller's mistake; anything else means the database is not usable now.
+        return 400 if exc.code == _STORE_BAD_FILTER else 503
+    if isinstance(exc, InputError):
+        return 422
+    return 500
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(EventwireError)
+    async def _eventwire(_request: Request, exc: EventwireError) -> JSONResponse:
+        status = status_of(exc)
+        if status >= 500:
+            log.warning("HTTP %d: %s", status, exc)
+        headers = exc.headers if isinstance(exc, WebError) else None
+        return _json(status, exc.code, exc.message, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"where": ".".join(str(p) for p in err.get("loc", ())), "problem": str(err.get("msg", ""))}
+            for err in exc.errors()
+        ]
+        first = problems[0] if problems else {"where": "request", "problem": "invalid"}
+        return _json(400, E_BAD_REQUEST, f"{first['where']}: {first['problem']}", problems=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = E_NOT_FOUND if exc.status_code == 404 else E_BAD_REQUEST
+        return _json(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
