@@ -73,6 +73,7 @@ _NAME_PREFIXES = _words(
 )
 # Capitalised sentence-openers and other words that are never toponyms on their own.
 _NOT_PLACES = _words(
+    "nato opec unicef unesco asean nafta fifa interpol "
     "the a an in at on for from to by with of and but or as it he she they we i this that these those "
     "there here when while after before during since police mayor president state city county "
     "north south east west northern southern eastern western central new "
@@ -102,6 +103,7 @@ CAPITAL_BONUS = 2.0
 COUNTRY_NAME_AS_TOWN = 14.0
 FAMOUS_POPULATION = 1_000_000  # a province or city this big is known abroad by name
 FAME_RATIO = 50  # …and outweighs a town of a fiftieth of its population
+FAME_GAP = 1000  # …even in a text about the town's state when the town is a thousandth of its size
 PROXIMITY = 12.0  # at most, for three or more other places nearby
 NEAR_DEGREES = 1.4  # about 150 km
 SPREAD_WEIGHT = 0.5  # in the first pass, when any reading of another name counts
@@ -185,6 +187,8 @@ def _fame(c: Candidate) -> int:
     """How famous a reading is, as a population (0: not famous): countries, large provinces, big cities."""
     if c.kind == COUNTRY:
         return max(c.population, FAMOUS_POPULATION)
+    if c.kind == ADMIN1 and c.iso2 == "US":
+        return FAMOUS_POPULATION  # a US state ("Florida") over a small town abroad of that name
     if c.kind in (ADMIN1, CITY, CAPITAL) and c.iso2 != "US" and c.population >= FAMOUS_POPULATION:
         return c.population
     return 0
@@ -514,8 +518,10 @@ class ToponymResolver:
                 if n_state > 0:
                     score += CONTEXT_STATE
                     why.append("context-state")
+            # the text's own places in the town's state lift that only for a town of some size: a
+            # village in Texas does not make "Italy" in a Texas story the village
             if famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < famous \
-                    and m.qualifier == (None, None) and n_state <= 0:
+                    and m.qualifier == (None, None) and (n_state <= 0 or c.population * FAME_GAP < famous):
                 score -= COUNTRY_NAME_AS_TOWN
             q_country, q_state = m.qualifier
             # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
