@@ -20,7 +20,7 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # prepositions that introduce the recipient of an action (CAMEO's target): "talks with", "aid to",
 # "attack on", "war against", "arrived in" (a place stands for its country, DESIGN §1 actors)
 TARGET_PREPS = ("with", "to", "against", "on", "in", "into", "toward", "towards", "at", "upon", "over", "for",
-                "from", "between", "among", "inside")
+                "from", "between", "among", "inside", "outside")  # "rallied outside the Gondor embassy"
 NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "toward", "towards", "at", "upon",
                      "among", "inside", "for")
 # modifiers of a noun phrase whose actor is the phrase's actor: "Russian operations", "Gondor's government"

@@ -99,6 +99,7 @@ class Reading:
     kind: str
     pattern: str  # the pattern that fired, as text ("* in", "* treaty|pact")
     origin: str
+    distance: int = 0  # where its first word after the trigger was found: nearer words describe the act
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +123,10 @@ def _weights(slots: tuple[Slot, ...]) -> tuple[int, int]:
 
 def _better(a: Reading, b: Reading | None) -> bool:
     # a pattern with more content words wins; then the more trusted source (user > curated > CAMEO);
-    # then more prepositions/particles matched
-    return b is None or (a.specificity, a.priority, a.function_slots) > (b.specificity, b.priority,
-                                                                          b.function_slots)
+    # then more prepositions/particles matched; then the pattern whose words are nearer the trigger
+    # ("launched an investigation into the strike" is an investigation, not a strike)
+    return b is None or (a.specificity, a.priority, a.function_slots, -a.distance) > (
+        b.specificity, b.priority, b.function_slots, -b.distance)
 
 
 def _slots_text(pre: tuple[Slot, ...], post: tuple[Slot, ...]) -> str:
@@ -152,6 +154,17 @@ def _match_slots(slots: tuple[Slot, ...], frame: Sequence[str]) -> bool:
         if not found:
             return False
     return True
+
+
+def _first_at(slots: tuple[Slot, ...], frame: Sequence[str]) -> int:
+    """Where the first slot of ``slots`` first matches in ``frame`` (0 for no slots)."""
+    if not slots:
+        return 0
+    for j in range(len(frame)):
+        for alt in slots[0]:
+            if tuple(frame[j:j + len(alt)]) == alt:
+                return j
+    return len(frame)
 
 
 def _normalise_slots(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
@@ -277,7 +290,7 @@ class Lexicon:
                 continue
             content, function = _weights(w.pre + w.post)
             cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
-                             w.origin)]
+                             w.origin, _first_at(w.post, post))]
             statement = w.cameo is not None and w.cameo.startswith("01")
             index = self._index.get(w.block)
             for p, prio in (index.candidates(pre_words, post_words) if index is not None else ()):
@@ -288,7 +301,8 @@ class Lexicon:
                         # statement: CAMEO's one-word patterns on these verbs guess at the content
                         continue
                     cands.append(Reading(p.cameo, c2, prio, f2, lemma, kind,
-                                         _slots_text(w.pre + p.pre, w.post + p.post), p.origin))
+                                         _slots_text(w.pre + p.pre, w.post + p.post), p.origin,
+                                         _first_at(w.post + p.post, post)))
             for c in cands:
                 if _better(c, best):
                     best = c
