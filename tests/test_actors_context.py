@@ -139,6 +139,22 @@ def test_led_by_a_state(read) -> None:  # type: ignore[no-untyped-def]
     assert m.actor.code == "SAUMIL"
 
 
+def test_led_by_a_state_in_one_token(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("The U.S.-led coalition bombed the bridge.")
+    assert ms and ms[0].text.startswith("U.S.-led") and ms[0].actor.country == "USA"
+
+
+def test_continental_party_is_not_an_ngo(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Asian Reform Front won two seats."), "Asian Reform Front")
+    assert m.actor.country is None
+
+
+def test_plural_noun_before_of_is_not_part_of_the_name(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Supporters of the Harbour Workers Union blocked the gate.")
+    m = only(ms, "Harbour Workers Union")
+    assert m.actor.sector == "LAB"
+
+
 def test_agent_before_a_preposition_is_a_noun(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("Villagers clashed with police near the border of Togo."), "police")
     assert m.actor.code == "TGOCOP"

@@ -29,6 +29,7 @@ from .titles import (
     HONORIFICS,
     MODIFIERS,
     NAME_PARTICLES,
+    NGO_HEADS,
     NOT_NAME,
     ORG_HEADS,
     ORG_TAILS,
@@ -144,7 +145,7 @@ class SentenceReader:
         """Longest dictionary name starting at token ``i`` whose case fits (cached)."""
         if i in self._ent:
             return self._ent[i]
-        found: tuple[int, Entry | None] = (0, None)
+        found: tuple[int, Entry | None] = self._led(i)
         table = self.lex.entities
         size = len(self.keys)
         for n in table.lengths.get(self.keys[i], ()):
@@ -167,6 +168,18 @@ class SentenceReader:
                 break
         self._ent[i] = found
         return found
+
+    def _led(self, i: int) -> tuple[int, Entry | None]:
+        """"U.S.-led" (one token): the leading state, as "Saudi-led" is read in three tokens."""
+        key = self.keys[i]
+        if not key.endswith("-led") or len(key) < 6:
+            return 0, None
+        text = self.texts[i][:-4]
+        for v in self.lex.entities.table.get((key[:-4],), ()):
+            assert isinstance(v, EntityAlias)
+            if v.entry.kind in ("country", "capital") and (v.exact is None and self.caps[i] or v.exact == (text,)):
+                return 1, v.entry
+        return 0, None
 
     def agent(self, i: int, limit: int | None = None) -> tuple[int, str | None, str]:
         """Longest agent/title phrase at ``i``: (length, sector, source) or (0, None, "")."""
@@ -543,7 +556,7 @@ class SentenceReader:
                 j += 1
             elif j > i and k in CONNECTORS and k != "-" and (
                     (j + 1 < n and self.caps[j + 1])
-                    or (j + 2 < n and self.keys[j + 1] in CONNECTORS and self.caps[j + 2])):
+                    or (j + 2 < n and k in ("of", "for") and self.keys[j + 1] == "the" and self.caps[j + 2])):
                 j += 1  # "Union for the Total Independence of Angola"
             elif j > i and k == "'" and self.keys[j - 1].endswith("s"):
                 j += 1
@@ -573,6 +586,10 @@ class SentenceReader:
         otherwise unknown (the sentence may tell, coref._sentence_country)."""
         if not self.caps[i] or self.keys[i] in NOT_NAME:
             return None
+        k = self.keys[i]
+        if i + 1 < len(self.keys) and self.keys[i + 1] == "of" and k not in ORG_HEADS and (
+                self.agent(i)[0] == 1 or k.endswith("s")):
+            return None  # "Leaders of the X Union", "Members of …": the name starts after "of"
         e = self._org_run(i)
         head = self._org_words(i, e)
         if head is None or (e - i < 2):
@@ -590,8 +607,8 @@ class SentenceReader:
             t += max(length, 1)
         keys = self.keys[i:e]
         country = next(iter(countries)) if len(countries) == 1 else None
-        if country is None and not countries and any(k in TRANSNATIONAL for k in keys):
-            country = "NGO"
+        if country is None and not countries and any(k in TRANSNATIONAL for k in keys) and head in NGO_HEADS:
+            country = "NGO"  # (not "African National Congress": a party, a front, a council is a state's)
         sector = org_sector(keys, country is not None and country != "NGO")
         text = self._text(i, e)
         actor = Actor(text=text, name=text, code=_code(country, sector), country=country, sector=sector)

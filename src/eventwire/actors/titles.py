@@ -233,6 +233,9 @@ ORG_TAILS = words("party movement union front alliance coalition")
 LABOUR_WORDS = words("workers trade trades labour labor employees miners unions staff dockers drivers")
 # Words that make an organisation transnational: without a state in its name it is a non-state body.
 TRANSNATIONAL = words("international world african european asian arab global pan-african inter-american")
+# ... and only bodies with these heads: associations of people, not parties, fronts or councils
+NGO_HEADS = words("association federation confederation society foundation institute league organisation "
+                  "organization committee")
 
 
 def org_sector(keys: tuple[str, ...] | list[str], has_country: bool) -> str | None:
