@@ -216,3 +216,8 @@ def test_places_a_country_named_is_no_evidence_that_a_town_lies_there(resolver):
     assert _read(resolver, "Fans drove from Atlanta to Athens for the game.")["Athens"][1] == "USA"
     got = _read(resolver, "Washington and Moscow traded accusations.")
     assert got["Washington"][2] == "capital" and got["Moscow"][2] == "capital"
+
+
+def test_places_a_province_after_a_town_qualifies_it(resolver):
+    assert _read(resolver, "He lives in London, Ontario, now.")["London"][1] == "CAN"
+    assert _read(resolver, "A pub in Cambridge, England, closed.")["Cambridge"][1] == "GBR"

@@ -447,8 +447,13 @@ class ToponymResolver:
             key = name_key(cut)
             if key in g.state_abbrev and not (len(cut) == 2 and cut.isupper() and key in ("in", "me")):
                 return ("US", g.state_abbrev[key])
-            for c in g.lookup(cut):
+            found = g.lookup(cut)
+            for c in found:
                 if c.kind == COUNTRY:
+                    return (c.iso2, None)
+            # a province abroad: "London, Ontario", "Perth, Western Australia", "Cambridge, England"
+            for c in found:
+                if c.kind == ADMIN1 and c.iso2 != "US" and not c.via_alternate:
                     return (c.iso2, None)
         return (None, None)
 
