@@ -221,3 +221,10 @@ def test_places_a_country_named_is_no_evidence_that_a_town_lies_there(resolver):
 def test_places_a_province_after_a_town_qualifies_it(resolver):
     assert _read(resolver, "He lives in London, Ontario, now.")["London"][1] == "CAN"
     assert _read(resolver, "A pub in Cambridge, England, closed.")["Cambridge"][1] == "GBR"
+
+
+def test_places_possessives_and_state_abbreviations(resolver):
+    got = _read(resolver, "Iraq's parliament met while Kyiv’s mayor flew to Albany, N.Y., and Fresno, Calif.")
+    assert got["Iraq"][1:] == ("IRQ", "country") and got["Kyiv"][1] == "UKR"
+    assert got["N.Y."][:2] == ("New York", "USA") and got["Calif."][:2] == ("California", "USA")
+    assert got["Albany"][1] == "USA" and got["Fresno"][1] == "USA"
