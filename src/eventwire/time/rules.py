@@ -27,6 +27,7 @@ from .lexicon import (
     WEEKDAYS,
     YEAR4,
 )
+from .lowercase import LOWER_MONTH, LOWER_WEEKDAY, plausible_lower_names
 from .normalise import (
     Found,
     Normaliser,
@@ -226,115 +227,117 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _MODP = r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)"
 
-RULES: tuple[Rule, ...] = (
-    Rule("month_date", _rx(
-        rf"\b(?:{WEEKDAY},?\s+)?(?:{_MODP})?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"
-        rf"|(?P<dayb>{DAYNUM})\s+(?:of\s+)?(?P<monthb>{MONTH})(?:,?\s+(?P<yearb>{YEAR4})\b)?)"),
-        lambda m, c: _full_date(_Swap(m), c)),
-    Rule("week_of", _rx(rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"),
-         _week_of),
-    Rule("month_year", _rx(rf"\b(?:(?P<rel>this|last|next|coming|past)\s+)?{_MODP}?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b"
-                           rf"|\s+(?P<yrel>this|last|next)\s+year\b)?(?P<day>)"),
-         _full_date, _plausible_month),
-    Rule("iso_date", _rx(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)\b"), _numeric_date),
-    Rule("us_date", _rx(r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
-         _numeric_date),
-    Rule("year", _rx(rf"(?<![\w$.-]){_MODP}?(?:the\s+year\s+)?(?P<year>{YEAR4})\b(?![-/.]\d)(?!,\d)"), _year,
-         _plausible_year),
-    Rule("fiscal_year", _rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR4})\b"), _fiscal_year),
-    Rule("decade", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b"), _decade),
-    Rule("century", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
-                        r"eighth|ninth|tenth)|(?P<nth>\d{1,2}(?:st|nd|rd|th)))[\s-]+century\b"), _century),
-    Rule("weekday", _rx(rf"\b(?:(?P<the>the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{WEEKDAY}s?)\b"
-                        r"(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday_rule),
-    Rule("relative_day", _rx(
-        r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
-        r"|today|tonight|yesterday|tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?"),
-        _relative_day, _dated_day),
-    Rule("day_part", _rx(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)\b"),
-         _day_part),
-    Rule("anchored_unit", _rx(
-        r"\b(?P<pre>(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<rel>following|previous|preceding|prior)\s+"
-        r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"
-        r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day|morning|afternoon|evening|night)\b"),
-        _anchored_unit),
-    Rule("relative_unit", _rx(
-        r"\b(?P<pre>(?:earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
-        r"(?P<rel>this|last|next|past|coming|previous|current|following|latest|the\s+(?:past|last|next|coming|"
-        r"previous|current|following|latest|most\s+recent)|most\s+recent)\s+(?:fiscal\s+)?"
-        r"(?P<unit>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)\b"),
-        _relative_unit),
-    Rule("season", _rx(rf"\b{_MODP}?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b"),
-         _bare_season, lambda m, t: bool(m["year"] or m["mod"]) or bool(
-             re.search(r"\b(?:in|this|during|the|by|until|since|over)\s+$", t[max(0, m.start() - 8):m.start()],
-                       re.IGNORECASE))),
-    Rule("n_units", _rx(
-        rf"\b(?:(?P<pre>(?:the\s+)?(?:past|last|next|coming|first|final|previous|following|latest|"
-        rf"initial|remaining|same|other)\s+)|the\s+)?(?:(?P<approx>{APPROX_RE})\s+)?(?P<num>{NUMBER})"
-        rf"(?:\s+more)?[\s-]+(?P<unit>{UNIT})s?\b(?:(?P<post>\s+(?:ago|earlier|later|from\s+now|hence)))?"),
-        _n_units, lambda m, t: _plausible_units(m, t)),
-    Rule("quarter", _rx(
-        rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<qyear>{YEAR4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
-        rf"this|next|coming|previous|prior|preceding|same|year[- ]earlier|year[- ]ago)[\s-]+)?"
-        rf"(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
-        _quarter, lambda m, t: bool(m["the"] or m["ord"] or m["yrel"])),
-    Rule("half_year", _rx(
-        rf"\b(?:(?P<the>the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})"
-        rf"|(?:the|this)\s+year|(?P<yrel>last|next)\s+year))?"
-        rf"|(?-i:H(?P<h>[12])|(?P<h2>[12])H)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<hyear>{YEAR4}))?)\b"),
-        _half_year, lambda m, t: " of " in m.group(0) or bool(m["hyear"] or m["h"] or m["h2"])),
-    Rule("quarter_code", _rx(rf"\b(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR4}))?\b"),
-         _quarter_code),
-    Rule("spoken_year", _rx(
-        rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+(?:{SPOKEN_TENS})(?:[\s-]+(?:{SPOKEN_ONES}))?"
-        rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{SPOKEN_ONES}))?)\b"
-        r"(?!\s+(?:years|days|weeks|months|people|dollars|troops|soldiers|men|women))"),
-        _spoken_year),
-    Rule("weekend", _rx(r"\bthe\s+weekend\b"), _the_weekend),
-    Rule("report_period", _rx(r"\b(?:the|that)\s+(?:(?P<which>latest|same|year[- ]earlier|year[- ]ago|comparable|"
-                              r"corresponding|current)\s+)?period\b"),
-         _report_period),
-    Rule("decade_word", _rx(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]*)?(?P<word>twenties|thirties|forties|fifties|"
-                            r"sixties|seventies|eighties|nineties)\b"),
-         lambda m, c: Found("DATE", "19" + str(DECADE_WORDS.index(m["word"].lower()) + 2), _mod(m["mod"]))),
-    Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
-    Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
-         _year_earlier_adj),
-    Rule("year_ended", _rx(rf"\bthe\s+(?:(?P<kind>fiscal|full|calendar)\s+)?year(?=\s+(?:ended|ending)\s+{MONTH})"),
-         lambda m, c: Found("DURATION", "P1Y")),
-    Rule("the_year", _rx(r"(?:(?<=\bfor\s)|(?<=\bof\s))the\s+(?:full\s+|whole\s+|entire\s+)?year\b(?!\s+(?:ended|ending|to|before|after|of|in|when|that|since|\d))"),
-         lambda m, c: Found("DATE", None if c.dct is None else f"{c.dct.year:04d}")),
-    Rule("anaphoric", _rx(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|month|year)\b"),
-         _anaphoric),
-    Rule("bare_units", _rx(r"\b(?:the\s+(?:coming\s+|past\s+|last\s+|next\s+)?)?(?P<unit>days|weeks|months|years|decades)"
-                           r"(?:\s+ahead)?\b(?!\s+(?:ago|of|old|later|earlier))"),
-         lambda m, c: Found("DURATION", _duration_value(UNITS[m["unit"].lower()[:-1]], None)),
-         lambda m, t: m.group(0).lower().startswith("the") or bool(
-             re.search(r"\b(?:within|for|in|over|after)\s+$", t[max(0, m.start() - 8):m.start()], re.IGNORECASE))),
-    Rule("ref", _rx(r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"
-                    r"at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+near\s+future|"
-                    r"the\s+future|soon|shortly|current|recent)\b(?!-)"), _ref, _plausible_ref),
-    Rule("recent_units", _rx(r"\b(?P<rel>recent|coming)\s+(?P<unit>days|weeks|months|years|decades)\b"),
-         _recent_units),
-    Rule("set", _rx(rf"\b(?:(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|"
-                    rf"(?P<word2>every|each)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER})\s+)?"
-                    rf"(?P<unit>{UNIT}|{WEEKDAY}|{MONTH})s?)\b"),
-         lambda m, c: _set(_Swap(m, word="word2"), c), _plausible_set),
-    Rule("clock", _rx(r"(?<![:\d.])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
-                      r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
-                      rf"(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow)"
-                      rf"|,?\s+(?:on\s+)?(?P<cmonth>{MONTH})\s+(?P<cday>{DAYNUM})\b)?"), _clock),
-    Rule("noon", _rx(rf"\b(?P<word>noon|midnight)\b(?:\s+(?:on\s+)?(?P<day>{WEEKDAY}|yesterday|today|tomorrow))?"),
-         _noon),
-    Rule("edge_of_unit", _rx(
-        r"\b(?:(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|(?P<rel>last|next)\s+)"
-        r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[- ]|['’]s\s+)(?P<edge2>end))\b"),
-        lambda m, c: _edge_of_unit(_Swap(m, unit="unit2", edge="edge2"), c)),
-    Rule("holiday", _rx(r"\b(?P<word>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
-                        rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?:,?\s+(?P<year>{YEAR4}))?"
-                        rf"(?=\s+(?:of|in)\s+(?P<inyear>{YEAR4})\b)?"),
-         _holiday),
-)
+def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
+    """Every rule, with ``month`` and ``weekday`` the regex fragments for the names (cased or lower-case)."""
+    return (
+        Rule("month_date", _rx(
+            rf"\b(?:{weekday},?\s+)?(?:{_MODP})?(?:(?P<month>{month})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"
+            rf"|(?P<dayb>{DAYNUM})\s+(?:of\s+)?(?P<monthb>{month})(?:,?\s+(?P<yearb>{YEAR4})\b)?)"),
+            lambda m, c: _full_date(_Swap(m), c)),
+        Rule("week_of", _rx(rf"\bthe\s+week\s+of\s+(?P<month>{month})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"),
+             _week_of),
+        Rule("month_year", _rx(rf"\b(?:(?P<rel>this|last|next|coming|past)\s+)?{_MODP}?(?P<month>{month})(?:,?\s+(?P<year>{YEAR4})\b"
+                               rf"|\s+(?P<yrel>this|last|next)\s+year\b)?(?P<day>)"),
+             _full_date, _plausible_month),
+        Rule("iso_date", _rx(r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)\b"), _numeric_date),
+        Rule("us_date", _rx(r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+             _numeric_date),
+        Rule("year", _rx(rf"(?<![\w$.-]){_MODP}?(?:the\s+year\s+)?(?P<year>{YEAR4})\b(?![-/.]\d)(?!,\d)"), _year,
+             _plausible_year),
+        Rule("fiscal_year", _rx(rf"\bfiscal(?:\s+year)?\s+(?P<year>{YEAR4})\b"), _fiscal_year),
+        Rule("decade", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b"), _decade),
+        Rule("century", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
+                            r"eighth|ninth|tenth)|(?P<nth>\d{1,2}(?:st|nd|rd|th)))[\s-]+century\b"), _century),
+        Rule("weekday", _rx(rf"\b(?:(?P<the>the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{weekday}s?)\b"
+                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday_rule),
+        Rule("relative_day", _rx(
+            r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+            r"|today|tonight|yesterday|tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+            _relative_day, _dated_day),
+        Rule("day_part", _rx(r"\b(?:(?P<mod>early|late|earlier|later)\s+)?this\s+(?P<part>morning|afternoon|evening)\b"),
+             _day_part),
+        Rule("anchored_unit", _rx(
+            r"\b(?P<pre>(?:early|late|earlier|later)\s+)?(?:the\s+)?(?P<rel>following|previous|preceding|prior)\s+"
+            r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"
+            r"|\bthe\s+(?P<rel2>next)\s+(?P<unit2>day|morning|afternoon|evening|night)\b"),
+            _anchored_unit),
+        Rule("relative_unit", _rx(
+            r"\b(?P<pre>(?:earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?"
+            r"(?P<rel>this|last|next|past|coming|previous|current|following|latest|the\s+(?:past|last|next|coming|"
+            r"previous|current|following|latest|most\s+recent)|most\s+recent)\s+(?:fiscal\s+)?"
+            r"(?P<unit>week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)\b"),
+            _relative_unit),
+        Rule("season", _rx(rf"\b{_MODP}?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b"),
+             _bare_season, lambda m, t: bool(m["year"] or m["mod"]) or bool(
+                 re.search(r"\b(?:in|this|during|the|by|until|since|over)\s+$", t[max(0, m.start() - 8):m.start()],
+                           re.IGNORECASE))),
+        Rule("n_units", _rx(
+            rf"\b(?:(?P<pre>(?:the\s+)?(?:past|last|next|coming|first|final|previous|following|latest|"
+            rf"initial|remaining|same|other)\s+)|the\s+)?(?:(?P<approx>{APPROX_RE})\s+)?(?P<num>{NUMBER})"
+            rf"(?:\s+more)?[\s-]+(?P<unit>{UNIT})s?\b(?:(?P<post>\s+(?:ago|earlier|later|from\s+now|hence)))?"),
+            _n_units, lambda m, t: _plausible_units(m, t)),
+        Rule("quarter", _rx(
+            rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<qyear>{YEAR4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+            rf"this|next|coming|previous|prior|preceding|same|year[- ]earlier|year[- ]ago)[\s-]+)?"
+            rf"(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR4}))?"),
+            _quarter, lambda m, t: bool(m["the"] or m["ord"] or m["yrel"])),
+        Rule("half_year", _rx(
+            rf"\b(?:(?P<the>the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>{YEAR4})"
+            rf"|(?:the|this)\s+year|(?P<yrel>last|next)\s+year))?"
+            rf"|(?-i:H(?P<h>[12])|(?P<h2>[12])H)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<hyear>{YEAR4}))?)\b"),
+            _half_year, lambda m, t: " of " in m.group(0) or bool(m["hyear"] or m["h"] or m["h2"])),
+        Rule("quarter_code", _rx(rf"\b(?-i:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR4}))?\b"),
+             _quarter_code),
+        Rule("spoken_year", _rx(
+            rf"\b(?:(?P<month>{month})\s+)?(?P<year>(?:nineteen|eighteen)[\s-]+(?:{SPOKEN_TENS})(?:[\s-]+(?:{SPOKEN_ONES}))?"
+            rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?(?:{SPOKEN_ONES}))?)\b"
+            r"(?!\s+(?:years|days|weeks|months|people|dollars|troops|soldiers|men|women))"),
+            _spoken_year),
+        Rule("weekend", _rx(r"\bthe\s+weekend\b"), _the_weekend),
+        Rule("report_period", _rx(r"\b(?:the|that)\s+(?:(?P<which>latest|same|year[- ]earlier|year[- ]ago|comparable|"
+                                  r"corresponding|current)\s+)?period\b"),
+             _report_period),
+        Rule("decade_word", _rx(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]*)?(?P<word>twenties|thirties|forties|fifties|"
+                                r"sixties|seventies|eighties|nineties)\b"),
+             lambda m, c: Found("DATE", "19" + str(DECADE_WORDS.index(m["word"].lower()) + 2), _mod(m["mod"]))),
+        Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
+        Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
+             _year_earlier_adj),
+        Rule("year_ended", _rx(rf"\bthe\s+(?:(?P<kind>fiscal|full|calendar)\s+)?year(?=\s+(?:ended|ending)\s+{month})"),
+             lambda m, c: Found("DURATION", "P1Y")),
+        Rule("the_year", _rx(r"(?:(?<=\bfor\s)|(?<=\bof\s))the\s+(?:full\s+|whole\s+|entire\s+)?year\b(?!\s+(?:ended|ending|to|before|after|of|in|when|that|since|\d))"),
+             lambda m, c: Found("DATE", None if c.dct is None else f"{c.dct.year:04d}")),
+        Rule("anaphoric", _rx(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:in\s+)?that\s+(?:same\s+)?(?P<unit>day|month|year)\b"),
+             _anaphoric),
+        Rule("bare_units", _rx(r"\b(?:the\s+(?:coming\s+|past\s+|last\s+|next\s+)?)?(?P<unit>days|weeks|months|years|decades)"
+                               r"(?:\s+ahead)?\b(?!\s+(?:ago|of|old|later|earlier))"),
+             lambda m, c: Found("DURATION", _duration_value(UNITS[m["unit"].lower()[:-1]], None)),
+             lambda m, t: m.group(0).lower().startswith("the") or bool(
+                 re.search(r"\b(?:within|for|in|over|after)\s+$", t[max(0, m.start() - 8):m.start()], re.IGNORECASE))),
+        Rule("ref", _rx(r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"
+                        r"at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+near\s+future|"
+                        r"the\s+future|soon|shortly|current|recent)\b(?!-)"), _ref, _plausible_ref),
+        Rule("recent_units", _rx(r"\b(?P<rel>recent|coming)\s+(?P<unit>days|weeks|months|years|decades)\b"),
+             _recent_units),
+        Rule("set", _rx(rf"\b(?:(?P<word>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)|"
+                        rf"(?P<word2>every|each)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER})\s+)?"
+                        rf"(?P<unit>{UNIT}|{weekday}|{month})s?)\b"),
+             lambda m, c: _set(_Swap(m, word="word2"), c), _plausible_set),
+        Rule("clock", _rx(r"(?<![:\d.])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
+                          r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
+                          rf"(?:\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tomorrow)"
+                          rf"|,?\s+(?:on\s+)?(?P<cmonth>{month})\s+(?P<cday>{DAYNUM})\b)?"), _clock),
+        Rule("noon", _rx(rf"\b(?P<word>noon|midnight)\b(?:\s+(?:on\s+)?(?P<day>{weekday}|yesterday|today|tomorrow))?"),
+             _noon),
+        Rule("edge_of_unit", _rx(
+            r"\b(?:(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|this\s+|(?P<rel>last|next)\s+)"
+            r"(?P<unit>year|month|week|quarter|decade)|(?P<unit2>year|month)(?:[- ]|['’]s\s+)(?P<edge2>end))\b"),
+            lambda m, c: _edge_of_unit(_Swap(m, unit="unit2", edge="edge2"), c)),
+        Rule("holiday", _rx(r"\b(?P<word>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|"
+                            rf"Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?:,?\s+(?P<year>{YEAR4}))?"
+                            rf"(?=\s+(?:of|in)\s+(?P<inyear>{YEAR4})\b)?"),
+             _holiday),
+    )
 
 
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -362,4 +365,18 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
     "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),
 }
-RULES = tuple(Rule(r.name, r.pattern, r.normalise, r.accept, _KEYS.get(r.name, ())) for r in RULES)
+RULES = tuple(Rule(r.name, r.pattern, r.normalise, r.accept, _KEYS.get(r.name, ())) for r in grammar(MONTH, WEEKDAY))
+
+# the rules that read month or weekday names, again with the names in lower case (see .lowercase)
+_NAMED = frozenset({"month_date", "week_of", "month_year", "weekday", "spoken_year", "year_ended", "set", "clock",
+                    "noon"})
+
+
+def _guarded(accept: Check | None) -> Check:
+    if accept is None:
+        return plausible_lower_names
+    return lambda m, t: accept(m, t) and plausible_lower_names(m, t)
+
+
+LOWER_RULES = tuple(Rule(r.name, r.pattern, r.normalise, _guarded(r.accept), _KEYS.get(r.name, ()))
+                    for r in grammar(LOWER_MONTH, LOWER_WEEKDAY) if r.name in _NAMED)

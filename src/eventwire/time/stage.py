@@ -13,6 +13,7 @@ from ..config import Settings
 from ..models import AnalysedArticle, Event, Precision, Section, Sentence, TimeExpression
 from .dating import date_events, date_from_timex
 from .discourse import date_across_sentences
+from .lowercase import mostly_lower_cased
 from .normalise import Context
 from .tagger import tag_sentence
 from .tense import Tense, doc_tense, text_tense
@@ -33,6 +34,8 @@ class TimeTagger:
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         published = analysed.article.published
         body_ctx = Context(dct=published, tense=lambda s, e: None)
+        # a lower-casing feed: every sentence reads month and weekday names in lower case
+        lower = mostly_lower_cased(s.text for s in analysed.sentences if s.section is not Section.BOILERPLATE)
         timexes: list[TimeExpression] = []
         by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
         anchors: dict[int, date | None] = {}
@@ -41,12 +44,12 @@ class TimeTagger:
             if sentence.section is Section.BOILERPLATE:
                 continue
             if sentence.section is Section.CAPTION:
-                found, anchor = self._caption(analysed, sentence)
+                found, anchor = self._caption(analysed, sentence, lower)
                 own = next((t for t in found if t.anchor is None and t.precision is Precision.DAY), None)
                 if own is not None:
                     own_dates[sentence.index] = own
             else:
-                found, anchor = self._tag(analysed, sentence, body_ctx, "publication"), published
+                found, anchor = self._tag(analysed, sentence, body_ctx, "publication", lower), published
             anchors[sentence.index] = anchor
             by_sentence[sentence.index] = found
             timexes.extend(found)
@@ -56,7 +59,7 @@ class TimeTagger:
             events = date_across_sentences(events, timexes, analysed.docs, frozenset(analysed.parsed), sections)
         return dataclasses.replace(analysed, timexes=tuple(timexes), events=tuple(events))
 
-    def _tag(self, analysed: AnalysedArticle, sentence: Sentence, ctx: Context, anchor: str
+    def _tag(self, analysed: AnalysedArticle, sentence: Sentence, ctx: Context, anchor: str, lower: bool
              ) -> list[TimeExpression]:
         doc = analysed.docs.get(sentence.index)
         text = sentence.text
@@ -65,15 +68,17 @@ class TimeTagger:
             tense = partial(doc_tense, doc, timetable=sentence.section is Section.BODY)
         else:
             tense = partial(text_tense, text)
-        return tag_sentence(text, ctx, tense, sentence=sentence.index, offset=sentence.start, anchor_name=anchor)
+        return tag_sentence(text, ctx, tense, sentence=sentence.index, offset=sentence.start, anchor_name=anchor,
+                            lower=True if lower else None)
 
-    def _caption(self, analysed: AnalysedArticle, sentence: Sentence) -> tuple[list[TimeExpression], date | None]:
+    def _caption(self, analysed: AnalysedArticle, sentence: Sentence, lower: bool
+                 ) -> tuple[list[TimeExpression], date | None]:
         """A caption is dated by its own absolute day, else by the publication date."""
-        absolute = self._tag(analysed, sentence, Context(dct=None, tense=lambda s, e: None), "caption")
+        absolute = self._tag(analysed, sentence, Context(dct=None, tense=lambda s, e: None), "caption", lower)
         own = next((t for t in absolute if t.precision is Precision.DAY and t.value), None)
         anchor = date.fromisoformat(own.value[:10]) if own and own.value else analysed.article.published
         ctx = Context(dct=anchor, tense=lambda s, e: None)
-        return self._tag(analysed, sentence, ctx, "caption" if own else "publication"), anchor
+        return self._tag(analysed, sentence, ctx, "caption" if own else "publication", lower), anchor
 
     def _date(self, analysed: AnalysedArticle, by_sentence: dict[int, list[TimeExpression]],
               anchors: dict[int, date | None], own_dates: dict[int, TimeExpression]) -> list[Event]:

@@ -13,8 +13,9 @@ from datetime import date
 
 from ..models import TimeExpression
 from .calendar import bounds
+from .lowercase import lower_regions
 from .normalise import Context, Found
-from .rules import RULES
+from .rules import LOWER_RULES, RULES, Rule
 from .tense import Tense, text_tense
 
 # rules whose value never depends on the DCT
@@ -36,15 +37,16 @@ def _is_title(m: re.Match[str], text: str) -> bool:
     return len(words) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
-    """``(start, end, rule name, found)`` for every expression in ``text``, in text order."""
-    cands: list[tuple[int, int, int, re.Match[str]]] = []
-    low = text.lower()
-    digit = _DIGIT.search(text) is not None
-    for order, rule in enumerate(RULES):
+def _scan(rules: tuple[Rule, ...], first: int, text: str, span: tuple[int, int],
+          cands: list[tuple[int, int, int, re.Match[str]]]) -> None:
+    """Add the matches of ``rules`` inside ``span`` of ``text`` to ``cands`` (rule order from ``first``)."""
+    lo, hi = span
+    low = text[lo:hi].lower()
+    digit = _DIGIT.search(text, lo, hi) is not None
+    for order, rule in enumerate(rules, start=first):
         if rule.keys and not any((digit if k == "#" else k in low) for k in rule.keys):
             continue
-        for m in rule.pattern.finditer(text):
+        for m in rule.pattern.finditer(text, lo, hi):
             if m.end() <= m.start():
                 continue
             if rule.accept is not None and not rule.accept(m, text):
@@ -52,6 +54,20 @@ def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
             if _is_title(m, text):
                 continue
             cands.append((m.start(), m.end(), order, m))
+
+
+def find(text: str, ctx: Context, *, lower: bool | None = None) -> list[tuple[int, int, str, Found]]:
+    """``(start, end, rule name, found)`` for every expression in ``text``, in text order.
+
+    ``lower``: whether the text is lower-cased, so that "march 3" and "saturday" are names too; ``None``
+    decides it sentence by sentence (:func:`.lowercase.lower_regions`). The cased rules always run and
+    win a tie, so cased text reads exactly as before.
+    """
+    cands: list[tuple[int, int, int, re.Match[str]]] = []
+    _scan(RULES, 0, text, (0, len(text)), cands)
+    regions = [(0, len(text))] if lower else [] if lower is False else lower_regions(text)
+    for region in regions:
+        _scan(LOWER_RULES, len(RULES), text, region, cands)
     if not cands:
         return []
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
@@ -63,7 +79,7 @@ def find(text: str, ctx: Context) -> list[tuple[int, int, str, Found]]:
     chosen.sort(key=lambda c: c[0])
     out: list[tuple[int, int, str, Found]] = []
     for s, e, order, m in chosen:
-        rule = RULES[order]
+        rule = RULES[order] if order < len(RULES) else LOWER_RULES[order - len(RULES)]
         found = rule.normalise(m, ctx)
         if found is not None:
             out.append((s, e, rule.name, found))
@@ -99,9 +115,12 @@ def tag(text: str, dct: date | None) -> list[TimeExpression]:
 
 
 def tag_sentence(text: str, ctx: Context, tense: Callable[[int, int], Tense], *, sentence: int, offset: int,
-                 anchor_name: str = "publication") -> list[TimeExpression]:
-    """One sentence, sharing the document's ``ctx``; offsets shifted by ``offset`` into the article."""
+                 anchor_name: str = "publication", lower: bool | None = None) -> list[TimeExpression]:
+    """One sentence, sharing the document's ``ctx``; offsets shifted by ``offset`` into the article.
+
+    ``lower=True`` when the whole article is lower-cased; ``None`` decides from the sentence itself.
+    """
     ctx.tense = tense
     return [_expression(text, s, e, rule, found, sentence=sentence, offset=offset, dct=ctx.dct,
                         anchor_name=anchor_name)
-            for s, e, rule, found in find(text, ctx)]
+            for s, e, rule, found in find(text, ctx, lower=lower)]
