@@ -5,10 +5,14 @@ capitalised words are matched, longest first, against the gazetteer's names; per
 title, or followed by another capitalised word), street names and common words are turned away;
 demonyms ("Russian") are not places unless the caller asks for them.
 
-Resolution scores each reading: a prior from its kind and population, evidence from the rest of the
-text (the countries and US states that the other toponyms and the caller's ``context_countries`` point
-at — so "Paris" in an article about Texas is Paris, Texas), and a qualifier right after the name
-("Athens, Ga.", "Paris, France") that settles it.
+Resolution scores each reading: a prior from its kind and population (a province's: the sum of its
+towns'), evidence from the rest of the text (the countries and US states of the *other* names' readings
+and the caller's ``context_countries`` — so "Paris" in an article about Texas is Paris, Texas; a country
+named only by name or demonym counts little for its towns: "U.S. diplomats in Geneva"), a qualifier
+right after the name ("Athens, Ga.", "London, Ontario") that settles it, a famous place's precedence over
+a small namesake that nothing local supports ("Jordan", "Italy"), and lists keeping to one kind
+("Washington and Moscow"). A name the gazetteer lacks may still be read: a demonym by its suffix
+("Iowans"), a feature through the place it is named after ("Naugatuck River", at precision "region").
 """
 
 from __future__ import annotations
@@ -33,61 +37,19 @@ from .gazetteer import (
     Gazetteer,
     name_key,
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# A word: an initialism ("U.S."), an abbreviation with its dot ("St.", "Ga."), or a plain word.
-# An apostrophe belongs to a word ("O'Fallon") unless it starts a possessive ("Russia's").
-_WORD_PATTERN = r"(?:[A-Z]\.){2,}|(?:St|Ste|Mt|Ft|Pt)\.|[^\W\d_](?:[\w\-]|['\u2019](?![sS]\b))*"
-# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Isle of Man").
-_CONNECTORS = frozenset({"of", "and", "on", "upon", "de", "del", "la", "le", "du", "da", "el", "al", "the"})
-# A capitalised word before a name that makes it part of a person's name or title.
-_TITLES = _words(
-    "mr mrs ms miss dr sen senator rep gov governor president judge justice officer sgt sergeant lt "
-    "lieutenant capt captain chief coach mayor deputy detective trooper prof professor pastor rev "
-    "father sister brother saint lord lady sir king queen prince princess general gen col colonel "
-    "maj major secretary minister commissioner councilman councilwoman attorney"
-)
-# Capitalised words that may follow a place name without making it a person's name:
-# "Gainesville Police", "Ohio State", "Moscow Thursday".
-_AFTER_PLACE = _words(
-    "police fire county city state sheriff sheriffs department dept school schools high middle "
-    "elementary university college hospital council board commission court district area region "
-    "province airport chamber times post news herald tribune journal gazette sun star daily press "
-    "international national public regional municipal community church government army navy "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
-)
-_STREET = _words(
-    "road rd street st avenue ave drive dr boulevard blvd lane ln highway hwy way court ct place pl "
-    "parkway pkwy circle pike trail"
-)
-# Words that begin place names or descriptions of places rather than people's names.
-_NAME_PREFIXES = _words(
-    "downtown greater metro lake mount mt fort ft port saint st san santa los las la el new old upper lower "
-    "little big great north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest rural suburban"
-)
-# Capitalised sentence-openers and other words that are never toponyms on their own.
-_NOT_PLACES = _words(
-    "nato opec unicef unesco asean nafta fifa interpol "
-    "the a an in at on for from to by with of and but or as it he she they we i this that these those "
-    "there here when while after before during since police mayor president state city county "
-    "north south east west northern southern eastern western central new "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
+from .near import NearIndex
+from .wordlists import (
+    AFTER_PLACE,
+    CONNECTORS,
+    FEATURE_FIRST,
+    FEATURE_LAST,
+    NAME_PREFIXES,
+    NOT_PLACES,
+    STREET,
+    TITLES,
+    WORD_PATTERN,
 )
 
-# Generic words of features and parts of places named after a place ("Lake Cumberland", "Boston Harbor").
-_FEATURE_FIRST = _words("lake river mount mt north south east west northern southern eastern western "
-                        "downtown greater upper lower")
-_FEATURE_LAST = _words(
-    "river lake creek park township twp co county harbor harbour falls bay station valley island islands "
-    "heights beach dam reservoir canyon mountain mountains hills forest springs side"
-)
 LIST_OF_KIND = 15.0
 COUNTRY_NAMED = 2.0  # per mention of a town's country by name, up to three
 NAMED_AFTER = "named-after"  # the kind reported for a feature read through its namesake
@@ -105,7 +67,6 @@ FAMOUS_POPULATION = 1_000_000  # a province or city this big is known abroad by 
 FAME_RATIO = 50  # …and outweighs a town of a fiftieth of its population
 FAME_GAP = 1000  # …even in a text about the town's state when the town is a thousandth of its size
 PROXIMITY = 12.0  # at most, for three or more other places nearby
-NEAR_DEGREES = 1.4  # about 150 km
 SPREAD_WEIGHT = 0.5  # in the first pass, when any reading of another name counts
 MAX_SPREAD = 60  # readings per name considered in the first pass ("Springfield" has dozens)
 LOCAL_KINDS = (CITY, CAPITAL, ADMIN2)
@@ -224,7 +185,7 @@ class ToponymResolver:
         self.gazetteer = gazetteer or Gazetteer()
         # the state abbreviations with their dots are words of their own ("W.Va.", "Calif.")
         dotted = sorted(self.gazetteer.dotted_abbreviations, key=len, reverse=True)
-        self._word = re.compile("|".join([*(re.escape(a) for a in dotted), _WORD_PATTERN]), re.UNICODE)
+        self._word = re.compile("|".join([*(re.escape(a) for a in dotted), WORD_PATTERN]), re.UNICODE)
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, include_demonyms: bool = False) -> list[tuple[int, int]]:
@@ -275,9 +236,9 @@ class ToponymResolver:
                 continue
             nxt_upper = k + 1 < len(words) and words[k + 1][2][0].isupper() \
                 and text[end:words[k + 1][0]] == " "
-            after_title = prev.rstrip(".").casefold() in _TITLES
-            closes_name = not nxt_upper and len(prev) > 1 and prev.casefold() not in _NOT_PLACES \
-                and prev.casefold() not in _NAME_PREFIXES and not self.gazetteer.has_name(name_key(prev)) \
+            after_title = prev.rstrip(".").casefold() in TITLES
+            closes_name = not nxt_upper and len(prev) > 1 and prev.casefold() not in NOT_PLACES \
+                and prev.casefold() not in NAME_PREFIXES and not self.gazetteer.has_name(name_key(prev)) \
                 and not self.gazetteer.has_name(name_key(f"{prev} {word}"))
             if after_title or closes_name:
                 out.add(word)
@@ -292,7 +253,7 @@ class ToponymResolver:
             if gap not in (" ", "-"):
                 return False
             w = words[k][2]
-            if not w[0].isupper() and w not in _CONNECTORS:
+            if not w[0].isupper() and w not in CONNECTORS:
                 return False
         return True
 
@@ -303,23 +264,23 @@ class ToponymResolver:
         In a Title Case headline every word is capitalised: a capitalised neighbour says nothing there."""
         first = words[i][2]
         key = name_key(text[words[i][0]:words[i + n - 1][1]])
-        if n == 1 and (key in _NOT_PLACES or first.casefold() in lower_words and not first.isupper()):
+        if n == 1 and (key in NOT_PLACES or first.casefold() in lower_words and not first.isupper()):
             return False
         if i > 0:
             prev_start, prev_end, prev = words[i - 1]
             adjacent = text[prev_end:words[i][0]] == " "
-            if adjacent and prev.rstrip(".").casefold() in _TITLES:
+            if adjacent and prev.rstrip(".").casefold() in TITLES:
                 return False
             # the second word of a longer capitalised name ("John Paris") — unless a sentence starts there
-            if adjacent and prev[0].isupper() and prev.casefold() not in _NOT_PLACES and not title_case \
+            if adjacent and prev[0].isupper() and prev.casefold() not in NOT_PLACES and not title_case \
                     and not _sentence_start(text, prev_start):
                 return False
         if i + n < len(words):
             nxt_start, _, nxt = words[i + n]
             adjacent = text[words[i + n - 1][1]:nxt_start] == " "
-            if adjacent and nxt.rstrip(".").casefold() in _STREET:
+            if adjacent and nxt.rstrip(".").casefold() in STREET:
                 return False
-            if adjacent and nxt[0].isupper() and nxt.casefold() not in _AFTER_PLACE and not title_case:
+            if adjacent and nxt[0].isupper() and nxt.casefold() not in AFTER_PLACE and not title_case:
                 return False
         return True
 
@@ -347,7 +308,7 @@ class ToponymResolver:
                 extra[iso2] += 1
         # pass 1: priors, qualifiers, and which readings of different names lie near one another (any
         # reading counts, weighed less); passes 2 and 3: the other toponyms' chosen readings as context
-        anywhere = _NearIndex((name_key(m.text), c.lat, c.lon) for m in mentions for c in m.candidates[:MAX_SPREAD]
+        anywhere = NearIndex((name_key(m.text), c.lat, c.lon) for m in mentions for c in m.candidates[:MAX_SPREAD]
                               if c.kind in LOCAL_KINDS)
         chosen: list[Candidate | None] = [
             self._best(m, extra, _Evidence(), anywhere, SPREAD_WEIGHT)[0] for m in mentions
@@ -409,13 +370,13 @@ class ToponymResolver:
         if len(words) < 2:
             return []
         rest = ""
-        if len(words) == 2 and words[0].casefold() in _FEATURE_FIRST and words[1].casefold() in _FEATURE_LAST:
+        if len(words) == 2 and words[0].casefold() in FEATURE_FIRST and words[1].casefold() in FEATURE_LAST:
             return []  # "West Side", "North Shore": generic on both ends
-        if words[0].casefold() in _FEATURE_FIRST:
+        if words[0].casefold() in FEATURE_FIRST:
             rest = " ".join(words[1:])
-        elif words[-1].casefold().rstrip(".") in _FEATURE_LAST:
+        elif words[-1].casefold().rstrip(".") in FEATURE_LAST:
             rest = " ".join(words[:-1])
-        if not rest or not rest[0].isupper() or name_key(rest) in _NOT_PLACES:
+        if not rest or not rest[0].isupper() or name_key(rest) in NOT_PLACES:
             return []
         return [c for c in self.gazetteer.lookup(rest)
                 if c.kind in (CITY, CAPITAL, ADMIN1, ADMIN2, ADMIN2_ROUGH) and not c.via_alternate]
@@ -479,12 +440,12 @@ class ToponymResolver:
         return ev
 
     @staticmethod
-    def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> _NearIndex:
+    def _local_points(mentions: list[_Mention], chosen: list[Candidate | None]) -> NearIndex:
         """The towns and counties read so far, by name: local news clusters in space."""
-        return _NearIndex((name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
+        return NearIndex((name_key(m.text), c.lat, c.lon) for m, c in zip(mentions, chosen, strict=True)
                           if c is not None and c.kind in LOCAL_KINDS)
 
-    def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: _NearIndex,
+    def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: NearIndex,
               weight: float = 1.0, beside: frozenset[str] = frozenset()) -> tuple[Candidate | None, float, str]:
         own_key = name_key(m.text)
         best: Candidate | None = None
@@ -571,33 +532,6 @@ def resolve_toponyms(
     Loads the gazetteer (about a second) unless a ``resolver`` is given: pass one for repeated calls.
     """
     return (resolver or ToponymResolver()).resolve(text, spans, context_countries, include_demonyms)
-
-
-class _NearIndex:
-    """Points of named places on a grid of ``NEAR_DEGREES`` cells: which other names lie near a point."""
-
-    def __init__(self, points: Iterable[tuple[str, float, float]]) -> None:
-        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
-        for key, lat, lon in points:
-            self._cells.setdefault(_cell(lat, lon), []).append((key, lat, lon))
-
-    def count(self, lat: float, lon: float, own_key: str) -> int:
-        """How many other names (not ``own_key``) have a point within about 150 km of (lat, lon)."""
-        if not self._cells:
-            return 0
-        k = math.cos(math.radians(lat))
-        ci, cj = _cell(lat, lon)
-        names: set[str] = set()
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for key, plat, plon in self._cells.get((ci + di, cj + dj), ()):
-                    if key != own_key and (plat - lat) ** 2 + ((plon - lon) * k) ** 2 < NEAR_DEGREES ** 2:
-                        names.add(key)
-        return len(names)
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / NEAR_DEGREES), math.floor(lon / NEAR_DEGREES)
 
 
 def _title_case_lines(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
