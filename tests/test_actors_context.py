@@ -63,6 +63,21 @@ def test_context_country_leaves_plain_names_alone(read) -> None:  # type: ignore
     assert all(m.actor.country is None for m in ms if m.text == "Peter Okafor")
 
 
+def test_context_country_not_for_officials_beside_an_international_body(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("The African Union restored ties with Libya, a senior official said.")
+    assert only(ms, "senior official").actor.country is None
+
+
+def test_context_country_not_when_an_of_phrase_says_whose(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Young activists of Amnesty International met voters in Peru.")
+    assert all(m.actor.country != "PER" for m in ms if "activists" in m.text)
+
+
+def test_context_country_not_for_an_international_body(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("The International Maritime Court fined a shipowner in Chile.")
+    assert all(m.actor.country != "CHL" for m in ms if "Court" in m.text)
+
+
 # --------------------------------------------------------------------------- organisation names
 
 def test_org_name_with_gloss_takes_sentence_country(read) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..models import Actor
 from .lexicon import fold
 from .sentence import Candidate, SentenceReader
-from .titles import NAME_PARTICLES, PLOVER_NONSTATE
+from .titles import NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL
 
 # Words of a role noun that say nothing about which office is meant.
 _VAGUE = frozenset({"the", "top", "senior", "chief", "head", "official", "officials", "leader", "a", "an"})
@@ -69,6 +69,8 @@ _LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside"
 # Armed groups and criminals fight across borders: they take the sentence's state only where the sentence
 # places the events there.
 _ARMED_NONSTATE = frozenset({"REB", "UAF", "CRM"})
+# Offices an international body has too (officials, courts, assemblies, media, health, civil society).
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "JRN", "MED", "SOC"})
 
 
 def _sentence_country(sentences: list[SentenceCandidates]) -> None:
@@ -78,11 +80,14 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
     names two states (then nothing says which). Plain personal names stay as they are: people travel."""
     for s in sentences:
         states: set[str] = set()
+        nonstate = False  # an IGO/NGO in the sentence: its officials are as likely as the state's
         located = False  # the state is named as a place ("in Kenya"), not only as an actor ("US troops")
         for c in s.cands:
             for country in ([m.country for m in c.actor.members] if c.actor.members else [c.actor.country]):
                 if _is_state(country):
                     states.add(country)  # type: ignore[arg-type]
+                elif country:
+                    nonstate = True
             if (c.entry_kind in ("country", "capital") and c.actor.sector is None and c.start
                     and s.reader.keys[c.start - 1] in _LOCATIVE):
                 located = True
@@ -97,6 +102,14 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                 continue  # an unknown person's name, or a mention with nothing to code
             if a.sector in _ARMED_NONSTATE and not located:
                 continue  # "US troops killed five militants": the fighters need not be the state's own
+            if nonstate and (a.sector in _OFFICE_SECTORS or a.sector is None):
+                continue  # "the AU … ties with Libya, a senior official said": whose official?
+            if a.name and any(w in TRANSNATIONAL for w in fold(a.name).split()):
+                continue  # "International Criminal Court": no state's body
+            if c.end < len(s.reader.keys) and s.reader.keys[c.end] == "of" and any(
+                    o.start == c.end + 1 or (o.start == c.end + 2 and s.reader.keys[c.end + 1] == "the")
+                    for o in s.cands):
+                continue  # "activists of Amnesty International": the "of" phrase says whose
             s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (a.sector or "")),
                                  evidence=SENTENCE_COUNTRY)
 
