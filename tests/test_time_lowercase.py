@@ -39,6 +39,8 @@ def values(text: str, dct: date | None = DCT) -> list[tuple[str, str | None]]:
         ("the bus strike began on monday morning in the city.", ("monday morning", "2002-03-04TMO")),
         ("the dam was completed on 12 march 1998, officials said.", ("12 march 1998", "1998-03-12")),
         ("the library opened in january and closed in june.", ("january", "2002-01")),
+        ("the inquiry was ordered on wednesday last, officials said.", ("wednesday last", "2002-03-06")),
+        ("the inquiry was ordered on Wednesday last.", ("Wednesday last", "2002-03-06")),
     ],
 )
 def test_time_lower_cased_names_are_read(text: str, expected: tuple[str, str]) -> None:
@@ -66,6 +68,10 @@ def test_time_lower_cased_common_words_are_not_names(text: str) -> None:
 def test_time_march_as_a_verb_with_a_distance_is_not_a_date() -> None:
     got = values("the workers will march 15 km to the mill on monday.")
     assert got == [("monday", "2002-03-11")]
+
+
+def test_time_weekday_then_last_week_stays_two_expressions() -> None:
+    assert ("last week", "2002-W09") in values("the panel met on friday last week.")
 
 
 def test_time_cased_text_is_read_as_before() -> None:

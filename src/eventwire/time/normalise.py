@@ -259,11 +259,11 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Found | None:
     name = m["wd"].lower()
     if name.endswith("s"):  # "on Mondays": a set
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}")
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or m["last"] or "").lower()
     if m["the"] and rel in ("previous", "following") and ctx.dct is not None:
         day = _anchored_weekday(ctx, WEEKDAYS[name], rel)
     else:
-        day = _weekday(ctx, WEEKDAYS[name], m["rel"], m.start(), m.end())
+        day = _weekday(ctx, WEEKDAYS[name], rel, m.start(), m.end())
     if day is None:
         return Found("DATE", None)
     part = m["part"]

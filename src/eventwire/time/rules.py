@@ -249,7 +249,10 @@ def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
         Rule("century", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
                             r"eighth|ninth|tenth)|(?P<nth>\d{1,2}(?:st|nd|rd|th)))[\s-]+century\b"), _century),
         Rule("weekday", _rx(rf"\b(?:(?P<the>the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{weekday}s?)\b"
-                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?"), _weekday_rule),
+                            r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+                            # "on Wednesday last" (British and Indian usage): last Wednesday
+                            r"(?:\s+(?P<last>last)(?=\s*(?:[,.;:)]|$)|\s+(?:and|when|in|at|to|that|after|before|by|"
+                            r"for|with|while|as|but|he|she|they|it)\b))?"), _weekday_rule),
         Rule("relative_day", _rx(
             r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
             r"|today|tonight|yesterday|tomorrow|last\s+night|overnight)\b(?:\s+(?P<part>morning|afternoon|evening|night))?"),
