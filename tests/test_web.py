@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -371,3 +376,32 @@ def test_an_unusable_database_is_a_503_with_the_store_message(tmp_path: Path) ->
             assert error["code"] == "E304" and "missing" in error["message"]
         # The UI's page itself still loads and shows the error it fetches.
         assert c.get("/").status_code == 200
+
+
+# ------------------------------------------------------------------ serve
+
+
+def test_serve_answers_http_until_stopped(settings: Settings) -> None:
+    """``serve`` (what ``eventwire serve`` runs) in its own process, asked over a real socket."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = ("from eventwire.web.cli import serve; "
+            f"serve('127.0.0.1', {port}, {settings.database_url!r}, None)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                assert time.monotonic() < deadline, "serve did not answer within 60 s"
+                time.sleep(0.2)
+        assert response.status_code == 200 and response.json()["counts"]["articles"] >= 2
+        post = httpx.post(f"http://127.0.0.1:{port}/api/articles", json={"text": "x"}, timeout=5)
+        assert post.status_code == 403  # started without a token: read-only
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
