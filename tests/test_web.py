@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Setting
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, pipeline: Any) -> TestClient:
+def client(settings: Settings, pipeline: Any) -> Iterator[TestClient]:
     app = create_app(settings.database_url, token=TOKEN, settings=settings, pipeline=pipeline)
     with TestClient(app) as c:
         yield c
@@ -273,7 +274,7 @@ def test_timeline_of_a_dyad_and_of_an_actor(client: TestClient) -> None:
 
 
 def test_timeline_fills_gaps_and_keeps_coarse_dates_apart() -> None:
-    records = [
+    records: list[dict[str, Any]] = [
         {"type": "CONSULT", "quad_class": 1, "date": {"value": "2024-11-03"}},
         {"type": "ASSAULT", "quad_class": 4, "date": {"value": "2025-02"}},
         {"type": "ASSAULT", "quad_class": 4, "date": {"value": "2025-02-28"}},
