@@ -143,6 +143,20 @@ def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: boo
     return Found(tuple(acts), role, group or len(acts) > 1, tok.i)
 
 
+def role_only_subject(verb: Token, index: MentionIndex) -> Found | None:
+    """The subject's mention when it names only a sector ("protesters", "police") and no country: kept
+    as such (the country stays unknown) for events that are informative without it."""
+    subj = child(verb, *SUBJECT_DEPS)
+    if subj is None:
+        return None
+    for tok in (subj, *(c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for c in c.children if c.dep_ == "pobj")):
+        m = index.at(tok.i)
+        if m is not None and m.actor.sector and not _known(m.actor):
+            return Found((m.actor,), "nsubj(sector only)", False, tok.i)
+    return None
+
+
 def child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:

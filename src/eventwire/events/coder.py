@@ -32,10 +32,12 @@ from .arguments import (
     child,
     clause_subject,
     pobjs,
+    role_only_subject,
     verb_target,
 )
 from .cameo_format import split_code
 from .frame import token_kinds, trigger_frame
+from .groups import PAIR_WORDS, named_people, resolve_pairs
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
 from .modality import (
     COOPERATIVE,
@@ -68,6 +70,14 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 # a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
+# "the agreement signed on June 4": a participle of concluding modifying an agreement noun is the
+# agreement event itself (the time stage dates it from its own phrase)
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "commitment", "memorandum"})
+AGREEMENT_VERBS = frozenset({"forge", "sign", "reach", "conclude", "seal", "strike", "clinch", "ink"})
+# a clause about an agreement whose subject is not a party to it ("Egypt welcomed the deal signed …")
+OUTSIDER_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION"})
+# types whose doer is worth recording by its sector alone when no country is known ("protesters")
+SECTOR_SOURCE_TYPES = frozenset({"PROTEST"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +136,11 @@ class EventCoder:
             doc = analysed.docs.get(sentence.index)
             if doc is None:
                 continue
-            for c in self.code_doc(doc, analysed.sentence_mentions(sentence.index)):
+            mentions = analysed.sentence_mentions(sentence.index)
+            if any(t.lower_ in PAIR_WORDS for t in doc):
+                earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
+                mentions = resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start)
+            for c in self.code_doc(doc, mentions):
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
@@ -234,7 +248,9 @@ class EventCoder:
     # ------------------------------------------------------------------ arguments
     def _arguments(self, t: _Trigger, index: MentionIndex, by_tok: dict[int, _Trigger]) -> None:
         tok = t.tok
-        if t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
+        if _agreement_participle(t):
+            t.source, t.target = self._agreement_parties(t, index, by_tok)
+        elif t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
                 and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None:
             # a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"):
             # the modified noun undergoes the act; the doer is only known from a "by" phrase
@@ -246,11 +262,64 @@ class EventCoder:
         elif t.kind == "verb":
             t.source = clause_subject(tok, index)
             t.target = verb_target(tok, index)
+            if t.source is None and self._type(t.cameo) in SECTOR_SOURCE_TYPES:
+                t.source = role_only_subject(tok, index)  # "Hundreds of protesters rallied outside …"
         else:
             t.source, t.target = self._noun_arguments(t, index)
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
                 and t.source.token == t.target.token:
             t.target = None
+
+    def _agreement_parties(self, t: _Trigger, index: MentionIndex,
+                           by_tok: dict[int, _Trigger]) -> tuple[Found | None, Found | None]:
+        """Parties of "the agreement signed/reached/forged …": a ``by`` phrase, ``between`` (mutual) or
+        ``with`` on the participle or the noun, else the actors of the clause the noun belongs to."""
+        tok, noun = t.tok, t.tok.head
+        noun_trigger = by_tok.get(noun.i)
+        if noun_trigger is not None:
+            noun_trigger.absorbed = True  # one agreement: the participle carries it (and its date)
+        agent = child(tok, "agent")
+        source = actors_of(child(agent, "pobj"), index, "agent:by") if agent is not None else None
+        if source is None:
+            for _, o in pobjs(tok, ("by",)):
+                source = actors_of(o, index, "agent:by")
+                break
+        # "between X and Y" anywhere in the agreement's phrase ("agreements forged on June 4 in the
+        # context of the treaty between X and Y"): the parties, mutual (pairs are made from the group)
+        for p in sorted((*noun.children, *tok.subtree), key=lambda x: x.i):
+            if source is None and p.dep_ == "prep" and p.lower_ in ("between", "among"):
+                f = actors_of(child(p, "pobj"), index, "pobj:between")
+                if f is not None and len(f.actors) > 1:
+                    return f, None
+        target: Found | None = None
+        for host in (tok, noun):
+            for _, o in pobjs(host, ("with",)):
+                target = target or actors_of(o, index, "pobj:with")
+        if source is not None:
+            return source, target
+        gov = _governing_verb(noun)
+        if gov is None or self.lexicon.is_never(gov.lemma_.lower()):
+            return None, target
+        gt = by_tok.get(gov.i)
+        if gt is not None:
+            if self._type(gt.cameo) in OUTSIDER_TYPES or (
+                    self._type(gt.cameo) == "SUPPORT" and not gt.cameo.startswith("057")):
+                return None, target  # "Egypt welcomed the deal signed …": Egypt is not a party
+            if child(gov, "dobj") is not None and child(gov, "dobj").i == noun.i \
+                    and self._type(gt.cameo) in ("AGREE", "SUPPORT", "COOPERATE"):
+                gt.absorbed = True  # "implementing agreements forged …": read from the same noun
+            if gt.source is not None:
+                return gt.source, target or (gt.target if gt.target and gt.target.token != noun.i else None)
+        s = clause_subject(gov, index)
+        if target is None:
+            target = verb_target(gov, index)
+            if target is not None:
+                target = Found(target.actors, f"{target.role}({gov.lemma_})", target.group, target.token)
+        if s is None:
+            if target is not None and len(target.actors) > 1 and "between" in target.role:
+                return target, None  # "implementing agreements … in the context of the treaty between X and Y"
+            return None, None
+        return Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token), target
 
     def _noun_arguments(self, t: _Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
         tok = t.tok
@@ -485,6 +554,26 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _agreement_participle(t: _Trigger) -> bool:
+    tok = t.tok
+    return (t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ == "acl"
+            and tok.lemma_.lower() in AGREEMENT_VERBS and tok.head.lemma_.lower() in AGREEMENT_NOUNS)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb of the clause a noun phrase belongs to ("implementing | agreements",
+    "under | the memorandum … Japan will | supply")."""
+    cur = noun
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "conj", "appos",
+                                                   "npadvmod"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
 
 
 def _next_token(tok: Token) -> Token | None:

@@ -1,0 +1,77 @@
+"""Pairs of people named earlier and referred to together: "the two ministers", "both leaders".
+
+The actor stage resolves "the two countries" to the two states last named; a plural role noun with
+"two"/"both" points the same way at people: the two persons last named whose role shares the noun
+("Foreign Minister" for "ministers"), from different actors. The mention then becomes a group, so that
+the coder makes one mutual record for the pair ("The two ministers signed an agreement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from ..models import Actor, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PAIR_WORDS = frozenset({"two", "both"})
+# plural nouns that stand for people in their office, not for states ("the two countries" is the actor
+# stage's business)
+GENERIC_PEOPLE = frozenset({"leader", "official", "envoy", "counterpart", "delegation", "side", "man", "head"})
+
+
+def named_people(mentions: Iterable[Mention]) -> list[Actor]:
+    """The named persons among ``mentions`` (with a role and a country), in text order."""
+    return [m.actor for m in sorted(mentions, key=lambda m: (m.sentence, m.start))
+            if m.actor.name and m.actor.role and m.actor.country and not m.actor.members]
+
+
+def _pair_noun(tok: Token) -> bool:
+    if tok.tag_ != "NNS":
+        return False
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod") for c in tok.children)
+
+
+def _last_two(noun: str, people: Sequence[Actor]) -> tuple[Actor, Actor] | None:
+    """The two persons last named whose role contains ``noun`` (any role for generic nouns), two actors."""
+    found: list[Actor] = []
+    for actor in reversed(people):
+        role_words = {w.lower() for w in (actor.role or "").split()}
+        if noun not in GENERIC_PEOPLE and noun not in role_words:
+            continue
+        if any(a.name == actor.name for a in found):
+            continue
+        if found and (found[0].code, found[0].country) == (actor.code, actor.country):
+            return None  # the last two are of one side: "the two ministers" are not a dyad here
+        found.append(actor)
+        if len(found) == 2:
+            return found[1], found[0]
+    return None
+
+
+def resolve_pairs(doc: Doc, mentions: Sequence[Mention], earlier: Sequence[Actor], sentence: int,
+                  offset: int) -> list[Mention]:
+    """``mentions`` with "the two <role>s" / "both <role>s" turned into a group of the two people last
+    named in that role; a phrase the actor stage left unresolved gets a group mention of its own.
+    ``sentence`` and ``offset`` (its start in the article text) place a new mention."""
+    out = list(mentions)
+    for tok in doc:
+        if not _pair_noun(tok):
+            continue
+        start = tok.left_edge.i
+        before = named_people(m for m in mentions if m.token_end <= start)
+        pair = _last_two(tok.lemma_.lower(), [*earlier, *before])
+        if pair is None:
+            continue
+        covering = [m for m in out if m.token_start <= tok.i < m.token_end]
+        if any(m.actor.members for m in covering):
+            continue
+        text = doc[start:tok.i + 1].text
+        group = Actor(text=text, name=f"{pair[0].name} and {pair[1].name}", members=pair)
+        begin = offset + doc[start].idx
+        out = [m for m in out if m not in covering]
+        out.append(Mention(sentence=sentence, start=begin, end=begin + len(text), token_start=start,
+                           token_end=tok.i + 1, text=text, actor=group, evidence="events:pair"))
+    return out

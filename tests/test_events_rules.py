@@ -1,0 +1,91 @@
+"""Round-2 coder rules on short original sentences: agreement participles, pairs of people named
+earlier, sector-only protesters, nearer pattern words, word families added per PLOVER type."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.models import AnalysedArticle, Event
+
+
+@pytest.fixture(scope="module")
+def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
+    from eventwire.actors import ActorResolver
+    from eventwire.events import EventCoder
+
+    resolver = ActorResolver(Settings(), nlp.vocab)
+    coder = EventCoder(Settings())
+
+    def run(text: str) -> AnalysedArticle:
+        return coder(resolver(parsed_article(text)))
+
+    return run
+
+
+def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.type.value, e.trigger, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events]
+
+
+def _pair(e: Event) -> set[str | None]:
+    return {e.source.country if e.source else None, e.target.country if e.target else None}
+
+
+def test_agreement_participle_takes_the_clause_parties(code):  # type: ignore[no-untyped-def]
+    events = code("Kenya and Uganda will implement the trade agreement signed on June 4.").events
+    signed = [e for e in events if e.trigger == "signed"]
+    assert signed and signed[0].cameo == "057" and _pair(signed[0]) == {"KEN", "UGA"}, _rows(events)
+    assert not [e for e in events if e.trigger == "implement"]  # one agreement, told on the participle
+
+
+def test_agreement_participle_between_and_by(code):  # type: ignore[no-untyped-def]
+    events = code("The ministers discussed the accord reached between Armenia and Azerbaijan in May.").events
+    assert any(e.trigger == "reached" and _pair(e) == {"ARM", "AZE"} and e.reciprocal for e in events)
+    events = code("The treaty, signed by Peru and Chile in 2010, ended the dispute.").events
+    assert any(e.trigger == "signed" and _pair(e) == {"PER", "CHL"} for e in events), _rows(events)
+
+
+def test_agreement_participle_under_a_memorandum(code):  # type: ignore[no-untyped-def]
+    events = code("Under the memorandum inked in March, Japan will supply rice to the Philippines.").events
+    inked = [e for e in events if e.trigger == "inked"]
+    assert inked and inked[0].type.value == "SUPPORT" and _pair(inked[0]) == {"JPN", "PHL"}, _rows(events)
+
+
+def test_agreement_participle_outsider_is_no_party(code):  # type: ignore[no-untyped-def]
+    events = code("Egypt welcomed the ceasefire deal signed last week.").events
+    assert not [e for e in events if e.trigger == "signed"], _rows(events)
+
+
+def test_two_people_named_earlier_act_as_a_pair(code):  # type: ignore[no-untyped-def]
+    text = ("Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
+            "The two ministers signed a fisheries agreement.")
+    events = [e for e in code(text).events if e.trigger == "signed"]
+    assert events and events[0].reciprocal and _pair(events[0]) == {"CHL", "PER"}, _rows(tuple(events))
+
+
+def test_protesters_without_a_country_still_protest(code):  # type: ignore[no-untyped-def]
+    events = code("Hundreds of protesters rallied outside the Brazilian embassy in Lima.").events
+    (e,) = [e for e in events if e.type.value == "PROTEST"]
+    assert e.source is not None and e.source.sector == "CVL"
+    assert e.target is not None and e.target.country == "BRA"
+
+
+def test_nearer_object_decides_the_reading(code):  # type: ignore[no-untyped-def]
+    events = code("Ghana launched an investigation into the Togolese attack.").events
+    assert [e.type.value for e in events] == ["ACCUSE"], _rows(events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Iran executed two Swedish nationals.", "ASSAULT"),
+    ("India halted trade with Bangladesh.", "SANCTION"),
+    ("Canada has loosened its restrictions on Mexican students.", "CONCEDE"),
+    ("Sudan announced a ceasefire with Chad.", "RETREAT"),
+    ("Japan delivered medicine and tents to Nepal.", "AID"),
+    ("Mexico turned down the American offer.", "REJECT"),
+    ("Peru censured Bolivia over the border incident.", "ACCUSE"),
+    ("Georgia and Armenia sealed a transit pact.", "SUPPORT"),
+])
+def test_word_families(code, text, etype):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert any(e.type.value == etype for e in events), _rows(events)
