@@ -139,6 +139,7 @@ class Lexicon:
         # first tokens of every entity/agent phrase: a lower-case token outside this set (and the reader's
         # own small word lists) starts nothing, so the reader skips it without any lookup
         self.starters: frozenset[str] = frozenset()
+        self.cased_starters: frozenset[str] = frozenset()
         self._folded: dict[str, str] = {}
         self._tokenizer: Callable[[str], Doc] | None = None
 
@@ -173,6 +174,11 @@ class Lexicon:
                 if len(values) > 1:
                     values.sort(key=_priority)
         lex.starters = frozenset(lex.entities.maxlen) | frozenset(lex.agents.maxlen)
+        # in a sentence with case, a lower-case token can start only an agent (names need a capital;
+        # exact-case aliases are upper case): a much smaller set ("in", "said", "he" start no agent)
+        lex.cased_starters = frozenset(lex.agents.maxlen) | frozenset(
+            k[0] for k, values in lex.entities.table.items()
+            if any(isinstance(v, EntityAlias) and v.exact is not None for v in values))
         return lex
 
     def _load_packaged(self) -> None:

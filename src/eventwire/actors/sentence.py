@@ -145,7 +145,7 @@ class SentenceReader:
         """Longest dictionary name starting at token ``i`` whose case fits (cached)."""
         if i in self._ent:
             return self._ent[i]
-        found: tuple[int, Entry | None] = self._led(i)
+        found: tuple[int, Entry | None] = self._led(i) if self.keys[i].endswith("-led") else (0, None)
         table = self.lex.entities
         size = len(self.keys)
         for n in table.lengths.get(self.keys[i], ()):
@@ -172,7 +172,7 @@ class SentenceReader:
     def _led(self, i: int) -> tuple[int, Entry | None]:
         """"U.S.-led" (one token): the leading state, as "Saudi-led" is read in three tokens."""
         key = self.keys[i]
-        if not key.endswith("-led") or len(key) < 6:
+        if len(key) < 6:
             return 0, None
         text = self.texts[i][:-4]
         for v in self.lex.entities.table.get((key[:-4],), ()):
@@ -293,7 +293,8 @@ class SentenceReader:
     def read(self) -> list[Candidate]:
         out: list[Candidate] = []
         n = len(self.keys)
-        keys, caps, starters = self.keys, self.caps, self.lex.starters
+        keys, caps = self.keys, self.caps
+        starters = self.lex.starters if self.lowercased else self.lex.cased_starters
         i = 0
         while i < n:
             k = keys[i]
@@ -329,7 +330,7 @@ class SentenceReader:
                 out.append(org)
                 i = org.end
                 continue
-            unknown = self._unknown_person(i)
+            unknown = self._unknown_person(i) if caps[i] or k in HONORIFICS else None
             if unknown is not None:
                 out.append(unknown)
                 i = unknown.end
