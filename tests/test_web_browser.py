@@ -140,21 +140,25 @@ def records(settings: Settings) -> list[dict[str, Any]]:
         return list(store.events())
 
 
-def dump_dom(url: str, tmp_path: Path) -> Node:
-    """The DOM after Chromium has run the page's scripts (virtual time lets the fetches finish)."""
+def dump_dom(url: str, tmp_path: Path) -> tuple[Node, list[str]]:
+    """The DOM after Chromium has run the page's scripts (virtual time lets the fetches finish), and the
+    page's console messages (script errors and Content-Security-Policy violations land there)."""
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-        "--virtual-time-budget=5000", "--dump-dom", url,
+        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", url,
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0 and "</html>" in done.stdout, done.stderr[-2000:]
-    return parse_dom(done.stdout)
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    return parse_dom(done.stdout), console
 
 
 def render(url: str, tmp_path: Path) -> Node:
-    """:func:`dump_dom` of a page that must have loaded without an error."""
-    dom = dump_dom(url, tmp_path)
+    """:func:`dump_dom` of a page that must have loaded without an error, a script error or a blocked
+    resource."""
+    dom, console = dump_dom(url, tmp_path)
+    assert console == [], console
     error = dom.by_id("error")
     assert "hidden" in error.attrs, f"the page showed an error: {error.text()}"
     return dom
@@ -224,5 +228,6 @@ def test_article_view_highlights_the_event(base_url: str, records: list[dict[str
 
 
 def test_an_unknown_article_shows_the_api_error(base_url: str, tmp_path: Path) -> None:
-    error = dump_dom(f"{base_url}/articles/no-such-article", tmp_path).by_id("error")
+    dom, _console = dump_dom(f"{base_url}/articles/no-such-article", tmp_path)
+    error = dom.by_id("error")
     assert "hidden" not in error.attrs and "E604" in error.text()

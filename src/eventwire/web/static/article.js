@@ -23,6 +23,21 @@
     return [from, from + Array.from(needle).length];
   }
 
+  // The occurrence of `needle` in the whole text nearest to `span` (a date expression may govern the
+  // event from a neighbouring sentence); null when absent.
+  function findNearest(needle, span) {
+    if (!needle) return null;
+    const whole = chars.join("");
+    let best = null;
+    for (let at = whole.indexOf(needle); at >= 0; at = whole.indexOf(needle, at + 1)) {
+      const from = Array.from(whole.slice(0, at)).length;
+      const range = [from, from + Array.from(needle).length];
+      const distance = range[1] <= span[0] ? span[0] - range[1] : Math.max(0, range[0] - span[1]);
+      if (!best || distance < best.distance) best = {range, distance};
+    }
+    return best ? best.range : null;
+  }
+
   function actorRanges(actor, span, cls) {
     if (!actor) return [];
     const texts = [actor.text, ...(actor.members || []).map((m) => m.text)].filter(Boolean);
@@ -46,7 +61,7 @@
     ranges.push(...actorRanges(event.source, span, "hl-source"));
     ranges.push(...actorRanges(event.target, span, "hl-target"));
     const dateText = event.date && event.date.text;
-    const dateRange = findIn(span[0], span[1], dateText);
+    const dateRange = findIn(span[0], span[1], dateText) || findNearest(dateText, span);
     if (dateRange) ranges.push({range: dateRange, cls: "hl-date"});
     return ranges.filter((r) => r.range[0] < r.range[1] && r.range[0] >= 0 && r.range[1] <= chars.length);
   }
