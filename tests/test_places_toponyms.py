@@ -228,3 +228,10 @@ def test_places_possessives_and_state_abbreviations(resolver):
     assert got["Iraq"][1:] == ("IRQ", "country") and got["Kyiv"][1] == "UKR"
     assert got["N.Y."][:2] == ("New York", "USA") and got["Calif."][:2] == ("California", "USA")
     assert got["Albany"][1] == "USA" and got["Fresno"][1] == "USA"
+
+
+def test_places_city_nicknames_as_written(resolver):
+    got = _read(resolver, "Flights to L.A. resumed, and police in Philly and NYC said so.")
+    assert got["L.A."][:2] == ("Los Angeles", "USA")
+    assert got["Philly"][0] == "Philadelphia" and got["NYC"][0] == "New York City"
+    assert _read(resolver, "He lives in Monroe, La., now.")["La."][0] == "Louisiana"

@@ -112,6 +112,8 @@ class Gazetteer:
         self._main: dict[str, int | list[int]] = {}
         self._alt: dict[str, int | list[int]] = {}
         self._minor: dict[str, int | list[int]] = {}  # post towns' names
+        # city nicknames by their exact spelling ("L.A." is Los Angeles, though its key is that of "La.")
+        self.exact: dict[str, int] = {}
         self.iso3_of: dict[str, str] = {}
         self.iso2_of: dict[str, str] = {}
         self.country_row: dict[str, int] = {}  # iso2 → row of the country
@@ -164,9 +166,12 @@ class Gazetteer:
                 self.capital_of[iso2] = int(cap)
             self.country_row[iso2] = self._add(COUNTRY, int(gid), name, iso2, "", float(lat), float(lon),
                                                int(pop), alts.split("|") if alts else [])
+        city_aliases: list[tuple[str, str]] = []
         for name, kind, iso2 in _rows(_data_text("names.tsv")):
             if kind == "demonym":
                 self.demonyms[name_key(name)] = iso2
+            elif kind == "city":
+                city_aliases.append((name, iso2))  # once the towns are loaded
             elif iso2 in self.country_row:
                 self._index(self._alt if name_key(name) in self._main else self._main, name,
                             self.country_row[iso2])
@@ -175,6 +180,11 @@ class Gazetteer:
             self._add(REGION, int(gid or 0), name, iso2, "", float(lat), float(lon), 0,
                       alts.split("|") if alts else [])
         self._load_places(_data_text("places.tsv.gz"))
+        for alias, target in city_aliases:
+            iso2, admin1, town = target.split("/")
+            rows = [c for c in self.lookup(town) if c.kind in CITY_LIKE and c.iso2 == iso2 and c.admin1 == admin1]
+            if rows:
+                self.exact[alias] = max(rows, key=lambda c: c.population).index
         state_rows = {self.admin1[row]: row for row, kind in enumerate(self.kind)
                       if kind == ADMIN1 and self.iso2[row] == "US"}
         for code, row in state_rows.items():
@@ -241,7 +251,9 @@ class Gazetteer:
         )
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every reading of ``name`` (main names first, then alternate names)."""
+        """Every reading of ``name`` (main names first, then alternate names; a city nickname alone)."""
+        if name in self.exact:
+            return [self.candidate(self.exact[name])]
         key = name_key(name)
         main = _as_list(self._main.get(key))
         out = [self.candidate(r) for r in main]

@@ -209,7 +209,8 @@ class ToponymResolver:
                 if not last[2][0].isupper() or not self._joined(text, words, i, n):
                     continue
                 key = name_key(text[start:last[1]])
-                if g.has_name(key) or (include_demonyms and g.demonym_country(key) is not None) or (
+                if g.has_name(key) or text[start:last[1]] in g.exact \
+                        or (include_demonyms and g.demonym_country(key) is not None) or (
                         g.has_name(key, minor=True) and self._qualifier(text, last[1])[1] is not None):
                     best = n
                     break
@@ -346,7 +347,7 @@ class ToponymResolver:
         # a county by its bare name ("Kanawha" for Kanawha County) only when nothing else has that name
         candidates = [c for c in candidates if not (c.via_alternate and c.kind in (ADMIN2, ADMIN2_ROUGH))] \
             or candidates
-        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3:
+        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3 and surface not in g.exact:
             # "EU", "UK", "NYC": a short capitalised code names a country, state or region, not a village "Eu"
             candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1, REGION)]
         if not candidates and surface.endswith(("'s", "\u2019s")):
