@@ -464,3 +464,44 @@ def test_the_api_answers_the_same_on_postgresql(pg_url: str, pipeline: Any, clie
         posted = pg.post("/api/articles", json={"text": "Iran condemned Israel on Sunday.", "id": "pg-1"},
                          headers={"Authorization": f"Bearer {TOKEN}"})
         assert posted.status_code == 201 and pg.get("/api/articles/pg-1").status_code == 200
+
+
+# ------------------------------------------------------------------ limits and datelines
+
+
+@pytest.fixture
+def small_app(settings: Settings, pipeline: Any) -> Iterator[TestClient]:
+    """The module's store, served with a small article limit (1000 characters)."""
+    small = load_settings(environ={}, database_url=settings.database_url, max_article_chars=1000)
+    with TestClient(create_app(small.database_url, token=TOKEN, settings=small, pipeline=pipeline)) as c:
+        yield c
+
+
+def test_an_over_long_article_is_a_recorded_rejection(small_app: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    before = small_app.get("/api/stats").json()["counts"]
+    text = "Iran condemned Israel on Sunday. " * 40  # 1320 characters
+    response = small_app.post("/api/articles", json={"text": text}, headers=auth)
+    assert response.status_code == 422 and response.json()["error"]["code"] == "E104"
+    after = small_app.get("/api/stats").json()["counts"]
+    assert after["rejections"] == before["rejections"] + 1 and after["articles"] == before["articles"]
+
+
+def test_a_body_far_beyond_the_limit_is_refused_unread(small_app: TestClient) -> None:
+    response = small_app.post("/api/articles", json={"text": "x" * 20_000},
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "E605"
+    assert "max_article_chars" in response.json()["error"]["message"]
+
+
+def test_a_posted_article_without_a_date_takes_its_dateline(client: TestClient) -> None:
+    text = "PARIS, March 9, 2025 (Test Wire) - The French government protested to Algeria on Saturday."
+    response = client.post("/api/articles", json={"text": text, "id": "dateline-1"},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 201, response.json()
+    article = client.get("/api/articles/dateline-1").json()
+    assert article["published"] == "2025-03-09" and article["published_source"] == "dateline"
+    # No dateline and no date given: the article has no date (nothing invented).
+    client.post("/api/articles", json={"text": "Iran condemned Israel.", "id": "undated-1"},
+                headers={"Authorization": f"Bearer {TOKEN}"})
+    assert client.get("/api/articles/undated-1").json()["published"] is None

@@ -21,12 +21,13 @@ from fastapi.staticfiles import StaticFiles
 
 from ..config import Settings
 from .context import WebContext
-from .errors import install_error_handlers
+from .errors import E_TOO_LARGE, install_error_handlers, json_error
 from .routes_read import router as read_router
 from .routes_write import router as write_router
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+BYTES_PER_CHAR = 8
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -44,6 +45,13 @@ def _version() -> str:
 
 def static_dir() -> Path:
     return Path(str(files("eventwire") / "web" / "static"))
+
+
+def _declared_length(request: Request) -> int | None:
+    try:
+        return int(request.headers["content-length"])
+    except (KeyError, ValueError):
+        return None
 
 
 def create_app(database_url: str, token: str | None = None, *, settings: Settings | None = None,
@@ -74,10 +82,20 @@ def create_app(database_url: str, token: str | None = None, *, settings: Setting
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
+        response = await guard_size(request, call_next)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    async def guard_size(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # A body is read whole before validation: refuse one far beyond any article up front (JSON
+        # escapes and UTF-8 cost at most a few bytes per character of text).
+        length = _declared_length(request)
+        limit = ctx.settings.max_article_chars * BYTES_PER_CHAR
+        if request.method == "POST" and length is not None and length > limit:
+            return json_error(413, E_TOO_LARGE, f"request body of {length:,} bytes is over the limit of {limit:,} "
+                              "(max_article_chars)")
+        return await call_next(request)
 
     pages = static_dir()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..clean import clean_record
 from ..config import Settings, load_settings
-from ..ingest import parse_published
+from ..ingest import E_TOO_LONG, find_dateline, parse_published
 from ..models import AnalysedArticle, RawRecord, Rejection
 from ..store import Store
 from .lookup import article_id_by_hash
@@ -78,19 +78,31 @@ class WebContext:
                url: str | None = None, source: str | None = None, record_id: str | None = None) -> IngestResult:
         """Analyse one article with the real pipeline and store it (a no-op when its content is stored).
 
-        Raises InputError for a bad ``published`` or an article with no text left after cleaning."""
+        Read as ``ingest`` reads a JSONL record: over-long text is a recorded rejection (E104), a missing
+        publication date may come from a dateline. Raises InputError for a ``published`` that is not a
+        date (E109: the caller's mistake, told at once) or when no text is left after cleaning (E112)."""
+        origin = "http:POST /api/articles" + (f" ({record_id})" if record_id else "")
+        store = self.store()
+        limit = self.settings.max_article_chars
+        if len(text) > limit:
+            rejection = Rejection(origin=origin, stage="ingest", code=E_TOO_LONG, raw=text, article_id=record_id,
+                                  reason=f"{origin}: article is {len(text):,} characters, over the limit of "
+                                  f"{limit:,}; raise max_article_chars to read it")
+            store.save_rejection(rejection)
+            return IngestResult(None, stored=False, rejection=rejection)
+        day = parse_published(published, origin="published") if published else None
+        dateline = find_dateline(text) if day is None else None
         record = RawRecord(
-            origin="http:POST /api/articles" + (f" ({record_id})" if record_id else ""),
+            origin=origin,
             text=text,
             title=title,
-            published=parse_published(published, origin="published") if published else None,
-            published_source="user" if published else None,
+            published=day or dateline,
+            published_source="user" if day else ("dateline" if dateline else None),
             url=url,
             source=source,
             record_id=record_id,
             format="txt",
         )
-        store = self.store()
         article = clean_record(record, self.settings)
         if store.has_article(article.content_hash):
             # The same content may be stored under another id (given by an earlier record).

@@ -1,7 +1,8 @@
 """HTTP errors as JSON: ``{"error": {"code": "E…", "message": "…"}}`` with the status each code means.
 
 Codes of our own (E600–E609): E600 a bad request (query or body), E601 no bearer token, E602 a wrong
-token, E603 writing disabled (the server was started without a token), E604 not found.
+token, E603 writing disabled (the server was started without a token), E604 not found, E605 a request
+body too large to be an article.
 Store errors keep their own codes: E312 (a bad filter) is a 400, any other StoreError a 503.
 """
 
@@ -24,6 +25,7 @@ E_NO_TOKEN = "E601"
 E_BAD_TOKEN = "E602"
 E_WRITE_DISABLED = "E603"
 E_NOT_FOUND = "E604"
+E_TOO_LARGE = "E605"
 
 _STORE_BAD_FILTER = "E312"
 
@@ -43,7 +45,7 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, **extra}}
 
 
-def _json(status: int, code: str, message: str, headers: dict[str, str] | None = None,
+def json_error(status: int, code: str, message: str, headers: dict[str, str] | None = None,
           **extra: Any) -> JSONResponse:
     return JSONResponse(error_body(code, message, **extra), status_code=status, headers=headers)
 
@@ -67,7 +69,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if status >= 500:
             log.warning("HTTP %d: %s", status, exc)
         headers = exc.headers if isinstance(exc, WebError) else None
-        return _json(status, exc.code, exc.message, headers)
+        return json_error(status, exc.code, exc.message, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -76,9 +78,9 @@ def install_error_handlers(app: FastAPI) -> None:
             for err in exc.errors()
         ]
         first = problems[0] if problems else {"where": "request", "problem": "invalid"}
-        return _json(400, E_BAD_REQUEST, f"{first['where']}: {first['problem']}", problems=problems)
+        return json_error(400, E_BAD_REQUEST, f"{first['where']}: {first['problem']}", problems=problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = E_NOT_FOUND if exc.status_code == 404 else E_BAD_REQUEST
-        return _json(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+        return json_error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
