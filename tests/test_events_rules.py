@@ -89,3 +89,33 @@ def test_nearer_object_decides_the_reading(code):  # type: ignore[no-untyped-def
 def test_word_families(code, text, etype):  # type: ignore[no-untyped-def]
     events = code(text).events
     assert any(e.type.value == etype for e in events), _rows(events)
+
+
+def test_coordinated_subjects_of_a_one_way_act_are_co_agents(code):  # type: ignore[no-untyped-def]
+    events = code("The Syrian army and Russian jets pounded rebel positions near Idlib.").events
+    assert events and all(e.target is None and not e.reciprocal for e in events), _rows(events)
+    assert {e.source.country for e in events if e.source} == {"SYR", "RUS"}
+
+
+def test_coordinated_subjects_that_exchange_act_on_each_other(code):  # type: ignore[no-untyped-def]
+    events = code("Indian troops and Chinese soldiers exchanged fire along the border.").events
+    assert any(e.reciprocal and _pair(e) == {"IND", "CHN"} for e in events), _rows(events)
+    events = code("Peru and Ecuador signed a border treaty.").events
+    assert any(e.reciprocal and _pair(e) == {"PER", "ECU"} for e in events), _rows(events)
+
+
+def test_passive_act_done_in_an_attack_takes_its_doer(code):  # type: ignore[no-untyped-def]
+    events = code("Four Somali soldiers were killed in a Kenyan air strike.").events
+    assert any(e.type.value == "ASSAULT" and e.source and e.source.country == "KEN"
+               and e.target and e.target.country == "SOM" for e in events), _rows(events)
+
+
+def test_attack_noun_takes_the_victims_of_its_verb(code):  # type: ignore[no-untyped-def]
+    events = code("Recent Turkish drone attacks have killed six Syrian fighters.").events
+    assert any(e.type.value == "ASSAULT" and e.source and e.source.country == "TUR"
+               and e.target and e.target.country == "SYR" for e in events), _rows(events)
+
+
+def test_recipient_inside_the_objects_phrase(code):  # type: ignore[no-untyped-def]
+    events = code("Qatar rejected an invitation to a meeting of Saudi officials.").events
+    assert any(e.type.value == "REJECT" and e.target and e.target.country == "SAU" for e in events), _rows(events)

@@ -263,6 +263,10 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
                 f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
                 if f:
                     return f
+    for prep, o in pobjs(obj, ("to", "with", "against")):  # "an invitation to a meeting of Arab ministers"
+        f = actors_of(o, index, f"{role}-pobj:{prep}")
+        if f:
+            return f
     return None
 
 

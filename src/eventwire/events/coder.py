@@ -76,6 +76,17 @@ AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "c
 AGREEMENT_VERBS = frozenset({"forge", "sign", "reach", "conclude", "seal", "strike", "clinch", "ink"})
 # a clause about an agreement whose subject is not a party to it ("Egypt welcomed the deal signed …")
 OUTSIDER_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION"})
+# coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
+# objects that two parties exchange ("traded accusations", "exchanged fire")
+EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
+                               "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
+# verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
+HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "claim", "leave"})
+# nouns of violent means: the doer of an act done "in" one is the doer of that means
+MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
+                         "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",
+                         "air_strike", "drone"})
 # types whose doer is worth recording by its sector alone when no country is known ("protesters")
 SECTOR_SOURCE_TYPES = frozenset({"PROTEST"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -262,6 +273,8 @@ class EventCoder:
         elif t.kind == "verb":
             t.source = clause_subject(tok, index)
             t.target = verb_target(tok, index)
+            if t.source is None and child(tok, "nsubjpass") is not None:
+                t.source = _agent_of_means(tok, index)  # "were wounded in a NATO air strike"
             if t.source is None and self._type(t.cameo) in SECTOR_SOURCE_TYPES:
                 t.source = role_only_subject(tok, index)  # "Hundreds of protesters rallied outside …"
         else:
@@ -373,6 +386,9 @@ class EventCoder:
                     target = actors_of(o, index, f"pobj:{prep}(attached to '{tok.head.lemma_}')")
                     if target:
                         break
+        if target is None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
+            # "US drone attacks have killed eight militant leaders": the attack's victims are its target
+            target = actors_of(child(tok.head, "dobj"), index, f"dobj({tok.head.lemma_})")
         needs = self.lexicon.needs("noun", t.reading.lemma)
         if needs and poss is None:
             nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
@@ -459,6 +475,11 @@ class EventCoder:
             return out  # PLOVER: these types require a recipient; a nominal visit with no destination says little
         if t.kind == "noun" and not src:
             return out  # "meetings with X", "the war in Ukraine": by nobody the text names
+        if len(src) > 1 and not tgt and not self._mutual(t, ttype):
+            # "the Syrian army and Russian jets pounded rebel positions": co-agents of a one-way act on an
+            # unnamed patient, not a dyad
+            return [Coding(t.tok.i, end, t.cameo, None, t.reading, a, None, False, srole, None, t.note)
+                    for a in src[:6]] if ttype not in REQUIRES_RECIPIENT else []
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             for a, b in itertools.combinations(src, 2):
@@ -472,6 +493,18 @@ class EventCoder:
                 out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
                                   t.reverse == t.cameo, srole, trole, t.note))
         return out[:6]
+
+    def _mutual(self, t: _Trigger, ttype: str | None) -> bool:
+        """Do coordinated subjects act on each other? Always for meeting, agreeing and cooperating, and
+        for acts with no object or an exchanged one ("X and Y clashed", "exchanged fire")."""
+        if ttype in MUTUAL_TYPES or t.reverse == t.cameo or t.kind == "noun" or t.source is None:
+            return True
+        if t.source.role.startswith("pobj:between"):
+            return True
+        obj = child(t.tok, "dobj")
+        if obj is None:
+            return child(t.tok, "nsubjpass") is None
+        return obj.lemma_.lower() in EXCHANGED_OBJECTS
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, _Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
@@ -554,6 +587,18 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
+    """The doer of a passive act done *in* or *by* an attack ("were wounded in a NATO air strike"):
+    the attack's own actor (its modifiers, possessive or ``by`` phrase)."""
+    for prep, o in pobjs(verb, ("in", "during", "by")):
+        if o.lemma_.lower() in MEANS_NOUNS or any(
+                c.lemma_.lower() in MEANS_NOUNS for c in o.children if c.dep_ == "compound"):
+            f = actors_of(o, index, f"pobj:{prep}({o.lemma_})", with_by=True, shallow=False)
+            if f is not None:
+                return f
+    return None
 
 
 def _agreement_participle(t: _Trigger) -> bool:
