@@ -36,7 +36,7 @@ def test_cli_every_command_has_help_with_an_example(workdir: Path) -> None:
     from eventwire.cli import app, eval_app
 
     commands = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
-    assert {"extract", "ingest", "events", "export", "inspect", "demo"} <= set(commands)
+    assert {"extract", "ingest", "events", "export", "inspect", "demo", "serve"} <= set(commands)
     for cmd in [*app.registered_commands, *eval_app.registered_commands]:
         doc = cmd.callback.__doc__ or ""  # type: ignore[union-attr]
         assert "Example:" in doc, f"{cmd.name or cmd.callback.__name__} help has no example"  # type: ignore[union-attr]

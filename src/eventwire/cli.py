@@ -388,6 +388,25 @@ def demo() -> None:
     _events_table(records, title="events in the demo article")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="EVENTWIRE_API_TOKEN",
+                     help="Bearer token for the write endpoint (POST /api/articles); without it the API is read-only."),
+    ] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the web UI over the store.
+
+    Example: eventwire serve --port 8765   (then open http://127.0.0.1:8765/)
+    """
+    from .web.cli import serve as run_server
+
+    run_server(host, port, _settings().database_url, token)
+
+
 # ---------------------------------------------------------------- eval
 def _print_report(report: Any, fmt: ReportFormat) -> None:
     if fmt is ReportFormat.json:
