@@ -58,6 +58,11 @@ def test_context_country_armed_group_needs_a_place(read) -> None:  # type: ignor
     assert (m.actor.code, m.evidence) == ("MLIREB", SENTENCE_COUNTRY)
 
 
+def test_context_country_capital_as_the_place(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Gunmen stormed a market in Kabul at dawn."), "Gunmen")
+    assert (m.actor.code, m.evidence) == ("AFGUAF", SENTENCE_COUNTRY)
+
+
 def test_context_country_leaves_plain_names_alone(read) -> None:  # type: ignore[no-untyped-def]
     ms = read("Peter Okafor flew to Ghana.")
     assert all(m.actor.country is None for m in ms if m.text == "Peter Okafor")

@@ -88,8 +88,9 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                     states.add(country)  # type: ignore[arg-type]
                 elif country:
                     nonstate = True
-            if (c.entry_kind in ("country", "capital") and c.actor.sector is None and c.start
-                    and s.reader.keys[c.start - 1] in _LOCATIVE):
+            if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3 and c.start
+                    and s.reader.keys[c.start - 1] in _LOCATIVE
+                    and (c.actor.sector is None or c.entry_kind == "capital")):  # "in Mali", "in Kabul"
                 located = True
         if len(states) != 1:
             continue
