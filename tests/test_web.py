@@ -505,3 +505,16 @@ def test_a_posted_article_without_a_date_takes_its_dateline(client: TestClient) 
     client.post("/api/articles", json={"text": "Iran condemned Israel.", "id": "undated-1"},
                 headers={"Authorization": f"Bearer {TOKEN}"})
     assert client.get("/api/articles/undated-1").json()["published"] is None
+
+
+def test_ids_with_slashes_and_spaces_round_trip(client: TestClient) -> None:
+    record_id = "desk/2025 06/é-1"
+    posted = client.post("/api/articles", json={"text": "Japan protested to China on Friday.", "id": record_id,
+                                                "published": "2025-06-14"},
+                         headers={"Authorization": f"Bearer {TOKEN}"})
+    assert posted.status_code == 201 and posted.json()["id"] == record_id
+    article = client.get(f"/api/articles/{quote(record_id, safe='')}")
+    assert article.status_code == 200 and article.json()["id"] == record_id
+    for event in posted.json()["events"]:
+        assert client.get(f"/api/events/{quote(event['id'], safe='')}").json()["article_id"] == record_id
+    assert client.get(f"/articles/{quote(record_id, safe='')}").status_code == 200

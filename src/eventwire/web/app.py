@@ -103,7 +103,7 @@ def create_app(database_url: str, token: str | None = None, *, settings: Setting
     def index() -> FileResponse:
         return FileResponse(pages / "index.html", media_type="text/html; charset=utf-8")
 
-    @app.get("/articles/{article_id}", include_in_schema=False)
+    @app.get("/articles/{article_id:path}", include_in_schema=False)
     def article_page(article_id: str) -> FileResponse:
         # One static page; its script reads the id from the address and fetches /api/articles/{id}.
         return FileResponse(pages / "article.html", media_type="text/html; charset=utf-8")

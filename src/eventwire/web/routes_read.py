@@ -40,7 +40,7 @@ def list_events(
     return list(ctx.store().events(**filters, limit=limit, offset=offset))
 
 
-@router.get("/events/{event_id}", summary="One event")
+@router.get("/events/{event_id:path}", summary="One event")
 def get_event(ctx: Context, event_id: str) -> dict[str, Any]:
     record = event_by_id(ctx.store(), event_id)
     if record is None:
@@ -48,7 +48,7 @@ def get_event(ctx: Context, event_id: str) -> dict[str, Any]:
     return record
 
 
-@router.get("/articles/{article_id}", summary="One article with its sentences and events",
+@router.get("/articles/{article_id:path}", summary="One article with its sentences and events",
             response_model=ArticleOut)
 def get_article(ctx: Context, article_id: str) -> dict[str, Any]:
     store = ctx.store()
