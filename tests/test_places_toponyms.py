@@ -235,3 +235,10 @@ def test_places_city_nicknames_as_written(resolver):
     assert got["L.A."][:2] == ("Los Angeles", "USA")
     assert got["Philly"][0] == "Philadelphia" and got["NYC"][0] == "New York City"
     assert _read(resolver, "He lives in Monroe, La., now.")["La."][0] == "Louisiana"
+
+
+def test_places_world_news_spellings(resolver):
+    got = _read(resolver, "Talks in Kiev stalled as troops entered Fallujah and monks in Tibet protested.")
+    assert got["Kiev"][:2] == ("Kyiv", "UKR") and got["Kiev"][2] == "capital"  # not the oblast
+    assert got["Fallujah"][1] == "IRQ"  # "Al Fallūjah" without its article
+    assert got["Tibet"][1] == "CHN"

@@ -505,8 +505,10 @@ class ToponymResolver:
                     why.append("nearby")
             if c.via_alternate:
                 score -= ALTERNATE_PENALTY
-            if c.kind == ADMIN1 and c.iso2 != "US" and any(o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2 and not o.via_alternate
-                                        for o in m.candidates):
+            # (the town may be known by another spelling: "Kiev" is the oblast's name and the capital's alias)
+            if c.kind == ADMIN1 and c.iso2 != "US" and any(
+                    o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2
+                    and (not o.via_alternate or o.population >= c.population // 2) for o in m.candidates):
                 score -= TOWN_OVER_PROVINCE
             if c.kind in beside:
                 # "Italy and Russia", "Washington and Moscow": a list keeps to one kind
