@@ -338,3 +338,23 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
                 if f:
                     return f
     return None
+
+
+# verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
+HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "claim", "leave"})
+# nouns of violent means: the doer of an act done "in" one is the doer of that means
+MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
+                         "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",
+                         "air_strike", "drone"})
+
+
+def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
+    """The doer of a passive act done *in* or *by* an attack ("were wounded in a NATO air strike"):
+    the attack's own actor (its modifiers, possessive or ``by`` phrase)."""
+    for prep, o in pobjs(verb, ("in", "during", "by")):
+        if o.lemma_.lower() in MEANS_NOUNS or any(
+                c.lemma_.lower() in MEANS_NOUNS for c in o.children if c.dep_ == "compound"):
+            f = actors_of(o, index, f"pobj:{prep}({o.lemma_})", with_by=True, shallow=False)
+            if f is not None:
+                return f
+    return None

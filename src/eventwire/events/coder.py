@@ -25,10 +25,12 @@ from ..config import Settings
 from ..ids import content_hash
 from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section, Sentence
 from .arguments import (
+    HARM_VERBS,
     NOUN_TARGET_PREPS,
     Found,
     MentionIndex,
     actors_of,
+    agent_of_means,
     child,
     clause_subject,
     pobjs,
@@ -52,6 +54,8 @@ from .modality import (
     intent_code,
     threat_code,
 )
+from .participles import agreement_parties, is_agreement_participle
+from .trigger import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,23 +74,11 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 # a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
-# "the agreement signed on June 4": a participle of concluding modifying an agreement noun is the
-# agreement event itself (the time stage dates it from its own phrase)
-AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "commitment", "memorandum"})
-AGREEMENT_VERBS = frozenset({"forge", "sign", "reach", "conclude", "seal", "strike", "clinch", "ink"})
-# a clause about an agreement whose subject is not a party to it ("Egypt welcomed the deal signed …")
-OUTSIDER_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "SANCTION"})
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
 # objects that two parties exchange ("traded accusations", "exchanged fire")
 EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
-# verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
-HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "claim", "leave"})
-# nouns of violent means: the doer of an act done "in" one is the doer of that means
-MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
-                         "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",
-                         "air_strike", "drone"})
 # types whose doer is worth recording by its sector alone when no country is known ("protesters")
 SECTOR_SOURCE_TYPES = frozenset({"PROTEST"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -112,17 +104,6 @@ class Coding:
     note: str = ""  # the modality rule that changed the reading, if any
 
 
-@dataclass(slots=True)
-class _Trigger:
-    tok: Token
-    kind: str
-    reading: Reading
-    cameo: str
-    reverse: str | None = None
-    note: str = ""
-    source: Found | None = None
-    target: Found | None = None
-    absorbed: bool = False
 
 
 class EventCoder:
@@ -178,7 +159,7 @@ class EventCoder:
             out.extend(self._pairs(t))
         return self._merge(out, doc, by_tok)
 
-    def _triggers(self, doc: Doc, typed_only: bool) -> list[_Trigger]:
+    def _triggers(self, doc: Doc, typed_only: bool) -> list[Trigger]:
         out = []
         known = self.lexicon.known_words
         for tok in doc:
@@ -203,10 +184,10 @@ class EventCoder:
             if typed_only and self.lexicon.code(best.cameo) is None:
                 continue
             main, reverse = split_code(best.cameo)
-            out.append(_Trigger(tok, best.kind, best, main, reverse))
+            out.append(Trigger(tok, best.kind, best, main, reverse))
         return out
 
-    def _governing_trigger(self, tok: Token, by_tok: dict[int, _Trigger]) -> tuple[_Trigger | None, list[str]]:
+    def _governing_trigger(self, tok: Token, by_tok: dict[int, Trigger]) -> tuple[Trigger | None, list[str]]:
         """The nearest trigger above ``tok`` through clause/argument edges, and the edges crossed."""
         path: list[str] = []
         cur = tok
@@ -219,7 +200,7 @@ class EventCoder:
                 return by_tok[cur.i], path
         return None, path
 
-    def _absorb_content(self, triggers: list[_Trigger], by_tok: dict[int, _Trigger]) -> None:
+    def _absorb_content(self, triggers: list[Trigger], by_tok: dict[int, Trigger]) -> None:
         """Mark triggers that are only the content of another (CAMEO: code the speech act, not its
         content) and nouns that are the object of a triggered verb ("signed a treaty")."""
         for t in triggers:
@@ -242,7 +223,7 @@ class EventCoder:
         c = self.lexicon.code(cameo)
         return c.plover_type if c else None
 
-    def _intent_from_content(self, gov: _Trigger, content: _Trigger) -> None:
+    def _intent_from_content(self, gov: Trigger, content: Trigger) -> None:
         """"vowed to fight" → THREATEN; "offered to negotiate" → AGREE (CAMEO 03 / 13 by content)."""
         ctype = self._type(content.cameo)
         if ctype is None:
@@ -257,10 +238,10 @@ class EventCoder:
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
 
     # ------------------------------------------------------------------ arguments
-    def _arguments(self, t: _Trigger, index: MentionIndex, by_tok: dict[int, _Trigger]) -> None:
+    def _arguments(self, t: Trigger, index: MentionIndex, by_tok: dict[int, Trigger]) -> None:
         tok = t.tok
-        if _agreement_participle(t):
-            t.source, t.target = self._agreement_parties(t, index, by_tok)
+        if is_agreement_participle(t):
+            t.source, t.target = agreement_parties(t, index, by_tok, self._type, self.lexicon.is_never)
         elif t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
                 and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None:
             # a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"):
@@ -274,7 +255,7 @@ class EventCoder:
             t.source = clause_subject(tok, index)
             t.target = verb_target(tok, index)
             if t.source is None and child(tok, "nsubjpass") is not None:
-                t.source = _agent_of_means(tok, index)  # "were wounded in a NATO air strike"
+                t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
             if t.source is None and self._type(t.cameo) in SECTOR_SOURCE_TYPES:
                 t.source = role_only_subject(tok, index)  # "Hundreds of protesters rallied outside …"
         else:
@@ -283,58 +264,7 @@ class EventCoder:
                 and t.source.token == t.target.token:
             t.target = None
 
-    def _agreement_parties(self, t: _Trigger, index: MentionIndex,
-                           by_tok: dict[int, _Trigger]) -> tuple[Found | None, Found | None]:
-        """Parties of "the agreement signed/reached/forged …": a ``by`` phrase, ``between`` (mutual) or
-        ``with`` on the participle or the noun, else the actors of the clause the noun belongs to."""
-        tok, noun = t.tok, t.tok.head
-        noun_trigger = by_tok.get(noun.i)
-        if noun_trigger is not None:
-            noun_trigger.absorbed = True  # one agreement: the participle carries it (and its date)
-        agent = child(tok, "agent")
-        source = actors_of(child(agent, "pobj"), index, "agent:by") if agent is not None else None
-        if source is None:
-            for _, o in pobjs(tok, ("by",)):
-                source = actors_of(o, index, "agent:by")
-                break
-        # "between X and Y" anywhere in the agreement's phrase ("agreements forged on June 4 in the
-        # context of the treaty between X and Y"): the parties, mutual (pairs are made from the group)
-        for p in sorted((*noun.children, *tok.subtree), key=lambda x: x.i):
-            if source is None and p.dep_ == "prep" and p.lower_ in ("between", "among"):
-                f = actors_of(child(p, "pobj"), index, "pobj:between")
-                if f is not None and len(f.actors) > 1:
-                    return f, None
-        target: Found | None = None
-        for host in (tok, noun):
-            for _, o in pobjs(host, ("with",)):
-                target = target or actors_of(o, index, "pobj:with")
-        if source is not None:
-            return source, target
-        gov = _governing_verb(noun)
-        if gov is None or self.lexicon.is_never(gov.lemma_.lower()):
-            return None, target
-        gt = by_tok.get(gov.i)
-        if gt is not None:
-            if self._type(gt.cameo) in OUTSIDER_TYPES or (
-                    self._type(gt.cameo) == "SUPPORT" and not gt.cameo.startswith("057")):
-                return None, target  # "Egypt welcomed the deal signed …": Egypt is not a party
-            if child(gov, "dobj") is not None and child(gov, "dobj").i == noun.i \
-                    and self._type(gt.cameo) in ("AGREE", "SUPPORT", "COOPERATE"):
-                gt.absorbed = True  # "implementing agreements forged …": read from the same noun
-            if gt.source is not None:
-                return gt.source, target or (gt.target if gt.target and gt.target.token != noun.i else None)
-        s = clause_subject(gov, index)
-        if target is None:
-            target = verb_target(gov, index)
-            if target is not None:
-                target = Found(target.actors, f"{target.role}({gov.lemma_})", target.group, target.token)
-        if s is None:
-            if target is not None and len(target.actors) > 1 and "between" in target.role:
-                return target, None  # "implementing agreements … in the context of the treaty between X and Y"
-            return None, None
-        return Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token), target
-
-    def _noun_arguments(self, t: _Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
+    def _noun_arguments(self, t: Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
         tok = t.tok
         ttype = self._type(t.cameo)
         source: Found | None = None
@@ -421,7 +351,7 @@ class EventCoder:
         return None
 
     # ------------------------------------------------------------------ modality
-    def _modality(self, t: _Trigger, index: MentionIndex) -> None:
+    def _modality(self, t: Trigger, index: MentionIndex) -> None:
         if t.kind != "verb" or t.note:
             return
         ttype = self._type(t.cameo)
@@ -456,7 +386,7 @@ class EventCoder:
                     t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
 
     # ------------------------------------------------------------------ pairs and merging
-    def _pairs(self, t: _Trigger) -> list[Coding]:
+    def _pairs(self, t: Trigger) -> list[Coding]:
         src = t.source.actors if t.source else ()
         tgt = t.target.actors if t.target else ()
         end = t.tok.i + 1
@@ -494,7 +424,7 @@ class EventCoder:
                                   t.reverse == t.cameo, srole, trole, t.note))
         return out[:6]
 
-    def _mutual(self, t: _Trigger, ttype: str | None) -> bool:
+    def _mutual(self, t: Trigger, ttype: str | None) -> bool:
         """Do coordinated subjects act on each other? Always for meeting, agreeing and cooperating, and
         for acts with no object or an exchanged one ("X and Y clashed", "exchanged fire")."""
         if ttype in MUTUAL_TYPES or t.reverse == t.cameo or t.kind == "noun" or t.source is None:
@@ -506,7 +436,7 @@ class EventCoder:
             return child(t.tok, "nsubjpass") is None
         return obj.lemma_.lower() in EXCHANGED_OBJECTS
 
-    def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, _Trigger]) -> list[Coding]:
+    def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
         keep: list[Coding] = []
 
@@ -587,38 +517,6 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
-
-
-def _agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
-    """The doer of a passive act done *in* or *by* an attack ("were wounded in a NATO air strike"):
-    the attack's own actor (its modifiers, possessive or ``by`` phrase)."""
-    for prep, o in pobjs(verb, ("in", "during", "by")):
-        if o.lemma_.lower() in MEANS_NOUNS or any(
-                c.lemma_.lower() in MEANS_NOUNS for c in o.children if c.dep_ == "compound"):
-            f = actors_of(o, index, f"pobj:{prep}({o.lemma_})", with_by=True, shallow=False)
-            if f is not None:
-                return f
-    return None
-
-
-def _agreement_participle(t: _Trigger) -> bool:
-    tok = t.tok
-    return (t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ == "acl"
-            and tok.lemma_.lower() in AGREEMENT_VERBS and tok.head.lemma_.lower() in AGREEMENT_NOUNS)
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb of the clause a noun phrase belongs to ("implementing | agreements",
-    "under | the memorandum … Japan will | supply")."""
-    cur = noun
-    for _ in range(4):
-        if cur.head.i == cur.i or cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "conj", "appos",
-                                                   "npadvmod"):
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur
-    return None
 
 
 def _next_token(tok: Token) -> Token | None:
