@@ -90,11 +90,12 @@ def create_app(database_url: str, token: str | None = None, *, settings: Setting
     async def guard_size(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         # A body is read whole before validation: refuse one far beyond any article up front (JSON
         # escapes and UTF-8 cost at most a few bytes per character of text).
-        length = _declared_length(request)
-        limit = ctx.settings.max_article_chars * BYTES_PER_CHAR
-        if request.method == "POST" and length is not None and length > limit:
-            return json_error(413, E_TOO_LARGE, f"request body of {length:,} bytes is over the limit of {limit:,} "
-                              "(max_article_chars)")
+        length = _declared_length(request) if request.method == "POST" else None
+        if length is not None:
+            limit = ctx.settings.max_article_chars * BYTES_PER_CHAR
+            if length > limit:
+                return json_error(413, E_TOO_LARGE, f"request body of {length:,} bytes is over the limit of "
+                                  f"{limit:,} (max_article_chars)")
         return await call_next(request)
 
     pages = static_dir()
