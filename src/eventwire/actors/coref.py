@@ -52,7 +52,7 @@ def resolve_article(sentences: list[SentenceCandidates], country_names: dict[str
 
 def _context_country(sentences: list[SentenceCandidates]) -> None:
     """"Defense Minister X" with no country: the article's country, when it names exactly one state."""
-    states = {c.actor.country for s in sentences for c in s.cands if _is_state(c.actor.country)}
+    states = {c.actor.country for s in sentences for c in s.cands if c.actor.country and _is_state(c.actor.country)}
     if len(states) != 1:
         return
     (country,) = states

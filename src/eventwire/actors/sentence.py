@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, ORTH, SPACY
 
 from ..models import Actor
+from .candidate import Candidate, actor_from_entry, code_of
 from .lexicon import EntityAlias, Entry, Lexicon
+from .orgs import OrganisationNames
 from .titles import (
     CONNECTORS,
     COUNTRY_ANAPHORS,
@@ -29,14 +31,10 @@ from .titles import (
     HONORIFICS,
     MODIFIERS,
     NAME_PARTICLES,
-    NGO_HEADS,
     NOT_NAME,
-    ORG_HEADS,
     ORG_TAILS,
     PERSON_TITLE_HEADS,
-    TRANSNATIONAL,
     org_sector,
-    split_cameo_code,
     words,
 )
 
@@ -73,45 +71,8 @@ HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secret
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A mention under construction (token offsets in the sentence)."""
-
-    start: int
-    end: int
-    actor: Actor
-    evidence: str
-    person: bool = False  # names or describes one person
-    named: bool = False  # carries a proper name
-    generic: bool = False  # an agent with neither country nor name ("the minister", "police")
-    determiner: str | None = None  # the word before a generic agent ("the")
-    placeholder: str | None = None  # "group" | "country": resolved by the article-level pass
-    entry_kind: str | None = None
-    title_only: bool = False  # a title compound without a name ("the Russian foreign minister")
-
-
-def actor_from_entry(entry: Entry, text: str, day: date | None) -> Actor:
-    term = entry.term_on(day)
-    if term is None:
-        return Actor(text=text, name=entry.name, wikidata=entry.wikidata)
-    country, sector, _ = split_cameo_code(term[0])
-    return Actor(
-        text=text,
-        name=entry.name,
-        code=(country + (sector or "")) if country else None,
-        country=country,
-        sector=sector,
-        role=term[3],
-        wikidata=entry.wikidata,
-    )
-
-
-def _code(country: str | None, sector: str | None) -> str | None:
-    return country + (sector or "") if country else None
-
-
 @dataclass
-class SentenceReader:
+class SentenceReader(OrganisationNames):
     """Reads one sentence's Doc. Built per sentence; holds no state between sentences."""
 
     lex: Lexicon
@@ -353,7 +314,7 @@ class SentenceReader:
             return cand
         a = cand.actor
         role = self._text(cand.start, cand.start + n)
-        return replace(cand, actor=replace(a, sector=sector, code=_code(a.country, sector), role=role),
+        return replace(cand, actor=replace(a, sector=sector, code=code_of(a.country, sector), role=role),
                        evidence="title")
 
     def _coordinated(self, cands: list[Candidate]) -> list[Candidate]:
@@ -365,11 +326,11 @@ class SentenceReader:
                     and b.start == a.end + 1 and self.keys[a.end] == "of"):
                 # "Foreign Minister Ana Lopez of Peru": the country follows the name
                 country = b.actor.country
-                out[n] = replace(a, actor=replace(a.actor, country=country, code=_code(country, a.actor.sector)))
+                out[n] = replace(a, actor=replace(a.actor, country=country, code=code_of(country, a.actor.sector)))
                 continue
             if (a.entry_kind == "country" and a.actor.sector is None and b.actor.sector and b.entry_kind == "country"
                     and not b.person and b.start == a.end + 1 and self.keys[a.end] in ("and", "or", ",")):
-                actor = replace(a.actor, sector=b.actor.sector, code=_code(a.actor.country, b.actor.sector))
+                actor = replace(a.actor, sector=b.actor.sector, code=code_of(a.actor.country, b.actor.sector))
                 out[n] = replace(a, actor=actor, evidence=b.evidence)
         return out
 
@@ -414,7 +375,7 @@ class SentenceReader:
             # "Nigerian Union of Teachers": an organisation of that country; its name states the sector
             title_end = name_end = run_e
             sector = org_sector(self.keys[j:run_e], True) or self._inner_org_sector(j, run_e) or sector
-            actor = Actor(text=self._text(i, run_e), name=self._text(i, run_e), code=_code(base.country, sector),
+            actor = Actor(text=self._text(i, run_e), name=self._text(i, run_e), code=code_of(base.country, sector),
                           country=base.country, sector=sector)
             cand = Candidate(i, run_e, actor, f"{entry.source}+organisation", named=True, entry_kind=entry.kind)
             return self._ethnic(cand) if ethnic else cand, run_e
@@ -443,7 +404,7 @@ class SentenceReader:
         actor = Actor(
             text=self._text(i, end),
             name=name,
-            code=_code(country, sector),
+            code=code_of(country, sector),
             country=country,
             sector=sector,
             role=title if person else None,
@@ -460,35 +421,6 @@ class SentenceReader:
         actor = replace(a, country=None, code=None, name=a.name if cand.named and not cand.person else None)
         return replace(cand, start=cand.start - 1, actor=replace(actor, text=self._text(cand.start - 1, cand.end)),
                        evidence="ethnic-group", entry_kind=None)
-
-    def _inner_org_sector(self, s: int, e: int) -> str | None:
-        """The sector of a dictionary organisation that fills ``[s, e)`` ("Islamic Jihad" → REB)."""
-        if s >= e:
-            return None
-        length, entry = self.entity(s)
-        if e - 1 > s and self.keys[e - 1] in ORG_TAILS and not self.caps[e - 1]:
-            e -= 1  # "Islamic Jihad movement": the group's name without the head
-        if entry is None or entry.kind not in ("org", "user") or s + length != e:
-            return None
-        return actor_from_entry(entry, "", self.day).sector
-
-    def _org_words(self, s: int, e: int) -> str | None:
-        """``[s, e)`` reads as an organisation's name: capitalised words (and connectors) with a head word
-        such as Union, Party, Association; or a capitalised name closed by a lower-case "party". Returns
-        the head word or None."""
-        if e <= s or not self.caps[s]:
-            return None
-        head = None
-        for t in range(s, e):
-            k = self.keys[t]
-            if self.caps[t]:
-                if k in ORG_HEADS:
-                    head = k
-            elif t == e - 1 and k in ORG_TAILS:
-                head = k
-            elif k not in CONNECTORS and k not in ("(", ")", "'", "'s"):
-                return None
-        return head
 
     def _named(self, s: int, e: int) -> Actor | None:
         """The name after a title: a dictionary entry when it is one, else the words themselves."""
@@ -521,7 +453,7 @@ class SentenceReader:
             if org is not None and org.end >= title_end:
                 if org.actor.sector is None:
                     org = replace(org, actor=replace(org.actor, sector=sector,
-                                                     code=_code(org.actor.country, sector)))
+                                                     code=code_of(org.actor.country, sector)))
                 return org, org.end
         title_s = i
         if not self.caps[i] and title_end - i == 1 and k in AMBIGUOUS_LOWER and name_end == title_end:
@@ -535,7 +467,7 @@ class SentenceReader:
         end = max(name_end, title_end)
         det = self.keys[i - 1] if i and self.keys[i - 1] in DETERMINERS else None
         if named_actor is not None:
-            actor = Actor(text=self._text(i, end), name=named_actor.name, code=_code(named_actor.country, sector),
+            actor = Actor(text=self._text(i, end), name=named_actor.name, code=code_of(named_actor.country, sector),
                           country=named_actor.country, sector=sector, role=title if person else None,
                           wikidata=named_actor.wikidata)
             return Candidate(i, end, actor, "title", person=True, named=True), end
@@ -544,76 +476,6 @@ class SentenceReader:
         actor = Actor(text=title, name=org_name, sector=sector, role=title if person else None)
         return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
                          determiner=det, title_only=person), end
-
-    def _org_run(self, i: int) -> int:
-        """End of a capitalised name run from ``i`` as organisations are written: connectors ("of", "for",
-        "and"), a plural possessive ("Workers' Party"), a capitalised gloss in brackets ("Umma (Nation)"),
-        and a closing lower-case head ("party"). Dictionary countries inside are part of the name."""
-        n = len(self.keys)
-        j = i
-        while j < n:
-            k = self.keys[j]
-            if self.caps[j] and k not in NOT_NAME:
-                j += 1
-            elif j > i and k in CONNECTORS and k != "-" and (
-                    (j + 1 < n and self.caps[j + 1])
-                    or (j + 2 < n and k in ("of", "for") and self.keys[j + 1] == "the" and self.caps[j + 2])):
-                j += 1  # "Union for the Total Independence of Angola"
-            elif j > i and k == "'" and self.keys[j - 1].endswith("s"):
-                j += 1
-            elif j > i and k == "(" and (close := self._gloss_end(j)) is not None:
-                j = close
-            else:
-                break
-        while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] == "'"):
-            j -= 1
-        if j > i and j < n and self.keys[j] in ORG_TAILS:
-            j += 1
-        return j
-
-    def _gloss_end(self, j: int) -> int | None:
-        """``(Nation)`` at ``j``: the index after ``)`` when one to three capitalised words sit inside."""
-        for t in range(j + 1, min(j + 5, len(self.keys))):
-            if self.keys[t] == ")":
-                return t + 1 if t > j + 1 and all(self.caps[j + 1:t]) else None
-            if not self.caps[t]:
-                return None
-        return None
-
-    def _org_name(self, i: int) -> Candidate | None:
-        """An organisation no dictionary knows, told by its name: "the Homeland Union (Conservatives)",
-        "the Association of African Jurists", "the Umma party". Country: a state named inside the name;
-        a transnational name ("African", "International") without one is a non-state body (NGO);
-        otherwise unknown (the sentence may tell, coref._sentence_country)."""
-        if not self.caps[i] or self.keys[i] in NOT_NAME:
-            return None
-        k = self.keys[i]
-        if i + 1 < len(self.keys) and self.keys[i + 1] == "of" and k not in ORG_HEADS and (
-                self.agent(i)[0] == 1 or k.endswith("s")):
-            return None  # "Leaders of the X Union", "Members of …": the name starts after "of"
-        e = self._org_run(i)
-        head = self._org_words(i, e)
-        if head is None or (e - i < 2):
-            return None
-        if "the" in self.keys[i:e] and self._org_words(i, self.keys.index("the", i, e)) is None:
-            return None  # "Members of the Association of …": the name starts after "the" (read from there)
-        countries = set()
-        t = i
-        while t < e:
-            length, entry = self.entity(t)
-            if entry is not None and entry.kind in ("country", "capital"):
-                c = actor_from_entry(entry, "", self.day).country
-                if c:
-                    countries.add(c)
-            t += max(length, 1)
-        keys = self.keys[i:e]
-        country = next(iter(countries)) if len(countries) == 1 else None
-        if country is None and not countries and any(k in TRANSNATIONAL for k in keys) and head in NGO_HEADS:
-            country = "NGO"  # (not "African National Congress": a party, a front, a council is a state's)
-        sector = org_sector(keys, country is not None and country != "NGO")
-        text = self._text(i, e)
-        actor = Actor(text=text, name=text, code=_code(country, sector), country=country, sector=sector)
-        return Candidate(i, e, actor, "organisation-name", named=True)
 
     def _unknown_person(self, i: int) -> Candidate | None:
         """A given name followed by capitalised words: a person we have no entry for (code stays None)."""
@@ -649,7 +511,7 @@ class SentenceReader:
                         out.pop()
                     text = self._text(t, c.end)
                     sector = c.actor.sector if c.actor.sector not in (None, "GOV") and not c.person else "GOV"
-                    actor = Actor(text=text, code=_code(c.actor.country, sector), country=c.actor.country,
+                    actor = Actor(text=text, code=code_of(c.actor.country, sector), country=c.actor.country,
                                   sector=sector, role=text)
                     out.append(Candidate(t, c.end, actor, "title", person=True, title_only=True))
                     continue
@@ -694,6 +556,6 @@ class SentenceReader:
     def _merge(name: Candidate, title: Candidate) -> Candidate:
         t = title.actor
         a = name.actor
-        actor = Actor(text=a.text, name=a.name, code=_code(t.country, t.sector), country=t.country,
+        actor = Actor(text=a.text, name=a.name, code=code_of(t.country, t.sector), country=t.country,
                       sector=t.sector, role=t.role, wikidata=a.wikidata)
         return replace(name, actor=actor, evidence="apposition")
