@@ -74,6 +74,12 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 # a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
+# intent verbs of consent: a forceful content does not make them threats
+CONSENT_VERBS = frozenset({"agree", "offer", "commit", "plan", "intend"})
+# participles that describe who stands behind an actor ("forces backed by Russia", "Iran-funded militias"):
+# attributes of a noun phrase, not events
+ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip",
+                                     "lead", "base", "ally", "align"})
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
 # objects that two parties exchange ("traded accusations", "exchanged fire")
@@ -181,6 +187,9 @@ class EventCoder:
                     break
             if best is None or best.cameo is None:
                 continue
+            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and best.lemma in ATTRIBUTIVE_PARTICIPLES \
+                    and child(tok, "nsubj", "nsubjpass", "dobj") is None:
+                continue
             if typed_only and self.lexicon.code(best.cameo) is None:
                 continue
             main, reverse = split_code(best.cameo)
@@ -233,7 +242,9 @@ class EventCoder:
         if ctype in COOPERATIVE and gov.reading.lemma != "threaten":
             code = intent_code(content.cameo)
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
-        elif ctype not in COOPERATIVE and ctype not in SPEECH_ACTS:
+        elif ctype not in COOPERATIVE and ctype not in SPEECH_ACTS and gov.reading.lemma not in CONSENT_VERBS:
+            # (agreeing to stage exercises or to postpone a protest is consent among the parties, not a
+            # threat: only promising, vowing, warning and threatening make a forceful content a threat)
             code = threat_code(content.cameo)
             gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
 
