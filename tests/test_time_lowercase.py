@@ -118,3 +118,13 @@ def test_time_stage_dates_events_of_a_lower_cased_article(parsed_article) -> Non
     assert (got["arrested"].value, got["arrested"].precision) == ("2002-03-03", Precision.DAY)
     assert (got["called"].value, got["called"].precision) == ("2002-03-09", Precision.DAY)
     assert [t.text for t in out.timexes] == ["march 3", "saturday"]
+
+
+def test_time_an_end_bound_does_not_date_the_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    a = parsed_article("the court remanded the two suspects till march 22.\n"
+                       "the session was suspended until Monday after the uproar.", DCT)
+    a = dataclasses.replace(a, events=(_event(a, 0, "remanded"), _event(a, 1, "suspended")))
+    got = {e.trigger: e.date for e in TimeTagger(Settings())(a).events}
+    assert got["remanded"].value is None and got["remanded"].precision is Precision.UNKNOWN
+    assert got["suspended"].value is None
+    assert got["suspended"].latest == DCT.isoformat()  # the publication date stays a bound

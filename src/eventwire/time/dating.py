@@ -116,9 +116,19 @@ def no_date(tense: Tense, dct: date | None) -> EventDate:
 # --------------------------------------------------------------------------- the parse
 
 
+# "remanded till March 22", "suspended until Monday": the end of a state, not the day of the event
+_END_BOUND_BEFORE = re.compile(r"\b(?:till|until|untill|upto|up\s+to)\s+$", re.IGNORECASE)
+
+
+def _dating(timexes: Sequence[TimeExpression], text: str, offset: int) -> list[TimeExpression]:
+    """The timexes that may give an event its date: not those that end a period ("till March 22")."""
+    return [tx for tx in timexes
+            if not _END_BOUND_BEFORE.search(text, max(0, tx.start - offset - 12), max(0, tx.start - offset))]
+
+
 def _timex_spans(doc: Doc, timexes: Sequence[TimeExpression], offset: int) -> list[tuple[Span, TimeExpression]]:
     out = []
-    for tx in timexes:
+    for tx in _dating(timexes, doc.text, offset):
         span = doc.char_span(tx.start - offset, tx.end - offset, alignment_mode="expand")
         if span is not None and len(span):
             out.append((span, tx))
@@ -337,7 +347,8 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
     parsed = doc is not None and doc.has_annotation("DEP")
     if not parsed:
         # no parse: only an unambiguous sentence (a single dating expression) can be read
-        dated = [d for d in (date_from_timex(tx, dct) for tx in timexes) if d is not None]
+        dated = [d for d in (date_from_timex(tx, dct) for tx in _dating(timexes, events[0].sentence, offset))
+                 if d is not None]
         only = dated[0] if len(dated) == 1 else None
         return [dataclasses.replace(ev, date=only or no_date(None, dct)) for ev in events]
     assert doc is not None
