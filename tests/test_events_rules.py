@@ -119,3 +119,20 @@ def test_attack_noun_takes_the_victims_of_its_verb(code):  # type: ignore[no-unt
 def test_recipient_inside_the_objects_phrase(code):  # type: ignore[no-untyped-def]
     events = code("Qatar rejected an invitation to a meeting of Saudi officials.").events
     assert any(e.type.value == "REJECT" and e.target and e.target.country == "SAU" for e in events), _rows(events)
+
+
+def test_hyphenated_pattern_words_meet_split_tokens(code):  # type: ignore[no-untyped-def]
+    events = code("Nepal declared a cease-fire with the rebels in Bhutan.").events
+    assert any(e.type.value == "RETREAT" for e in events), _rows(events)
+
+
+def test_consent_to_a_forceful_content_is_not_a_threat(code):  # type: ignore[no-untyped-def]
+    events = code("Oman and Yemen agreed to stage joint naval exercises.").events
+    assert events and all(e.type.value != "THREATEN" for e in events), _rows(events)
+    events = code("Libya vowed to attack Chad.").events
+    assert any(e.type.value == "THREATEN" for e in events), _rows(events)
+
+
+def test_attributive_participle_is_no_event(code):  # type: ignore[no-untyped-def]
+    events = code("Militias backed by Iran shelled the Iraqi town.").events
+    assert [e.type.value for e in events] == ["ASSAULT"], _rows(events)

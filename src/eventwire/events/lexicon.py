@@ -167,8 +167,21 @@ def _first_at(slots: tuple[Slot, ...], frame: Sequence[str]) -> int:
     return len(frame)
 
 
+def _split_hyphens(alt: tuple[str, ...]) -> tuple[str, ...]:
+    """"cease-fire" → ("cease", "-", "fire"): the tokenizer splits hyphenated words, so must patterns."""
+    out: list[str] = []
+    for w in alt:
+        parts = w.split("-")
+        if len(parts) > 1 and all(parts):
+            for k, part in enumerate(parts):
+                out.extend(["-", part] if k else [part])
+        else:
+            out.append(w)
+    return tuple(out)
+
+
 def _normalise_slots(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
-    return tuple(tuple(tuple(norm(w) for w in alt) for alt in slot) for slot in slots)
+    return tuple(tuple(tuple(norm(w) for w in _split_hyphens(alt)) for alt in slot) for slot in slots)
 
 
 class _PatternIndex:
