@@ -43,19 +43,36 @@ def mostly_lower_cased(texts: Iterable[str], share: float = 0.8) -> bool:
     return bool(judged) and sum(judged) >= share * len(judged)
 
 
+def _cased(text: str) -> bool:
+    """A capital beyond the first letter: a sentence written in ordinary case."""
+    words = _ALPHA_WORD.findall(text)
+    return bool(words) and (words[0][1:] != words[0][1:].lower() or any(w != w.lower() for w in words[1:]))
+
+
 def lower_regions(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the runs of lower-cased sentences of ``text`` (adjacent ones merged)."""
+    """``(start, end)`` of the runs of lower-cased sentences of ``text``.
+
+    A piece too short to judge ("14." after "by jan.", where the rough split cut an abbreviation)
+    joins the run around it; a run needs one lower-cased sentence of 3+ words.
+    """
     regions: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    lower = False
     pos = 0
     for brk in (*_SENTENCE_BREAK.finditer(text), None):
         end = len(text) if brk is None else brk.start()
-        if end > pos and is_lower_cased(text[pos:end]):
-            if regions and not text[regions[-1][1]:pos].strip():
-                regions[-1] = (regions[-1][0], end)
-            else:
-                regions.append((pos, end))
+        piece = text[pos:end]
+        if _cased(piece):
+            if run is not None and lower:
+                regions.append(run)
+            run, lower = None, False
+        elif piece.strip():
+            run = (pos if run is None else run[0], end)
+            lower = lower or is_lower_cased(piece)
         if brk is not None:
             pos = brk.end()
+    if run is not None and lower:
+        regions.append(run)
     return regions
 
 
