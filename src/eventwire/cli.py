@@ -398,7 +398,7 @@ def serve(
                      help="Bearer token for the write endpoint (POST /api/articles); without it the API is read-only."),
     ] = None,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) and the web UI over the store.
+    """Serve the HTTP API (its OpenAPI schema at /openapi.json) and the web UI over the store.
 
     Example: eventwire serve --port 8765   (then open http://127.0.0.1:8765/)
     """
