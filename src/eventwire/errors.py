@@ -2,6 +2,19 @@
 
 Every error the library raises derives from :class:`EventwireError`. The CLI maps them to one-line
 messages and exit codes; the library never prints or exits.
+
+Code ranges (each module documents its own codes):
+
+| range | where |
+|---|---|
+| E100–E149 | ingest, clean, segment (``ingest/__init__.py``) |
+| E200–E229 | configuration (``config.py``; E210 the Ray engine missing) |
+| E300–E349 | store and export (``store/``, ``export.py``) |
+| E400–E409 | the spaCy pipeline (``parse.py``) |
+| E410–E429 | actors; E430–E449 events; E450–E469 time; E470–E479 certainty; E480–E499 places |
+| E510–E529 | PLOVER and PETRARCH evaluation; E530–E539 timex; E540–E549 geo |
+| E600–E609 | HTTP API (``web/errors.py``) |
+| E900 | an internal error in a stage: the article is recorded as rejected, the batch goes on |
 """
 
 from __future__ import annotations
