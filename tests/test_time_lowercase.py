@@ -39,6 +39,8 @@ def values(text: str, dct: date | None = DCT) -> list[tuple[str, str | None]]:
         ("the bus strike began on monday morning in the city.", ("monday morning", "2002-03-04TMO")),
         ("the dam was completed on 12 march 1998, officials said.", ("12 march 1998", "1998-03-12")),
         ("the library opened in january and closed in june.", ("january", "2002-01")),
+        ("the accord was signed last may.", ("last may", "2001-05")),
+        ("the polls will be held in august, after the monsoon.", ("august", "2002-08")),
         ("the inquiry was ordered on wednesday last, officials said.", ("wednesday last", "2002-03-06")),
         ("the inquiry was ordered on Wednesday last.", ("Wednesday last", "2002-03-06")),
     ],
@@ -59,6 +61,8 @@ def test_time_lower_cased_names_are_read(text: str, expected: tuple[str, str]) -
         "we spoke by sat phone from the sun deck and wed in spring.",
         "it may rain, so the fair may be put off.",
         "the crowd vowed to march on regardless.",
+        "members of the august house may, at last, agree.",
+        "the panel said it may in time change the rules.",
     ],
 )
 def test_time_lower_cased_common_words_are_not_names(text: str) -> None:

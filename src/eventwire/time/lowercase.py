@@ -3,9 +3,14 @@
 Some feeds lower-case whole articles. The cased grammar reads only "March"/"Monday" as names, because
 "may", "march" and "august" are ordinary words in lower case. Where a stretch of text has no capitals
 beyond its first letter, the names are read in lower case too, under guards against the common-word
-readings: "may" only next to a day number or a year (never the modal), "march" with a number or after a
-date preposition ("in march", "mid-march") but not as a verb or a noun ("they march to", "a protest
-march"), "august" and the abbreviations only with a number or a year.
+readings:
+
+- "may" and "august" next to a day number or a year ("may 5", "5 may", "august 2001"), or bare between
+  a date preposition and a word that neither the modal nor the adjective takes after it ("signed last
+  may.", "in august, the"): never "they may be", "an august body", "the august house";
+- "march" with a number, or after a date preposition ("in march", "mid-march", "end of march"), but not
+  as a verb or a noun ("they march to", "will march", "a protest march", "march to the capital");
+- the abbreviations only with a number or a year ("dec. 13", "jan 2002"); "sun", "sat" and "wed" never.
 """
 
 from __future__ import annotations
@@ -106,6 +111,10 @@ _VERB_BEFORE = re.compile(r"\b(?:to|will|would|may|might|can|could|shall|should|
 _MOTION_AFTER = re.compile(r"\s+(?:to\s+(?:the|a|an|his|her|their|its|our|this|that|these|those)\b|towards?|"
                            r"through|against|into|past|on|from|across|along|around|up|down|off|out|was|were|is|will|would|had|has|organi[sz]ed|passed|ended|began|started)\b",
                            re.IGNORECASE)
+# what may follow a bare "may"/"august" that is a month: punctuation or a function word
+_CLOSED_AFTER = re.compile(r"\s*(?:[,.;:)!?\"'”’]|$)|\s+(?:and|or|but|when|while|after|before|that|of|in|at|on|for|"
+                           r"with|from|as|because|if|to|till|until|the|a|an|he|she|they|it|we|i|his|her|their|its)\b",
+                           re.IGNORECASE)
 # "may this year", "march last year"
 _YEAR_REL_AFTER = re.compile(r"\s+(?:this|last|next)\s+year\b", re.IGNORECASE)
 
@@ -116,14 +125,16 @@ def _word_ok(word: str, start: int, end: int, text: str) -> bool:
     year_after = _YEAR_AFTER.match(text, end) is not None
     if word in _ABBREVIATIONS:
         return day_after or year_after or _DAY_BEFORE.search(before) is not None
-    if word == "may":
+    if word in ("may", "august"):
         # the modal is never followed by a bare number, so "may 5" is a day; "they may" + "5 ..." is not English
         if year_after or day_after or _DATED_DAY_BEFORE.search(before):
             return True
-        return _YEAR_REL_AFTER.match(text, end) is not None and _DATE_CONTEXT.search(before) is not None
-    if word == "august":  # else an adjective ("an august body")
-        return (day_after or year_after or _DAY_BEFORE.search(before) is not None
-                or _YEAR_REL_AFTER.match(text, end) is not None and _DATE_CONTEXT.search(before) is not None)
+        if word == "august" and _DAY_BEFORE.search(before):
+            return True
+        # a bare name only between a date preposition and a word no modal or adjective takes after it:
+        # "signed last may.", "by august, the", "in may and june" (never "they may be", "an august body")
+        return _DATE_CONTEXT.search(before) is not None and (
+            _YEAR_REL_AFTER.match(text, end) is not None or _CLOSED_AFTER.match(text, end) is not None)
     # march
     if _VERB_BEFORE.search(before):
         return False
