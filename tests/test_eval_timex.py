@@ -67,3 +67,15 @@ def test_eval_timex_scoring_on_a_written_document(tmp_path: Path) -> None:
     f = evaluate_timex(doc).figures
     assert (f["gold"], f["system"]) == (3, 3)
     assert f["strict_f1"] == 1.0 and f["value_f1"] == 1.0 and f["type_f1"] == 1.0
+
+
+def test_eval_timex_lower_cased_documents_read_as_well(corpus: Path) -> None:
+    # the same corpus lower-cased, as some feeds deliver news: the lower-case reading was never tuned
+    # on it. Measured: value F1 0.808 (cased 0.806), frozen half 0.749; the cased grammar alone 0.586.
+    report = evaluate_timex(corpus, lowercase=True)
+    f = report.figures
+    assert f["lowercased"] is True and f["gold"] == 1822
+    assert f["value_f1"] >= 0.80
+    assert f["relaxed_f1"] >= 0.935
+    assert f["frozen_value_f1"] >= 0.74
+    assert "lower-cased" in report.to_text()
