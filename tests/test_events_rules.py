@@ -136,3 +136,13 @@ def test_consent_to_a_forceful_content_is_not_a_threat(code):  # type: ignore[no
 def test_attributive_participle_is_no_event(code):  # type: ignore[no-untyped-def]
     events = code("Militias backed by Iran shelled the Iraqi town.").events
     assert [e.type.value for e in events] == ["ASSAULT"], _rows(events)
+
+
+def test_recipient_owning_the_objects_target(code):  # type: ignore[no-untyped-def]
+    events = code("Russia launched cyber attacks on the government websites of Estonia.").events
+    assert any(e.target and e.target.country == "EST" for e in events), _rows(events)
+
+
+def test_role_noun_named_by_like(code):  # type: ignore[no-untyped-def]
+    events = code("Germany urged partners like Poland to raise their defence spending.").events
+    assert any(e.type.value == "REQUEST" and e.target and e.target.country == "POL" for e in events), _rows(events)

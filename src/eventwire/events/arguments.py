@@ -25,7 +25,8 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "to
                      "among", "inside", "for")
 # modifiers of a noun phrase whose actor is the phrase's actor: "Russian operations", "Gondor's government"
 ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-ACTOR_PREPS = ("of", "from", "in", "for")  # "officials from Gondor", "president of Armenia"
+# "officials from Gondor", "president of Armenia", "partners like Gondor", "countries including Gondor"
+ACTOR_PREPS = ("of", "from", "in", "for", "like", "including")
 RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
                              "among"})
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
@@ -263,7 +264,8 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
                 f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
                 if f:
                     return f
-    for prep, o in pobjs(obj, ("to", "with", "against")):  # "an invitation to a meeting of Arab ministers"
+    # "an invitation to a meeting of Arab ministers", "cyber attacks on the websites of Georgia"
+    for prep, o in pobjs(obj, ("to", "with", "against", "on", "into", "upon")):
         f = actors_of(o, index, f"{role}-pobj:{prep}")
         if f:
             return f
