@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared" / "eval" / "news-india-police-2002" / "docs.jsonl"
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_to_bare_spacy": round(bare_s / ours_s, 3),
         "peak_rss_mb_after_eventwire": round(rss_ours),
         "peak_rss_mb": round(_peak_rss_mb()),
+        "peak_rss_mb_largest_worker": round(_peak_rss_mb(resource.RUSAGE_CHILDREN)),
     }
     width = max(map(len, figures))
     for k, v in figures.items():
