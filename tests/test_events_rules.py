@@ -146,3 +146,10 @@ def test_recipient_owning_the_objects_target(code):  # type: ignore[no-untyped-d
 def test_role_noun_named_by_like(code):  # type: ignore[no-untyped-def]
     events = code("Germany urged partners like Poland to raise their defence spending.").events
     assert any(e.type.value == "REQUEST" and e.target and e.target.country == "POL" for e in events), _rows(events)
+
+
+def test_claimed_responsibility_names_the_doer(code):  # type: ignore[no-untyped-def]
+    events = code("Boko Haram claimed responsibility for the attack, which killed ten Nigerian soldiers.").events
+    killed = [e for e in events if e.trigger == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.country == "NGA", _rows(events)
+    assert killed[0].target is not None and killed[0].target.country == "NGA"

@@ -184,7 +184,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
     subj = child(verb, *SUBJECT_DEPS)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return actors_of(verb.head, index, "relcl-head")
+            return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
         if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
             return _antecedent(verb, index)
         return actors_of(subj, index, "nsubj")
@@ -196,7 +196,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
             return actors_of(child(agent, "pobj"), index, "agent:by")
         return None
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        found = actors_of(verb.head, index, f"{verb.dep_}-head")
+        found = actors_of(verb.head, index, f"{verb.dep_}-head") or claimer(verb.head, index)
         if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
             # "X issued a statement condemning Y": the statement speaks for X
             issuer = clause_subject(verb.head.head, index, depth - 1)
@@ -360,3 +360,19 @@ def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
             if f is not None:
                 return f
     return None
+
+
+CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "bear"})
+
+
+def claimer(noun: Token, index: MentionIndex) -> Found | None:
+    """Who claimed responsibility for an act ("the Taliban claimed responsibility for the attack, which
+    killed …"): the doer of that act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ != "dobj" or verb.lemma_.lower() not in CLAIM_VERBS:
+        return None
+    found = clause_subject(verb, index)
+    return Found(found.actors, f"{found.role}(claimed responsibility)", found.group, found.token) if found else None

@@ -32,6 +32,7 @@ from .arguments import (
     actors_of,
     agent_of_means,
     child,
+    claimer,
     clause_subject,
     pobjs,
     role_only_subject,
@@ -337,6 +338,8 @@ class EventCoder:
             if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby) and not (
                     light is not None and light.lemma_.lower() in LIGHT_VERBS | {"go", "call", "end"}):
                 return None, None
+        if source is None:
+            source = claimer(tok, index)  # "X claimed responsibility for the attack"
         if source is None:
             gov = self._light_verb(tok)
             if gov is not None:
