@@ -245,3 +245,13 @@ def test_time_pluperfect_plan_points_back(parsed_article, tagger) -> None:  # ty
     a = parsed_article("The envoy had planned to sign the text on Friday.\nThe envoy plans to sign the text on Friday.",
                        PUB)
     assert [t.value for t in tagger(a).timexes] == ["2025-06-13", "2025-06-20"]
+
+
+def test_time_past_tense_yearless_date_never_lands_after_publication(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.config import load_settings
+    from eventwire.time import TimeTagger
+
+    a = parsed_article("The police stopped the march on May 2.", published=date(2002, 3, 10))
+    out = TimeTagger(load_settings(environ={}))(a)
+    (t,) = out.timexes
+    assert t.value == "2001-05-02"

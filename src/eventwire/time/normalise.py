@@ -41,6 +41,7 @@ class Context:
     tense: Callable[[int, int], Tense]
     last_quarter: str | None = None
     last_date: str | None = None  # the latest calendar date named (for "that day", "later that year")
+    tense_from_parse: bool = False  # ``tense`` reads the dependency parse (reliable enough to overrule)
 
     def remember(self, found: Found) -> None:
         value = found.value or ""
@@ -79,14 +80,16 @@ def _mod(word: str | None) -> str | None:
 # --------------------------------------------------------------------------- choosing a year
 
 
-def _pick(cands: list[date], dct: date, tense: Tense, near_days: int) -> date:
+def _pick(cands: list[date], dct: date, tense: Tense, near_days: int, strict: bool = False) -> date:
     """The candidate the tense points at: on/before the DCT for past, on/after for future.
 
-    A candidate within ``near_days`` of the DCT wins regardless of tense (tense cues are noisy, and
-    a writer says the year when the date is far away).
+    A candidate within ``near_days`` of the DCT wins (a writer says the year when the date is far away)
+    unless ``strict`` (the tense was read from the parse, not guessed from cue words) and the tense
+    contradicts it: "stopped on May 2" written on 10 March is last May, never a future day.
     """
     nearest = min(cands, key=lambda c: (abs((c - dct).days), c > dct))
-    if abs((nearest - dct).days) <= near_days:
+    contradicts = strict and ((tense == "past" and nearest > dct) or (tense == "future" and nearest < dct))
+    if abs((nearest - dct).days) <= near_days and not contradicts:
         return nearest
     if tense is None:
         # news tells of the past far more than of the future: a later date must be clearly nearer
@@ -108,7 +111,7 @@ def _year_for(ctx: Context, month: int, day: int | None, start: int, end: int) -
     tense = ctx.tense(start, end)
     if day is None:
         cands = [date(dct.year + k, month, 1) for k in (-1, 0, 1)]
-        return _pick(cands, dct.replace(day=1), tense, 62).year
+        return _pick(cands, dct.replace(day=1), tense, 62, ctx.tense_from_parse).year
     cands = []
     for k in (-1, 0, 1):
         try:
@@ -117,7 +120,7 @@ def _year_for(ctx: Context, month: int, day: int | None, start: int, end: int) -
             continue
     if not cands:
         return None
-    return _pick(cands, dct, tense, 90).year
+    return _pick(cands, dct, tense, 90, ctx.tense_from_parse).year
 
 
 def _weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> date | None:

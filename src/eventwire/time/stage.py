@@ -64,12 +64,13 @@ class TimeTagger:
         doc = analysed.docs.get(sentence.index)
         text = sentence.text
         tense: Callable[[int, int], Tense]
-        if doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP"):
+        parsed = doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP")
+        if parsed:
             tense = partial(doc_tense, doc, timetable=sentence.section is Section.BODY)
         else:
             tense = partial(text_tense, text)
         return tag_sentence(text, ctx, tense, sentence=sentence.index, offset=sentence.start, anchor_name=anchor,
-                            lower=True if lower else None)
+                            lower=True if lower else None, tense_from_parse=parsed)
 
     def _caption(self, analysed: AnalysedArticle, sentence: Sentence, lower: bool
                  ) -> tuple[list[TimeExpression], date | None]:

@@ -115,12 +115,16 @@ def tag(text: str, dct: date | None) -> list[TimeExpression]:
 
 
 def tag_sentence(text: str, ctx: Context, tense: Callable[[int, int], Tense], *, sentence: int, offset: int,
-                 anchor_name: str = "publication", lower: bool | None = None) -> list[TimeExpression]:
+                 anchor_name: str = "publication", lower: bool | None = None,
+                 tense_from_parse: bool = False) -> list[TimeExpression]:
     """One sentence, sharing the document's ``ctx``; offsets shifted by ``offset`` into the article.
 
     ``lower=True`` when the whole article is lower-cased; ``None`` decides from the sentence itself.
+    ``tense_from_parse``: ``tense`` reads the dependency parse, so a year-less date follows it even
+    near the publication date.
     """
     ctx.tense = tense
+    ctx.tense_from_parse = tense_from_parse
     return [_expression(text, s, e, rule, found, sentence=sentence, offset=offset, dct=ctx.dct,
                         anchor_name=anchor_name)
             for s, e, rule, found in find(text, ctx, lower=lower)]
