@@ -153,3 +153,24 @@ def test_claimed_responsibility_names_the_doer(code):  # type: ignore[no-untyped
     killed = [e for e in events if e.trigger == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.country == "NGA", _rows(events)
     assert killed[0].target is not None and killed[0].target.country == "NGA"
+
+
+def test_light_verb_object_noun_tells_the_event(code):  # type: ignore[no-untyped-def]
+    events = code("Mali's president ordered the withdrawal of its troops from Niger.").events
+    assert [e.type.value for e in events] == ["RETREAT"], _rows(events)
+
+
+def test_planned_complaint_is_the_complaint(code):  # type: ignore[no-untyped-def]
+    events = code("Chile plans to file a complaint against Bolivia.").events
+    assert [(e.type.value, e.target.country if e.target else None) for e in events] == [("ACCUSE", "BOL")]
+
+
+def test_warning_of_a_danger_is_no_threat(code):  # type: ignore[no-untyped-def]
+    assert not code("Ghana warned of a looming food crisis in Togo.").events
+    events = code("Ghana warned Togo against closing the border.").events
+    assert any(e.type.value == "THREATEN" for e in events), _rows(events)
+
+
+def test_signed_loan_is_aid(code):  # type: ignore[no-untyped-def]
+    events = code("China signed a loan of two billion dollars to Zambia.").events
+    assert any(e.type.value == "AID" and e.target and e.target.country == "ZMB" for e in events), _rows(events)

@@ -41,7 +41,7 @@ from .arguments import (
 from .cameo_format import split_code
 from .frame import token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_people, resolve_pairs
-from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
+from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
 from .modality import (
     COOPERATIVE,
     DEMAND_CODE,
@@ -76,7 +76,11 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
 # intent verbs of consent: a forceful content does not make them threats
-CONSENT_VERBS = frozenset({"agree", "offer", "commit", "plan", "intend"})
+CONSENT_VERBS = frozenset({"agree", "offer", "commit"})
+# intent verbs whose accusing, rejecting or requesting content is the event itself
+PLANNING_VERBS = frozenset({"plan", "intend", "decide", "prepare"})
+# THREATEN read from these verbs needs a party warned ("warned that supplies are short" is no threat)
+WARNING_VERBS = frozenset({"warn", "caution"})
 # participles that describe who stands behind an actor ("forces backed by Russia", "Iran-funded militias"):
 # attributes of a noun phrase, not events
 ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip",
@@ -220,8 +224,16 @@ class EventCoder:
             gtype = self._type(gov.cameo)
             if gov.source is None and not (t.kind == "noun" and gov.target is not None):
                 continue  # a speech act with no known speaker owns no content ("an official said …")
-            if t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
+            if t.kind == "noun" and path == ["dobj"] and gov.kind == "verb" and gov.reading.lemma in LIGHT_VERBS \
+                    and t.source is not None and not gov.note and not _names(gov.reading, t.tok):
+                # "ordered the withdrawal of forces": the light verb's pattern read a deeper word ("forces");
+                # its object noun says what the event is
+                gov.absorbed = True
+            elif t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
                 t.absorbed = True
+            elif gov.reading.lemma in PLANNING_VERBS and self._type(t.cameo) in ("ACCUSE", "REJECT", "REQUEST") \
+                    and path[0] == "xcomp":
+                gov.absorbed = True  # "plans to file a complaint": the planned speech act is the event
             elif gtype in SPEECH_ACTS or gov.reading.lemma in INTENT_VERBS:
                 t.absorbed = True
                 infinitive = path[0] == "xcomp" or (path[0] == "advcl" and any(
@@ -419,6 +431,9 @@ class EventCoder:
             return out  # PLOVER: these types require a recipient; a nominal visit with no destination says little
         if t.kind == "noun" and not src:
             return out  # "meetings with X", "the war in Ukraine": by nobody the text names
+        if ttype == "THREATEN" and t.reading.lemma in WARNING_VERBS and not t.note and (
+                not tgt or (trole or "").startswith(("pobj:of", "pobj:about"))):
+            return out  # a warning of a danger, not to a party
         if len(src) > 1 and not tgt and not self._mutual(t, ttype):
             # "the Syrian army and Russian jets pounded rebel positions": co-agents of a one-way act on an
             # unnamed patient, not a dyad
@@ -531,6 +546,12 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _names(reading: Reading, tok: Token) -> bool:
+    """Does the pattern that gave ``reading`` name the word ``tok``?"""
+    words = set(reading.pattern.replace("|", " ").replace("_", " ").split())
+    return bool({norm(tok.lower_), norm(tok.lemma_.lower())} & words)
 
 
 def _next_token(tok: Token) -> Token | None:
