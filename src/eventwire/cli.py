@@ -441,8 +441,11 @@ def eval_petrarch(
 ) -> None:
     """(source, target, CAMEO) triple precision/recall/F1 on PETRARCH-2 validation records.
 
+    The dictionaries given replace ours (as PETRARCH's own tests run), so give all three.
+
     Example: eventwire eval petrarch ../shared/eval/petrarch2/PETR.UnitTest.records.xml
     --actors ../shared/eval/petrarch2/PETR.Validate.actors.txt --agents ../shared/eval/petrarch2/PETR.Validate.agents.txt
+    --verbs ../shared/eval/petrarch2/PETR.Validate.verbs.txt
     """
     from .evaluation.petrarch import evaluate_petrarch
 
