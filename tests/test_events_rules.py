@@ -174,3 +174,14 @@ def test_warning_of_a_danger_is_no_threat(code):  # type: ignore[no-untyped-def]
 def test_signed_loan_is_aid(code):  # type: ignore[no-untyped-def]
     events = code("China signed a loan of two billion dollars to Zambia.").events
     assert any(e.type.value == "AID" and e.target and e.target.country == "ZMB" for e in events), _rows(events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Latvia repealed the ban on Russian broadcasts.", "CONCEDE"),
+    ("Fiji suspended its plans to impose a curfew.", "CONCEDE"),
+    ("Myanmar granted an amnesty to Thai fishermen.", "RETREAT"),
+    ("Egypt lodged a complaint against Sudan.", "ACCUSE"),
+])
+def test_more_word_families(code, text, etype):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert any(e.type.value == etype for e in events), _rows(events)
