@@ -185,3 +185,10 @@ def test_signed_loan_is_aid(code):  # type: ignore[no-untyped-def]
 def test_more_word_families(code, text, etype):  # type: ignore[no-untyped-def]
     events = code(text).events
     assert any(e.type.value == etype for e in events), _rows(events)
+
+
+def test_denied_act_is_still_coded(code):  # type: ignore[no-untyped-def]
+    # the certainty stage marks it denied; the coder must code the act itself
+    events = code("Belarus denied that it had supplied rockets to Armenia.").events
+    assert any(e.type.value == "AID" and e.source and e.source.country == "BLR"
+               and e.target and e.target.country == "ARM" for e in events), _rows(events)
