@@ -192,3 +192,8 @@ def test_denied_act_is_still_coded(code):  # type: ignore[no-untyped-def]
     events = code("Belarus denied that it had supplied rockets to Armenia.").events
     assert any(e.type.value == "AID" and e.source and e.source.country == "BLR"
                and e.target and e.target.country == "ARM" for e in events), _rows(events)
+
+
+def test_refused_act_did_not_happen(code):  # type: ignore[no-untyped-def]
+    events = code("Several Gulf states refuse to lift the sanctions on Qatar.").events
+    assert all(e.type.value != "RETREAT" for e in events), _rows(events)

@@ -77,6 +77,8 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
 SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
 # intent verbs of consent: a forceful content does not make them threats
 CONSENT_VERBS = frozenset({"agree", "offer", "commit"})
+# verbs whose infinitive complement did not happen
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "reject"})
 # intent verbs whose accusing, rejecting or requesting content is the event itself
 PLANNING_VERBS = frozenset({"plan", "intend", "decide", "prepare"})
 # THREATEN read from these verbs needs a party warned ("warned that supplies are short" is no threat)
@@ -222,6 +224,9 @@ class EventCoder:
             if gov is None or "conj" in path or "relcl" in path:
                 continue
             gtype = self._type(gov.cameo)
+            if gov.reading.lemma in REFUSAL_VERBS and path[0] == "xcomp":
+                t.absorbed = True  # "refused to lift the sanctions": nothing was lifted, whoever refused
+                continue
             if gov.source is None and not (t.kind == "noun" and gov.target is not None):
                 continue  # a speech act with no known speaker owns no content ("an official said …")
             if t.kind == "noun" and path == ["dobj"] and gov.kind == "verb" and gov.reading.lemma in LIGHT_VERBS \
