@@ -197,3 +197,15 @@ def test_denied_act_is_still_coded(code):  # type: ignore[no-untyped-def]
 def test_refused_act_did_not_happen(code):  # type: ignore[no-untyped-def]
     events = code("Several Gulf states refuse to lift the sanctions on Qatar.").events
     assert all(e.type.value != "RETREAT" for e in events), _rows(events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Russia launched cyber attacks on Estonian banks.", "COERCE"),
+    ("The Ethiopian government cut internet access in Tigray.", "COERCE"),
+    ("China sent warships to the Philippine coast.", "MOBILIZE"),
+    ("Hezbollah vowed revenge against Israel.", "THREATEN"),
+    ("Iran said it would retaliate against Israel.", "THREATEN"),
+])
+def test_modes_of_coerce_mobilize_threaten(code, text, etype):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert any(e.type.value == etype for e in events), _rows(events)
