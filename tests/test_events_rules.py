@@ -209,3 +209,10 @@ def test_refused_act_did_not_happen(code):  # type: ignore[no-untyped-def]
 def test_modes_of_coerce_mobilize_threaten(code, text, etype):  # type: ignore[no-untyped-def]
     events = code(text).events
     assert any(e.type.value == etype for e in events), _rows(events)
+
+
+def test_exercises_with_a_partner_are_cooperation(code):  # type: ignore[no-untyped-def]
+    events = code("Russia held naval drills with China in the Pacific.").events
+    assert [(e.type.value, e.target.country if e.target else None) for e in events] == [("COOPERATE", "CHN")]
+    events = code("North Korea held military drills near the border.").events
+    assert [e.type.value for e in events] == ["MOBILIZE"]
