@@ -216,3 +216,10 @@ def test_exercises_with_a_partner_are_cooperation(code):  # type: ignore[no-unty
     assert [(e.type.value, e.target.country if e.target else None) for e in events] == [("COOPERATE", "CHN")]
     events = code("North Korea held military drills near the border.").events
     assert [e.type.value for e in events] == ["MOBILIZE"]
+
+
+def test_list_misparsed_as_apposition_keeps_every_member(code):  # type: ignore[no-untyped-def]
+    events = code("Norway, the Netherlands, Denmark and Sweden condemned the Russian attack.").events
+    assert {e.source.country for e in events if e.source} == {"NOR", "NLD", "DNK", "SWE"}, _rows(events)
+    events = code("Putin, the Russian president, visited China.").events
+    assert len(events) == 1 and not events[0].reciprocal  # an apposition names the same actor

@@ -128,6 +128,21 @@ def _conjuncts_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool
     return out
 
 
+def _misparsed_list(tok: Token, index: MentionIndex, with_by: bool) -> list[Actor]:
+    """Members of a list the parser hung under the head as a modifier or apposition: "Arnor, Rohan and
+    Gondor" parsed as Gondor ← nmod Arnor ← conj Rohan; "Mordor, the Shire, Bree and Fornost" as Mordor
+    ← appos Shire ← conj Bree, Fornost. Only a modifier that itself has conjuncts counts (a plain
+    apposition, "Putin, the Russian president", names the same actor)."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ in ("appos", "nmod", "compound") and any(g.dep_ == "conj" for g in c.children):
+            head, _ = _head_actor(c, index, 1, with_by, shallow=True)
+            for a in head + _conjuncts_actors(c, index, 1, with_by):
+                if a not in out:
+                    out.append(a)
+    return out
+
+
 def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: bool = False,
               shallow: bool = False) -> Found | None:
     """Actors of the argument headed by ``tok`` (with its coordinated heads: "Israel and Egypt").
@@ -137,7 +152,7 @@ def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: boo
     if tok.lower_ in PRONOUNS and index.at(tok.i) is None:
         return None
     acts, group = _head_actor(tok, index, 3, with_by, shallow)
-    more = _conjuncts_actors(tok, index, 3, with_by)
+    more = _conjuncts_actors(tok, index, 3, with_by) + _misparsed_list(tok, index, with_by)
     acts += [a for a in more if a not in acts]
     if not acts:
         return None
