@@ -1,5 +1,5 @@
 """The PETRARCH-2 unit-test evaluation: a small records file of our own, and floors on the shared
-suite (measured root F1 0.705, full F1 0.55; floors sit below to catch regressions)."""
+suite (measured root F1 0.728, full F1 0.577; floors sit below to catch regressions)."""
 
 from __future__ import annotations
 
@@ -77,6 +77,6 @@ def test_eval_petrarch_shared_suite_floors(shared_dir: Path) -> None:
                                agents=[str(base / "PETR.Validate.agents.txt")],
                                verbs=[str(base / "PETR.Validate.verbs.txt")], replace=True)
     f = report.figures
-    assert f["root_f1"] >= 0.69, f
-    assert f["full_f1"] >= 0.53, f
+    assert f["root_f1"] >= 0.71, f
+    assert f["full_f1"] >= 0.55, f
     assert f["root_precision"] >= 0.75, f

@@ -223,3 +223,10 @@ def test_list_misparsed_as_apposition_keeps_every_member(code):  # type: ignore[
     assert {e.source.country for e in events if e.source} == {"NOR", "NLD", "DNK", "SWE"}, _rows(events)
     events = code("Putin, the Russian president, visited China.").events
     assert len(events) == 1 and not events[0].reciprocal  # an apposition names the same actor
+
+
+def test_their_shared_relation_makes_a_dyad(code):  # type: ignore[no-untyped-def]
+    events = code("Ghana and Togo postponed their meeting on the border dispute.").events
+    assert events and events[0].reciprocal and _pair(events[0]) == {"GHA", "TGO"}, _rows(events)
+    events = code("The Syrian army and Russian jets pounded their positions near Idlib.").events
+    assert events and all(e.target is None for e in events), _rows(events)

@@ -89,6 +89,10 @@ ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "fina
                                      "lead", "base", "ally", "align"})
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
+# relations two parties have with each other ("X and Y postponed their meeting")
+SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dispute", "agreement", "deal",
+                            "difference", "cooperation", "partnership", "negotiation", "dialogue", "friendship",
+                            "alliance", "treaty", "conflict", "rivalry", "feud", "trade", "visit"})
 # objects that two parties exchange ("traded accusations", "exchanged fire")
 EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
@@ -468,7 +472,10 @@ class EventCoder:
         obj = child(t.tok, "dobj")
         if obj is None:
             return child(t.tok, "nsubjpass") is None
-        return obj.lemma_.lower() in EXCHANGED_OBJECTS
+        # "X and Y postponed their meeting": an object the subjects share
+        # (a relation of theirs, not "their positions" or "their populations")
+        return obj.lemma_.lower() in EXCHANGED_OBJECTS or (obj.lemma_.lower() in SHARED_OBJECTS and any(
+            c.dep_ == "poss" and c.lower_ == "their" for c in obj.children))
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
