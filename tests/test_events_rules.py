@@ -230,3 +230,10 @@ def test_their_shared_relation_makes_a_dyad(code):  # type: ignore[no-untyped-de
     assert events and events[0].reciprocal and _pair(events[0]) == {"GHA", "TGO"}, _rows(events)
     events = code("The Syrian army and Russian jets pounded their positions near Idlib.").events
     assert events and all(e.target is None for e in events), _rows(events)
+
+
+def test_outcome_of_talks_has_the_counterpart_as_target(code):  # type: ignore[no-untyped-def]
+    events = code("The Kenyan teachers union called off its strike after talks with the Kenyan government.").events
+    assert any(e.type.value == "CONCEDE" and e.target and e.target.sector == "GOV" for e in events), _rows(events)
+    events = code("Russia attacked Kharkiv after talks with Turkey.").events
+    assert all(e.target is None or e.target.country != "TUR" for e in events), _rows(events)

@@ -391,3 +391,21 @@ def claimer(noun: Token, index: MentionIndex) -> Found | None:
         return None
     found = clause_subject(verb, index)
     return Found(found.actors, f"{found.role}(claimed responsibility)", found.group, found.token) if found else None
+
+
+TALK_NOUNS = frozenset({"talk", "meeting", "negotiation", "deliberation", "discussion", "consultation", "summit",
+                        "contact", "mediation", "dialogue"})
+
+
+def counterpart_of_talks(verb: Token, index: MentionIndex) -> Found | None:
+    """The party an outcome was reached with: "called off the strike after talks with the government"."""
+    found = [(p.lower_, o) for p in verb.children if p.dep_ == "prep"
+             and p.lower_ in ("after", "following", "in", "during", "at")
+             for o in p.children if o.dep_ in ("pobj", "dobj")]  # "following" is often parsed as a verb
+    for prep, o in found:
+        if o.lemma_.lower() in TALK_NOUNS:
+            for _, o2 in pobjs(o, ("with",)):
+                f = actors_of(o2, index, f"pobj:{prep} {o.lemma_} with")
+                if f:
+                    return f
+    return None

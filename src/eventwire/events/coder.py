@@ -34,6 +34,7 @@ from .arguments import (
     child,
     claimer,
     clause_subject,
+    counterpart_of_talks,
     pobjs,
     role_only_subject,
     verb_target,
@@ -89,6 +90,8 @@ ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "fina
                                      "lead", "base", "ally", "align"})
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
+# outcomes of talks: their counterpart is the party of the talks ("agreed after talks with X")
+NEGOTIATED_TYPES = frozenset({"CONCEDE", "AGREE", "REJECT", "RETREAT", "SUPPORT", "COOPERATE"})
 # relations two parties have with each other ("X and Y postponed their meeting")
 SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dispute", "agreement", "deal",
                             "difference", "cooperation", "partnership", "negotiation", "dialogue", "friendship",
@@ -287,6 +290,8 @@ class EventCoder:
         elif t.kind == "verb":
             t.source = clause_subject(tok, index)
             t.target = verb_target(tok, index)
+            if t.target is None and self._type(t.cameo) in NEGOTIATED_TYPES:
+                t.target = counterpart_of_talks(tok, index)  # "… after talks with the government"
             if t.source is None and child(tok, "nsubjpass") is not None:
                 t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
             if t.source is None and self._type(t.cameo) in SECTOR_SOURCE_TYPES:
