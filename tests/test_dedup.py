@@ -119,3 +119,23 @@ def test_dedup_previous_trip_is_another_event(parsed_article) -> None:  # type: 
 
     out = merge_mentions(dataclasses.replace(a, events=(ev("a", 0, arrived), ev("b", 1, trip), ev("c", 1, visit))))
     assert sorted(e.id for e in out.events) == ["a", "b"]
+
+
+def test_dedup_a_denial_told_later_stands_on_the_merged_event() -> None:
+    from eventwire.models import Certainty
+
+    reported = dataclasses.replace(event("a", 0, type=EventType.AID), certainty=Certainty.UNCONFIRMED)
+    denied = dataclasses.replace(event("b", 200, type=EventType.AID), certainty=Certainty.DENIED,
+                                 attribution="North Korea")
+    (merged,) = merge_mentions(analysed(reported, denied)).events
+    assert (merged.certainty, merged.attribution) == (Certainty.DENIED, "North Korea")
+    assert len(merged.mentions) == 2
+
+
+def test_dedup_a_later_report_does_not_demote_a_fact() -> None:
+    from eventwire.models import Certainty
+
+    fact = dataclasses.replace(event("a", 0), certainty=Certainty.CERTAIN)
+    hearsay = dataclasses.replace(event("b", 200), certainty=Certainty.REPORTED, attribution="agencies")
+    (merged,) = merge_mentions(analysed(fact, hearsay)).events
+    assert merged.certainty is Certainty.CERTAIN and merged.attribution is None

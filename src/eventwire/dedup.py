@@ -15,16 +15,19 @@ on everything that is known of both:
 
 Body tellings are visited first, in text order, so that the headline joins the body's first matching
 event (news leads tell the main event first). The kept event gathers every telling in ``mentions`` and
-fills what it lacked (an unknown target, a date) from the events merged into it.
+fills what it lacked (an unknown target, a date) from the events merged into it; an explicit doubt or
+denial in any telling ("North Korea denied that …") becomes the event's certainty.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from .models import Actor, AnalysedArticle, Event, EventDate, EventMention, Precision, Section
+from .models import Actor, AnalysedArticle, Certainty, Event, EventDate, EventMention, Precision, Section
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
+# Only explicit doubt travels between tellings: a later "X said" must not demote a fact to hearsay.
+_DOUBT = {Certainty.UNCONFIRMED: 1, Certainty.DENIED: 2}
 _PRECISION_RANK = {Precision.DAY: 0, Precision.RANGE: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.UNKNOWN: 4}
 
 
@@ -116,6 +119,10 @@ def _absorb(kept: Event, other: Event) -> Event:
         changes["date"] = other.date
     if kept.location is None and other.location is not None:
         changes["location"] = other.location
+    if _DOUBT.get(other.certainty, 0) > _DOUBT.get(kept.certainty, 0):
+        # an explicit denial or doubt told anywhere in the article stands on the event, with its source
+        changes["certainty"] = other.certainty
+        changes["attribution"] = other.attribution
     return dataclasses.replace(kept, **changes)  # type: ignore[arg-type]
 
 
