@@ -15,6 +15,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 
+from spacy.tokens import Doc
+
 from .actors import ActorResolver
 from .certainty import CertaintyTagger
 from .clean import clean_record
@@ -22,13 +24,19 @@ from .config import Settings
 from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
-from .models import AnalysedArticle, Article, RawRecord, Rejection
+from .models import AnalysedArticle, Article, RawRecord, Rejection, Section
 from .parse import Parser, load_language
 from .places import PlaceResolver
 from .segment import segment
 from .time import TimeTagger
 
 log = logging.getLogger(__name__)
+
+
+def title_cased(words: Sequence[str]) -> bool:
+    """Most words of four letters or more capitalised: headline Title Case, not a sentence."""
+    long = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
 
 Stage = Callable[[AnalysedArticle], AnalysedArticle]
 
@@ -107,9 +115,11 @@ class Pipeline:
         keys: list[tuple[int, int]] = []
         docs = []
         for n, analysed in enumerate(batch):
+            headlines = {s.index for s in analysed.sentences if s.section in (Section.HEADLINE, Section.STANDFIRST)}
             for i in self.to_parse(analysed):
                 keys.append((n, i))
-                docs.append(analysed.docs[i])
+                doc = analysed.docs[i]
+                docs.append(self._sentence_cased(analysed, i, doc) if i in headlines else doc)
         parsed = self.parser.parse(docs)
         new_docs = [dict(a.docs) for a in batch]
         chosen: list[set[int]] = [set() for _ in batch]
@@ -120,6 +130,18 @@ class Pipeline:
             dataclasses.replace(a, docs=new_docs[n], parsed=frozenset(chosen[n]))
             for n, a in enumerate(batch)
         ]
+
+    def _sentence_cased(self, analysed: AnalysedArticle, index: int, doc: Doc) -> Doc:
+        """A Title Case headline ("France Condemns Border Raid") parses badly with the small model: its
+        verbs come out as proper nouns. Parse a copy with the same tokens (so every offset holds) whose
+        capitalised words are lower-cased, except actor mentions, acronyms and the first word."""
+        words = [t.text for t in doc]
+        if not title_cased(words):
+            return doc
+        keep = {i for m in analysed.mentions if m.sentence == index for i in range(m.token_start, m.token_end)}
+        cased = [w if i == 0 or i in keep or w.isupper() or not w[:1].isupper() else w.lower()
+                 for i, w in enumerate(words)]
+        return Doc(doc.vocab, words=cased, spaces=[bool(t.whitespace_) for t in doc])
 
     @staticmethod
     def _guard(origin: str, stage: str, fn: Callable[[], AnalysedArticle], article_id: str | None = None,
