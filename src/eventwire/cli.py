@@ -457,6 +457,9 @@ def eval_petrarch(
 def eval_timex(
     path: Annotated[Path, typer.Argument(help="A directory of TimeML (.tml) files.")],
     output: Annotated[Path | None, typer.Option("--output", help="Write our TimeML files here.")] = None,
+    lowercase: Annotated[
+        bool, typer.Option("--lowercase", help="Score on lower-cased text (robustness to lower-casing feeds).")
+    ] = False,
     format: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """Temporal expressions: strict/relaxed span F1 and value F1 (TempEval-3 definitions).
@@ -465,7 +468,7 @@ def eval_timex(
     """
     from .evaluation.timex import evaluate_timex
 
-    _print_report(evaluate_timex(path, output=output), format)
+    _print_report(evaluate_timex(path, output=output, lowercase=lowercase), format)
 
 
 @eval_app.command("geo")
