@@ -107,3 +107,11 @@ def test_cli_demo_runs_end_to_end(workdir: Path) -> None:
     out = run("demo", cwd=workdir)
     assert out.returncode == 0, out.stderr
     assert "CONSULT" in out.stdout and "JPN" in out.stdout
+
+
+def test_cli_serve_get_answers_one_request_in_process(workdir: Path) -> None:
+    ok = run("serve", "--get", "/api/stats", cwd=workdir)
+    assert ok.returncode == 0, ok.stderr
+    assert "counts" in json.loads(ok.stdout)
+    bad = run("serve", "--get", "/api/events?type=NOPE", cwd=workdir)
+    assert bad.returncode == 1 and "E600" in bad.stdout

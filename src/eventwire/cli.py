@@ -397,11 +397,27 @@ def serve(
         typer.Option("--token", envvar="EVENTWIRE_API_TOKEN",
                      help="Bearer token for the write endpoint (POST /api/articles); without it the API is read-only."),
     ] = None,
+    get: Annotated[
+        str | None, typer.Option("--get", help="Answer one GET request in-process, print it and exit (smoke test).")
+    ] = None,
 ) -> None:
     """Serve the HTTP API (its OpenAPI schema at /openapi.json) and the web UI over the store.
 
     Example: eventwire serve --port 8765   (then open http://127.0.0.1:8765/)
+    Example: eventwire serve --get '/api/events?dyad=RUS,PRK&limit=5'
     """
+    if get is not None:
+        import warnings
+
+        with warnings.catch_warnings():  # starlette's notice about its httpx client is not for our users
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from fastapi.testclient import TestClient
+
+        from .web.app import create_app
+
+        response = TestClient(create_app(_settings().database_url, token)).get(get)
+        typer.echo(response.text)
+        raise typer.Exit(0 if response.status_code < 400 else 1)
     from .web.cli import serve as run_server
 
     run_server(host, port, _settings().database_url, token)
