@@ -410,7 +410,7 @@ def serve(
         import warnings
 
         with warnings.catch_warnings():  # starlette's notice about its httpx client is not for our users
-            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore")
             from fastapi.testclient import TestClient
 
         from .web.app import create_app
