@@ -27,7 +27,7 @@ from .models import Actor, AnalysedArticle, Certainty, Event, EventDate, EventMe
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
 # Only explicit doubt travels between tellings: a later "X said" must not demote a fact to hearsay.
-_DOUBT = {Certainty.UNCONFIRMED: 1, Certainty.DENIED: 2}
+_DOUBT: dict[Certainty | None, int] = {Certainty.UNCONFIRMED: 1, Certainty.DENIED: 2}
 _PRECISION_RANK = {Precision.DAY: 0, Precision.RANGE: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.UNKNOWN: 4}
 
 

@@ -65,7 +65,7 @@ class TimeTagger:
         text = sentence.text
         tense: Callable[[int, int], Tense]
         parsed = doc is not None and sentence.index in analysed.parsed and doc.has_annotation("DEP")
-        if parsed:
+        if doc is not None and parsed:
             tense = partial(doc_tense, doc, timetable=sentence.section is Section.BODY)
         else:
             tense = partial(text_tense, text)
