@@ -182,8 +182,14 @@ def test_events_reported_content_is_coded(code):  # type: ignore[no-untyped-def]
         ("COERCE", "IRN", "GBR")]
 
 
-def test_events_need_a_known_actor(code):  # type: ignore[no-untyped-def]
-    assert code("Unknown gunmen attacked a village overnight.").events == ()
+def test_events_need_an_actor(code):  # type: ignore[no-untyped-def]
+    assert code("Someone attacked a village overnight.").events == ()
+
+
+def test_events_sector_only_doer_is_kept_without_a_country(code):  # type: ignore[no-untyped-def]
+    (e,) = code("Unknown gunmen attacked a village overnight.").events
+    assert e.type.value == "ASSAULT" and e.source is not None
+    assert e.source.sector == "UAF" and e.source.code is None and e.source.country is None
 
 
 def test_events_adjective_is_no_trigger(code):  # type: ignore[no-untyped-def]

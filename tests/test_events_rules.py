@@ -237,3 +237,21 @@ def test_outcome_of_talks_has_the_counterpart_as_target(code):  # type: ignore[n
     assert any(e.type.value == "CONCEDE" and e.target and e.target.sector == "GOV" for e in events), _rows(events)
     events = code("Russia attacked Kharkiv after talks with Turkey.").events
     assert all(e.target is None or e.target.country != "TUR" for e in events), _rows(events)
+
+
+def test_sector_only_subject_is_inherited_by_an_intent(code):  # type: ignore[no-untyped-def]
+    (e,) = code("Rebels have vowed to storm the capital.").events
+    assert e.type.value == "THREATEN" and e.source is not None and e.source.sector == "REB", _rows((e,))
+    assert e.source.country is None
+
+
+def test_sector_only_recipient_is_kept(code):  # type: ignore[no-untyped-def]
+    (e,) = code("Police detained several students near the campus.").events
+    assert e.type.value == "COERCE", _rows((e,))
+    assert e.source is not None and e.source.sector == "COP" and e.source.country is None
+    assert e.target is not None and e.target.sector == "EDU"
+
+
+def test_sector_only_speaker_does_not_own_the_reported_event(code):  # type: ignore[no-untyped-def]
+    events = code("Witnesses said Kenyan soldiers attacked the village of Garba.").events
+    assert [(e.type.value, e.source and e.source.country) for e in events] == [("ASSAULT", "KEN")], _rows(events)

@@ -159,17 +159,55 @@ def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: boo
     return Found(tuple(acts), role, group or len(acts) > 1, tok.i)
 
 
-def role_only_subject(verb: Token, index: MentionIndex) -> Found | None:
-    """The subject's mention when it names only a sector ("protesters", "police") and no country: kept
-    as such (the country stays unknown) for events that are informative without it."""
-    subj = child(verb, *SUBJECT_DEPS)
-    if subj is None:
-        return None
-    for tok in (subj, *(c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for c in c.children if c.dep_ == "pobj")):
-        m = index.at(tok.i)
+def _role_only(tok: Token, index: MentionIndex, role: str) -> Found | None:
+    """The mention of ``tok`` (or of its "of" phrase: "hundreds of protesters") when it names only a
+    sector and no country."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for c in c.children if c.dep_ == "pobj")):
+        m = index.at(t.i)
         if m is not None and m.actor.sector and not _known(m.actor):
-            return Found((m.actor,), "nsubj(sector only)", False, tok.i)
+            return Found((m.actor,), role, False, t.i)
+    return None
+
+
+def role_only_subject(verb: Token, index: MentionIndex, depth: int = 3) -> Found | None:
+    """The subject's mention when it names only a sector ("protesters", "police", "rebels") and no
+    country: kept as such (the country stays unknown, never guessed) — who did what is still told.
+    Inherited like a clause subject across control, purpose clauses and conjunction ("rebels vowed to
+    attack …"), but never from a clause that has a subject of its own."""
+    cur = verb
+    for level in range(depth + 1):
+        subj = child(cur, *SUBJECT_DEPS)
+        if subj is not None:
+            if subj.lower_ in PRONOUNS or subj.lower_ in RELATIVE_PRONOUNS:
+                return None
+            return _role_only(subj, index, "nsubj(sector only)" if level == 0 else "nsubj(sector only, inherited)")
+        if child(cur, *PASSIVE_SUBJECT_DEPS) is not None:
+            for _, o in pobjs(cur, ("by",)):
+                return _role_only(o, index, "agent:by(sector only)")
+            agent = child(cur, "agent")
+            pobj = child(agent, "pobj") if agent is not None else None
+            return _role_only(pobj, index, "agent:by(sector only)") if pobj is not None else None
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def role_only_target(verb: Token, index: MentionIndex) -> Found | None:
+    """The recipient's mention when it names only a sector ("arrested students", "fired on protesters")."""
+    ps = child(verb, *PASSIVE_SUBJECT_DEPS)
+    if ps is not None:
+        return _role_only(ps, index, "nsubjpass(sector only)")
+    obj = child(verb, "dobj")
+    if obj is not None:
+        f = _role_only(obj, index, "dobj(sector only)")
+        if f:
+            return f
+    for prep, o in pobjs(verb, tuple(RECIPIENT_PREPS)):
+        f = _role_only(o, index, f"pobj:{prep}(sector only)")
+        if f:
+            return f
     return None
 
 

@@ -37,6 +37,7 @@ from .arguments import (
     counterpart_of_talks,
     pobjs,
     role_only_subject,
+    role_only_target,
     verb_target,
 )
 from .cameo_format import split_code
@@ -99,8 +100,6 @@ SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dis
 # objects that two parties exchange ("traded accusations", "exchanged fire")
 EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
-# types whose doer is worth recording by its sector alone when no country is known ("protesters")
-SECTOR_SOURCE_TYPES = frozenset({"PROTEST"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +235,9 @@ class EventCoder:
                 continue
             if gov.source is None and not (t.kind == "noun" and gov.target is not None):
                 continue  # a speech act with no known speaker owns no content ("an official said …")
+            if gov.source is not None and "sector only" in gov.source.role and gov.reading.lemma not in INTENT_VERBS \
+                    and t.source is not None:
+                continue  # "police said rebels attacked X": a speaker known by its sector alone reports
             if t.kind == "noun" and path == ["dobj"] and gov.kind == "verb" and gov.reading.lemma in LIGHT_VERBS \
                     and t.source is not None and not gov.note and not _names(gov.reading, t.tok):
                 # "ordered the withdrawal of forces": the light verb's pattern read a deeper word ("forces");
@@ -294,8 +296,12 @@ class EventCoder:
                 t.target = counterpart_of_talks(tok, index)  # "… after talks with the government"
             if t.source is None and child(tok, "nsubjpass") is not None:
                 t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
-            if t.source is None and self._type(t.cameo) in SECTOR_SOURCE_TYPES:
-                t.source = role_only_subject(tok, index)  # "Hundreds of protesters rallied outside …"
+            if t.source is None:
+                # "Hundreds of protesters rallied outside …", "rebels vowed to attack …": a doer known by
+                # its sector alone still tells who did what (its country stays unknown)
+                t.source = role_only_subject(tok, index)
+            if t.target is None and t.source is not None:
+                t.target = role_only_target(tok, index)  # "police arrested students"
         else:
             t.source, t.target = self._noun_arguments(t, index)
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
