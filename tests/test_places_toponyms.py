@@ -242,3 +242,31 @@ def test_places_world_news_spellings(resolver):
     assert got["Kiev"][:2] == ("Kyiv", "UKR") and got["Kiev"][2] == "capital"  # not the oblast
     assert got["Fallujah"][1] == "IRQ"  # "Al Fallūjah" without its article
     assert got["Tibet"][1] == "CHN"
+
+
+def test_places_us_local_register_cues():
+    from eventwire.places.register import is_us_local, us_local_cues
+
+    local = "The City Council voted 5-2 on Monday to spend $40,000 on new lights; the meeting starts at 7 p.m."
+    assert us_local_cues(local) == 3 and is_us_local(local)
+    assert not is_us_local("Ministers met in the capital on Monday to discuss the budget.")
+    assert not is_us_local("Bread now costs $2 a loaf.")  # one kind of cue is not enough
+
+
+def test_places_us_local_story_reads_a_lone_famous_name_as_the_local_town(resolver):
+    text = ("The council in Dublin will vote on the new park at 7 p.m. Tuesday. "
+            "The park would cost $1.2 million, council members said.")
+    assert _read(resolver, text)["Dublin"][1] == "USA"
+    # the same name in a text with no local-news cues stays the famous capital
+    assert _read(resolver, "Dublin hosted the summit of European ministers.")["Dublin"][1] == "IRL"
+    # …and so it does in a local story that names another foreign place
+    text = ("The school board approved a $3,000 trip at 6 p.m. Monday: students fly to Dublin, "
+            "then on to Belfast.")
+    assert _read(resolver, text)["Dublin"][1] == "IRL"
+
+
+def test_places_us_local_story_country_name_needs_a_towns_use(resolver):
+    text = "A Lebanon woman was charged Monday, police said. She was held on $5,000 bond until a 9 a.m. hearing."
+    assert _read(resolver, text)["Lebanon"][1] == "USA"
+    text = "Church members raised $5,000 for families in Lebanon at a dinner that began at 6 p.m. Friday."
+    assert _read(resolver, text)["Lebanon"][1] == "LBN"  # a country named as a country stays one

@@ -38,6 +38,7 @@ from .gazetteer import (
     name_key,
 )
 from .near import NearIndex
+from .register import is_us_local, local_use_names
 from .wordlists import (
     AFTER_PLACE,
     CONNECTORS,
@@ -72,6 +73,9 @@ MAX_SPREAD = 60  # readings per name considered in the first pass ("Springfield"
 LOCAL_KINDS = (CITY, CAPITAL, ADMIN2)
 # A province named like its capital ("Kursk", "Idlib"): news means the town unless it says "region".
 TOWN_OVER_PROVINCE = 8.0
+# US local news naming nothing abroad: a US town over a namesake abroad ("Mansfield", "Dublin"); over a
+# country ("Lebanon") only where the name is used as a town's is (register.local_use_names)
+US_LOCAL = 10.0
 _KIND_PRIOR = {COUNTRY: 30.0, CONTINENT: 28.0, ADMIN1: 25.0, REGION: 22.0, ADMIN2: 18.0, ADMIN2_ROUGH: 16.0}
 
 
@@ -98,6 +102,7 @@ class _Mention:
     demonym: str | None = None  # iso2 when the mention is a demonym
     qualifier: tuple[str | None, str | None] = (None, None)  # (iso2, US state) named right after it
     named_after: bool = False  # "Naugatuck River": read through the place it is named after
+    local_use: bool = False  # the name is used as a town's is: "a Lebanon woman", a "MALTA —" dateline
 
 
 def population_score(population: int) -> float:
@@ -302,6 +307,11 @@ class ToponymResolver:
         if spans is None:
             spans = self.recognise(text, include_demonyms=include_demonyms)
         mentions = [self._mention(text, s, e) for s, e in spans]
+        us_local = is_us_local(text)
+        if us_local:
+            local_names = local_use_names(text, [(m.text, m.end) for m in mentions])
+            for m in mentions:
+                m.local_use = name_key(m.text) in local_names
         extra: Counter[str] = Counter()
         for code in context_countries:
             iso2 = g.iso2_of.get(code, code if code in g.iso3_of else None)
@@ -315,15 +325,15 @@ class ToponymResolver:
             self._best(m, extra, _Evidence(), anywhere, SPREAD_WEIGHT)[0] for m in mentions
         ]
         listed = _list_neighbours(text, mentions)
-        for _ in range(2):
-            evidence = self._evidence(mentions, chosen)
-            local = self._local_points(mentions, chosen)
-            chosen = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen))[0]
-                      for k, m in enumerate(mentions)]
-        evidence = self._evidence(mentions, chosen)
-        local = self._local_points(mentions, chosen)
-        final = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen))
-                 for k, m in enumerate(mentions)]
+        chosen, final = self._refine(mentions, chosen, extra, listed, [False] * len(mentions))
+        if us_local:
+            # the rule for US local news holds for a name when, read without it, no *other* name (nor
+            # the actors) points abroad: "fly to Dublin, then Belfast" keeps both abroad
+            plain = self._evidence(mentions, chosen)
+            foreign = any(n > 0 and iso2 != "US" for iso2, n in extra.items())
+            home = [not foreign and not _abroad(plain, name_key(m.text)) for m in mentions]
+            if any(home):
+                chosen, final = self._refine(mentions, chosen, extra, listed, home)
         out: list[ResolvedToponym] = []
         for m, (best, score, why) in zip(mentions, final, strict=True):
             out.append(ResolvedToponym(
@@ -334,6 +344,20 @@ class ToponymResolver:
                 demonym=m.demonym is not None,
             ))
         return out
+
+    def _refine(self, mentions: list[_Mention], chosen: list[Candidate | None], extra: Counter[str], listed:
+                list[list[int]], home: list[bool]) -> tuple[list[Candidate | None], list[tuple[Candidate | None, float, str]]]:
+        """Passes 2 and 3 and the final one: the other toponyms' chosen readings as context."""
+        for _ in range(2):
+            evidence = self._evidence(mentions, chosen)
+            local = self._local_points(mentions, chosen)
+            chosen = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen), us_local=home[k])[0]
+                      for k, m in enumerate(mentions)]
+        evidence = self._evidence(mentions, chosen)
+        local = self._local_points(mentions, chosen)
+        final = [self._best(m, extra, evidence, local, beside=_list_kinds(listed[k], chosen), us_local=home[k])
+                 for k, m in enumerate(mentions)]
+        return chosen, final
 
     def _mention(self, text: str, start: int, end: int) -> _Mention:
         g = self.gazetteer
@@ -447,7 +471,8 @@ class ToponymResolver:
                           if c is not None and c.kind in LOCAL_KINDS)
 
     def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: NearIndex,
-              weight: float = 1.0, beside: frozenset[str] = frozenset()) -> tuple[Candidate | None, float, str]:
+              weight: float = 1.0, beside: frozenset[str] = frozenset(),
+              us_local: bool = False) -> tuple[Candidate | None, float, str]:
         own_key = name_key(m.text)
         best: Candidate | None = None
         best_score = -math.inf
@@ -461,6 +486,8 @@ class ToponymResolver:
         # town's state: named right after it ("Lebanon, Ohio") or by the text's other places (a Texas
         # article's "Palestine")
         famous = max((_fame(c) for c in m.candidates if not c.via_alternate), default=0)
+        famous_country = any(c.kind == COUNTRY and not c.via_alternate for c in m.candidates)
+        local_town = us_local and (m.local_use or not famous_country)
         for c in m.candidates:
             score = prior(c)
             why = [c.kind]
@@ -487,7 +514,11 @@ class ToponymResolver:
                     why.append("context-state")
             # the text's own places in the town's state lift that only for a town of some size: a
             # village in Texas does not make "Italy" in a Texas story the village
-            if famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < famous \
+            home = local_town and c.iso2 == "US" and c.kind in LOCAL_KINDS
+            if home:
+                score += US_LOCAL * (2.5 if famous_country else 1.0)
+                why.append("us-local")
+            elif famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < famous \
                     and m.qualifier == (None, None) and (n_state <= 0 or c.population * FAME_GAP < famous):
                 score -= COUNTRY_NAME_AS_TOWN
             q_country, q_state = m.qualifier
@@ -553,6 +584,12 @@ def _title_case_lines(text: str, words: list[tuple[int, int, str]]) -> list[tupl
             out.append((pos, end))
         pos = end + 1
     return out
+
+
+def _abroad(evidence: _Evidence, own_key: str) -> bool:
+    """Does a name other than ``own_key`` point outside the US?"""
+    own = evidence.by_name.get(own_key, (Counter(),))[0]
+    return any(n > 0 and iso2 != "US" for iso2, n in (evidence.countries - own).items())
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
