@@ -270,3 +270,10 @@ def test_places_us_local_story_country_name_needs_a_towns_use(resolver):
     assert _read(resolver, text)["Lebanon"][1] == "USA"
     text = "Church members raised $5,000 for families in Lebanon at a dinner that began at 6 p.m. Friday."
     assert _read(resolver, text)["Lebanon"][1] == "LBN"  # a country named as a country stays one
+
+
+def test_places_continent_demonym_names_the_continent(resolver):
+    text = "European and African envoys met on Friday."
+    out = resolver.resolve(text, [(0, 8), (13, 20)], include_demonyms=True)
+    assert [(t.place.name, t.place.country, t.kind, t.demonym) for t in out if t.place] == [
+        ("Europe", None, "continent", True), ("Africa", None, "continent", True)]

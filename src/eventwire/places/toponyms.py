@@ -379,7 +379,7 @@ class ToponymResolver:
         if not candidates and demonym is None:
             candidates = self._demonym_of_region(surface)
             if candidates:
-                demonym = candidates[0].iso2
+                demonym = candidates[0].iso2  # "" for a continent's people ("European")
         named_after = False
         if not candidates and demonym is None:
             candidates = self._named_after(surface)
@@ -417,7 +417,8 @@ class ToponymResolver:
                  word[:-3] + "o", word + "ia", word + "a"]
         for stem in stems:
             found = [c for c in self.gazetteer.lookup(stem) if not c.via_alternate and (
-                c.kind in (COUNTRY, ADMIN1, REGION) or c.kind in (CITY, CAPITAL) and c.population >= 100_000)]
+                c.kind in (COUNTRY, CONTINENT, ADMIN1, REGION)
+                or c.kind in (CITY, CAPITAL) and c.population >= 100_000)]
             if found:
                 return sorted(found, key=lambda c: (c.kind != COUNTRY, -c.population))
         return []
