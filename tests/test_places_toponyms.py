@@ -277,3 +277,14 @@ def test_places_continent_demonym_names_the_continent(resolver):
     out = resolver.resolve(text, [(0, 8), (13, 20)], include_demonyms=True)
     assert [(t.place.name, t.place.country, t.kind, t.demonym) for t in out if t.place] == [
         ("Europe", None, "continent", True), ("Africa", None, "continent", True)]
+
+
+def test_places_counties_abroad_need_their_country(resolver):
+    got = _read(resolver, "Storms hit Clare and Kerry, and flights from Limerick were cancelled.")
+    assert got["Clare"][1:] == ("IRL", "admin2") and got["Kerry"][1] == "IRL"
+    assert _read(resolver, "Floods closed roads across Oxfordshire.")["Oxfordshire"][1] == "GBR"
+    assert _read(resolver, "She farms near Ballina in County Mayo.")["County Mayo"][1] == "IRL"
+    # a county's name that is also a bigger town elsewhere stays the town without its country in the text
+    assert _read(resolver, "Officials in Kent said the school will reopen.")["Kent"][1] == "USA"
+    # …and the town of a county's name is the town ("Cork", not County Cork)
+    assert _read(resolver, "Ferries from Cork sail to France.")["Cork"][1:] == ("IRL", "city")

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 COUNTRY = "country"
 CONTINENT = "continent"
 ADMIN1 = "admin1"  # US states; provinces, oblasts, UK nations … elsewhere
-ADMIN2 = "admin2"  # US counties (point: the town of the same name in that state)
+ADMIN2 = "admin2"  # US counties (point: the town of the same name in that state); a few abroad (counties.tsv)
 ADMIN2_ROUGH = "admin2~"  # US counties with no such town: the state's point stands in
 REGION = "region"  # the hand lists (regions.tsv; features.tsv: seas, rivers, ranges, informal regions)
 CAPITAL = "capital"
@@ -179,6 +179,9 @@ class Gazetteer:
             name, alts, iso2, lat, lon, gid = (r + [""] * 6)[:6]
             self._add(REGION, int(gid or 0), name, iso2, "", float(lat), float(lon), 0,
                       alts.split("|") if alts else [])
+        # counties abroad (Ireland, England: "Clare", "Oxfordshire", "County Mayo"); US counties come with places
+        for name, alts, iso2, lat, lon in _rows(_data_text("counties.tsv")):
+            self._add(ADMIN2, 0, name, iso2, "", float(lat), float(lon), 0, alts.split("|") if alts else [])
         self._load_places(_data_text("places.tsv.gz"))
         for alias, target in city_aliases:
             iso2, admin1, town = target.split("/")

@@ -62,6 +62,7 @@ CONTEXT_SHARE = 10.0
 CONTEXT_STATE = 14.0
 ALTERNATE_PENALTY = 6.0
 FOREIGN_ADMIN1_PRIOR = 12.0
+FOREIGN_COUNTY_PRIOR = 10.0
 CAPITAL_BONUS = 2.0
 COUNTRY_NAME_AS_TOWN = 14.0
 FAMOUS_POPULATION = 1_000_000  # a province or city this big is known abroad by name
@@ -115,6 +116,8 @@ def prior(c: Candidate) -> float:
         # a province by its people (the sum of its towns'): Ontario or Punjab outweigh a US town of that
         # name, a small province does not; never above a US state's prior (LGL-style local news)
         return min(_KIND_PRIOR[ADMIN1], max(FOREIGN_ADMIN1_PRIOR, population_score(c.population)))
+    if c.kind == ADMIN2 and c.iso2 != "US":
+        return FOREIGN_COUNTY_PRIOR  # below a town of 10,000: "Kent" abroad needs its country in the text
     if c.kind in _KIND_PRIOR:
         return _KIND_PRIOR[c.kind]
     base = population_score(c.population)
@@ -538,7 +541,7 @@ class ToponymResolver:
             if c.via_alternate:
                 score -= ALTERNATE_PENALTY
             # (the town may be known by another spelling: "Kiev" is the oblast's name and the capital's alias)
-            if c.kind == ADMIN1 and c.iso2 != "US" and any(
+            if c.kind in (ADMIN1, ADMIN2) and c.iso2 != "US" and any(
                     o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2
                     and (not o.via_alternate or o.population >= c.population // 2) for o in m.candidates):
                 score -= TOWN_OVER_PROVINCE
