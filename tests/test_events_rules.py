@@ -255,3 +255,18 @@ def test_sector_only_recipient_is_kept(code):  # type: ignore[no-untyped-def]
 def test_sector_only_speaker_does_not_own_the_reported_event(code):  # type: ignore[no-untyped-def]
     events = code("Witnesses said Kenyan soldiers attacked the village of Garba.").events
     assert [(e.type.value, e.source and e.source.country) for e in events] == [("ASSAULT", "KEN")], _rows(events)
+
+
+def test_subject_hung_under_an_auxiliary_still_acts(code):  # type: ignore[no-untyped-def]
+    events = code("Chile and Peru however have opposed resolutions in the Security Council.").events
+    assert {e.source.country for e in events if e.source} == {"CHL", "PER"}, _rows(events)
+
+
+def test_participle_with_an_object_under_the_root_noun_is_the_main_verb(code):  # type: ignore[no-untyped-def]
+    events = code("The Kenyan air force carried out at least two air strikes in southern Somalia, killing dozens of militants.").events
+    assert events and all(e.source and e.source.country == "KEN" for e in events), _rows(events)
+
+
+def test_passive_participle_under_a_noun_keeps_its_noun_as_patient(code):  # type: ignore[no-untyped-def]
+    events = code("Ghana condemned the attack on Togolese soldiers held captive by rebels.").events
+    assert not [e for e in events if e.trigger == "held" and e.source and e.source.country == "TGO"], _rows(events)

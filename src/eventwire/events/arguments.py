@@ -177,7 +177,7 @@ def role_only_subject(verb: Token, index: MentionIndex, depth: int = 3) -> Found
     attack …"), but never from a clause that has a subject of its own."""
     cur = verb
     for level in range(depth + 1):
-        subj = child(cur, *SUBJECT_DEPS)
+        subj = subject(cur)
         if subj is not None:
             if subj.lower_ in PRONOUNS or subj.lower_ in RELATIVE_PRONOUNS:
                 return None
@@ -218,6 +218,31 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def subject(verb: Token) -> Token | None:
+    """The verb's active subject, also where the parser hung it under an auxiliary ("Britain and France
+    however have opposed …" parsed as Britain ← nsubj have ← aux opposed)."""
+    subj = child(verb, *SUBJECT_DEPS)
+    if subj is not None:
+        return subj
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            subj = child(aux, *SUBJECT_DEPS)
+            if subj is not None:
+                return subj
+    return None
+
+
+def is_misparsed_predicate(verb: Token) -> bool:
+    """A participle the parser hung under the sentence's noun as a modifier although it is the main verb:
+    "The Iraqi air force carried out strikes" parsed as force ← acl carried. A past participle with a
+    direct object cannot be a passive modifier ("five soldiers killed in an attack" has none), so the
+    noun is its subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.i < verb.i
+            and head.dep_ in ("ROOT", "ccomp") and head.pos_ in ("NOUN", "PROPN")
+            and child(verb, "dobj", "dative") is not None)
+
+
 def pobjs(tok: Token, preps: Sequence[str]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs of ``tok``'s prepositional children, in text order."""
     out = []
@@ -234,7 +259,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
     control (xcomp), purpose clauses (advcl "to …") and relative clauses."""
     if depth <= 0:
         return None
-    subj = child(verb, *SUBJECT_DEPS)
+    subj = subject(verb)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
@@ -248,6 +273,8 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         if agent is not None:
             return actors_of(child(agent, "pobj"), index, "agent:by")
         return None
+    if is_misparsed_predicate(verb):
+        return actors_of(verb.head, index, "nsubj(misparsed as acl)")
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         found = actors_of(verb.head, index, f"{verb.dep_}-head") or claimer(verb.head, index)
         if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
