@@ -288,3 +288,10 @@ def test_places_counties_abroad_need_their_country(resolver):
     assert _read(resolver, "Officials in Kent said the school will reopen.")["Kent"][1] == "USA"
     # …and the town of a county's name is the town ("Cork", not County Cork)
     assert _read(resolver, "Ferries from Cork sail to France.")["Cork"][1:] == ("IRL", "city")
+
+
+def test_places_us_local_story_home_town_after_age_and_capitalised_police(resolver):
+    text = "Pat Doe, 41, Lebanon, was held on $900 bond after a 4 p.m. stop on Friday."
+    assert _read(resolver, text)["Lebanon"][1] == "USA"
+    text = "Lebanon Police said the 2 a.m. crash closed the bridge; repairs will cost $80,000."
+    assert _read(resolver, text)["Lebanon"][1] == "USA"

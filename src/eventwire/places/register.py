@@ -37,11 +37,13 @@ def is_us_local(text: str) -> bool:
     return us_local_cues(text) >= US_LOCAL_CUES
 
 
-# A name used the way a town's is, not a country's: "a Lebanon woman", "Jordan boys", "Lebanon police";
-# or written in capitals as the dateline ("MALTA \u2014 About 5,000 books …").
+# A name used the way a town's is, not a country's: "a Lebanon woman", "Jordan boys", "Lebanon Police";
+# a person's home in the AP way ("Terry Smith, 60, Lebanon, was arrested"); or written in capitals as the
+# dateline ("MALTA \u2014 About 5,000 books …").
 _LOCAL_USE = re.compile(
     r"\s+(?:wo)?m[ae]n\b|\s+(?:residents?|girls?|boys?|teens?|couple|family|police|firefighters|officers|"
-    r"council|township|village|schools?|students?|teams?|native|mayor)\b")
+    r"council|township|village|schools?|students?|teams?|native|mayor)\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r",\s\d{1,3},\s$")
 _DATELINE = re.compile(r"\s*[\u2014\u2013-]+\s")
 
 
@@ -51,6 +53,8 @@ def local_use_names(text: str, mentions: Iterable[tuple[str, int]]) -> set[str]:
     out: set[str] = set()
     for surface, end in mentions:
         after = text[end:end + 24]
-        if _LOCAL_USE.match(after) or surface.isupper() and len(surface) > 3 and _DATELINE.match(after):
+        before = text[max(0, end - len(surface) - 8):end - len(surface)]
+        if _LOCAL_USE.match(after) or _AGE_BEFORE.search(before) \
+                or surface.isupper() and len(surface) > 3 and _DATELINE.match(after):
             out.add(name_key(surface))
     return out
