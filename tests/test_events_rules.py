@@ -270,3 +270,9 @@ def test_participle_with_an_object_under_the_root_noun_is_the_main_verb(code):  
 def test_passive_participle_under_a_noun_keeps_its_noun_as_patient(code):  # type: ignore[no-untyped-def]
     events = code("Ghana condemned the attack on Togolese soldiers held captive by rebels.").events
     assert not [e for e in events if e.trigger == "held" and e.source and e.source.country == "TGO"], _rows(events)
+
+
+def test_act_on_a_proposal_reaches_its_author(code):  # type: ignore[no-untyped-def]
+    events = code("Chile rejected the border plan drafted by Bolivia.").events
+    assert [(e.type.value, e.source and e.source.country, e.target and e.target.country) for e in events] == [
+        ("REJECT", "CHL", "BOL")], _rows(events)

@@ -344,6 +344,14 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
                 f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
                 if f:
                     return f
+    for acl in obj.children:
+        # "rejected the proposal submitted by Gondor": an act on a proposal, a plan or a protest is an act
+        # on whoever made it
+        agent = child(acl, "agent") if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+        if agent is not None:
+            f = actors_of(child(agent, "pobj"), index, f"{role}-acl-agent:by", shallow=True)
+            if f:
+                return f
     # "an invitation to a meeting of Arab ministers", "cyber attacks on the websites of Georgia"
     for prep, o in pobjs(obj, ("to", "with", "against", "on", "into", "upon")):
         f = actors_of(o, index, f"{role}-pobj:{prep}")
