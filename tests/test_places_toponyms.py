@@ -295,3 +295,9 @@ def test_places_us_local_story_home_town_after_age_and_capitalised_police(resolv
     assert _read(resolver, text)["Lebanon"][1] == "USA"
     text = "Lebanon Police said the 2 a.m. crash closed the bridge; repairs will cost $80,000."
     assert _read(resolver, text)["Lebanon"][1] == "USA"
+
+
+def test_places_alternate_name_yields_to_a_main_name_in_a_named_country(resolver):
+    # Twickenham is also an old name of a big US city: the English town, with Britain named, comes first
+    got = _read(resolver, "British fans filled the stands at Twickenham on Saturday.", include_demonyms=True)
+    assert got["Twickenham"][1] == "GBR"
