@@ -276,3 +276,19 @@ def test_act_on_a_proposal_reaches_its_author(code):  # type: ignore[no-untyped-
     events = code("Chile rejected the border plan drafted by Bolivia.").events
     assert [(e.type.value, e.source and e.source.country, e.target and e.target.country) for e in events] == [
         ("REJECT", "CHL", "BOL")], _rows(events)
+
+
+def test_subject_split_by_the_parser_still_acts(code):  # type: ignore[no-untyped-def]
+    events = code("The rebel Free Syrian Army on Wednesday threatened to shell positions in Lebanon.").events
+    assert events and all(e.source and e.source.country == "SYR" for e in events), _rows(events)
+
+
+def test_purpose_of_an_announced_object_is_the_announcer_s(code):  # type: ignore[no-untyped-def]
+    events = code("Norway announced a peace initiative to halt the fighting in Sudan.").events
+    assert events and all(e.source and e.source.country == "NOR" for e in events), _rows(events)
+
+
+def test_purpose_of_a_rejected_object_is_not_the_rejecter_s(code):  # type: ignore[no-untyped-def]
+    events = code("Chile rejected a Bolivian plan to withdraw troops from the border with Peru.").events
+    assert not [e for e in events if e.type.value == "RETREAT" and e.source and e.source.country == "CHL"], \
+        _rows(events)

@@ -239,7 +239,7 @@ def is_misparsed_predicate(verb: Token) -> bool:
     noun is its subject."""
     head = verb.head
     return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.i < verb.i
-            and head.dep_ in ("ROOT", "ccomp") and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("ROOT", "ccomp", "nsubj") and head.pos_ in ("NOUN", "PROPN")
             and child(verb, "dobj", "dative") is not None)
 
 
@@ -265,7 +265,18 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
             return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
         if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
             return _antecedent(verb, index)
-        return actors_of(subj, index, "nsubj")
+        found = actors_of(subj, index, "nsubj")
+        # the parser sometimes splits one subject phrase into two ("The rebel | Free Syrian Army", "The
+        # Afghan government, | a number of parties and the Taliban"): every subject child counts
+        for other in verb.children:
+            if other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.lower_ not in PRONOUNS:
+                more = actors_of(other, index, "nsubj")
+                if more and found is None:
+                    found = more
+                elif more and found is not None:
+                    acts = found.actors + tuple(a for a in more.actors if a not in found.actors)
+                    found = Found(acts, "nsubj", len(acts) > 1, found.token)
+        return found
     if child(verb, *PASSIVE_SUBJECT_DEPS) is not None:
         for _, o in pobjs(verb, ("by",)):
             return actors_of(o, index, "agent:by")
@@ -275,6 +286,13 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         return None
     if is_misparsed_predicate(verb):
         return actors_of(verb.head, index, "nsubj(misparsed as acl)")
+    owner = _purpose_owner(verb)
+    if owner is not None:
+        # "sent troops to protect …": the troops if they are named, else whoever sent them
+        found = actors_of(verb.head, index, f"{verb.dep_}-head") if verb.dep_ != "pcomp" else None
+        found = found or clause_subject(owner, index, depth - 1)
+        if found is not None:
+            return Found(found.actors, f"{found.role}({verb.head.lemma_})", found.group, found.token)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         found = actors_of(verb.head, index, f"{verb.dep_}-head") or claimer(verb.head, index)
         if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
@@ -300,6 +318,31 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         if found is not None:
             return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
     return None
+
+
+# verbs whose subject owns the purpose of its object ("announced an initiative to halt the fighting", "gave
+# funds to promote trade", "voiced hope of holding talks"); verbs that reject or report an object are not
+# among them ("rejected a plan to withdraw": not the rejecter's withdrawal)
+AUTHOR_VERBS = frozenset({"announce", "launch", "unveil", "give", "provide", "earmark", "allocate", "pledge",
+                          "offer", "donate", "grant", "make", "take", "adopt", "send", "deploy", "dispatch",
+                          "propose", "present", "introduce", "approve", "issue", "set", "express", "voice",
+                          "explore", "consider", "study", "seek", "use", "spend", "mobilize", "start", "begin"})
+
+
+def _purpose_owner(verb: Token) -> Token | None:
+    """The verb whose object a purpose clause or "of/over …ing" phrase hangs on, when that verb's subject
+    is the doer: "announced an initiative *to halt* …" (acl to-infinitive on the object), "voiced hope
+    *of holding* talks" (pcomp under a preposition of the object)."""
+    noun = None
+    if verb.dep_ in ("acl", "relcl") and child(verb, *SUBJECT_DEPS) is None \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = verb.head
+    elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        noun = verb.head.head
+    if noun is None or noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    gov = noun.head
+    return gov if gov.lemma_.lower() in AUTHOR_VERBS else None
 
 
 def _antecedent(verb: Token, index: MentionIndex) -> Found | None:
