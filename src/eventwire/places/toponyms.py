@@ -11,7 +11,8 @@ and the caller's ``context_countries`` — so "Paris" in an article about Texas 
 named only by name or demonym counts little for its towns: "U.S. diplomats in Geneva"), a qualifier
 right after the name ("Athens, Ga.", "London, Ontario") that settles it, a famous place's precedence over
 a small namesake that nothing local supports ("Jordan", "Italy"), and lists keeping to one kind
-("Washington and Moscow"). A name the gazetteer lacks may still be read: a demonym by its suffix
+("Washington and Moscow"); in US local news naming nothing abroad (register.py), the US town ("Dublin City
+Council"). A name the gazetteer lacks may still be read: a demonym by its suffix
 ("Iowans"), a feature through the place it is named after ("Naugatuck River", at precision "region").
 """
 
