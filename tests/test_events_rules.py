@@ -292,3 +292,8 @@ def test_purpose_of_a_rejected_object_is_not_the_rejecter_s(code):  # type: igno
     events = code("Chile rejected a Bolivian plan to withdraw troops from the border with Peru.").events
     assert not [e for e in events if e.type.value == "RETREAT" and e.source and e.source.country == "CHL"], \
         _rows(events)
+
+
+def test_participle_subject_names_the_speaker_not_its_place(code):  # type: ignore[no-untyped-def]
+    events = code("The Red Cross operating in Sudan said Kenyan and Ugandan forces must protect the convoys.").events
+    assert events and all(e.source and e.source.country != "SDN" for e in events), _rows(events)

@@ -151,6 +151,12 @@ def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: boo
         return None
     if tok.lower_ in PRONOUNS and index.at(tok.i) is None:
         return None
+    if tok.pos_ == "VERB" and index.at(tok.i) is None:
+        # "The Red Cross operating in Sudan said …" parsed as Cross ← nsubj operating ← nsubj said: the
+        # participle's own subject is the phrase's head, not the place it operates in
+        inner = child(tok, *SUBJECT_DEPS)
+        if inner is not None and inner.i < tok.i:
+            tok = inner
     acts, group = _head_actor(tok, index, 3, with_by, shallow)
     more = _conjuncts_actors(tok, index, 3, with_by) + _misparsed_list(tok, index, with_by)
     acts += [a for a in more if a not in acts]
