@@ -8,12 +8,16 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .config import Settings, load_settings
 from .ingest import parse_published, read_inputs
 from .models import AnalysedArticle, Rejection, event_to_record
-from .runners.local import IngestSummary, LocalRunner
+from .runners.local import IngestSummary, LocalRunner, batches
+
+if TYPE_CHECKING:  # the pipeline and the store load heavy modules: imported where first used
+    from .pipeline import Pipeline
+    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,7 @@ def demo_article_path() -> Path:
     return Path(str(files("eventwire") / "data" / "demo" / "demo-article.txt"))
 
 
-def build_pipeline(settings: Settings | None = None):  # type: ignore[no-untyped-def]
+def build_pipeline(settings: Settings | None = None) -> Pipeline:
     """Load every resource once (spaCy, dictionaries, gazetteer) and return the pipeline."""
     from .pipeline import Pipeline
 
@@ -48,20 +52,14 @@ def extract(
     published: date | str | None = None,
     settings: Settings | None = None,
     stdin: IO[bytes] | None = None,
-    pipeline: Any = None,
+    pipeline: Pipeline | None = None,
     batch_articles: int = 16,
 ) -> Iterator[AnalysedArticle | Rejection]:
     """Analyse articles without a store: one AnalysedArticle or Rejection per input record."""
     settings = _settings(settings)
     pipe = pipeline if pipeline is not None else build_pipeline(settings)
     records = read_inputs([str(p) for p in paths], settings, published=_published(published), stdin=stdin)
-    batch: list[Any] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= batch_articles:
-            yield from pipe.run(batch)
-            batch = []
-    if batch:
+    for batch in batches(records, batch_articles):
         yield from pipe.run(batch)
 
 
@@ -73,7 +71,8 @@ def extract_events(paths: Sequence[PathLike], **kwargs: Any) -> Iterator[dict[st
                 yield event_to_record(event)
 
 
-def open_store(settings: Settings | None = None):  # type: ignore[no-untyped-def]
+def open_store(settings: Settings | None = None) -> Store:
+    """The store at ``settings.database_url`` (created and migrated on first use)."""
     from .store import Store
 
     return Store.open(_settings(settings).database_url)
@@ -86,7 +85,7 @@ def ingest(
     settings: Settings | None = None,
     stdin: IO[bytes] | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
-    pipeline: Any = None,
+    pipeline: Pipeline | None = None,
     batch_articles: int = 16,
 ) -> IngestSummary:
     """Read, analyse and store articles. Re-ingesting stored content is a no-op; a rerun resumes."""
@@ -124,7 +123,7 @@ def inspect(
     *,
     published: date | str | None = None,
     settings: Settings | None = None,
-    pipeline: Any = None,
+    pipeline: Pipeline | None = None,
 ) -> list[dict[str, Any]]:
     """How each article of ``path`` was read: metadata, sections, sentences with offsets, actors,
     time expressions and events — the first thing to run when a result looks wrong."""
@@ -181,7 +180,9 @@ def describe(analysed: AnalysedArticle) -> dict[str, Any]:
     }
 
 
-def demo(settings: Settings | None = None, pipeline: Any = None) -> tuple[IngestSummary, list[dict[str, Any]]]:
+def demo(
+    settings: Settings | None = None, pipeline: Pipeline | None = None
+) -> tuple[IngestSummary, list[dict[str, Any]]]:
     """Ingest the demo article into the store (SQLite by default) and read its events back from it."""
     from .clean import clean_record
 

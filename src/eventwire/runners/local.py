@@ -48,7 +48,8 @@ class IngestSummary:
         }
 
 
-def _batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list[RawRecord | Rejection]]:
+def batches(items: Iterable[RawRecord | Rejection], size: int) -> Iterator[list[RawRecord | Rejection]]:
+    """Consecutive lists of at most ``size`` items (the last may be shorter)."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -81,11 +82,11 @@ class LocalRunner:
         progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
         summary = IngestSummary()
-        batches = self._cleaned_batches(records, summary)
+        cleaned = self._cleaned_batches(records, summary)
         if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self._run_forked(batches, summary, progress)
+            self._run_forked(cleaned, summary, progress)
             return summary
-        for todo in batches:
+        for todo in cleaned:
             for result in self.pipeline.run(todo):
                 self._save(result, summary)
             if progress is not None:
@@ -94,7 +95,7 @@ class LocalRunner:
 
     def _cleaned_batches(self, records: Iterable[RawRecord | Rejection], summary: IngestSummary
                          ) -> Iterator[list[Article | Rejection]]:
-        for batch in _batches(records, self.batch_articles):
+        for batch in batches(records, self.batch_articles):
             todo = []
             for record in batch:
                 summary.read += 1
