@@ -297,3 +297,14 @@ def test_purpose_of_a_rejected_object_is_not_the_rejecter_s(code):  # type: igno
 def test_participle_subject_names_the_speaker_not_its_place(code):  # type: ignore[no-untyped-def]
     events = code("The Red Cross operating in Sudan said Kenyan and Ugandan forces must protect the convoys.").events
     assert events and all(e.source and e.source.country != "SDN" for e in events), _rows(events)
+
+
+def test_a_letter_s_content_is_the_event_from_sender_to_addressee(code):  # type: ignore[no-untyped-def]
+    events = code("Chile sent a letter to the Peruvian government condemning the border raids.").events
+    assert [(e.type.value, e.source and e.source.country, e.target and e.target.country) for e in events] == [
+        ("ACCUSE", "CHL", "PER")], _rows(events)
+
+
+def test_a_letter_without_a_speech_act_is_still_sent(code):  # type: ignore[no-untyped-def]
+    events = code("Chile sent a letter to the Peruvian government.").events
+    assert [(e.type.value, e.source and e.source.country) for e in events] == [("CONSULT", "CHL")], _rows(events)

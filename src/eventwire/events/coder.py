@@ -44,6 +44,7 @@ from .cameo_format import split_code
 from .frame import token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_people, resolve_pairs
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
+from .messages import message_content
 from .modality import (
     COOPERATIVE,
     DEMAND_CODE,
@@ -165,6 +166,7 @@ class EventCoder:
         by_tok = {t.tok.i: t for t in triggers}
         for t in triggers:
             self._arguments(t, index, by_tok)
+        message_content(triggers)  # "sent a letter to X condemning Y": the letter's content is the event
         self._absorb_content(triggers, by_tok)
         for t in triggers:
             if not t.absorbed:
