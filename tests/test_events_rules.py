@@ -308,3 +308,9 @@ def test_a_letter_s_content_is_the_event_from_sender_to_addressee(code):  # type
 def test_a_letter_without_a_speech_act_is_still_sent(code):  # type: ignore[no-untyped-def]
     events = code("Chile sent a letter to the Peruvian government.").events
     assert [(e.type.value, e.source and e.source.country) for e in events] == [("CONSULT", "CHL")], _rows(events)
+
+
+def test_partitive_noun_is_transparent_for_the_governing_verb(code):  # type: ignore[no-untyped-def]
+    events = code("Chile and Peru began a new round of joint naval exercises on Monday.").events
+    assert [e.type.value for e in events] == ["COOPERATE"] and {e.source.country for e in events if e.source} \
+        | {e.target.country for e in events if e.target} == {"CHL", "PER"}, _rows(events)

@@ -41,7 +41,7 @@ from .arguments import (
     verb_target,
 )
 from .cameo_format import split_code
-from .frame import token_kinds, trigger_frame
+from .frame import light_verb, token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_people, resolve_pairs
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
 from .messages import message_content
@@ -77,7 +77,6 @@ NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"
                                "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
 # a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
 # "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
-SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
 # intent verbs of consent: a forceful content does not make them threats
 CONSENT_VERBS = frozenset({"agree", "offer", "commit"})
 # verbs whose infinitive complement did not happen
@@ -368,14 +367,14 @@ class EventCoder:
         needs = self.lexicon.needs("noun", t.reading.lemma)
         if needs and poss is None:
             nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
-            light = self._light_verb(tok)
+            light = light_verb(tok)
             if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby) and not (
                     light is not None and light.lemma_.lower() in LIGHT_VERBS | {"go", "call", "end"}):
                 return None, None
         if source is None:
             source = claimer(tok, index)  # "X claimed responsibility for the attack"
         if source is None:
-            gov = self._light_verb(tok)
+            gov = light_verb(tok)
             if gov is not None:
                 s = clause_subject(gov, index)
                 if s is not None:
@@ -383,20 +382,6 @@ class EventCoder:
         if target is not None and target.role == "pobj:between" and source is None:
             return target, None  # "a treaty between X and Y": the parties are mutual
         return source, target
-
-    @staticmethod
-    def _light_verb(tok: Token) -> Token | None:
-        cur = tok
-        for _ in range(3):
-            if cur.dep_ in ("dobj", "attr", "nsubjpass") or (
-                    cur.dep_ == "pobj" and cur.head.lower_ in SUPPORT_PREPS) or (
-                    cur.dep_ == "prep" and cur.head.pos_ == "VERB" and cur.lower_ in SUPPORT_PREPS):
-                cur = cur.head
-                if cur.pos_ == "VERB":
-                    return cur
-            else:
-                return None
-        return None
 
     # ------------------------------------------------------------------ modality
     def _modality(self, t: Trigger, index: MentionIndex) -> None:

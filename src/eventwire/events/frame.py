@@ -82,3 +82,30 @@ def token_kinds(tok: Token) -> tuple[str, ...]:
             return ("verb", "noun")
         return ("noun",)
     return ()
+
+
+# prepositions a light verb's noun hangs on ("engaged *in* talks", "called *for* a boycott")
+SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
+# nouns that only count or group the noun of their "of" phrase: "began a new round *of* exercises",
+# "launched a series of raids" — the verb governs the exercises and the raids
+PARTITIVE_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "set", "number", "volley", "barrage",
+                             "flurry", "cycle", "campaign", "program", "programme"})
+
+
+def light_verb(tok: Token) -> Token | None:
+    """The verb that governs a noun trigger as its object (through a support preposition or a
+    partitive noun), whose subject is the noun's doer."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in PARTITIVE_NOUNS:
+            cur = cur.head.head
+            continue
+        if cur.dep_ in ("dobj", "attr", "nsubjpass") or (
+                cur.dep_ == "pobj" and cur.head.lower_ in SUPPORT_PREPS) or (
+                cur.dep_ == "prep" and cur.head.pos_ == "VERB" and cur.lower_ in SUPPORT_PREPS):
+            cur = cur.head
+            if cur.pos_ == "VERB":
+                return cur
+        else:
+            return None
+    return None
