@@ -314,3 +314,10 @@ def test_partitive_noun_is_transparent_for_the_governing_verb(code):  # type: ig
     events = code("Chile and Peru began a new round of joint naval exercises on Monday.").events
     assert [e.type.value for e in events] == ["COOPERATE"] and {e.source.country for e in events if e.source} \
         | {e.target.country for e in events if e.target} == {"CHL", "PER"}, _rows(events)
+
+
+def test_fired_means_take_the_target_of_what_they_hit(code):  # type: ignore[no-untyped-def]
+    events = code("Shells fired by Ethiopian troops hit a village in southern Eritrea on Monday.").events
+    fired = [e for e in events if e.trigger == "fired"]
+    assert fired and fired[0].source and fired[0].source.country == "ETH", _rows(events)
+    assert fired[0].target is not None and fired[0].target.country == "ERI", _rows(events)

@@ -480,7 +480,7 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
 
 
 # verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
-HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "claim", "leave"})
+HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "claim", "leave"})
 # nouns of violent means: the doer of an act done "in" one is the doer of that means
 MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
                          "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",

@@ -290,6 +290,10 @@ class EventCoder:
             if agent is not None:
                 t.source = actors_of(child(agent, "pobj"), index, "agent:by")
             t.target = actors_of(tok.head, index, f"{tok.dep_}-head") or verb_target(tok, index)
+            if t.target is None and tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() in HARM_VERBS:
+                # "the missiles fired by X struck a depot of Y": what the fired means hit is the target
+                hit = verb_target(tok.head.head, index)
+                t.target = Found(hit.actors, f"{hit.role}({tok.head.head.lemma_})", hit.group, hit.token) if hit else None
         elif t.kind == "verb":
             t.source = clause_subject(tok, index)
             t.target = verb_target(tok, index)
