@@ -321,3 +321,26 @@ def test_fired_means_take_the_target_of_what_they_hit(code):  # type: ignore[no-
     fired = [e for e in events if e.trigger == "fired"]
     assert fired and fired[0].source and fired[0].source.country == "ETH", _rows(events)
     assert fired[0].target is not None and fired[0].target.country == "ERI", _rows(events)
+
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    """A Doc with a given parse (the parser's misparses are rare and model-dependent)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_name_followed_by_its_verb_is_its_subject_not_its_label() -> None:
+    from eventwire.events.arguments import is_misparsed_predicate
+    # "Boric called Boluarte on Friday" misparsed as Boric <- acl called -> oprd Boluarte
+    doc = _parsed(["Boric", "called", "Boluarte", "on", "Friday", "and", "urged", "her"],
+                  [6, 0, 1, 1, 3, 6, 6, 6], ["nsubj", "acl", "oprd", "prep", "pobj", "cc", "ROOT", "dobj"],
+                  ["NNP", "VBN", "NNP", "IN", "NNP", "CC", "VBD", "PRP"],
+                  ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "CCONJ", "VERB", "PRON"])
+    assert is_misparsed_predicate(doc[1])
+    # "a man called Juan attacked …": a common noun named by its participle
+    doc = _parsed(["a", "man", "called", "Juan", "attacked", "it"], [1, 4, 1, 2, 4, 4],
+                  ["det", "nsubj", "acl", "oprd", "ROOT", "dobj"], ["DT", "NN", "VBN", "NNP", "VBD", "PRP"],
+                  ["DET", "NOUN", "VERB", "PROPN", "VERB", "PRON"])
+    assert not is_misparsed_predicate(doc[2])

@@ -244,9 +244,14 @@ def is_misparsed_predicate(verb: Token) -> bool:
     direct object cannot be a passive modifier ("five soldiers killed in an attack" has none), so the
     noun is its subject."""
     head = verb.head
-    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.i < verb.i
-            and head.dep_ in ("ROOT", "ccomp", "nsubj") and head.pos_ in ("NOUN", "PROPN")
-            and child(verb, "dobj", "dative") is not None)
+    if not (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.i < verb.i
+            and head.dep_ in ("ROOT", "ccomp", "nsubj") and head.pos_ in ("NOUN", "PROPN")):
+        return False
+    if child(verb, "dobj", "dative") is not None:
+        return True
+    # "Donald Trump called President Erdogan on Wednesday": a name right before the verb is not named by it
+    # ("a man called John" modifies a common noun)
+    return head.pos_ == "PROPN" and verb.i == head.i + 1 and child(verb, "oprd") is not None
 
 
 def pobjs(tok: Token, preps: Sequence[str]) -> list[tuple[str, Token]]:
@@ -425,7 +430,7 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
         f = object_phrase_target(obj, index, "dobj", 3)
         if f:
             return f
-    for dep in ("dative", "attr", "npadvmod"):  # npadvmod: headlines parse "visits DPRK" so
+    for dep in ("dative", "attr", "npadvmod", "oprd"):  # npadvmod: headlines parse "visits DPRK" so
         d = child(tok, dep)
         f = actors_of(d, index, dep)
         if f:

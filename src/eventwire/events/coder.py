@@ -35,6 +35,7 @@ from .arguments import (
     claimer,
     clause_subject,
     counterpart_of_talks,
+    is_misparsed_predicate,
     pobjs,
     role_only_subject,
     role_only_target,
@@ -282,7 +283,8 @@ class EventCoder:
         if is_agreement_participle(t):
             t.source, t.target = agreement_parties(t, index, by_tok, self._type, self.lexicon.is_never)
         elif t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
-                and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None:
+                and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None \
+                and not is_misparsed_predicate(tok):
             # a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"):
             # the modified noun undergoes the act; the doer is only known from a "by" phrase
             t.source = None
