@@ -4,7 +4,9 @@ For each parsed sentence:
 
 1. every verb (and event noun) is read against the lexicon with its *frame* (the words around it);
 2. its source and target are found in the parse (subject / passive agent / inherited subject; object,
-   recipient prepositions, a possessive or ``by`` phrase for nouns) and resolved to actor mentions;
+   recipient prepositions, a possessive or ``by`` phrase for nouns) and resolved to actor mentions; a
+   mention that names only a sector ("rebels", "police", "students") is kept as such for a verb with no
+   better-known argument (``code``/``country`` stay ``None``): who did what is still told;
 3. modality turns some readings into PLOVER's verbal categories, following the CAMEO manual: an
    intended cooperative act ("will provide aid", "offered to negotiate") is AGREE (CAMEO 03), an
    intended conflictual one ("vowed to fight", "will blockade") THREATEN (13), a refused one
