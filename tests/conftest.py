@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-from eventwire.ids import content_hash
-from eventwire.models import AnalysedArticle, Article, Block, Section, Sentence
+from eventwire.models import AnalysedArticle
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
@@ -34,22 +36,42 @@ def nlp():  # type: ignore[no-untyped-def]
 def parsed_article(nlp):  # type: ignore[no-untyped-def]
     """Factory: ``parsed_article(text, published=None)`` → an AnalysedArticle, one sentence per line,
     every sentence tokenised and parsed (no actors, events or dates yet). For unit tests of later stages."""
+    from eventwire.parse import analyse_lines
 
     def build(text: str, published: date | None = None) -> AnalysedArticle:
-        sentences: list[Sentence] = []
-        blocks: list[Block] = []
-        pos = 0
-        for i, line in enumerate(text.split("\n")):
-            if line.strip():
-                sentences.append(Sentence(index=len(sentences), start=pos, end=pos + len(line), text=line,
-                                          section=Section.BODY))
-                blocks.append(Block(Section.BODY, pos, pos + len(line)))
-            pos += len(line) + 1
-        h = content_hash(text)
-        article = Article(id=h, content_hash=h, text=text, raw=text, origin="<test>", published=published,
-                          blocks=tuple(blocks))
-        docs = {s.index: doc for s, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True)}
-        return AnalysedArticle(article=article, sentences=tuple(sentences), docs=docs,
-                               parsed=frozenset(docs))
+        return analyse_lines(nlp, text, published)
 
     return build
+
+
+POSTGRES_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a schema of this test's own, dropped afterwards. Skipped where
+    PostgreSQL does not answer — except in CI (``CI=true``), where it fails: CI has PostgreSQL."""
+    import sqlalchemy as sa
+
+    from eventwire.store.connect import parse_url
+
+    admin = sa.create_engine(parse_url(POSTGRES_URL), connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        why = str(exc.orig).splitlines()[0]
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI but unreachable at {POSTGRES_URL}: {why}")
+        pytest.skip(f"PostgreSQL unreachable at {POSTGRES_URL}: {why}")
+    schema = f"ew_test_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -21,13 +21,10 @@ from eventwire.ids import content_hash
 from eventwire.models import (
     Actor,
     AnalysedArticle,
-    Article,
-    Block,
     Event,
     EventType,
     Mention,
     Section,
-    Sentence,
 )
 
 
@@ -100,22 +97,10 @@ def run_case(build: Callable[..., AnalysedArticle], case: Case) -> dict[str, Any
 
 def standalone_parsed_article(nlp: Any) -> Callable[..., AnalysedArticle]:
     """The ``parsed_article`` fixture's builder, for running the tables outside pytest."""
+    from eventwire.parse import analyse_lines
 
     def build(text: str, published: date | None = None) -> AnalysedArticle:
-        sentences: list[Sentence] = []
-        blocks: list[Block] = []
-        pos = 0
-        for line in text.split("\n"):
-            if line.strip():
-                sentences.append(Sentence(index=len(sentences), start=pos, end=pos + len(line), text=line,
-                                          section=Section.BODY))
-                blocks.append(Block(Section.BODY, pos, pos + len(line)))
-            pos += len(line) + 1
-        h = content_hash(text)
-        article = Article(id=h, content_hash=h, text=text, raw=text, origin="<test>", published=published,
-                          blocks=tuple(blocks))
-        docs = {s.index: doc for s, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True)}
-        return AnalysedArticle(article=article, sentences=tuple(sentences), docs=docs, parsed=frozenset(docs))
+        return analyse_lines(nlp, text, published)
 
     return build
 

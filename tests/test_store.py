@@ -14,11 +14,9 @@ import stat
 import subprocess
 import sys
 import tempfile
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
@@ -47,7 +45,6 @@ from eventwire.store.clustering import date_key, dates_agree
 from eventwire.store.connect import create_engine, parse_url
 from eventwire.store.migrations import migrate
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TESTS_DIR = Path(__file__).resolve().parent
 
 RUS_GOV = Actor(text="Russian Security Council Secretary Sergei Shoigu", name="Sergei Shoigu", code="RUSGOV",
@@ -109,41 +106,13 @@ def make_article(key: str, *, outlet: str | None = "Outlet A", published: date |
 # --------------------------------------------------------------------------- fixtures
 
 
-def _postgres_available() -> str | None:
-    """None when PostgreSQL answers, else why not."""
-    engine = sa.create_engine(parse_url(PG_URL), connect_args={"connect_timeout": 3})
-    try:
-        with engine.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
-        return None
-    except sa.exc.OperationalError as exc:
-        return str(exc.orig).splitlines()[0]
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh database URL: a SQLite file, or a PostgreSQL schema of this test's own."""
     if request.param == "sqlite":
         yield str(tmp_path / "eventwire.db")
-        return
-    why = _postgres_available()
-    if why is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_URL}: {why}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {why}")
-    schema = f"ew_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(parse_url(PG_URL))
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    else:
+        yield request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,13 +15,11 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from eventwire import api
 from eventwire.config import Settings, load_settings
 from eventwire.store import Store
-from eventwire.store.connect import parse_url
 from eventwire.web import create_app
 from eventwire.web.app import static_dir
 from eventwire.web.timeline import timeline
@@ -416,43 +412,15 @@ def test_serve_answers_http_until_stopped(settings: Settings) -> None:
 # ------------------------------------------------------------------ PostgreSQL
 
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A PostgreSQL schema of this test's own (skipped where PostgreSQL does not answer, failed in CI)."""
-    admin = sa.create_engine(parse_url(PG_URL), connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
-    except sa.exc.OperationalError as exc:
-        admin.dispose()
-        why = str(exc.orig).splitlines()[0]
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_URL}: {why}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {why}")
-    schema = f"ew_web_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 @pytest.mark.postgres
-def test_the_api_answers_the_same_on_postgresql(pg_url: str, pipeline: Any, client: TestClient,
+def test_the_api_answers_the_same_on_postgresql(postgres_url: str, pipeline: Any, client: TestClient,
                                                 tmp_path: Path) -> None:
-    settings = load_settings(environ={}, database_url=pg_url)
+    settings = load_settings(environ={}, database_url=postgres_url)
     (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     (tmp_path / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     api.ingest([tmp_path / "a.txt"], published="2025-06-17", settings=settings, pipeline=pipeline)
     api.ingest([tmp_path / "hostile.jsonl"], settings=settings, pipeline=pipeline)
-    app = create_app(pg_url, token=TOKEN, settings=settings, pipeline=pipeline)
+    app = create_app(postgres_url, token=TOKEN, settings=settings, pipeline=pipeline)
     with TestClient(app) as pg:
         for params in ({"dyad": "RUS,PRK"}, {"actor": "CHN"}, {"since": "2025-06"}):
             want = [r for r in client.get("/api/events", params=params).json() if r["article_id"] != "post-1"]

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from .errors import ResourceError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .models import Sentence
+    from .models import AnalysedArticle, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -64,3 +66,23 @@ class Parser:
             # worker processes return copies: callers must use the returned docs
             return list(self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process))
         return list(self.nlp.pipe(docs, batch_size=self.batch_size))
+
+
+def analyse_lines(nlp: Language, text: str, published: date | None = None) -> AnalysedArticle:
+    """An article of one body sentence per line, every sentence tokenised and parsed (no actors, events or
+    dates yet): for unit tests of the later stages and for quick experiments in a notebook."""
+    from .ids import content_hash
+    from .models import AnalysedArticle, Article, Block, Section, Sentence
+
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(index=len(sentences), start=pos, end=pos + len(line), text=line,
+                                      section=Section.BODY))
+        pos += len(line) + 1
+    h = content_hash(text)
+    article = Article(id=h, content_hash=h, text=text, raw=text, origin="<lines>", published=published,
+                      blocks=tuple(Block(Section.BODY, s.start, s.end) for s in sentences))
+    docs = {s.index: doc for s, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True)}
+    return AnalysedArticle(article=article, sentences=tuple(sentences), docs=docs, parsed=frozenset(docs))
