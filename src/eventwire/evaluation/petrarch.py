@@ -160,10 +160,10 @@ def evaluate_petrarch(path: str | Path, settings: Settings, *, actors: Sequence[
         sys_root, gold_root = {_root(x) for x in system}, {_root(x) for x in gold}
         tp = len(sys_root & gold_root)
         tp_root += tp
-        c = cats.setdefault(rec.category or "?", [0, 0, 0])
-        c[0] += tp
-        c[1] += len(sys_root)
-        c[2] += len(gold_root)
+        tally = cats.setdefault(rec.category or "?", [0, 0, 0])
+        tally[0] += tp
+        tally[1] += len(sys_root)
+        tally[2] += len(gold_root)
     fp, fr, ff = _prf(tp_full, n_sys, n_gold)
     rp, rr, rf = _prf(tp_root, n_sys, n_gold)
     figures: dict[str, Any] = {

@@ -153,7 +153,7 @@ class EventCoder:
             mentions = analysed.sentence_mentions(sentence.index)
             if any(t.lower_ in PAIR_WORDS for t in doc):
                 earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
-                mentions = resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start)
+                mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
             for c in self.code_doc(doc, mentions):
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
@@ -460,12 +460,14 @@ class EventCoder:
                 out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
                                   True, srole, srole, t.note))
             return out[:6]
-        for a in src or (None,):
-            for b in tgt or (None,):
-                if a is not None and b is not None and a == b:
-                    b = None
-                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
-                                  t.reverse == t.cameo, srole, trole, t.note))
+        sources: Sequence[Actor | None] = src or (None,)
+        targets: Sequence[Actor | None] = tgt or (None,)
+        for source in sources:
+            for target in targets:
+                if source is not None and source == target:
+                    target = None
+                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, source,
+                                  target, t.reverse == t.cameo, srole, trole, t.note))
         return out[:6]
 
     def _mutual(self, t: Trigger, ttype: str | None) -> bool:
