@@ -45,13 +45,7 @@ def norm(word: str) -> str:
 
 def _verb_forms(lemma: str) -> set[str]:
     """Regular inflections (plus a doubled-consonant variant: both spellings are harmless)."""
-    out = {lemma}
-    if lemma.endswith(("s", "x", "z", "ch", "sh")):
-        out.add(lemma + "es")
-    elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
-        out.add(lemma[:-1] + "ies")
-    else:
-        out.add(lemma + "s")
+    out = _noun_forms(lemma)  # the third person singular is spelt like the plural
     if lemma.endswith("e"):
         out |= {lemma + "d", lemma[:-1] + "ing"}
     elif lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
@@ -64,6 +58,7 @@ def _verb_forms(lemma: str) -> set[str]:
 
 
 def _noun_forms(lemma: str) -> set[str]:
+    """The lemma and its regular plural."""
     out = {lemma}
     if lemma.endswith(("s", "x", "z", "ch", "sh")):
         out.add(lemma + "es")
