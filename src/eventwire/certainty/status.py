@@ -209,23 +209,30 @@ class StatusResolver:
 
     def _by_governor(self, governor: Token, verb: Token, section: Section, depth: int, *, complement: bool
                      ) -> StatusReading | None:
-        cls, cue = self._governor_class(governor, complement=complement)
-        if cls is not None and is_nominal(governor):
-            refused = self._refused_noun(governor, verb)
-            if refused is not None:
-                return refused
-        if cls is not None:
-            # "did not plan to visit", "could seek to": the governor's own negation or condition wins
-            if is_verbal(governor):
-                own = self._own_marking(governor)
-                if own is not None and own.status in (Status.NEGATED, Status.HYPOTHETICAL):
-                    return StatusReading(own.status, f"{own.cue} … '{verb.text}'")
-            return StatusReading(cls, f"{cue} … '{verb.text}'")
+        classed = self._classed_governor(governor, verb, complement=complement)
+        if classed is not None:
+            if is_nominal(governor):
+                refused = self._refused_noun(governor, verb)
+                if refused is not None:
+                    return refused
+            return classed
         if is_verbal(governor):
             return self.verbal(governor, section, depth + 1)
         if is_nominal(governor):
             return self.nominal(governor, section, depth + 1)
         return None
+
+    def _classed_governor(self, governor: Token, event: Token, *, complement: bool) -> StatusReading | None:
+        """The status a classed governor ("plans to", "cancelled") gives ``event``; None when unclassed.
+        The governor's own negation or condition wins: "did not plan to visit", "could seek to"."""
+        cls, cue = self._governor_class(governor, complement=complement)
+        if cls is None:
+            return None
+        if is_verbal(governor):
+            own = self._own_marking(governor)
+            if own is not None and own.status in (Status.NEGATED, Status.HYPOTHETICAL):
+                return StatusReading(own.status, f"{own.cue} … '{event.text}'")
+        return StatusReading(cls, f"{cue} … '{event.text}'")
 
     def _refused_noun(self, noun: Token, verb: Token) -> StatusReading | None:
         """ "cancelled the plan to visit", "were denied permission to enter": the plan is void."""
@@ -417,13 +424,9 @@ class StatusResolver:
     def _inherit(self, governor: Token, noun: Token, section: Section, depth: int, *, complement: bool
                  ) -> StatusReading | None:
         """The governing word's class if it has one ("cancelled the summit"), else its own status."""
-        cls, cue = self._governor_class(governor, complement=complement)
-        if cls is not None:
-            if is_verbal(governor):
-                own = self._own_marking(governor)
-                if own is not None and own.status in (Status.NEGATED, Status.HYPOTHETICAL):
-                    return StatusReading(own.status, f"{own.cue} … '{noun.text}'")
-            return StatusReading(cls, f"{cue} … '{noun.text}'")
+        classed = self._classed_governor(governor, noun, complement=complement)
+        if classed is not None:
+            return classed
         if is_verbal(governor):
             return self.verbal(governor, section, depth + 1)
         if is_nominal(governor):
