@@ -79,3 +79,69 @@ def test_runner_local_workers_store_the_same_events(tmp_path: Path, corpus: Path
     with api.open_store(one) as a, api.open_store(two) as b:
         assert sorted(r["id"] for r in a.events()) == sorted(r["id"] for r in b.events())
         assert b.counts()["sentences"] == a.counts()["sentences"] > 0
+
+
+def _analysed(corpus: Path, pipeline) -> list:  # type: ignore[no-untyped-def]
+    """The corpus through read → clean → pipeline, as the Ray runner's workers produce it."""
+    from eventwire.clean import clean_record
+    from eventwire.ingest import read_inputs
+    from eventwire.models import Rejection
+
+    settings = load_settings(environ={})
+    items = []
+    for record in read_inputs([str(corpus)], settings):
+        items.append(record if isinstance(record, Rejection) else clean_record(record, settings))
+    return list(pipeline.run(items))
+
+
+def test_parquet_folder_resumes_and_drops_unfinished_windows(tmp_path: Path, corpus: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    import pyarrow.parquet as pq
+
+    from eventwire.runners.parquet_out import ParquetFolder
+
+    results = _analysed(corpus, pipeline)
+    out = tmp_path / "pq"
+    stored, events, rejected, _ = ParquetFolder(out).write_window(results)
+    assert (stored, rejected) == (2, 1) and events > 0
+    # a crash after the events file of window 1 but before its marker leaves an orphan
+    (out / "events-00001.parquet").write_bytes((out / "events-00000.parquet").read_bytes())
+    (out / ".tmp-_SUCCESS-00001.json").write_text("{", encoding="utf-8")
+    again = ParquetFolder(out)
+    assert not (out / "events-00001.parquet").exists() and not (out / ".tmp-_SUCCESS-00001.json").exists()
+    assert all(again.has_article(r.article.content_hash) for r in results if hasattr(r, "article"))
+    assert again.next_window == 2  # never overwrite a number that was used
+    # the same rejection again is not recorded twice
+    assert again.write_window([r for r in results if not hasattr(r, "article")])[2] == 0
+    table = pq.read_table(out)  # the _-prefixed markers and rejections are not read as events
+    assert table.num_rows == events
+    lines = (out / "_rejections-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["code"].startswith("E1")
+
+
+def test_parquet_folder_bad_marker_is_a_coded_error(tmp_path: Path) -> None:
+    from eventwire.errors import StoreError
+    from eventwire.runners.parquet_out import ParquetFolder
+
+    (tmp_path / "_SUCCESS-00000.json").write_text("not json", encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        ParquetFolder(tmp_path)
+    assert err.value.code == "E331" and "_SUCCESS-00000.json" in str(err.value)
+
+
+@pytest.mark.ray
+def test_runner_ray_parquet_rerun_adds_nothing(tmp_path: Path, corpus: Path) -> None:
+    ray = pytest.importorskip("ray")
+    import pyarrow.parquet as pq
+
+    from eventwire.runners.ray import ingest_with_ray
+
+    settings = load_settings(environ={})
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        first = ingest_with_ray([corpus], settings=settings, parquet_dir=tmp_path / "pq", batch_articles=2)
+        second = ingest_with_ray([corpus], settings=settings, parquet_dir=tmp_path / "pq", batch_articles=2)
+    finally:
+        ray.shutdown()
+    assert (first.stored, first.rejected) == (2, 1)
+    assert (second.stored, second.skipped_known, second.rejected) == (0, 2, 0)
+    assert pq.read_table(tmp_path / "pq").num_rows == first.events

@@ -2,8 +2,8 @@
 
 The driver streams records in bounded windows (memory stays flat on endless input); each window is a Ray
 dataset mapped by a pool of actors that each load the pipeline once; the driver writes the results to the
-store (SQLite or PostgreSQL, one transaction per article, so a rerun resumes) or to Parquet files of event
-records. Stages never import ray: only this module does.
+store (SQLite or PostgreSQL, one transaction per article, so a rerun resumes) or to a resumable folder of
+Parquet event files with completion markers (:mod:`.parquet_out`). Stages never import ray: only this module does.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from ..clean import clean_record
 from ..config import Settings
 from ..errors import ConfigError, EventwireError
 from ..ingest import parse_published, read_inputs
-from ..models import AnalysedArticle, Article, Rejection, event_to_record
+from ..models import AnalysedArticle, Article, Rejection
 from .local import IngestSummary
+from .parquet_out import ParquetFolder
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +76,16 @@ def ingest_with_ray(
     workers = concurrency or max(1, int(ray.available_resources().get("CPU", 1)))
     summary = IngestSummary()
     store = None
+    folder: ParquetFolder | None = None
     if parquet_dir is None:
         from ..store import Store
 
         store = Store.open(settings.database_url)
+    else:
+        folder = ParquetFolder(parquet_dir)  # completed windows are skipped, unfinished ones redone
+    done = store if store is not None else folder
     try:
-        for n, chunk in enumerate(_windows(records, window)):
+        for chunk in _windows(records, window):
             todo: list[Article | Rejection] = []
             for record in chunk:
                 summary.read += 1
@@ -93,7 +98,7 @@ def ingest_with_ray(
                     todo.append(Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message,
                                           raw=record.text))
                     continue
-                if store is not None and store.has_article(article.content_hash):
+                if done is not None and done.has_article(article.content_hash):
                     summary.skipped_known += 1
                     continue
                 todo.append(article)
@@ -110,8 +115,8 @@ def ingest_with_ray(
             results = (pickle.loads(row["result"]) for row in mapped.iter_rows())
             if store is not None:
                 _save(store, results, summary)
-            else:
-                _write_parquet(Path(parquet_dir), n, results, summary)  # type: ignore[arg-type]
+            elif folder is not None:
+                _write_window(folder, results, summary)
     finally:
         if store is not None:
             store.close()
@@ -132,20 +137,11 @@ def _save(store: Any, results: Iterable[AnalysedArticle | Rejection], summary: I
             summary.skipped_known += 1
 
 
-def _write_parquet(folder: Path, n: int, results: Iterable[AnalysedArticle | Rejection],
-                   summary: IngestSummary) -> None:
-    """One Parquet file of event records per window (``events-00000.parquet``; a rerun overwrites)."""
-    from ..export import export_events
-
-    folder.mkdir(parents=True, exist_ok=True)
-    records: list[dict[str, Any]] = []
-    for result in results:
-        if isinstance(result, Rejection):
-            summary.rejected += 1
-            if len(summary.rejections) < 1000:
-                summary.rejections.append(result)
-            continue
-        summary.stored += 1
-        summary.events += len(result.events)
-        records.extend(event_to_record(e) for e in result.events)
-    export_events(records, folder / f"events-{n:05d}.parquet", "parquet", "eventwire")
+def _write_window(folder: ParquetFolder, results: Iterable[AnalysedArticle | Rejection],
+                  summary: IngestSummary) -> None:
+    """One window into the Parquet folder (events, rejections, then its completion marker)."""
+    stored, events, rejected, rejections = folder.write_window(results)
+    summary.stored += stored
+    summary.events += events
+    summary.rejected += rejected
+    summary.rejections.extend(rejections[: max(0, 1000 - len(summary.rejections))])
