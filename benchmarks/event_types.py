@@ -11,11 +11,10 @@ Two sets from ``../shared/eval`` (read in place, never copied), each split into 
   ``lead_type`` (same for the first text sentence), ``story_coverage`` (any unit has an event) and
   ``story_recall`` (any event of any unit has the gold type); ``by_type`` gives them per gold type.
 * ``conflibert`` — ConfliBERT's CAMEO class sentences (``conflibert-cameo-train/cameo_class_train.tsv``,
-  5-way class, read as the Phoenix penta-class: 0 statement 01, 1 verbal cooperation 02–05, 2 material
-  cooperation 06–08, 3 verbal conflict 09–13, 4 material conflict 14–20). Figures: ``coverage`` over
-  classes 1–4 (class 0 sentences are statements: we code no event for those), ``class_agreement`` (the
-  first event's CAMEO root falls in the gold class; no event = wrong; class 0 agrees when no event is
-  coded), ``quiet_on_statements`` (share of class 0 sentences with no event).
+  5-way class of CAMEO roots, see :func:`penta_class`). Figures: ``coverage`` over classes 1–4 (class 0
+  is statements and appeals: statements code no event), ``class_agreement`` (the first event's CAMEO
+  root falls in the gold class; no event = wrong, except in class 0), ``quiet_on_statements`` (share of
+  class 0 sentences with no event or an appeal).
 
     python benchmarks/event_types.py [--per-type 40] [--sentences 2] [--set ngec|conflibert|all]
                                      [--misses tune] [--limit N]
@@ -57,18 +56,15 @@ def half(key: str) -> str:
 
 
 def penta_class(cameo: str | None) -> int | None:
-    """The Phoenix penta-class of a CAMEO code (0 statement … 4 material conflict)."""
+    """ConfliBERT's class of a CAMEO code: 0 statement/appeal 01–02, 1 verbal cooperation 03–05,
+    2 material cooperation 06–08, 3 verbal conflict 09–13 and reduced relations 16, 4 material
+    conflict 14–15 and 17–20 (read off the tune half: sanctions are 3, arrests 4)."""
     if not cameo or not cameo[:2].isdigit():
         return None
     root = int(cameo[:2])
-    if root == 1:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    if root <= 13:
-        return 3
+    for last, klass in ((2, 0), (5, 1), (8, 2), (13, 3), (15, 4), (16, 3)):
+        if root <= last:
+            return klass
     return 4
 
 
@@ -194,11 +190,11 @@ def score_conflibert(chain: Any, items: list[tuple[str, int]], misses: str | Non
         h = half(text)
         events = _events(chain, text)
         got = penta_class(events[0].cameo) if events else None
-        agrees = (not events) if gold == 0 else got == gold
+        agrees = got == gold or (gold == 0 and not events)
         totals[h].add("class_agreement", agrees)
         by_class[h][gold].add("class_agreement", agrees)
         if gold == 0:
-            totals[h].add("quiet_on_statements", not events)
+            totals[h].add("quiet_on_statements", got in (None, 0))
         else:
             totals[h].add("coverage", bool(events))
             by_class[h][gold].add("coverage", bool(events))
