@@ -502,6 +502,24 @@ def eval_geo(
     _print_report(evaluate_geo(path, output=output), format)
 
 
+@eval_app.command("dedup")
+def eval_dedup(
+    path: Annotated[Path, typer.Argument(help="The ECB+ folder (holding ECB+/<topic>/*.xml).")],
+    topics: Annotated[
+        str, typer.Option("--topics", help="dev (the usual dev topics), test, all, or numbers like 2,5,12.")
+    ] = "dev",
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """Event deduplication and cross-article clustering: mention recall and MUC, B3, CEAF-e, CoNLL F1
+    within and across documents on ECB+.
+
+    Example: eventwire eval dedup ../shared/eval/ecbplus-dev --format json
+    """
+    from .evaluation.ecb import evaluate_dedup
+
+    _print_report(evaluate_dedup(path, _settings(), topics=topics), format)
+
+
 def main() -> None:
     """Console entry point: library errors become one-line messages and exit codes."""
     try:
