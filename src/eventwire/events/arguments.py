@@ -323,7 +323,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
                     return f
             # object control: "urged Bree to help" — Bree does the helping
             obj = child(head, "dobj")
-            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL and not _is_phone_call(head):
                 return actors_of(obj, index, "controller:dobj")
         found = clause_subject(head, index, depth - 1)
         if found is not None:
@@ -374,6 +374,23 @@ def _antecedent(verb: Token, index: MentionIndex) -> Found | None:
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "request", "press", "tell",
                             "invite", "allow", "help", "encourage", "convince", "compel", "pressure"})
+# verbs of getting in touch: "called Lavrov to discuss …" — the caller discusses, with the one called
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+
+
+def _is_phone_call(verb: Token) -> bool:
+    """"called X to discuss …" (a call made to X) against "called on X to withdraw" (an appeal: X is to act):
+    "call" takes the one called as its direct object; the appeal takes "on/upon"."""
+    return verb.lemma_.lower() in CONTACT_VERBS and child(verb, "dobj") is not None
+
+
+def contacted(verb: Token, index: MentionIndex) -> Found | None:
+    """The one called in "X called Y to discuss …": the counterpart of the purpose clause's talks."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or not _is_phone_call(head):
+        return None
+    f = actors_of(child(head, "dobj"), index, f"dobj({head.lemma_})")
+    return f
 
 
 def passive_subject(verb: Token) -> Token | None:
@@ -392,6 +409,14 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
         f = object_phrase_target(o, index, f"{role}-of", depth - 1)
         if f:
             return f
+    for acl in obj.children:
+        # "rejected the proposal submitted by Gondor": an act on a proposal, a plan or a protest is an act
+        # on whoever made it (before where it was aimed: "an appeal lodged by X against Y" reaches X)
+        agent = child(acl, "agent") if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
+        if agent is not None:
+            f = actors_of(child(agent, "pobj"), index, f"{role}-acl-agent:by", shallow=True)
+            if f:
+                return f
     for acl in obj.children:  # "links leading into Mordor"
         if acl.dep_ == "acl":
             for prep, o in pobjs(acl, NOUN_TARGET_PREPS):
@@ -399,11 +424,26 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
                 if f:
                     return f
     for acl in obj.children:
-        # "rejected the proposal submitted by Gondor": an act on a proposal, a plan or a protest is an act
-        # on whoever made it
-        agent = child(acl, "agent") if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
-        if agent is not None:
-            f = actors_of(child(agent, "pobj"), index, f"{role}-acl-agent:by", shallow=True)
+        # the purpose a noun names: "a drive to convince the parliament", "an invitation to attend a
+        # meeting of the factions" — whom that act is on
+        if acl.dep_ in ("acl", "relcl") and child(acl, *SUBJECT_DEPS) is None \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in acl.children):
+            inner = child(acl, "dobj")
+            if inner is not None:
+                # the object itself names the party ("ties" qualified by "Russia-DPRK" name none)
+                f = actors_of(inner, index, f"{role}-{acl.dep_}-dobj", shallow=True) \
+                    if index.at(inner.i) is not None else None
+                if f is None and inner.lemma_.lower() in TALK_NOUNS:
+                    for _, o in pobjs(inner, ("of",)):  # "a meeting of the factions": its parties
+                        f = actors_of(o, index, f"{role}-{acl.dep_}-dobj-pobj:of", shallow=True)
+                if f:
+                    return f
+    for other in obj.children:
+        # the parser hangs a phrase on a name in apposition ("an operation, Operation Dawn, against the
+        # rebels") or on a coordinated object ("condemned the raid and the threats made by X")
+        if other.dep_ in ("appos", "conj"):
+            f = (actors_of(other, index, f"{role}-{other.dep_}", shallow=True) if other.dep_ == "conj" else None) \
+                or object_phrase_target(other, index, f"{role}-{other.dep_}", depth - 1)
             if f:
                 return f
     # "an invitation to a meeting of Arab ministers", "cyber attacks on the websites of Georgia"
@@ -414,6 +454,9 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
     return None
 
 
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "airlift", "ship", "move", "redeploy"})
+
+
 def verb_target(tok: Token, index: MentionIndex) -> Found | None:
     """The recipient of a verb: passive subject, object, recipient prepositions, purpose clauses."""
     ps = passive_subject(tok)
@@ -421,15 +464,28 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
         f = actors_of(ps, index, "nsubjpass")
         if f:
             return f
-    obj = child(tok, "dobj")
-    if obj is not None:
+    opposed = opposed_party(tok, index)
+    if tok.lemma_.lower() in SENDING_VERBS and child(tok, "dobj") is not None:
+        # "sent teams of agents into Libya": what is sent is the sender's; where it goes is the recipient
+        for prep, o in pobjs(tok, ("to", "into", "toward", "towards")):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+    # the parser sometimes splits one object into two ("deported 1, | 086 migrants"): every one counts
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
         f = actors_of(obj, index, "dobj", with_by=True)
+        if f and opposed is not None and index.at(f.token) is None:
+            # "blocked streets in Hong Kong in defiance of Beijing": a place the object lies in says less
+            # than the party defied
+            return opposed
         if f:
             return f
         # "threatened action against Russia", "welcomed a resumption of ties with Gondor"
         f = object_phrase_target(obj, index, "dobj", 3)
         if f:
             return f
+    if opposed is not None:
+        return opposed
     for dep in ("dative", "attr", "npadvmod", "oprd"):  # npadvmod: headlines parse "visits DPRK" so
         d = child(tok, dep)
         f = actors_of(d, index, dep)
@@ -446,8 +502,8 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
         if f:
             return f
     # a preposition the parser left without its object ("granted asylum to | five officers holed up")
-    obj = child(tok, "dobj")
-    for p in [*tok.children, *(obj.children if obj is not None else ())]:
+    first_obj = child(tok, "dobj")
+    for p in [*tok.children, *(first_obj.children if first_obj is not None else ())]:
         if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
             for j in range(p.i + 1, min(p.i + 5, len(p.doc))):
                 m = index.at(j)
@@ -520,6 +576,8 @@ def claimer(noun: Token, index: MentionIndex) -> Found | None:
     return Found(found.actors, f"{found.role}(claimed responsibility)", found.group, found.token) if found else None
 
 
+# "called off the strike after an agreement with the government": the party it was reached with
+SETTLEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "settlement", "compromise"})
 TALK_NOUNS = frozenset({"talk", "meeting", "negotiation", "deliberation", "discussion", "consultation", "summit",
                         "contact", "mediation", "dialogue"})
 
@@ -530,9 +588,55 @@ def counterpart_of_talks(verb: Token, index: MentionIndex) -> Found | None:
              and p.lower_ in ("after", "following", "in", "during", "at")
              for o in p.children if o.dep_ in ("pobj", "dobj")]  # "following" is often parsed as a verb
     for prep, o in found:
-        if o.lemma_.lower() in TALK_NOUNS:
+        if o.lemma_.lower() in TALK_NOUNS or o.lemma_.lower() in SETTLEMENT_NOUNS:
             for _, o2 in pobjs(o, ("with",)):
                 f = actors_of(o2, index, f"pobj:{prep} {o.lemma_} with")
+                if f:
+                    return f
+    return None
+
+
+# "in defiance of X", "in protest against X", "in opposition to X": the party an act stands against
+OPPOSITION_NOUNS = frozenset({"defiance", "protest", "opposition", "contravention", "violation", "breach"})
+OPPOSITION_PREPS = ("of", "against", "to", "at", "over")
+
+
+def opposed_party(verb: Token, index: MentionIndex) -> Found | None:
+    """The party an act defies: "blocked streets in defiance of the authorities", "began a hunger strike in
+    protest against laws imposed by the government" (through what that party made)."""
+    for _, noun in pobjs(verb, ("in",)):
+        if noun.lemma_.lower() not in OPPOSITION_NOUNS:
+            continue
+        for prep, o in pobjs(noun, OPPOSITION_PREPS):
+            f = actors_of(o, index, f"pobj:in {noun.lemma_} {prep}") or object_phrase_target(
+                o, index, f"pobj:in {noun.lemma_} {prep}", 2)
+            if f:
+                return f
+    return None
+
+
+# what a party yields to or holds out against: "resigned under pressure from X", "declined despite calls by X"
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "plea", "ultimatum", "urging",
+                            "protest", "criticism", "objection", "opposition", "insistence", "warning"})
+
+
+def pressing_party(verb: Token, index: MentionIndex) -> Found | None:
+    """Who pressed for what a party refused or conceded: "declined to resign despite pressure by X",
+    "withdrew the bill under pressure from X" (on the verb or on its infinitive complement)."""
+    for host in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for p in host.children:
+            if p.dep_ != "prep" or p.lower_ not in ("despite", "under", "amid", "after", "following"):
+                continue
+            for noun in (o for o in p.children if o.dep_ == "pobj"):
+                if noun.lemma_.lower() not in PRESSURE_NOUNS:
+                    continue
+                poss = child(noun, "poss")
+                f = actors_of(poss, index, f"poss({p.lower_} {noun.lemma_})") if poss is not None else None
+                for prep, o in pobjs(noun, ("by", "from", "of")):
+                    f = f or actors_of(o, index, f"pobj:{p.lower_} {noun.lemma_} {prep}")
+                for c in noun.children:
+                    if f is None and c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                        f = actors_of(c, index, f"{c.dep_}({p.lower_} {noun.lemma_})")
                 if f:
                     return f
     return None

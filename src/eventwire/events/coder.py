@@ -36,9 +36,11 @@ from .arguments import (
     child,
     claimer,
     clause_subject,
+    contacted,
     counterpart_of_talks,
     is_misparsed_predicate,
     pobjs,
+    pressing_party,
     role_only_subject,
     role_only_target,
     verb_target,
@@ -96,6 +98,8 @@ ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "fina
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
 # outcomes of talks: their counterpart is the party of the talks ("agreed after talks with X")
 NEGOTIATED_TYPES = frozenset({"CONCEDE", "AGREE", "REJECT", "RETREAT", "SUPPORT", "COOPERATE"})
+# what a party yields to or holds out against has a presser ("declined despite pressure by X")
+YIELDING_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})
 # relations two parties have with each other ("X and Y postponed their meeting")
 SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dispute", "agreement", "deal",
                             "difference", "cooperation", "partnership", "negotiation", "dialogue", "friendship",
@@ -236,6 +240,8 @@ class EventCoder:
             gtype = self._type(gov.cameo)
             if gov.reading.lemma in REFUSAL_VERBS and path[0] == "xcomp":
                 t.absorbed = True  # "refused to lift the sanctions": nothing was lifted, whoever refused
+                if gov.target is None and t.target is not None:
+                    gov.target = t.target  # "refused to lift the ban on X": X is refused
                 continue
             if gov.source is None and not (t.kind == "noun" and gov.target is not None):
                 continue  # a speech act with no known speaker owns no content ("an official said …")
@@ -303,6 +309,11 @@ class EventCoder:
             t.target = verb_target(tok, index)
             if t.target is None and self._type(t.cameo) in NEGOTIATED_TYPES:
                 t.target = counterpart_of_talks(tok, index)  # "… after talks with the government"
+            if t.target is None and self._type(t.cameo) in YIELDING_TYPES:
+                t.target = pressing_party(tok, index)  # "declined to resign despite pressure by X"
+            called = contacted(tok, index)  # "X called Y to discuss …": with Y
+            if called is not None and (t.target is None or self._type(t.cameo) == "CONSULT"):
+                t.target = called
             if t.source is None and child(tok, "nsubjpass") is not None:
                 t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
             if t.source is None:

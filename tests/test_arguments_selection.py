@@ -1,0 +1,98 @@
+"""Argument selection on short original sentences: which mention is an event's source and which its
+target (issue 3). Each rule is a general pattern; the sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.models import AnalysedArticle, Event
+
+
+@pytest.fixture(scope="module")
+def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
+    from eventwire.actors import ActorResolver
+    from eventwire.events import EventCoder
+
+    resolver = ActorResolver(Settings(), nlp.vocab)
+    coder = EventCoder(Settings())
+
+    def run(text: str) -> AnalysedArticle:
+        return coder(resolver(parsed_article(text)))
+
+    return run
+
+
+def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.type.value, e.trigger, e.source.country if e.source else None,
+             e.target.country if e.target else None) for e in events]
+
+
+def _by_trigger(events: tuple[Event, ...], word: str) -> Event:
+    found = [e for e in events if e.trigger.split()[0] == word]
+    assert found, _rows(events)
+    return found[0]
+
+
+def _countries(e: Event) -> tuple[str | None, str | None]:
+    return (e.source.country if e.source else None, e.target.country if e.target else None)
+
+
+def test_refusal_takes_the_target_of_what_was_refused(code):  # type: ignore[no-untyped-def]
+    events = code("Peru refused to lift the embargo on Bolivian ships.").events
+    assert _countries(_by_trigger(events, "refused")) == ("PER", "BOL"), _rows(events)
+
+
+def test_refusal_despite_pressure_targets_the_presser(code):  # type: ignore[no-untyped-def]
+    events = code("The Chilean president declined to step down despite mounting pressure from Argentina.").events
+    assert _countries(_by_trigger(events, "declined")) == ("CHL", "ARG"), _rows(events)
+
+
+def test_defiance_names_the_target(code):  # type: ignore[no-untyped-def]
+    events = code("Thousands of Georgian farmers blocked roads in Tbilisi in defiance of the Russian "
+                  "government.").events
+    assert _by_trigger(events, "blocked").target is not None
+    assert _by_trigger(events, "blocked").target.country == "RUS", _rows(events)
+
+
+def test_phone_call_purpose_is_the_callers(code):  # type: ignore[no-untyped-def]
+    events = code("The Austrian chancellor called the Hungarian prime minister to discuss energy "
+                  "prices.").events
+    assert _countries(_by_trigger(events, "discuss")) == ("AUT", "HUN"), _rows(events)
+
+
+def test_call_on_still_hands_the_act_to_the_one_called(code):  # type: ignore[no-untyped-def]
+    events = code("Norway called on Sweden to withdraw its troops.").events
+    withdraw = [e for e in events if e.trigger == "withdraw"]
+    assert not withdraw or _countries(withdraw[0])[0] != "NOR", _rows(events)
+
+
+def test_sent_into_a_country_targets_the_destination(code):  # type: ignore[no-untyped-def]
+    events = code("Canada has sent Canadian military trainers into Mali.").events
+    assert _by_trigger(events, "sent").target is not None
+    assert _by_trigger(events, "sent").target.country == "MLI", _rows(events)
+
+
+def test_act_on_an_appeal_reaches_its_maker_before_its_aim(code):  # type: ignore[no-untyped-def]
+    events = code("A Greek court rejected an appeal lodged by the Turkish government against the Cypriot court "
+                  "decision.").events
+    assert _countries(_by_trigger(events, "rejected")) == ("GRC", "TUR"), _rows(events)
+
+
+def test_purpose_of_an_object_noun_names_the_target(code):  # type: ignore[no-untyped-def]
+    events = code("The Polish opposition rejected an invitation to attend a meeting of Hungarian "
+                  "ministers.").events
+    assert _countries(_by_trigger(events, "rejected")) == ("POL", "HUN"), _rows(events)
+
+
+def test_phrase_hung_on_an_apposition_counts(code):  # type: ignore[no-untyped-def]
+    events = code("The Indian army launched a military operation, Operation Rah-e-Shamal, against militants in "
+                  "Nepal.").events
+    launched = _by_trigger(events, "launched")
+    assert _countries(launched) == ("IND", "NPL"), _rows(events)
+
+
+def test_strike_called_off_after_an_agreement_with_the_government(code):  # type: ignore[no-untyped-def]
+    events = code("Kenyan nurses called off their strike after an agreement with the Kenyan government.").events
+    off = _by_trigger(events, "called")
+    assert off.target is not None and off.target.country == "KEN" and off.target.sector == "GOV", _rows(events)
