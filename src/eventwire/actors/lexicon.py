@@ -135,6 +135,9 @@ class Lexicon:
         self.entities = PhraseTable()
         self.agents = PhraseTable()
         self.given_names: frozenset[str] = frozenset()
+        # towns and provinces whose name says their state ("sivas" → TUR): not actors, only the place a
+        # sentence puts a sector-only actor in (coref._sentence_country)
+        self.places = PhraseTable()
         self.country_names: dict[str, str] = {}
         # first tokens of every entity/agent phrase: a lower-case token outside this set (and the reader's
         # own small word lists) starts nothing, so the reader skips it without any lookup
@@ -187,6 +190,7 @@ class Lexicon:
             lines = (base / "entities.jsonl").read_text(encoding="utf-8").splitlines()
             agent_lines = (base / "agents.tsv").read_text(encoding="utf-8").splitlines()
             given = (base / "given_names.txt").read_text(encoding="utf-8").split()
+            place_lines = (base / "places.tsv").read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise ResourceError(f"packaged actor data missing ({exc}); reinstall eventwire or run "
                                 "scripts/build_actor_data.py", code="E410") from exc
@@ -214,6 +218,10 @@ class Lexicon:
                 continue  # "region", "people": generic unidentified actors say nothing on their own
             self.agents.add(tuple(k.split(" ")), ("agent", sector))
         self.given_names = frozenset(given)
+        for line in place_lines:
+            if line and not line.startswith("#"):
+                name, country = line.split("\t")
+                self.places.add(tuple(name.split(" ")), country)
 
     def _tokenize(self, vocab: Vocab, phrase: str) -> tuple[str, ...]:
         if self._tokenizer is None:

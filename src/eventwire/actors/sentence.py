@@ -66,7 +66,9 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", 
 POSSESSIVE = frozenset({"'s", "'"})
 _SPECIAL_FIRST = frozenset(p[0] for p in (*GROUP_PHRASES, *COUNTRY_ANAPHORS))
 # lower-case words that may begin a mention without beginning a dictionary phrase
-_LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST
+# a lower-case particle may begin a name whose next word has the capital ("al-Qaeda", "al-Shabaab")
+_NAME_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "an", "at", "ar", "az"})
+_LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST | _NAME_PREFIXES
 HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
@@ -122,7 +124,8 @@ class SentenceReader(OrganisationNames):
                         found = (n, v.entry)
                         break
                 elif self.caps[i] or self.texts[i][:1].isdigit() or (
-                        self.lowercased and (n > 1 or v.entry.kind in ("country", "capital"))):
+                        self.lowercased and (n > 1 or v.entry.kind in ("country", "capital"))) or (
+                        n > 2 and self.keys[i] in _NAME_PREFIXES and self.keys[i + 1] == "-" and self.caps[i + 2]):
                     found = (n, v.entry)
                     break
             if found[1] is not None:

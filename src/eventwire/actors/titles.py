@@ -97,7 +97,7 @@ TITLE_SECTORS: dict[str, str] = {
     "secretary-general": "GOV", "secretary general": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
     "spokesperson": "GOV", "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV", "chancellor": "GOV",
     "governor": "GOV", "mayor": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV", "sultan": "GOV",
-    "crown prince": "GOV", "leader": "GOV", "supreme leader": "GOV", "chief": "GOV", "head": "GOV",
+    "crown prince": "GOV", "leader": "GOV", "leaders": "GOV", "supreme leader": "GOV", "chief": "GOV", "head": "GOV",
     "official": "GOV", "adviser": "GOV", "advisor": "GOV", "aide": "GOV", "negotiator": "GOV",
     "commissioner": "GOV", "director": "GOV", "undersecretary": "GOV", "under secretary": "GOV",
     "chairman": "GOV", "chairwoman": "GOV", "chair": "GOV", "president-elect": "GOV", "ruler": "GOV",
