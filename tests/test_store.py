@@ -41,7 +41,7 @@ from eventwire.models import (
     Status,
 )
 from eventwire.store import MIGRATIONS, SCHEMA_VERSION, Migration, Store
-from eventwire.store.clustering import date_key, dates_agree
+from eventwire.store.clustering import ClusterMatch, date_key, dates_agree, plan_clusters
 from eventwire.store.connect import create_engine, parse_url
 from eventwire.store.migrations import migrate
 
@@ -446,6 +446,56 @@ def test_store_clustering_rules(store: Store) -> None:
     assert by_key[ids["p7"]]["cluster_id"] != main
     assert by_key[ids["p1"]]["num_articles"] == 4
     assert by_key[ids["p1"]]["num_sources"] == 3  # Outlet A (twice), the unknown outlet, Outlet D
+
+
+def test_store_merges_the_clusters_an_event_bridges(store: Store) -> None:
+    first = make_article("m1", outlet="Outlet A", events=({"day": "2025-06-17"},))
+    third = make_article("m3", outlet="Outlet C", events=({"day": "2025-06-19"},))
+    store.save_article(first)
+    store.save_article(third)  # two days apart: two clusters
+    assert store.counts()["clusters"] == 2
+    bridge = make_article("m2", outlet="Outlet B", events=({"day": "2025-06-18"},))
+    store.save_article(bridge)  # a day from each: one event, told three times
+    records = list(store.events())
+    kept = min(first.events[0].id, third.events[0].id)
+    assert {r["cluster_id"] for r in records} == {kept}
+    assert all(r["num_articles"] == 3 and r["num_sources"] == 3 and r["num_mentions"] == 3 for r in records)
+    assert store.counts()["clusters"] == 1
+    with store.engine.connect() as conn:  # the stored column and the stored record agree
+        e = sa.Table("events", sa.MetaData(), autoload_with=conn).c
+        assert {row[0] for row in conn.execute(sa.select(e.cluster_id))} == {kept}
+
+
+def test_store_a_coarse_date_joins_one_cluster_and_merges_none(store: Store) -> None:
+    store.save_article(make_article("c1", outlet="Outlet A", events=({"day": "2025-06-03"},)))
+    store.save_article(make_article("c2", outlet="Outlet B", events=({"day": "2025-06-20"},)))
+    june = make_article("c3", outlet="Outlet C", events=({"day": "2025-06", "precision": Precision.MONTH},))
+    store.save_article(june)
+    assert store.counts()["clusters"] == 2  # "in June" is no evidence that the 3rd and the 20th are one event
+    joined = [r["cluster_id"] for r in store.events() if r["article_id"] == june.article.id]
+    assert joined == [min(make_article(k).events[0].id for k in ("c1", "c2"))]
+
+
+def test_store_merging_within_one_article_keeps_every_event_on_the_kept_cluster(store: Store) -> None:
+    a = make_article("w1", outlet="Outlet A", events=({"day": "2025-06-17"},))
+    b = make_article("w2", outlet="Outlet B", events=({"day": "2025-06-19"},))
+    store.save_article(a)
+    store.save_article(b)
+    # the first event matches only the 19th, the second bridges both: both end on the kept cluster
+    both = make_article("w3", outlet="Outlet C", events=({"day": "2025-06-20"}, {"day": "2025-06-18"}))
+    store.save_article(both)
+    assert {r["cluster_id"] for r in store.events()} == {min(a.events[0].id, b.events[0].id)}
+    assert store.counts()["clusters"] == 1
+
+
+def test_clustering_plan_merges_transitively_into_the_lowest_id() -> None:
+    firm = lambda *ids: [ClusterMatch(c, True) for c in ids]
+    chosen, merged = plan_clusters([("e1", firm("c5", "c3")), ("e2", firm("c5", "c9")), ("e3", []),
+                                    ("e4", [ClusterMatch("c7", False), ClusterMatch("c1", False)])])
+    assert chosen == {"e1": "c3", "e2": "c3", "e3": "e3", "e4": "c1"}
+    # one firm match merges nothing: the lowest id is joined, as with no firm match
+    assert plan_clusters([("e5", [ClusterMatch("c8", True), ClusterMatch("c2", False)])]) == ({"e5": "c2"}, {})
+    assert merged == {"c5": "c3", "c9": "c3"}
 
 
 # --------------------------------------------------------------------------- crash and resume

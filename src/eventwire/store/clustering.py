@@ -10,12 +10,21 @@ An event joins an earlier event's cluster when
 
 An event without a known date never joins a cluster: the same type between the same countries on
 unknown days is not evidence of one real-world event.
+
+One event may agree with events of several clusters. When it and they are dated to the day and their
+countries agree in the same orientation, it is the evidence that those clusters tell one event (the same
+rule that let each of them grow), so they merge into the lowest cluster id (the choice a join already
+made), in the transaction that stores the event. A match that proves less merges nothing and the event
+joins one cluster (the lowest id, as before): an event at a coarser precision ("in June")
+agrees with every cluster of its month, and a reciprocal "the two met" agrees with "A met B" and with
+"B met A", which stay two events.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -108,3 +117,38 @@ def countries(event: Event) -> tuple[str | None, str | None]:
 def can_cluster(event: Event) -> bool:
     """Only events with a known date and at least one known country may join or found a shared cluster."""
     return event_date_key(event) is not None and any(c is not None for c in countries(event))
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterMatch:
+    """A stored cluster an event agrees with; ``firm`` when both dates agreeing are day-precise."""
+
+    cluster_id: str
+    firm: bool
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    while parent.setdefault(x, x) != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def plan_clusters(matches: Iterable[tuple[str, Sequence[ClusterMatch]]]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each event's cluster and the stored clusters to merge, from what each event agrees with.
+
+    ``matches`` gives (event id, the clusters it agrees with). Returns (event id -> cluster id, an
+    event agreeing with none founding its own under its id; merged cluster id -> the cluster it joins).
+    """
+    parent: dict[str, str] = {}
+    chosen: list[tuple[str, str]] = []
+    for event_id, found in matches:
+        firm = sorted({m.cluster_id for m in found if m.firm})
+        for other in firm[1:]:
+            a, b = _root(parent, firm[0]), _root(parent, other)
+            if a != b:  # the lower id stays: every id of a group points at its smallest
+                parent[max(a, b)] = min(a, b)
+        pick = firm[0] if len(firm) > 1 else min((m.cluster_id for m in found), default=event_id)
+        chosen.append((event_id, pick))
+    merged = {c: _root(parent, c) for c in list(parent) if _root(parent, c) != c}
+    return {e: merged.get(c, c) for e, c in chosen}, merged

@@ -44,7 +44,8 @@ def _find_cluster_statement() -> sa.Select[Any]:
     backward = sa.and_(e.source_country.is_not_distinct_from(tgt), e.target_country.is_not_distinct_from(src),
                        sa.or_(e.reciprocal, sa.bindparam("recip", type_=sa.Boolean)))
     return (
-        sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest)
+        sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest,
+                  e.source_country, e.target_country, e.reciprocal)
         .where(e.type == sa.bindparam("type"), sa.or_(forward, backward), e.article_id != sa.bindparam("aid"),
                e.date_lo.is_not(None), e.date_lo <= sa.bindparam("hi"), e.date_hi >= sa.bindparam("lo"))
         .order_by(e.cluster_id)
@@ -181,11 +182,14 @@ class Store:
                                  path=article.origin, code="E310")
             self._insert_article(conn, analysed)
             # Look-ups only see other articles' events, so all can be made before any insert.
-            assigned = [(event, self._find_cluster(conn, event) or event.id) for event in analysed.events]
+            chosen, merged = clustering.plan_clusters(
+                (event.id, self._find_clusters(conn, event)) for event in analysed.events)
+            assigned = [(event, chosen[event.id]) for event in analysed.events]
             new = [{"cluster_id": event.id, "first_reported": None, "num_sources": 0, "num_articles": 0,
                     "num_mentions": 0} for event, cluster_id in assigned if cluster_id == event.id]
             if new:
                 conn.execute(sa.insert(schema.clusters), new)
+            self._merge_clusters(conn, merged)
             self._insert_events(conn, assigned)
             self._refresh_clusters(conn, {cluster_id for _, cluster_id in assigned})
         log.debug("stored article %s with %d events", article.id, len(analysed.events))
@@ -217,22 +221,46 @@ class Store:
                 for s in analysed.sentences
             ]))
 
-    def _find_cluster(self, conn: sa.Connection, event: Event) -> str | None:
-        """The cluster of an event from another stored article that tells the same real-world event."""
+    def _find_clusters(self, conn: sa.Connection, event: Event) -> list[clustering.ClusterMatch]:
+        """The clusters of events from other stored articles that tell the same real-world event."""
         key = clustering.event_date_key(event)
         if key is None or not clustering.can_cluster(event):
-            return None
+            return []
         src, tgt = clustering.countries(event)
         lo, hi = clustering.search_window(key)
         rows = conn.execute(_FIND_CLUSTER, {"type": event.type.value, "src": src, "tgt": tgt,
                                             "recip": event.reciprocal, "aid": event.article_id,
                                             "lo": lo, "hi": hi})
+        found: dict[str, bool] = {}
         for row in rows:
             other = clustering.date_key(row.date_value, Precision(row.date_precision),
                                         row.date_earliest, row.date_latest)
             if other is not None and clustering.dates_agree(key, other):
-                return str(row.cluster_id)
-        return None
+                # Day-precise, and in the event's own orientation unless the stored event runs both
+                # ways: a reciprocal "the two met" agrees with "A met B" and with "B met A", but does
+                # not make them one event.
+                firm = (key.precision == other.precision == Precision.DAY
+                        and (row.reciprocal or (row.source_country, row.target_country) == (src, tgt)))
+                found[str(row.cluster_id)] = found.get(str(row.cluster_id), False) or firm
+        return [clustering.ClusterMatch(c, firm) for c, firm in found.items()]
+
+    def _merge_clusters(self, conn: sa.Connection, merged: dict[str, str]) -> None:
+        """Move the events of each merged cluster (``gone -> kept``) to the cluster kept, their stored
+        records too, and drop the merged clusters; the kept ones are refreshed by the caller."""
+        if not merged:
+            return
+        e = schema.events.c
+        rows = conn.execute(sa.select(e.id, e.cluster_id, e.record).where(e.cluster_id.in_(sorted(merged)))).all()
+        updates = []
+        for row in rows:
+            record = dict(row.record)
+            record["cluster_id"] = merged[row.cluster_id]
+            updates.append({"eid": row.id, "cid": merged[row.cluster_id], "rec": record})
+        if updates:
+            conn.execute(sa.update(schema.events).where(e.id == sa.bindparam("eid"))
+                         .values(cluster_id=sa.bindparam("cid"), record=sa.bindparam("rec")), updates)
+        conn.execute(sa.delete(schema.clusters).where(schema.clusters.c.cluster_id.in_(sorted(merged))))
+        log.debug("merged clusters %s", merged)
 
     def _insert_events(self, conn: sa.Connection, events: list[tuple[Event, str]]) -> None:
         rows: list[dict[str, Any]] = []
