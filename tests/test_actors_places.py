@@ -121,3 +121,16 @@ def test_east_jerusalem_is_palestinian(read) -> None:  # type: ignore[no-untyped
 def test_miss_line_names_gold_and_ours() -> None:
     line = Miss("R-1", "source", "the rebels", "MLI", "REB", ["'rebels'=-(agent)"]).line()
     assert line.split("\t") == ["R-1", "source", "'the rebels'", "MLI/REB", "'rebels'=-(agent)"]
+
+
+def test_a_patron_state_is_not_the_actors(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Russian-backed separatists shelled a village near Donetsk.")
+    assert not [m for m in ms if m.actor.country == "RUS"]
+    assert only(ms, "separatists").actor.code == "UKRREB"
+
+
+def test_a_stance_towards_a_state_is_not_the_actors(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Anti-American protesters gathered in Karachi.")
+    assert only(ms, "Anti-American protesters").actor.code == "PAKCVL"
+    ms = read("The pro-Iranian militia fired rockets.")
+    assert not [m for m in ms if m.actor.country == "IRN"]

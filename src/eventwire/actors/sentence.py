@@ -69,6 +69,9 @@ _SPECIAL_FIRST = frozenset(p[0] for p in (*GROUP_PHRASES, *COUNTRY_ANAPHORS))
 # a lower-case particle may begin a name whose next word has the capital ("al-Qaeda", "al-Shabaab")
 _NAME_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "an", "at", "ar", "az"})
 _LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST | _NAME_PREFIXES
+ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
+PATRON_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained",
+                                "allied", "aligned", "friendly", "installed", "appointed"})
 HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
@@ -273,6 +276,9 @@ class SentenceReader(OrganisationNames):
             length, entry = self.entity(i)
             if entry is not None and self._first_name(i, length, entry):
                 entry = None  # "Doris Meissner", "Jordan Peterson": a person, not a place
+            if entry is not None and entry.kind in ("country", "capital") and self._attitude(i, length):
+                i += length  # "pro-Russian", "Iranian-backed": a stance or a patron, not the actor
+                continue
             if entry is not None and self._prefix_entity(entry):
                 cand, i = self._from_prefix(i, length, entry)
                 if cand.evidence != "ethnic-group" or cand.actor.sector is not None:
@@ -302,6 +308,15 @@ class SentenceReader(OrganisationNames):
             i += 1
         out = self._coordinated(self._head_of(out))
         return self._appositions(out)
+
+    def _attitude(self, i: int, length: int) -> bool:
+        """A state named as a stance or a patron of the actor, not as the actor: "pro-Russian
+        separatists", "anti-American protesters", "Iranian-backed militias" (the separatists are not
+        Russia's, the militias not Iran's; "Saudi-led" is read as the leader, see ``_from_prefix``)."""
+        j = i + length
+        if i >= 2 and self.keys[i - 1] == "-" and self.keys[i - 2] in ATTITUDE_PREFIXES:
+            return True
+        return j + 1 < len(self.keys) and self.keys[j] == "-" and self.keys[j + 1] in PATRON_PARTICIPLES
 
     def _first_name(self, i: int, length: int, entry: Entry) -> bool:
         """A one-word place name that is also a first name, followed by a capitalised word."""
