@@ -96,3 +96,29 @@ def test_strike_called_off_after_an_agreement_with_the_government(code):  # type
     events = code("Kenyan nurses called off their strike after an agreement with the Kenyan government.").events
     off = _by_trigger(events, "called")
     assert off.target is not None and off.target.country == "KEN" and off.target.sector == "GOV", _rows(events)
+
+
+def test_expelled_from_a_country_names_the_expeller(code):  # type: ignore[no-untyped-def]
+    events = code("Two Swiss inspectors have been expelled from Iran after a dispute.").events
+    assert _countries(_by_trigger(events, "expelled")) == ("IRN", "CHE"), _rows(events)
+
+
+def test_stance_participle_subject_holds_the_stance(code):  # type: ignore[no-untyped-def]
+    events = code("The Kenyan government is committed to supporting Somalia.").events
+    committed = _by_trigger(events, "committed")
+    assert committed.source is not None and committed.source.code == "KENGOV", _rows(events)
+
+
+def test_affiliation_participle_gives_its_side(code):  # type: ignore[no-untyped-def]
+    events = code("Militants linked to the Taliban attacked a Pakistani army post.").events
+    attacked = _by_trigger(events, "attacked")
+    assert _countries(attacked) == ("AFG", "PAK"), _rows(events)
+    events = code("Militias backed by Russia attacked a Ukrainian army post.").events
+    attacked = _by_trigger(events, "attacked")
+    assert attacked.source is None or attacked.source.country != "RUS", _rows(events)
+
+
+def test_reiterated_commitment_belongs_to_the_subject(code):  # type: ignore[no-untyped-def]
+    events = code("The Ghanaian navy reiterated its commitment to support the Togolese coast guard.").events
+    assert any(e.source is not None and e.source.country == "GHA" and e.target is not None
+               and e.target.country == "TGO" for e in events), _rows(events)

@@ -29,6 +29,9 @@ ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 ACTOR_PREPS = ("of", "from", "in", "for", "like", "including")
 RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
                              "among"})
+# "hackers linked to the Iranian government", "militias affiliated with Gondor": the phrase's side
+# (not "backed by", "funded by": a sponsor is another actor)
+AFFILIATION_PARTICIPLES = frozenset({"link", "tie", "connect", "affiliate", "attach", "align", "ally"})
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -105,7 +108,8 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
         if c.dep_ == "prep" and (c.lower_ in ACTOR_PREPS or (with_by and c.lower_ == "by")):
             preps = [c]
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a newspaper based in Beirut"
-            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ in ACTOR_PREPS]
+            preps = [p for p in c.children if p.dep_ == "prep" and (p.lower_ in ACTOR_PREPS or (
+                p.lower_ in ("to", "with") and c.lemma_.lower() in AFFILIATION_PARTICIPLES))]
         else:
             continue
         for prep in preps:
@@ -337,7 +341,8 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
 AUTHOR_VERBS = frozenset({"announce", "launch", "unveil", "give", "provide", "earmark", "allocate", "pledge",
                           "offer", "donate", "grant", "make", "take", "adopt", "send", "deploy", "dispatch",
                           "propose", "present", "introduce", "approve", "issue", "set", "express", "voice",
-                          "explore", "consider", "study", "seek", "use", "spend", "mobilize", "start", "begin"})
+                          "explore", "consider", "study", "seek", "use", "spend", "mobilize", "start", "begin",
+                          "reiterate", "reaffirm", "renew"})  # "reiterated its commitment to support X"
 
 
 def _purpose_owner(verb: Token) -> Token | None:
@@ -454,6 +459,13 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
     return None
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct object; where the parser split a number from its noun ("deported 1, | 086
+    migrants"), the noun too (not a second object hung on the verb: an apposition misparsed)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[:2] if objs and objs[0].tag_ == "CD" else objs[:1]
+
+
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "airlift", "ship", "move", "redeploy"})
 
 
@@ -471,8 +483,7 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
                 return f
-    # the parser sometimes splits one object into two ("deported 1, | 086 migrants"): every one counts
-    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+    for obj in _objects(tok):
         f = actors_of(obj, index, "dobj", with_by=True)
         if f and opposed is not None and index.at(f.token) is None:
             # "blocked streets in Hong Kong in defiance of Beijing": a place the object lies in says less
@@ -639,4 +650,26 @@ def pressing_party(verb: Token, index: MentionIndex) -> Found | None:
                         f = actors_of(c, index, f"{c.dep_}({p.lower_} {noun.lemma_})")
                 if f:
                     return f
+    return None
+
+
+# stative participles: "is committed to", "is determined to" — the grammatical subject holds the stance
+STANCE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "devote"})
+# "were expelled from X": the one who expels is the place of authority they are sent out of
+EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "banish"})
+
+
+def passive_doer(verb: Token, index: MentionIndex) -> Found | None:
+    """The doer of a passive with no ``by`` phrase where the grammar still tells it: the subject of a
+    stance ("Ghana is committed to …") and the country one is expelled from ("were expelled from Peru")."""
+    ps = child(verb, *PASSIVE_SUBJECT_DEPS)
+    if ps is None or child(verb, "agent") is not None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp"
+                                           for c in verb.children):
+        return actors_of(ps, index, "nsubjpass(stance)")
+    if lemma in EXPULSION_VERBS:
+        for _, o in pobjs(verb, ("from",)):
+            return actors_of(o, index, "pobj:from(expelled)")
     return None

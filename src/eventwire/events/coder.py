@@ -39,6 +39,7 @@ from .arguments import (
     contacted,
     counterpart_of_talks,
     is_misparsed_predicate,
+    passive_doer,
     pobjs,
     pressing_party,
     role_only_subject,
@@ -240,8 +241,9 @@ class EventCoder:
             gtype = self._type(gov.cameo)
             if gov.reading.lemma in REFUSAL_VERBS and path[0] == "xcomp":
                 t.absorbed = True  # "refused to lift the sanctions": nothing was lifted, whoever refused
-                if gov.target is None and t.target is not None:
-                    gov.target = t.target  # "refused to lift the ban on X": X is refused
+                if gov.target is None and t.target is not None and not (gov.source and gov.source.group):
+                    # "refused to lift the ban on X": X is refused (parties that failed to agree stay mutual)
+                    gov.target = t.target
                 continue
             if gov.source is None and not (t.kind == "noun" and gov.target is not None):
                 continue  # a speech act with no known speaker owns no content ("an official said …")
@@ -316,6 +318,10 @@ class EventCoder:
                 t.target = called
             if t.source is None and child(tok, "nsubjpass") is not None:
                 t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
+            if t.source is None:
+                t.source = passive_doer(tok, index)  # "is committed to …", "were expelled from X"
+                if t.source is not None and t.target is not None and t.target.token == t.source.token:
+                    t.target = None
             if t.source is None:
                 # "Hundreds of protesters rallied outside …", "rebels vowed to attack …": a doer known by
                 # its sector alone still tells who did what (its country stays unknown)
