@@ -1,0 +1,73 @@
+"""Trigger coverage: vocabulary added for unseen text (issue 3), each row of the curated lexicon's
+"vocabulary gaps" section met by a short original sentence that must code the expected PLOVER type
+(and CAMEO code), and the neighbours it must not swallow."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.models import AnalysedArticle, Event
+
+# (sentence, PLOVER type, CAMEO code of that event)
+CASES: list[tuple[str, str, str]] = [
+    ("Russia ejected two Estonian diplomats on Monday.", "SANCTION", "161"),
+    ("Gambia has closed its diplomatic missions in Senegal.", "SANCTION", "161"),
+    ("Uganda and Ghana expanded their diplomatic ties.", "SUPPORT", "050"),
+    ("Monaco extended diplomatic recognition to Kosovo.", "SUPPORT", "054"),
+    ("Chile and Peru expanded economic cooperation on Tuesday.", "COOPERATE", "061"),
+    ("Ethiopia's government reiterated its support for Djibouti.", "SUPPORT", "051"),
+    ("The presidents of Togo and Benin spoke by phone on Monday.", "CONSULT", "041"),
+    ("The Togolese president had a phone call with the leader of Ghana.", "CONSULT", "041"),
+    ("The French president held a video call with the Italian prime minister.", "CONSULT", "041"),
+    ("The United States rolled back tariffs on Mexican steel.", "RETREAT", "085"),
+    ("A Chilean military plane brought aid to Haiti.", "AID", "073"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", "ASSAULT", "1831"),
+    ("Iranian hackers breached the Israeli ministry's servers.", "COERCE", "176"),
+    ("The Burmese junta blocked access to Facebook.", "COERCE", "1721"),
+    ("Nigerian troops began patrols in the Niger Delta on Saturday.", "MOBILIZE", "150"),
+    ("Kenyan dock workers announced a work stoppage.", "PROTEST", "143"),
+    ("The Maltese parliament established an investigative committee.", "ACCUSE", "090"),
+]
+
+# (sentence, CAMEO code that must NOT be coded): readings the new rows must leave alone
+NOT_CASES: list[tuple[str, str]] = [
+    ("Farmers blocked access to the port of Rotterdam.", "1721"),  # obstruction, not censorship
+    ("The rebels blew up a bridge in northern Mali.", "1831"),  # property, not a suicide bombing
+    ("Russia deepens military cooperation with Belarus.", "062"),  # a trend, not an act
+]
+
+
+@pytest.fixture(scope="module")
+def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
+    from eventwire.actors import ActorResolver
+    from eventwire.events import EventCoder
+
+    resolver = ActorResolver(Settings(), nlp.vocab)
+    coder = EventCoder(Settings())
+
+    def run(text: str) -> AnalysedArticle:
+        return coder(resolver(parsed_article(text)))
+
+    return run
+
+
+def _show(events: tuple[Event, ...]) -> list[tuple[str, str | None, str]]:
+    return [(e.type.value, e.cameo, e.evidence) for e in events]
+
+
+@pytest.mark.parametrize(("text", "etype", "cameo"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_coverage_new_trigger_codes_type(code, text, etype, cameo):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert any(e.type.value == etype and e.cameo == cameo for e in events), _show(events)
+
+
+@pytest.mark.parametrize(("text", "cameo"), NOT_CASES, ids=[c[0][:40] for c in NOT_CASES])
+def test_events_coverage_neighbours_keep_their_reading(code, text, cameo):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert all(e.cameo != cameo for e in events), _show(events)
+
+
+def test_events_coverage_block_access_to_a_place_stays_obstruction(code):  # type: ignore[no-untyped-def]
+    events = code("Farmers blocked access to the port of Rotterdam.").events
+    assert any(e.type.value == "PROTEST" for e in events), _show(events)
