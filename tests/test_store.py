@@ -344,6 +344,40 @@ def test_store_filter_actor_by_code_prefix_country_and_name(filled: Store) -> No
     assert list(filled.events(actor="%")) == []  # LIKE wildcards are escaped
 
 
+TWO_COUNTRIES = Actor(text="the two countries", name="Russia and North Korea", members=(RUS_GOV, PRK_GOV))
+
+
+def test_store_filter_actor_looks_inside_a_group(store: Store) -> None:
+    store.save_article(make_article("g1", events=(
+        {"type": EventType.ACCUSE, "source": USA_GOV, "target": TWO_COUNTRIES},)))
+    store.save_article(make_article("g2", events=({"type": EventType.AGREE, "source": TWO_COUNTRIES,
+                                                   "target": None},)))
+    store.save_article(make_article("g3", events=({"source": USA_GOV, "target": UKR_MIL},)))
+    assert sorted(_types(store.events(actor="RUS"))) == ["ACCUSE", "AGREE"]
+    assert sorted(_types(store.events(actor="prkgov"))) == ["ACCUSE", "AGREE"]
+    assert sorted(_types(store.events(actor="USA"))) == ["ACCUSE", "CONSULT"]
+    assert list(store.events(actor="CHN")) == []
+    assert list(store.events(actor="GOV")) == []  # a sector is not a code prefix
+    assert _types(store.events(dyad=("PRK", "USA"))) == ["ACCUSE"]
+    assert _types(store.events(dyad=("UKR", "RUS"))) == []
+
+
+def test_store_migration_2_fills_the_members_of_stored_groups(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        store.save_article(make_article("old", events=({"source": TWO_COUNTRIES, "target": USA_GOV},)))
+    engine = create_engine(parse_url(db_url))
+    with engine.begin() as conn:  # back to a version-1 database holding the same event
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN source_members"))
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN target_members"))
+        conn.execute(sa.text("DELETE FROM schema_version WHERE version = 2"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert store.version == SCHEMA_VERSION
+        assert _types(store.events(actor="PRK")) == ["CONSULT"]
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT source_members FROM events")).scalar_one() == " RUSGOV RUS PRKGOV PRK "
+
+
 def test_store_filter_dyad_matches_either_direction(filled: Store) -> None:
     assert sorted(_types(filled.events(dyad=("RUS", "PRK")))) == ["AGREE", "CONSULT"]
     assert sorted(_types(filled.events(dyad=("PRK", "RUS")))) == ["AGREE", "CONSULT"]

@@ -35,9 +35,26 @@ def _initial_schema(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+def _group_members(conn: sa.Connection) -> None:
+    """Version 2: ``events.source_members``/``target_members`` (:func:`.schema.member_keys`), filled from
+    the stored records, so that an actor filter finds the members of a group actor."""
+    have = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+    for side in ("source", "target"):
+        if f"{side}_members" not in have:  # a database created at version 2 has them from the start
+            conn.execute(sa.text(f"ALTER TABLE events ADD COLUMN {side}_members TEXT"))
+    e = schema.events.c
+    rows = conn.execute(sa.select(e.id, e.record).where(sa.cast(e.record, sa.Text).contains('"members"'))).all()
+    updates = [{"eid": row.id, "sm": schema.member_keys(row.record.get("source")),
+                "tm": schema.member_keys(row.record.get("target"))} for row in rows]
+    if updates:
+        conn.execute(sa.update(schema.events).where(e.id == sa.bindparam("eid"))
+                     .values(source_members=sa.bindparam("sm"), target_members=sa.bindparam("tm")), updates)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, sentences, events, event_mentions, clusters, rejections",
               _initial_schema),
+    Migration(2, "events.source_members and target_members: the members of group actors", _group_members),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

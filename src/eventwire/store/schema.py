@@ -11,6 +11,9 @@ the clustering look-up.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -101,6 +104,9 @@ events = sa.Table(
     sa.Column("section", sa.Text, nullable=False),
     sa.Column("sentence_index", sa.Integer, nullable=False),
     sa.Column("record", Json, nullable=False),  # the public record (models.event_to_record), cluster_id set
+    # a group actor's members ("the two countries"): see member_keys (schema version 2)
+    sa.Column("source_members", sa.Text),
+    sa.Column("target_members", sa.Text),
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_source_country", "source_country"),
     sa.Index("ix_events_target_country", "target_country"),
@@ -140,3 +146,18 @@ rejections = sa.Table(
     sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("origin", "fingerprint", name="uq_rejections_origin_fingerprint"),
 )
+
+
+def member_keys(actor: Mapping[str, Any] | None) -> str | None:
+    """The codes and countries of a group actor's members (nested groups included), upper case, each
+    once, space-separated and space-padded (``" RUSGOV RUS PRKGOV PRK "``), so that one ``LIKE`` finds
+    a code prefix or a country in either database; None for an actor without members."""
+    found: list[str] = []
+    queue = list(actor.get("members") or ()) if actor else []
+    while queue:
+        member = queue.pop(0)
+        for value in (member.get("code"), member.get("country")):
+            if value and value.upper() not in found:
+                found.append(value.upper())
+        queue.extend(member.get("members") or ())
+    return f" {' '.join(found)} " if found else None

@@ -286,6 +286,8 @@ class Store:
                 "target_country": tgt.country if tgt else None,
                 "target_sector": tgt.sector if tgt else None,
                 "target_name": (tgt.name or tgt.text) if tgt else None,
+                "source_members": schema.member_keys(record["source"]),
+                "target_members": schema.member_keys(record["target"]),
                 "reciprocal": event.reciprocal,
                 "date_value": d.value,
                 "date_earliest": d.earliest,
@@ -375,7 +377,8 @@ class Store:
         ``ingested_at``) of the article it was read from.
 
         - ``actor``: matches either side by code prefix (``RUS`` → ``RUSGOV``), country, or a whole word
-          of the name (``Shoigu``), case-insensitive.
+          of the name (``Shoigu``), case-insensitive; a group actor ("the two countries") also by the
+          code prefix or country of any of its members.
         - ``dyad=(A, B)``: source matches A and target B, or the other way round.
         - ``since``/``until``: ISO date prefixes (``2025``, ``2025-06``, ``2025-06-17``), inclusive,
           compared at the shorter of the two lengths (``2025`` is within ``since="2025-06"``); an
@@ -476,9 +479,11 @@ class Store:
 
 
 def _actor_match(side: str, value: str) -> sa.ColumnElement[bool]:
-    """``value`` against one side: code prefix, country, or a whole word (or words) of the name."""
+    """``value`` against one side: code prefix, country, or a whole word (or words) of the name; for a
+    group actor ("the two countries") also a code prefix or country of any member."""
     e = schema.events.c
     code, country, name = e[f"{side}_code"], e[f"{side}_country"], e[f"{side}_name"]
+    members = e[f"{side}_members"]
     text = value.strip()
     if not text:
         raise StoreError("an empty actor cannot be matched: give a code (RUS, RUSGOV) or a name", code="E312")
@@ -486,6 +491,7 @@ def _actor_match(side: str, value: str) -> sa.ColumnElement[bool]:
         sa.func.upper(code).startswith(text.upper(), autoescape=True),
         sa.func.upper(country) == text.upper(),
         (sa.literal(" ") + sa.func.lower(name) + sa.literal(" ")).contains(f" {text.lower()} ", autoescape=True),
+        members.contains(f" {text.upper()}", autoescape=True),
     )
 
 
