@@ -180,6 +180,19 @@ def test_eval_ecb_scores_our_dedup_and_clusters(corpus: Path, settings) -> None:
     assert f["tune_matched_mentions"] + f["frozen_matched_mentions"] == 6
 
 
+def test_eval_ecb_reads_the_clusters_after_a_later_article_merged_them(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    # Monday 3 March and Wednesday 5 March: two clusters, until a report of Tuesday 4 March bridges them
+    for name, published, day in (("7_1ecb", "March 4", "Monday"), ("7_2ecb", "March 6", "Wednesday"),
+                                 ("7_3ecb", "March 5", "Tuesday")):
+        write_doc(tmp_path, name, [f"Updated : {published} , 2025",
+                                   f"Russian forces shelled Ukrainian positions on {day} ."],
+                  [("1", 1, 2)], {"ACT_SHELLING": ["1"]})
+    f = evaluate_dedup(tmp_path, settings, topics="7").figures
+    assert f["matched_mentions"] == 3
+    assert f["cross_system_chains"] == 1
+    assert f["cross_conll_f1"] == pytest.approx(1.0)
+
+
 def test_eval_ecb_cli_prints_json(corpus: Path) -> None:
     from eventwire.cli import app
 

@@ -40,7 +40,7 @@ import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -320,13 +320,24 @@ def _trigger_in(text: str, span: tuple[int, int], trigger: str) -> tuple[int, in
 
 @dataclass(frozen=True, slots=True)
 class Matched:
-    """A gold mention we matched: its gold chain, our dedup event and our store cluster."""
+    """A gold mention we matched: its gold chain and our dedup event (whose store cluster is read once
+    every document is stored: a later article may merge the clusters of earlier ones)."""
 
     key: MentionKey
     topic: int
     gold: str
     event: str
-    cluster: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOutcome:
+    """What one document gave: the gold mentions we matched, our tellings, those on a gold mention."""
+
+    doc: GoldDocument
+    matched: tuple[Matched, ...] = ()
+    tellings: int = 0
+    on_gold: int = 0
+    rejection: Rejection | None = None
 
 
 @dataclass(slots=True)
@@ -357,9 +368,8 @@ class DedupReport:
         return "\n".join(lines)
 
 
-def _match(doc: GoldDocument, analysed: AnalysedArticle, clusters: dict[str, str]
-           ) -> tuple[list[Matched], int, int]:
-    """The gold mentions of ``doc`` our tellings overlap; also our tellings and those on a gold mention."""
+def match_document(doc: GoldDocument, analysed: AnalysedArticle) -> DocumentOutcome:
+    """The gold mentions of ``doc`` our tellings overlap (the first telling in text order for each)."""
     built, spans = document_text(doc)
     spans = align(built, analysed.article.text, spans)
     tellings = sorted(event_tellings(analysed), key=lambda t: (t.start, t.event_id))
@@ -370,13 +380,12 @@ def _match(doc: GoldDocument, analysed: AnalysedArticle, clusters: dict[str, str
         for n, t in enumerate(tellings):
             if any(s < t.end and t.start < e for s, e in chars):
                 on_gold.add(n)
-                if len(matched) == 0 or matched[-1].key != g.key:
-                    matched.append(Matched(g.key, doc.topic, g.cluster, t.event_id,
-                                           clusters.get(t.event_id, t.event_id)))
-    return matched, len(tellings), len(on_gold)
+                if not matched or matched[-1].key != g.key:
+                    matched.append(Matched(g.key, doc.topic, g.cluster, t.event_id))
+    return DocumentOutcome(doc, tuple(matched), len(tellings), len(on_gold))
 
 
-def _scores(matched: Sequence[Matched]) -> dict[str, float]:
+def _scores(matched: Sequence[Matched], clusters: dict[str, str]) -> dict[str, float]:
     out: dict[str, float] = {}
     alone = [frozenset({m.key}) for m in matched]
     for scope in ("within", "cross"):
@@ -385,7 +394,7 @@ def _scores(matched: Sequence[Matched]) -> dict[str, float]:
             response = group({m.key: f"{m.key[0]}\x1f{m.event}" for m in matched})
         else:
             key = group({m.key: m.gold for m in matched})
-            response = group({m.key: m.cluster for m in matched})
+            response = group({m.key: clusters.get(m.event, m.event) for m in matched})
         for name, value in coref_scores(key, response).items():
             out[f"{scope}_{name}"] = round(value, 4)
         out[f"{scope}_singleton_conll_f1"] = round(coref_scores(key, alone)["conll_f1"], 4)
@@ -399,64 +408,54 @@ def topic_half(topic: int) -> str:
     return record_half(f"ecb+topic:{topic}")
 
 
-def run_documents(docs: Sequence[GoldDocument], settings: Settings
-                  ) -> Iterator[tuple[GoldDocument, AnalysedArticle | Rejection, dict[str, str]]]:
-    """Each document through the pipeline and into one temporary SQLite store (in order, so that
-    clustering sees the earlier documents): the analysed article and its events' store clusters."""
+def run_documents(docs: Sequence[GoldDocument], settings: Settings) -> tuple[list[DocumentOutcome], dict[str, str]]:
+    """Each document through the pipeline and into one temporary SQLite store, in order (clustering
+    sees the earlier documents); then every stored event's final cluster."""
     from ..api import build_pipeline
+    from ..clean import title_of
     from ..ingest import find_dateline
     from ..store import Store
 
     pipe = build_pipeline(settings)
+    outcomes: list[DocumentOutcome] = []
     with tempfile.TemporaryDirectory(prefix="eventwire-ecb-") as tmp, Store.open(str(Path(tmp) / "ecb.db")) as store:
         for doc in docs:
-            yield doc, *_run_one(pipe, store, doc, find_dateline)
-
-
-def _run_one(pipe: Any, store: Any, doc: GoldDocument, find_dateline: Any
-             ) -> tuple[AnalysedArticle | Rejection, dict[str, str]]:
-    from ..clean import title_of
-
-    text, _ = document_text(doc)
-    published = find_dateline(text)
-    record = RawRecord(origin=f"{doc.name}.xml", text=text, title=title_of(text), published=published,
-                       published_source="dateline" if published else None, record_id=doc.name)
-    (item,) = list(pipe.run([record]))
-    if isinstance(item, Rejection):
-        return item, {}
-    store.save_article(item)
-    return item, {r["id"]: r["cluster_id"] for r in store.events(article_id=item.article.id)}
+            text, _ = document_text(doc)
+            published = find_dateline(text)
+            record = RawRecord(origin=f"{doc.name}.xml", text=text, title=title_of(text), published=published,
+                               published_source="dateline" if published else None, record_id=doc.name)
+            (item,) = list(pipe.run([record]))
+            if isinstance(item, Rejection):
+                log.warning("%s rejected: [%s] %s", doc.name, item.code, item.reason)
+                outcomes.append(DocumentOutcome(doc, rejection=item))
+                continue
+            store.save_article(item)
+            outcomes.append(match_document(doc, item))
+        clusters = {r["id"]: r["cluster_id"] for r in store.events()}
+    return outcomes, clusters
 
 
 def evaluate_dedup(path: Path, settings: Settings, *, topics: str = "dev") -> DedupReport:
     """Score our dedup and clustering on the ECB+ documents of ``topics`` under ``path``."""
     docs = read_corpus(Path(path), select_topics(topics))
-    return score_runs(Path(path), run_documents(docs, settings))
+    return score_outcomes(Path(path), *run_documents(docs, settings))
 
 
-def score_runs(path: Path, runs: Iterable[tuple[GoldDocument, AnalysedArticle | Rejection, dict[str, str]]]
-               ) -> DedupReport:
-    matched: list[Matched] = []
+def score_outcomes(path: Path, outcomes: Sequence[DocumentOutcome], clusters: dict[str, str]) -> DedupReport:
+    """The figures (module docstring) of the documents' outcomes, given our events' store clusters."""
+    matched = [m for o in outcomes for m in o.matched]
     gold_by_topic: dict[int, int] = defaultdict(int)
-    system = on_gold = rejected = documents = 0
-    for doc, item, clusters in runs:
-        documents += 1
-        gold_by_topic[doc.topic] += len(doc.mentions)
-        if isinstance(item, Rejection):
-            rejected += 1
-            log.warning("%s rejected: [%s] %s", doc.name, item.code, item.reason)
-            continue
-        found, n_system, n_on_gold = _match(doc, item, clusters)
-        matched += found
-        system += n_system
-        on_gold += n_on_gold
+    for o in outcomes:
+        gold_by_topic[o.doc.topic] += len(o.doc.mentions)
     gold = sum(gold_by_topic.values())
+    system = sum(o.tellings for o in outcomes)
+    on_gold = sum(o.on_gold for o in outcomes)
     figures: dict[str, Any] = {
-        "path": str(path), "topics": ",".join(str(t) for t in sorted(gold_by_topic)), "documents": documents,
-        "rejected": rejected, "gold_mentions": gold, "matched_mentions": len(matched),
-        "mention_recall": round(len(matched) / gold, 4) if gold else 0.0, "system_mentions": system,
-        "mention_precision": round(on_gold / system, 4) if system else 0.0,
-        **_scores(matched),
+        "path": str(path), "topics": ",".join(str(t) for t in sorted(gold_by_topic)), "documents": len(outcomes),
+        "rejected": sum(o.rejection is not None for o in outcomes), "gold_mentions": gold,
+        "matched_mentions": len(matched), "mention_recall": round(len(matched) / gold, 4) if gold else 0.0,
+        "system_mentions": system, "mention_precision": round(on_gold / system, 4) if system else 0.0,
+        **_scores(matched, clusters),
     }
     for half in ("tune", "frozen"):
         chosen = sorted(t for t in gold_by_topic if topic_half(t) == half)
@@ -464,5 +463,5 @@ def score_runs(path: Path, runs: Iterable[tuple[GoldDocument, AnalysedArticle | 
         figures[f"{half}_topics"] = ",".join(map(str, chosen))
         figures[f"{half}_gold_mentions"] = sum(gold_by_topic[t] for t in chosen)
         figures[f"{half}_matched_mentions"] = len(mine)
-        figures.update({f"{half}_{k}": v for k, v in _scores(mine).items()})
+        figures.update({f"{half}_{k}": v for k, v in _scores(mine, clusters).items()})
     return DedupReport(figures)
