@@ -122,3 +122,9 @@ def test_reiterated_commitment_belongs_to_the_subject(code):  # type: ignore[no-
     events = code("The Ghanaian navy reiterated its commitment to support the Togolese coast guard.").events
     assert any(e.source is not None and e.source.country == "GHA" and e.target is not None
                and e.target.country == "TGO" for e in events), _rows(events)
+
+
+def test_who_condemns_an_attack_did_not_make_it(code):  # type: ignore[no-untyped-def]
+    events = code("An Irish journalist witnessed the bombing of a Nigerian market.").events
+    assert not [e for e in events if e.trigger == "bombing" and e.source is not None
+                and e.source.country == "IRL"], _rows(events)

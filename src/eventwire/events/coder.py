@@ -99,6 +99,10 @@ ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "fina
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
 # outcomes of talks: their counterpart is the party of the talks ("agreed after talks with X")
 NEGOTIATED_TYPES = frozenset({"CONCEDE", "AGREE", "REJECT", "RETREAT", "SUPPORT", "COOPERATE"})
+# verbs whose object is an event someone else did: "Putin condemned the attack" (Putin is no attacker)
+REACTION_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "welcome",
+                            "praise", "hail", "applaud", "mourn", "regret", "investigate", "report", "deny", "blame",
+                            "oppose", "survive", "witness", "prevent", "foil", "thwart", "repel", "protest"})
 # what a party yields to or holds out against has a presser ("declined despite pressure by X")
 YIELDING_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})
 # relations two parties have with each other ("X and Y postponed their meeting")
@@ -400,7 +404,7 @@ class EventCoder:
             source = claimer(tok, index)  # "X claimed responsibility for the attack"
         if source is None:
             gov = light_verb(tok)
-            if gov is not None:
+            if gov is not None and gov.lemma_.lower() not in REACTION_VERBS:
                 s = clause_subject(gov, index)
                 if s is not None:
                     source = Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token)
