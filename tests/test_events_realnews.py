@@ -29,6 +29,10 @@ CASES: list[tuple[str, str, str]] = [
     ("Police took two men into custody in Agra.", "COERCE", "173"),
     ("Police picked up two youths for questioning.", "COERCE", "173"),
     ("Police nabbed three men in Delhi.", "COERCE", "173"),
+    ("The police made 40 arrests in Kanpur on Friday.", "COERCE", "173"),
+    ("Police fired six rounds at the mob in Vadodara.", "ASSAULT", "190"),
+    ("Police resorted to firing to control the mob in Godhra.", "ASSAULT", "190"),
+    ("Police resorted to lathi-charge in Lucknow on Monday.", "ASSAULT", "175"),
     ("Residents took out a procession in Ayodhya on Monday.", "PROTEST", "141"),
     ("The government met the demands of the striking teachers.", "CONCEDE", "083"),
 ]
@@ -48,6 +52,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The army should control the situation in the town.", "092"),
     ("Two candidates pulled out of the race for the Senate seat.", "0872"),
     ("The engineers worked to meet the deadline for the bridge.", "040"),
+    ("The police fired six rounds in the air in Vadodara.", "190"),
     ("The chief rounded up the figures for the quarter.", "173"),
 ]
 
