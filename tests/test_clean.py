@@ -250,3 +250,20 @@ def test_clean_india_corpus(shared_dir: Path) -> None:
         assert any(b.section is Section.BODY for b in a.blocks)
         assert a.raw == record.text
     assert stated > 600
+
+
+@pytest.mark.parametrize(("text", "body", "links"), [
+    (("Curfew in Surat\nthe curfew went on for a third night, police added. related stories minister visits "
+      "riot-hit areas vhp calls for a ban"), "the curfew went on for a third night, police added.",
+     "related stories minister visits riot-hit areas vhp calls for a ban"),
+    ("Talks in Lima\nChile and Peru met in Lima on Friday. Also read: Peru recalls its envoy",
+     "Chile and Peru met in Lima on Friday.", "Also read: Peru recalls its envoy"),
+    ("Talks in Lima\nChile and Peru met in Lima on Friday. Related stories about the talks were read widely.",
+     "Chile and Peru met in Lima on Friday. Related stories about the talks were read widely.", None),
+])
+def test_clean_run_in_links_to_other_stories_are_boilerplate(text: str, body: str, links: str | None) -> None:
+    blocks = find_blocks(text)
+    bodies = [text[b.start:b.end] for b in blocks if b.section is Section.BODY]
+    rest = [text[b.start:b.end] for b in blocks if b.section is Section.BOILERPLATE]
+    assert bodies == [body]
+    assert rest == ([links] if links else [])

@@ -180,6 +180,26 @@ def looks_like_title(line: str) -> bool:
     return any(c.isalpha() for c in stripped) and not is_boilerplate(stripped)
 
 
+# A list of links to other stories that a page run together with the story's last paragraph ("… police
+# added. related stories narendra modi visits riot-hit areas …"): its headlines are not this article's.
+_LINK_TAIL = re.compile(
+    r"(?:^|(?<=[.!?\"'”’)])\s+)(?i:related (?:stories|articles|news|links|coverage|content|reading)|"
+    r"(?:also|more) read|read (?:also|more)|more (?:stories|from|on this)|recommended (?:stories|for you)|"
+    r"you (?:may|might) also like)\b")
+
+
+_PROSE_AFTER = re.compile(r"\s*(?:about|on|of|in|were|are|is|was|have|has|had|show|suggest|say)\b", re.IGNORECASE)
+
+
+def link_tail(paragraph: str) -> int:
+    """Where a run-in list of links to other stories starts in ``paragraph`` (-1 if none). A sentence
+    that merely opens with such words ("Related stories about the war were …") is prose, not links."""
+    m = _LINK_TAIL.search(paragraph)
+    if m is None or (_PROSE_AFTER.match(paragraph, m.end()) and paragraph.rstrip().endswith((".", "!", "?"))):
+        return -1
+    return m.start()
+
+
 def dateline_prefix(paragraph: str) -> int:
     """Length of the wire dateline opening ``paragraph`` (0 if none)."""
     m = _DATELINE_PREFIX.match(paragraph)
@@ -298,7 +318,14 @@ def find_blocks(text: str, title: str | None = None) -> tuple[Block, ...]:
             add(Section.BOILERPLATE, start, start + len(para[:cut].rstrip()))
             start += cut
         first_body = False
-        add(Section.BODY, start, end)
+        cut = link_tail(text[start:end])
+        if cut > 0:
+            body = text[start:start + cut].rstrip()
+            add(Section.BODY, start, start + len(body))
+            add(Section.BOILERPLATE, start + cut + (len(text[start + cut:end]) - len(text[start + cut:end].lstrip())),
+                end)
+            continue
+        add(Section.BODY if cut < 0 else Section.BOILERPLATE, start, end)
     return tuple(blocks)
 
 
