@@ -24,6 +24,7 @@ from .config import Settings
 from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
+from .events.groups import named_mentions
 from .models import AnalysedArticle, Article, RawRecord, Rejection, Section
 from .parse import Parser, load_language
 from .places import PlaceResolver
@@ -68,10 +69,16 @@ class Pipeline:
         return self.actors(analysed)
 
     def to_parse(self, analysed: AnalysedArticle) -> list[int]:
-        """Sentences worth parsing (DESIGN §1 parse): an event needs a trigger and at least one known
-        actor (the event coder drops the rest), so a sentence lacking either is never parsed."""
+        """Sentences worth parsing (DESIGN §1 parse): an event needs a trigger and at least one actor
+        mention (the event coder drops the rest), so a sentence lacking either is never parsed. A mention
+        the coder itself makes counts: "the two men" for two people named in an earlier sentence."""
         with_actor = {m.sentence for m in analysed.mentions}
-        return [i for i, doc in analysed.docs.items() if i in with_actor and self.events.may_hold_event(doc)]
+        first_person = min((m.sentence for m in named_mentions(analysed.mentions)), default=None)
+
+        def has_actor(i: int, doc: Doc) -> bool:
+            return i in with_actor or self.events.may_name_pair(doc, first_person is not None and first_person < i)
+
+        return [i for i, doc in analysed.docs.items() if has_actor(i, doc) and self.events.may_hold_event(doc)]
 
     def finish(self, analysed: AnalysedArticle) -> AnalysedArticle:
         analysed = self.events(analysed)

@@ -180,6 +180,11 @@ def _role_only(tok: Token, index: MentionIndex, role: str) -> Found | None:
     return None
 
 
+def role_only_of(tok: Token | None, index: MentionIndex, role: str) -> Found | None:
+    """The mention of the phrase headed by ``tok`` when it names only a sector ("civilians", "protesters")."""
+    return None if tok is None else _role_only(tok, index, role)
+
+
 def role_only_subject(verb: Token, index: MentionIndex, depth: int = 3) -> Found | None:
     """The subject's mention when it names only a sector ("protesters", "police", "rebels") and no
     country: kept as such (the country stays unknown, never guessed) — who did what is still told.
@@ -316,6 +321,10 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
             if issuer is not None:
                 return Found(issuer.actors, f"{issuer.role}({verb.head.lemma_})", issuer.group, issuer.token)
         return found
+    if _reason_patient(verb) is not None:
+        # "was arrested by the police for collaborating with X": the reason is about the one arrested, not
+        # the police (measured: naming that one as the doer adds no right events, so it stays unsaid)
+        return None
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp":
@@ -333,6 +342,22 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         if found is not None:
             return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
     return None
+
+
+def _reason_patient(verb: Token) -> Token | None:
+    """The one a reason given with "for …ing" is about: whom the main verb acts on ("was arrested *for
+    collaborating* with X", "praised Gondor *for helping*"), who is then the reason's doer."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "for" or prep.dep_ != "prep" \
+            or child(verb, *SUBJECT_DEPS) is not None:
+        return None
+    main = prep.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    patient = child(main, *PASSIVE_SUBJECT_DEPS) or child(main, "dobj")
+    if patient is None or patient.i > prep.i:
+        return None
+    return patient
 
 
 # verbs whose subject owns the purpose of its object ("announced an initiative to halt the fighting", "gave

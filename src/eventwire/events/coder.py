@@ -29,6 +29,7 @@ from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section,
 from .arguments import (
     HARM_VERBS,
     NOUN_TARGET_PREPS,
+    PASSIVE_SUBJECT_DEPS,
     Found,
     MentionIndex,
     actors_of,
@@ -42,6 +43,7 @@ from .arguments import (
     passive_doer,
     pobjs,
     pressing_party,
+    role_only_of,
     role_only_subject,
     role_only_target,
     verb_target,
@@ -112,6 +114,10 @@ SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dis
 # objects that two parties exchange ("traded accusations", "exchanged fire")
 EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
+# acts whose patient alone, named by its sector, still makes an event when the doer goes unsaid
+PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
+# verbs of dying: those who died "in" an attack are its target
+DEATH_VERBS = frozenset({"die", "perish"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +156,12 @@ class EventCoder:
         """Cheap pre-parse filter: does any token look like a trigger word form?"""
         forms = self._trigger_forms
         return any(t.lower_ in forms for t in doc)
+
+    @staticmethod
+    def may_name_pair(doc: Doc, people_before: bool) -> bool:
+        """Could a sentence with no actor mention of its own still hold one: "the two men", "both leaders"
+        for people named earlier (:func:`~eventwire.events.groups.resolve_pairs`)?"""
+        return people_before and any(t.lower_ in PAIR_WORDS for t in doc)
 
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         events: list[Event] = []
@@ -261,6 +273,12 @@ class EventCoder:
                 gov.absorbed = True
             elif t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
                 t.absorbed = True
+                if gov.target is None and t.target is not None and gov.reading.lemma not in REACTION_VERBS \
+                        and (self._type(t.cameo) == gtype or gov.reading.lemma in LIGHT_VERBS) \
+                        and not _same_party(gov.source, t.target):
+                    # "provided €10 million in aid to the Palestinians": the recipient named in the object
+                    # noun is the verb's (not after a reaction: "condemned the attack on X" is not on X)
+                    gov.target = t.target
             elif gov.reading.lemma in PLANNING_VERBS and self._type(t.cameo) in ("ACCUSE", "REJECT", "REQUEST") \
                     and path[0] == "xcomp":
                 gov.absorbed = True  # "plans to file a complaint": the planned speech act is the event
@@ -332,6 +350,11 @@ class EventCoder:
                 t.source = role_only_subject(tok, index)
             if t.target is None and t.source is not None:
                 t.target = role_only_target(tok, index)  # "police arrested students"
+            if t.source is None and t.target is None and child(tok, *PASSIVE_SUBJECT_DEPS) is not None \
+                    and self._type(t.cameo) in PATIENT_TYPES:
+                # "the president has been arrested", "50 protesters were held": an agentless passive tells
+                # whom the force was used on (its doer stays unknown)
+                t.target = role_only_target(tok, index)
         else:
             t.source, t.target = self._noun_arguments(t, index)
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
@@ -390,10 +413,17 @@ class EventCoder:
                     target = actors_of(o, index, f"pobj:{prep}(attached to '{tok.head.lemma_}')")
                     if target:
                         break
+        if target is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
+                and (dying := tok.head.head).lemma_.lower() in DEATH_VERBS:
+            # "ten civilians died in Russian shelling": the dead are the shelling's target
+            dead = child(dying, "nsubj")
+            target = actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(dead, index, "nsubj(died in, sector only)")
         if target is None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
             # "US drone attacks have killed eight militant leaders": the attack's victims are its target
             target = actors_of(child(tok.head, "dobj"), index, f"dobj({tok.head.lemma_})")
-        needs = self.lexicon.needs("noun", t.reading.lemma)
+        # a row's needed preposition tells a bare noun's reading ("a strike against X", not a walkout); a
+        # reading matched by the words around the noun ("an air strike") needs none
+        needs = self.lexicon.needs("noun", t.reading.lemma) if t.reading.pattern.strip() == "*" else ()
         if needs and poss is None:
             nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
             light = light_verb(tok)
@@ -463,8 +493,12 @@ class EventCoder:
         if not src and len(tgt) > 1 and t.target is not None and t.target.role.endswith("between"):
             src, tgt, srole = tgt, (), trole  # "the treaty between X and Y": the parties act mutually
         ttype = self._type(t.cameo)
-        if not tgt and len(src) < 2 and (ttype in REQUIRES_RECIPIENT or (t.kind == "noun" and ttype in NOUN_NEEDS_TARGET)):
-            return out  # PLOVER: these types require a recipient; a nominal visit with no destination says little
+        if not tgt and len(src) < 2 and t.kind == "noun" and ttype in NOUN_NEEDS_TARGET:
+            return out  # a nominal visit with no destination says little
+        if not tgt and ttype in REQUIRES_RECIPIENT and not _known_doer(t.source):
+            # PLOVER's types that require a recipient: a verb done by a named party keeps its event with the
+            # recipient unsaid ("Ireland provided €10 million in aid"); one by a sector alone says too little
+            return out
         if t.kind == "noun" and not src:
             return out  # "meetings with X", "the war in Ukraine": by nobody the text names
         if ttype == "THREATEN" and t.reading.lemma in WARNING_VERBS and not t.note and (
@@ -474,7 +508,7 @@ class EventCoder:
             # "the Syrian army and Russian jets pounded rebel positions": co-agents of a one-way act on an
             # unnamed patient, not a dyad
             return [Coding(t.tok.i, end, t.cameo, None, t.reading, a, None, False, srole, None, t.note)
-                    for a in src[:6]] if ttype not in REQUIRES_RECIPIENT else []
+                    for a in src[:6]]
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             for a, b in itertools.combinations(src, 2):
@@ -587,6 +621,16 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _same_party(a: Found | None, b: Found | None) -> bool:
+    return a is not None and b is not None and bool(set(a.actors) & set(b.actors))
+
+
+def _known_doer(found: Found | None) -> bool:
+    """A source that names a party (a country, an organisation, a person with a code), not a sector alone."""
+    return found is not None and "sector only" not in found.role and any(
+        a.code or a.country or a.members for a in found.actors)
 
 
 def _names(reading: Reading, tok: Token) -> bool:

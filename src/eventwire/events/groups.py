@@ -22,10 +22,15 @@ PAIR_WORDS = frozenset({"two", "both"})
 GENERIC_PEOPLE = frozenset({"leader", "official", "envoy", "counterpart", "delegation", "side", "man", "head"})
 
 
+def named_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions of named persons (with a role and a country), in text order."""
+    return [m for m in sorted(mentions, key=lambda m: (m.sentence, m.start))
+            if m.actor.name and m.actor.role and m.actor.country and not m.actor.members]
+
+
 def named_people(mentions: Iterable[Mention]) -> list[Actor]:
     """The named persons among ``mentions`` (with a role and a country), in text order."""
-    return [m.actor for m in sorted(mentions, key=lambda m: (m.sentence, m.start))
-            if m.actor.name and m.actor.role and m.actor.country and not m.actor.members]
+    return [m.actor for m in named_mentions(mentions)]
 
 
 def _pair_noun(tok: Token) -> bool:
