@@ -116,3 +116,27 @@ def test_pair_of_people_named_earlier_is_parsed(tmp_path: Path) -> None:
     assert second, [(e.sentence_index, e.trigger) for e in analysed.events]
     assert {e.source.country for e in second if e.source} | {e.target.country for e in second if e.target} \
         == {"PER", "CHL"}
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Four villagers were killed in police firing near the market.", "killed"),
+    ("Six farmers were wounded in army shelling on Friday.", "wounded"),
+])
+def test_doer_named_by_the_means_noun(code, text, trigger):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    found = [e for e in events if e.trigger == trigger]
+    assert found and found[0].type.value == "ASSAULT", _rows(events)
+    assert found[0].source is not None and found[0].source.sector in ("COP", "MIL"), _rows(events)
+    assert found[0].target is not None and found[0].target.sector in ("CVL", "AGR"), _rows(events)
+
+
+def test_died_in_police_firing(code):  # type: ignore[no-untyped-def]
+    events = code("Twelve people died in police firing in the town.").events
+    assault = [e for e in events if e.type.value == "ASSAULT"]
+    assert assault and assault[0].source is not None and assault[0].source.sector == "COP", _rows(events)
+    assert assault[0].target is not None and assault[0].target.sector == "CVL", _rows(events)
+
+
+def test_agent_word_before_a_lower_case_noun_stays_an_adjective(code):  # type: ignore[no-untyped-def]
+    events = code("The police station was attacked on Monday.").events
+    assert not [e for e in events if e.source is not None and e.source.sector == "COP"], _rows(events)

@@ -56,6 +56,11 @@ AFTER_NOUN = words(
     "signed met visited arrived launched killed arrested fired near after over against into during across "
     "outside inside before under since while when where about around through until within without"
 )
+# Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
+MEANS_AFTER_AGENT = words(
+    "firing fire shelling attack attacks raid raids bombing bombings crackdown offensive ambush assault "
+    "airstrike airstrikes"
+)
 # Lower-case words that are titles only when capitalised before a name or after a country.
 AMBIGUOUS_LOWER = words(
     "major general head chief justice chair captain lieutenant marshal deputy speaker representative "
@@ -254,6 +259,8 @@ class SentenceReader(OrganisationNames):
         if title_end >= len(self.keys):
             return False
         nxt = self.keys[title_end]
+        if nxt in MEANS_AFTER_AGENT:
+            return False  # "police firing", "army shelling", "rebel attack": the agent did the act
         return nxt.isalpha() and not self.caps[title_end] and nxt not in AFTER_NOUN and not nxt.endswith("ed")
 
     # -- main

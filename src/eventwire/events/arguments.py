@@ -190,6 +190,9 @@ def role_only_subject(verb: Token, index: MentionIndex, depth: int = 3) -> Found
     country: kept as such (the country stays unknown, never guessed) — who did what is still told.
     Inherited like a clause subject across control, purpose clauses and conjunction ("rebels vowed to
     attack …"), but never from a clause that has a subject of its own."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i == verb.head.i + 1:
+        # "police firing" parsed as police ← acl firing: the participle's head noun does it
+        return _role_only(verb.head, index, "acl-head(sector only)")
     cur = verb
     for level in range(depth + 1):
         subj = subject(cur)
@@ -581,16 +584,35 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "
 # nouns of violent means: the doer of an act done "in" one is the doer of that means
 MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
                          "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",
-                         "air_strike", "drone"})
+                         "air_strike", "drone", "firing", "gunfire"})
+
+
+def _means_agent_token(o: Token) -> Token | None:
+    """The phrase whose modifiers name the doer of a violent means: the means noun itself ("a NATO air
+    strike", "police firing" read as a compound) or the agent noun the parser made the head ("police
+    firing" read as police ← acl firing, "army shelling" as army and a clause "shelling")."""
+    if o.lemma_.lower() in MEANS_NOUNS or o.lower_ in MEANS_NOUNS or any(
+            c.lemma_.lower() in MEANS_NOUNS for c in o.children if c.dep_ == "compound"):
+        return o
+    nxt = o.doc[o.i + 1] if o.i + 1 < len(o.doc) else None
+    if nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ in ("acl", "advcl") and nxt.lower_ in MEANS_NOUNS:
+        return o  # "in army shelling" read as army | advcl shelling
+    return None
 
 
 def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
     """The doer of a passive act done *in* or *by* an attack ("were wounded in a NATO air strike"):
-    the attack's own actor (its modifiers, possessive or ``by`` phrase)."""
+    the attack's own actor (its modifiers, possessive or ``by`` phrase); a doer named by its sector
+    alone ("killed in police firing") is kept as such."""
     for prep, o in pobjs(verb, ("in", "during", "by")):
-        if o.lemma_.lower() in MEANS_NOUNS or any(
-                c.lemma_.lower() in MEANS_NOUNS for c in o.children if c.dep_ == "compound"):
-            f = actors_of(o, index, f"pobj:{prep}({o.lemma_})", with_by=True, shallow=False)
+        means = _means_agent_token(o)
+        if means is None:
+            continue
+        f = actors_of(means, index, f"pobj:{prep}({o.lemma_})", with_by=True, shallow=False)
+        if f is not None:
+            return f
+        for m in (means, *(c for c in means.children if c.dep_ in ("compound", "amod", "nmod", "poss"))):
+            f = _role_only(m, index, f"pobj:{prep}({o.lemma_}, sector only)")
             if f is not None:
                 return f
     return None

@@ -348,6 +348,8 @@ class EventCoder:
                 # "Hundreds of protesters rallied outside …", "rebels vowed to attack …": a doer known by
                 # its sector alone still tells who did what (its country stays unknown)
                 t.source = role_only_subject(tok, index)
+            if t.target is None and self._type(t.cameo) == "ASSAULT":
+                t.target = _the_dead(tok, index)  # "97 died in police firing"
             if t.target is None and t.source is not None:
                 t.target = role_only_target(tok, index)  # "police arrested students"
             if t.source is None and t.target is None and child(tok, *PASSIVE_SUBJECT_DEPS) is not None \
@@ -413,11 +415,8 @@ class EventCoder:
                     target = actors_of(o, index, f"pobj:{prep}(attached to '{tok.head.lemma_}')")
                     if target:
                         break
-        if target is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") \
-                and (dying := tok.head.head).lemma_.lower() in DEATH_VERBS:
-            # "ten civilians died in Russian shelling": the dead are the shelling's target
-            dead = child(dying, "nsubj")
-            target = actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(dead, index, "nsubj(died in, sector only)")
+        if target is None:
+            target = _the_dead(tok, index)  # "ten civilians died in Russian shelling"
         if target is None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
             # "US drone attacks have killed eight militant leaders": the attack's victims are its target
             target = actors_of(child(tok.head, "dobj"), index, f"dobj({tok.head.lemma_})")
@@ -438,6 +437,8 @@ class EventCoder:
                 s = clause_subject(gov, index)
                 if s is not None:
                     source = Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token)
+        if source is None:
+            source = _role_only_modifier(tok, index)  # "police firing", "a lathi-charge by the police"
         if target is not None and target.role == "pobj:between" and source is None:
             return target, None  # "a treaty between X and Y": the parties are mutual
         return source, target
@@ -621,6 +622,33 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+def _the_dead(tok: Token, index: MentionIndex) -> Found | None:
+    """Those who died *in* an attack are its target: "ten civilians died in Russian shelling", also where the
+    parser made the attack a participle on its doer ("died in police firing": police ← acl firing)."""
+    phrase = tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else tok
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in ("in", "during"):
+        return None
+    dying = phrase.head.head
+    if dying.lemma_.lower() not in DEATH_VERBS:
+        return None
+    dead = child(dying, "nsubj")
+    return actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(
+        dead, index, f"nsubj({dying.lemma_} in, sector only)")
+
+
+def _role_only_modifier(tok: Token, index: MentionIndex) -> Found | None:
+    """A noun event's doer named by its sector alone: a possessive, a ``by`` phrase or a modifier before the
+    noun ("the army's shelling", "firing by police", "police firing")."""
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i):
+            f = role_only_of(c, index, f"{c.dep_}(sector only)")
+            if f is not None:
+                return f
+    for _, o in pobjs(tok, ("by",)):
+        return role_only_of(o, index, "pobj:by(sector only)")
+    return None
 
 
 def _same_party(a: Found | None, b: Found | None) -> bool:

@@ -35,6 +35,8 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == tok.head.i + 1:
+        pre.append(tok.head)  # "police firing" parsed as police ← acl firing: the noun is its doer
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
     # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
