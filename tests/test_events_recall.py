@@ -140,3 +140,11 @@ def test_died_in_police_firing(code):  # type: ignore[no-untyped-def]
 def test_agent_word_before_a_lower_case_noun_stays_an_adjective(code):  # type: ignore[no-untyped-def]
     events = code("The police station was attacked on Monday.").events
     assert not [e for e in events if e.source is not None and e.source.sector == "COP"], _rows(events)
+
+
+def test_harm_when_someone_fired_is_theirs(code):  # type: ignore[no-untyped-def]
+    events = code("Three students were wounded when soldiers opened fire on the crowd.").events
+    wounded = [e for e in events if e.trigger == "wounded"]
+    assert wounded and wounded[0].source is not None and wounded[0].source.sector == "MIL", _rows(events)
+    events = code("Three students were wounded when the bus overturned.").events
+    assert not [e for e in events if e.trigger == "wounded" and e.source is not None], _rows(events)

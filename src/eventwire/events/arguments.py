@@ -618,6 +618,26 @@ def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
     return None
 
 
+# verbs of the act that hurt someone hurt "when" it was done: "two were killed when police opened fire"
+FIRING_VERBS = frozenset({"fire", "open", "shoot", "shell", "bomb", "attack", "charge", "storm", "raid"})
+
+
+def agent_of_when(verb: Token, index: MentionIndex) -> Found | None:
+    """The doer of a passive harm told by a clause of the same moment: "one person was killed *when the
+    police fired*" — the subject of that firing (named, or by its sector alone)."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in FIRING_VERBS:
+            continue
+        if not any(m.lower_ in ("when", "as") and m.dep_ in ("advmod", "mark") for m in c.children):
+            continue
+        subj = child(c, *SUBJECT_DEPS)
+        if subj is None:
+            continue
+        return actors_of(subj, index, f"nsubj(when {c.lemma_})") or _role_only(
+            subj, index, f"nsubj(when {c.lemma_}, sector only)")
+    return None
+
+
 CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "bear"})
 
 

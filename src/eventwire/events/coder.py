@@ -34,6 +34,7 @@ from .arguments import (
     MentionIndex,
     actors_of,
     agent_of_means,
+    agent_of_when,
     child,
     claimer,
     clause_subject,
@@ -340,6 +341,8 @@ class EventCoder:
                 t.target = called
             if t.source is None and child(tok, "nsubjpass") is not None:
                 t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
+                if t.source is None and self._type(t.cameo) == "ASSAULT":
+                    t.source = agent_of_when(tok, index)  # "was killed when the police fired"
             if t.source is None:
                 t.source = passive_doer(tok, index)  # "is committed to …", "were expelled from X"
                 if t.source is not None and t.target is not None and t.target.token == t.source.token:
