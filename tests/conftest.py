@@ -47,6 +47,33 @@ def parsed_article(nlp):  # type: ignore[no-untyped-def]
 POSTGRES_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+@pytest.fixture(scope="session")
+def resolver(nlp):  # type: ignore[no-untyped-def]
+    """The actors stage with the default settings."""
+    from eventwire.actors import ActorResolver
+    from eventwire.config import Settings
+
+    return ActorResolver(Settings(), nlp.vocab)
+
+
+@pytest.fixture(scope="session")
+def coder():  # type: ignore[no-untyped-def]
+    """The events stage with the default settings."""
+    from eventwire.config import Settings
+    from eventwire.events import EventCoder
+
+    return EventCoder(Settings())
+
+
+@pytest.fixture(scope="session")
+def code(parsed_article, resolver, coder):  # type: ignore[no-untyped-def]
+    """Factory: ``code(text)`` → the AnalysedArticle after actors and events (one sentence per line)."""
+    def run(text: str):  # type: ignore[no-untyped-def]
+        return coder(resolver(parsed_article(text)))
+
+    return run
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a schema of this test's own, dropped afterwards. Skipped where

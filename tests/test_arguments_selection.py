@@ -3,24 +3,7 @@ target (issue 3). Each rule is a general pattern; the sentences are ours."""
 
 from __future__ import annotations
 
-import pytest
-
-from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-    from eventwire.events import EventCoder
-
-    resolver = ActorResolver(Settings(), nlp.vocab)
-    coder = EventCoder(Settings())
-
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
+from eventwire.models import Event
 
 
 def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None]]:

@@ -7,8 +7,7 @@ import dataclasses
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event, EventType
+from eventwire.models import Event, EventType
 
 # (sentence, PLOVER type, source country, target country); None = not asserted
 CASES: list[tuple[str, str, str | None, str | None]] = [
@@ -102,28 +101,6 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ('Washington imposed new tariffs and sanctions on Moscow.', 'SANCTION', 'USA', 'RUS'),
     ('Kyiv accused Minsk of helping the invasion.', 'ACCUSE', 'UKR', 'BLR'),
     ('The Iranian foreign minister arrived in Baghdad.', 'CONSULT', 'IRN', 'IRQ'),]
-
-
-@pytest.fixture(scope="module")
-def coder():  # type: ignore[no-untyped-def]
-    from eventwire.events import EventCoder
-
-    return EventCoder(Settings())
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-
-    return ActorResolver(Settings(), nlp.vocab)
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, resolver, coder):  # type: ignore[no-untyped-def]
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
 
 
 def _country(e: Event, side: str) -> str | None:

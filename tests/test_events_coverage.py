@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event
+from eventwire.models import Event
 
 # (sentence, PLOVER type, CAMEO code of that event)
 CASES: list[tuple[str, str, str]] = [
@@ -36,20 +35,6 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The rebels blew up a bridge in northern Mali.", "1831"),  # property, not a suicide bombing
     ("Russia deepens military cooperation with Belarus.", "062"),  # a trend, not an act
 ]
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-    from eventwire.events import EventCoder
-
-    resolver = ActorResolver(Settings(), nlp.vocab)
-    coder = EventCoder(Settings())
-
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
 
 
 def _show(events: tuple[Event, ...]) -> list[tuple[str, str | None, str]]:

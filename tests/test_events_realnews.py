@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event
+from eventwire.models import Event
 
 # (sentence, PLOVER type, CAMEO code of that event)
 CASES: list[tuple[str, str, str]] = [
@@ -55,20 +54,6 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The police fired six rounds in the air in Vadodara.", "190"),
     ("The chief rounded up the figures for the quarter.", "173"),
 ]
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-    from eventwire.events import EventCoder
-
-    resolver = ActorResolver(Settings(), nlp.vocab)
-    coder = EventCoder(Settings())
-
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
 
 
 def _show(events: tuple[Event, ...]) -> list[tuple[str, str | None, str]]:

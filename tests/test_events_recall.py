@@ -8,22 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.config import Settings
 from eventwire.models import AnalysedArticle, Event
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-    from eventwire.events import EventCoder
-
-    resolver = ActorResolver(Settings(), nlp.vocab)
-    coder = EventCoder(Settings())
-
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
 
 
 def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None]]:

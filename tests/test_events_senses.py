@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.config import Settings
-from eventwire.models import AnalysedArticle, Event
+from eventwire.models import Event
 
 # (sentence, PLOVER type, CAMEO code): the political sense of a word that has a sense rule
 CASES: list[tuple[str, str, str]] = [
@@ -69,20 +68,6 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Speculation surrounded the health of the Saudi king.", "190"),
     ("The French president offered condolences to the Turkish people.", "030"),
 ]
-
-
-@pytest.fixture(scope="module")
-def code(parsed_article, nlp):  # type: ignore[no-untyped-def]
-    from eventwire.actors import ActorResolver
-    from eventwire.events import EventCoder
-
-    resolver = ActorResolver(Settings(), nlp.vocab)
-    coder = EventCoder(Settings())
-
-    def run(text: str) -> AnalysedArticle:
-        return coder(resolver(parsed_article(text)))
-
-    return run
 
 
 def _show(events: tuple[Event, ...]) -> list[tuple[str, str | None, str]]:
