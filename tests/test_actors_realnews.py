@@ -93,3 +93,19 @@ def test_cameo_angola_typo_is_read_as_angola(read) -> None:  # type: ignore[no-u
     assert split_cameo_code("ANGREB")[:2] == ("AGO", "REB")
     m = only(read("UNITA fighters attacked the convoy near the border."), "UNITA fighters")
     assert m.actor.country == "AGO"
+
+
+# --------------------------------------------------------------------------- agent words
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("A Ruritania-based terror group claimed the blast.", "Ruritania-based terror group", None),
+    ("A Pakistan-based terror group claimed the blast.", "Pakistan-based terror group", "PAKREB"),
+    ("Syrian inmates began a hunger strike on Monday.", "Syrian inmates", "SYRCRM"),
+])
+def test_agent_words_of_real_news(read, text: str, mention: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    # a place we do not know as a state gives the group no country (never guessed)
+    assert only(read(text), mention).actor.code == code
+
+
+def test_a_faith_and_a_crime_word_give_no_state(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Muslim hackers defaced the websites of Elbonian newspapers."), "Muslim hackers")
+    assert m.actor.country is None and m.actor.sector == "CRM"

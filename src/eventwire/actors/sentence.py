@@ -407,8 +407,10 @@ class SentenceReader(OrganisationNames):
         j = i + length
         if j < n and self.keys[j] in POSSESSIVE:
             j += 1
-        elif state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] == "led":
-            j += 2  # "Vietnamese-led forces": the leading state's forces (not "-backed": a patron)
+        elif state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] in ("led", "based"):
+            # "Vietnamese-led forces": the leading state's forces (not "-backed": a patron); "a Pakistan-based
+            # group": the group of the state it is based in
+            j += 2
         run_e = self.run_end(j) if j < n else j
         if run_e < n and self.keys[run_e] in ORG_TAILS and run_e > j and all(self.caps[j:run_e]):
             run_e += 1  # "Palestinian Islamic Jihad movement"

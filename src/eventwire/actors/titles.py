@@ -131,7 +131,10 @@ TITLE_SECTORS: dict[str, str] = {
     # rebels and armed groups
     "rebel": "REB", "rebels": "REB", "insurgent": "REB", "insurgents": "REB", "militant": "REB",
     "militants": "REB", "guerrilla": "REB", "guerrillas": "REB", "separatists": "REB", "jihadists": "REB",
-    "gunmen": "UAF",
+    "gunmen": "UAF", "terror group": "REB", "terror groups": "REB", "terror outfit": "REB",
+    "terror outfits": "REB",
+    # crime (PLOVER CRM: criminals, and those held for crimes)
+    "hacker": "CRM", "hackers": "CRM", "inmate": "CRM", "inmates": "CRM",
     # media
     "journalist": "JRN", "journalists": "JRN", "reporter": "JRN", "correspondent": "JRN", "editor": "JRN",
     "news agency": "JRN", "news agencies": "JRN", "state media": "JRN", "media": "JRN",
