@@ -143,5 +143,6 @@ def test_runner_ray_parquet_rerun_adds_nothing(tmp_path: Path, corpus: Path) -> 
     finally:
         ray.shutdown()
     assert (first.stored, first.rejected) == (2, 1)
+    assert first.sentences >= 2 and first.sentences_parsed >= 1
     assert (second.stored, second.skipped_known, second.rejected) == (0, 2, 0)
     assert pq.read_table(tmp_path / "pq").num_rows == first.events

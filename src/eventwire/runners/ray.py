@@ -133,6 +133,8 @@ def _save(store: Any, results: Iterable[AnalysedArticle | Rejection], summary: I
         elif store.save_article(result):
             summary.stored += 1
             summary.events += len(result.events)
+            summary.sentences += len(result.sentences)
+            summary.sentences_parsed += len(result.parsed)
         else:
             summary.skipped_known += 1
 
@@ -140,7 +142,11 @@ def _save(store: Any, results: Iterable[AnalysedArticle | Rejection], summary: I
 def _write_window(folder: ParquetFolder, results: Iterable[AnalysedArticle | Rejection],
                   summary: IngestSummary) -> None:
     """One window into the Parquet folder (events, rejections, then its completion marker)."""
-    stored, events, rejected, rejections = folder.write_window(results)
+    analysed: list[AnalysedArticle | Rejection] = list(results)
+    stored, events, rejected, rejections = folder.write_window(analysed)
+    new = [r for r in analysed if isinstance(r, AnalysedArticle)]
+    summary.sentences += sum(len(r.sentences) for r in new)
+    summary.sentences_parsed += sum(len(r.parsed) for r in new)
     summary.stored += stored
     summary.events += events
     summary.rejected += rejected
