@@ -189,3 +189,44 @@ def test_phoenix_name_without_its_bracketed_acronym(read) -> None:  # type: igno
 
 def test_state_department_is_the_us_government(read) -> None:  # type: ignore[no-untyped-def]
     assert only(read("The State Department issued a travel warning."), "State Department").actor.code == "USAGOV"
+
+
+# --------------------------------------------------------------------------- a state word inside another phrase
+
+def test_victims_of_a_states_shelling_take_no_country(read) -> None:  # type: ignore[no-untyped-def]
+    # "Ukrainian" names the doer of the shelling, not the villagers
+    ms = read("Four villagers were killed by Ukrainian shelling overnight.")
+    assert only(ms, "Four villagers").actor.country is None
+    ms = read("Two farmers died in Chad's airstrikes on Tuesday.")
+    assert only(ms, "Two farmers").actor.country is None
+
+
+def test_a_states_police_do_not_give_their_country_to_those_they_arrest(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Moroccan police detained dozens of students.")
+    assert only(ms, "Moroccan police").actor.code == "MARCOP"
+    assert only(ms, "students").actor.country is None
+    ms = read("The Peruvian prime minister said that striking miners had been arrested.")
+    assert all(m.actor.country is None for m in ms if "miners" in m.text)
+
+
+def test_a_leaders_name_does_not_place_the_sentence(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Erdogan said that soldiers had captured the smugglers.")
+    assert only(ms, "soldiers").actor.country is None
+
+
+def test_the_state_named_as_such_still_places_the_sentence(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Police in Mosul detained dozens of students."), "students")
+    assert (m.actor.code, m.evidence) == ("IRQEDU", SENTENCE_COUNTRY)
+    m = only(read("Moroccan police detained dozens of students in Morocco."), "students")
+    assert (m.actor.code, m.evidence) == ("MAREDU", SENTENCE_COUNTRY)
+    # a capital's body is where it sits
+    assert only(read("Nairobi police detained six students."), "students").actor.code == "KENEDU"
+
+
+def test_the_place_outweighs_the_attackers_state(read) -> None:  # type: ignore[no-untyped-def]
+    # the attacker's state is its own; the sentence puts the dead in Chad
+    m = only(read("Nine farmers were killed by Sudanese shelling in Chad."), "Nine farmers")
+    assert m.actor.code == "TCDAGR"
+    # without a place, a state of one side beside another state named as such gives nothing
+    ms = read("Kenya said Ugandan police arrested traders.")
+    assert only(ms, "traders").actor.country is None

@@ -48,8 +48,14 @@ def test_place_noun_after_the_name(read) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_place_and_a_different_state_give_nothing(read) -> None:  # type: ignore[no-untyped-def]
-    ms = read("Police in Sivas questioned three Iranians.")
+    ms = read("Police in Sivas questioned two men from Iran.")
     assert only(ms, "Police").actor.country is None
+
+
+def test_a_place_is_not_overruled_by_the_people_it_names(read) -> None:  # type: ignore[no-untyped-def]
+    # "three Iranians" is an actor with its own state; the sentence's place is still Sivas
+    ms = read("Police in Sivas questioned three Iranians.")
+    assert (only(ms, "Police").actor.code, only(ms, "Iranians").actor.code) == ("TURCOP", "IRNCVL")
 
 
 def test_a_place_agreeing_with_the_state_keeps_it(read) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Actor
 from .lexicon import fold
-from .sentence import Candidate, SentenceReader
+from .sentence import MEANS_AFTER_AGENT, POSSESSIVE, Candidate, SentenceReader
 from .titles import NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL
 
 # Words of a role noun that say nothing about which office is meant.
@@ -86,6 +86,13 @@ CONGRESS_LEGISLATURES = frozenset({
 })
 
 
+# Nouns of force a state word may modify: "Russian shelling", "Israel's strikes" name the doer, not the scene.
+_MEANS_OF_FORCE = MEANS_AFTER_AGENT | frozenset({
+    "strike", "strikes", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
+    "bombardment", "bombardments", "gunfire", "artillery", "mortar", "mortars", "barrage", "incursion",
+    "invasion", "onslaught", "blockade"})
+
+
 def _sentence_country(sentences: list[SentenceCandidates]) -> None:
     """A group, organisation or office with no country ("Moslem forces", "the Umma party", "police") takes
     the one state its own sentence names (a country, capital, demonym or a place the dictionary puts in a
@@ -93,21 +100,30 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
     or province whose name says its state ("police in Sivas", "the government of Sindh province"), that
     state, with evidence ``context:sentence-place``. Never across sentences; never when the sentence
     names two states, its states and places disagree, or it names places of two states (then nothing says
-    which). Plain personal names stay as they are: people travel."""
+    which). Plain personal names stay as they are: people travel.
+
+    Only a state named as itself speaks for the sentence ("Iraq", "Iraq's", "Baghdad", "the country"); a
+    state word inside another actor's phrase speaks for that phrase alone: in "Iraqi police arrested
+    protesters" or "ten civilians died in Russian shelling" nothing says whose the protesters or the
+    civilians are (they are often the other side's). Such a phrase still vetoes unless the sentence names
+    its state as the place ("in Ukraine", a town): "Kenya said Ugandan police arrested traders" gives the
+    traders nothing, "killed by Sudanese shelling in Chad" makes the dead Chad's."""
     for s in sentences:
-        states: set[str] = set()
+        states: set[str] = set()  # the states the sentence names as such
+        others: set[str] = set()  # the states of its other actors ("Iraqi police", "Putin", "Hamas")
         nonstate = False  # an IGO/NGO in the sentence: its officials are as likely as the state's
         located = False  # the state is named as a place ("in Kenya"), not only as an actor ("US troops")
         for c in s.cands:
+            bare = _names_a_state(c, s.reader)
             for country in ([m.country for m in c.actor.members] if c.actor.members else [c.actor.country]):
                 if _is_state(country):
-                    states.add(country)  # type: ignore[arg-type]
+                    (states if bare else others).add(country)  # type: ignore[arg-type]
                 elif country:
                     nonstate = True
             if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3
                     and _after_locative(s.reader.keys, c.start)
-                    and (c.actor.sector is None or c.entry_kind == "capital")):  # "in Mali", "in Kabul"
-                located = True
+                    and (c.actor.sector is None or c.entry_kind == "capital")) or (c.entry_kind == "org" and bare):
+                located = True  # "in Mali", "in Kabul", "in the Gaza Strip"
         places = _place_countries(s)
         if places and (len(places) > 1 or (states and states != places)):
             continue  # "police in Vienna arrested two Iranians": whose police?
@@ -116,7 +132,7 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
             located = True
             if not states:
                 states, evidence = set(places), SENTENCE_PLACE
-        if len(states) != 1:
+        if len(states) != 1 or (others - states and not located):
             continue
         (country,) = states
         for n, c in enumerate(s.cands):
@@ -141,6 +157,28 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                 sector = "PTY"  # "Congress" where the legislature has another name: the party
             s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (sector or ""), sector=sector),
                                  evidence=evidence)
+
+
+def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
+    """The mention names a state or a place of it as such, not only an actor of it: "Iraq", "Iraq's" (also
+    "Iraq's army": the possessor is a noun of its own), "Baghdad" and "Baghdad police" (a capital places
+    its body), "in the Gaza Strip", "the country"; not "Iraqi police", "three Iranians", "the Iraqi
+    minister", nor a state word before a means of force ("Russian shelling": the doer)."""
+    if c.placeholder is not None:
+        return True
+    t = c.end + 1 if c.end < len(r.keys) and r.keys[c.end] in POSSESSIVE else c.end
+    if t < len(r.keys) and r.keys[t] in _MEANS_OF_FORCE:
+        return False
+    if c.entry_kind == "org":  # a territory without a state's code of its own, read as the place it is
+        return c.actor.sector is None and _after_locative(r.keys, c.start)
+    if c.entry_kind not in ("country", "capital", "user"):
+        return False
+    owner = next((u for u in range(c.start, c.end) if r.keys[u] in POSSESSIVE), None)
+    if owner is not None and not c.evidence.endswith("+organisation"):
+        return owner + 1 >= len(r.keys) or r.keys[owner + 1] not in _MEANS_OF_FORCE  # not "Chad's airstrikes"
+    if c.entry_kind == "capital":
+        return c.evidence != "title"
+    return c.actor.sector is None and "+" not in c.evidence
 
 
 def _after_locative(keys: list[str], t: int) -> bool:
