@@ -117,6 +117,10 @@ EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", 
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
 # acts whose patient alone, named by its sector, still makes an event when the doer goes unsaid
 PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
+# verbs of protecting (CAMEO 074): with no party protected ("working to protect the forests") no aid is told
+PROTECTION_VERBS = frozenset({"protect", "defend", "guard", "safeguard", "shield", "secure"})
+# "X is out of the question / off the table": the idiom's preposition and its noun rule X out
+RULED_OUT_IDIOMS = {"out": ("of", "question"), "off": (None, "table")}
 # verbs of dying: those who died "in" an attack are its target
 DEATH_VERBS = frozenset({"die", "perish"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -194,6 +198,7 @@ class EventCoder:
         self._absorb_content(triggers, by_tok)
         for t in triggers:
             if not t.absorbed:
+                self._ruled_out(t, index)
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
@@ -447,6 +452,22 @@ class EventCoder:
         return source, target
 
     # ------------------------------------------------------------------ modality
+    def _ruled_out(self, t: Trigger, index: MentionIndex) -> None:
+        """"(Officials said) lifting the sanctions on X is out of the question": the act that is the subject
+        of a ruled-out idiom is refused (CAMEO 12) by the one who says so, on the act's own target."""
+        be = t.tok.head
+        if t.tok.dep_ not in ("nsubj", "csubj", "nsubjpass") or be.lemma_.lower() not in ("be", "remain") \
+                or self._type(t.cameo) not in COOPERATIVE:
+            return
+        idiom = _ruled_out_idiom(be)
+        if idiom is None:
+            return
+        speaker = clause_subject(be.head, index) if be.dep_ == "ccomp" else None
+        code = REFUSE_CODE.get(t.cameo[:2], "120")
+        t.cameo, t.reverse, t.note = code, None, f"ruled out ('{be.lower_} {idiom}') → {code}"
+        t.source = None if speaker is None else Found(speaker.actors, f"{speaker.role}({be.head.lemma_})",
+                                                      speaker.group, speaker.token)
+
     def _modality(self, t: Trigger, index: MentionIndex) -> None:
         if t.kind != "verb" or t.note:
             return
@@ -503,6 +524,8 @@ class EventCoder:
             # PLOVER's types that require a recipient: a verb done by a named party keeps its event with the
             # recipient unsaid ("Ireland provided €10 million in aid"); one by a sector alone says too little
             return out
+        if not tgt and ttype == "AID" and t.kind == "verb" and t.reading.lemma in PROTECTION_VERBS:
+            return out  # a thing or an idea protected is a policy, not military protection of a party
         if t.kind == "noun" and not src:
             return out  # "meetings with X", "the war in Ukraine": by nobody the text names
         if ttype == "THREATEN" and t.reading.lemma in WARNING_VERBS and not t.note and (
@@ -639,6 +662,19 @@ def _the_dead(tok: Token, index: MentionIndex) -> Found | None:
     dead = child(dying, "nsubj")
     return actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(
         dead, index, f"nsubj({dying.lemma_} in, sector only)")
+
+
+def _ruled_out_idiom(be: Token) -> str | None:
+    """The idiom "out of the question" or "off the table" that ``be`` carries, if any."""
+    for p in be.children:
+        idiom = RULED_OUT_IDIOMS.get(p.lower_) if p.dep_ == "prep" else None
+        if idiom is None:
+            continue
+        inner, noun = idiom
+        heads = [c for c in p.children if c.dep_ == "prep" and c.lower_ == inner] if inner else [p]
+        if any(o.dep_ == "pobj" and o.lemma_.lower() == noun for h in heads for o in h.children):
+            return " ".join(w for w in (p.lower_, inner, "the", noun) if w)
+    return None
 
 
 def _role_only_modifier(tok: Token, index: MentionIndex) -> Found | None:
