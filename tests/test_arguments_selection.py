@@ -3,6 +3,8 @@ target (issue 3). Each rule is a general pattern; the sentences are ours."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.models import Event
 
 
@@ -111,3 +113,12 @@ def test_who_condemns_an_attack_did_not_make_it(code):  # type: ignore[no-untype
     events = code("An Irish journalist witnessed the bombing of a Nigerian market.").events
     assert not [e for e in events if e.trigger == "bombing" and e.source is not None
                 and e.source.country == "IRL"], _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington would like Havana to end the sanctions on its dissidents.",
+    "Washington wants Havana to end the sanctions on its dissidents.",
+])
+def test_the_one_wished_to_act_is_the_source(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    ended = [e for e in code(text).events if e.trigger == "end"]
+    assert ended and all(e.source is not None and e.source.country == "CUB" for e in ended)

@@ -166,3 +166,15 @@ def test_certainty_seed_article(shared_dir: Path, nlp) -> None:  # type: ignore[
     assert (putin.status, putin.certainty, putin.attribution) == (Status.OCCURRED, Certainty.CERTAIN, None)
     headline = [e for e in events if e.section.value == "headline"]
     assert headline and all(e.status is Status.OCCURRED for e in headline)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Gondor wants Rohan to end the sanctions on its farmers.", Status.INTENDED),
+    ("Gondor expects Rohan to release the prisoners.", Status.PLANNED),  # DESIGN: expected = planned
+    ("Rohan ended the sanctions on Gondor's farmers.", Status.OCCURRED),
+])
+def test_certainty_a_wish_that_another_party_act_has_not_happened(parsed_article, text: str,  # type: ignore[no-untyped-def]
+                                                                  status: Status) -> None:
+    a = parsed_article(text)
+    trigger = next(t.text for t in a.docs[0] if t.lemma_ in ("end", "release"))
+    assert _tag(a, build_event(a, trigger))[trigger].status is status

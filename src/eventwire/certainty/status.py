@@ -174,6 +174,10 @@ class StatusResolver:
             return self.verbal(head, section, depth + 1) if is_verbal(head) else None
         if dep == "xcomp":
             return self._by_governor(head, verb, section, depth, complement=True)
+        if dep == "ccomp" and has_to_infinitive(verb) and not self._has_tense_aux(verb):
+            # "wants Havana to end …" (parsed with Havana as the clause's subject): a non-finite clause,
+            # as unrealised as an xcomp — the governor says what it is
+            return self._by_governor(head, verb, section, depth, complement=True)
         if dep == "pcomp" and head.dep_ == "prep":
             prep = head
             if prep.lower_ in w.circumstance_status:

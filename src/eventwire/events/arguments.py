@@ -406,7 +406,10 @@ def _antecedent(verb: Token, index: MentionIndex) -> Found | None:
 
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "request", "press", "tell",
-                            "invite", "allow", "help", "encourage", "convince", "compel", "pressure"})
+                            "invite", "allow", "help", "encourage", "convince", "compel", "pressure",
+                            # wishes and instructions: "would like Havana to end …", "expects Iran to free …"
+                            "want", "like", "expect", "need", "wish", "prefer", "instruct", "direct", "advise",
+                            "permit", "enable", "authorize", "authorise", "oblige", "challenge", "push"})
 # verbs of getting in touch: "called Lavrov to discuss …" — the caller discusses, with the one called
 CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 
