@@ -122,3 +122,14 @@ def test_who_condemns_an_attack_did_not_make_it(code):  # type: ignore[no-untype
 def test_the_one_wished_to_act_is_the_source(code, text: str) -> None:  # type: ignore[no-untyped-def]
     ended = [e for e in code(text).events if e.trigger == "end"]
     assert ended and all(e.source is not None and e.source.country == "CUB" for e in ended)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Norway condemned the bombing in Kabul.", None),  # the place is not the accused
+    ("Norway condemned the attack on the Turkish embassy.", None),  # nor is the victim
+    ("Gondor condemned Russia's attack on Ukraine.", "RUS"),  # the doer is
+    ("Gondor criticized the American sanctions on Cuba.", "USA"),
+])
+def test_a_condemned_act_accuses_its_doer_not_its_victim(code, text: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
+    accusations = [e for e in code(text).events if e.type.value == "ACCUSE"]
+    assert accusations and all((e.target.country if e.target else None) == target for e in accusations)

@@ -106,6 +106,9 @@ NEGOTIATED_TYPES = frozenset({"CONCEDE", "AGREE", "REJECT", "RETREAT", "SUPPORT"
 REACTION_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "welcome",
                             "praise", "hail", "applaud", "mourn", "regret", "investigate", "report", "deny", "blame",
                             "oppose", "survive", "witness", "prevent", "foil", "thwart", "repel", "protest"})
+# reactions that accuse: whoever did the act condemned is their target ("condemned Russia's attack on X": Russia)
+ACCUSING_REACTIONS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam",
+                                "protest"})
 # what a party yields to or holds out against has a presser ("declined despite pressure by X")
 YIELDING_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})
 # relations two parties have with each other ("X and Y postponed their meeting")
@@ -279,6 +282,14 @@ class EventCoder:
                 gov.absorbed = True
             elif t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
                 t.absorbed = True
+                if path == ["dobj"] and gov.reading.lemma in ACCUSING_REACTIONS and (
+                        gov.target is None or gov.target.role.startswith("dobj")) \
+                        and not _modifies(t.tok, gov.target):
+                    # "condemned the attack on the embassy / the bombing in Kabul": the accused is the
+                    # attack's doer, or nobody the text names — never its victim or its place
+                    gov.target = t.source if t.source is not None and not _same_party(gov.source, t.source) \
+                        else None
+                    continue
                 if gov.target is None and t.target is not None and gov.reading.lemma not in REACTION_VERBS \
                         and (self._type(t.cameo) == gtype or gov.reading.lemma in LIGHT_VERBS) \
                         and not _same_party(gov.source, t.target):
@@ -698,6 +709,15 @@ def _known_doer(found: Found | None) -> bool:
     """A source that names a party (a country, an organisation, a person with a code), not a sector alone."""
     return found is not None and "sector only" not in found.role and any(
         a.code or a.country or a.members for a in found.actors)
+
+
+def _modifies(noun: Token, found: Found | None) -> bool:
+    """Is ``found`` named by a modifier of ``noun`` ("the *American* embargo", "*Russia's* attack")?"""
+    if found is None:
+        return False
+    names = {w.lower() for a in found.actors for w in a.text.split()}
+    return any(c.i == found.token or c.lower_ in names for c in noun.children
+               if c.dep_ in ("amod", "compound", "poss", "nmod"))
 
 
 def _names(reading: Reading, tok: Token) -> bool:
