@@ -68,6 +68,7 @@ from .modality import (
     threat_code,
 )
 from .participles import agreement_parties, is_agreement_participle
+from .sports import NO_SPORT, dropped_in_sports, sports_article, sports_level
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -173,6 +174,7 @@ class EventCoder:
 
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         events: list[Event] = []
+        in_sports = sports_article([sports_level(d) for _, d in sorted(analysed.docs.items())])
         for sentence in analysed.sentences:
             if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
                 continue
@@ -183,17 +185,23 @@ class EventCoder:
             if any(t.lower_ in PAIR_WORDS for t in doc):
                 earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
                 mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
-            for c in self.code_doc(doc, mentions):
+            for c in self.code_doc(doc, mentions, sports_article=in_sports):
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
 
     # ------------------------------------------------------------------ coding
-    def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True) -> list[Coding]:
-        """Codings of one parsed sentence. ``typed_only=False`` keeps codes without a PLOVER type."""
+    def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True,
+                 sports_article: bool = False) -> list[Coding]:
+        """Codings of one parsed sentence. ``typed_only=False`` keeps codes without a PLOVER type.
+        In sports copy (the sentence's own words, or ``sports_article``) the contest verbs of a game
+        ("beat Boston 91-73", "will visit the Lions") are no events (:mod:`.sports`)."""
         index = MentionIndex(mentions)
         triggers = self._triggers(doc, typed_only)
+        level = sports_level(doc)
+        if level > NO_SPORT or sports_article:
+            triggers = [t for t in triggers if not dropped_in_sports(t.reading.lemma, level, sports_article)]
         by_tok = {t.tok.i: t for t in triggers}
         for t in triggers:
             self._arguments(t, index, by_tok)
