@@ -27,6 +27,12 @@ CASES: list[tuple[str, str, str]] = [
     ("Nigerian troops began patrols in the Niger Delta on Saturday.", "MOBILIZE", "150"),
     ("Kenyan dock workers announced a work stoppage.", "PROTEST", "143"),
     ("The Maltese parliament established an investigative committee.", "ACCUSE", "090"),
+    # nouns read like their verbs (issue 3, no-event gaps)
+    ("The Danish suspension of aid to Malawi angered its government.", "SANCTION", "162"),
+    ("The Ghanaian suspension of talks with Togo surprised observers.", "SANCTION", "164"),
+    # property returned with no to-phrase
+    ("Armenia returned the occupied territory in 2021.", "RETREAT", "0842"),
+    ("Swiss customs officers returned looted antiquities to Egypt.", "RETREAT", "0842"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): readings the new rows must leave alone
@@ -34,6 +40,9 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Farmers blocked access to the port of Rotterdam.", "1721"),  # obstruction, not censorship
     ("The rebels blew up a bridge in northern Mali.", "1831"),  # property, not a suicide bombing
     ("Russia deepens military cooperation with Belarus.", "062"),  # a trend, not an act
+    ("The Chilean president returned home from Peru on Sunday.", "0842"),  # travel, not repatriation
+    ("Moroccan troops returned fire near the border.", "0842"),  # shooting back, not a handover
+    ("The Kenyan judge ordered the suspension of the Nairobi governor.", "162"),  # an official suspended, not aid
 ]
 
 
