@@ -57,6 +57,21 @@ def resolver(nlp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def actor_reader(nlp, resolver):  # type: ignore[no-untyped-def]
+    """Factory: ``actor_reader(day)(text, day=day)`` → the mentions the actors stage finds, one sentence
+    per line, roles chosen by ``day`` (tokenised only, as the actors stage sees sentences)."""
+    from eventwire.actors.benchmark import build_article
+
+    def at(default_day):  # type: ignore[no-untyped-def]
+        def run(text: str, day=default_day):  # type: ignore[no-untyped-def]
+            return resolver(build_article(nlp, text, day)).mentions
+
+        return run
+
+    return at
+
+
+@pytest.fixture(scope="session")
 def coder():  # type: ignore[no-untyped-def]
     """The events stage with the default settings."""
     from eventwire.config import Settings

@@ -7,21 +7,14 @@ from datetime import date
 
 import pytest
 
-from eventwire.actors import ActorResolver
-from eventwire.actors.benchmark import Miss, build_article
+from eventwire.actors.benchmark import Miss
 from eventwire.actors.coref import SENTENCE_COUNTRY, SENTENCE_PLACE
-from eventwire.config import Settings
 from eventwire.models import Mention
 
 
 @pytest.fixture(scope="module")
-def read(nlp):  # type: ignore[no-untyped-def]
-    resolver = ActorResolver(Settings(), nlp.vocab)
-
-    def run(text: str, day: date = date(2021, 6, 1)) -> tuple[Mention, ...]:
-        return resolver(build_article(nlp, text, day)).mentions
-
-    return run
+def read(actor_reader):  # type: ignore[no-untyped-def]
+    return actor_reader(date(2021, 6, 1))
 
 
 def only(mentions: tuple[Mention, ...], text: str) -> Mention:

@@ -9,28 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_actors_places import only
 
-from eventwire.actors import ActorResolver
-from eventwire.actors.benchmark import build_article
 from eventwire.actors.titles import split_cameo_code
-from eventwire.config import Settings
-from eventwire.models import Mention
 
 
 @pytest.fixture(scope="module")
-def read(nlp):  # type: ignore[no-untyped-def]
-    resolver = ActorResolver(Settings(), nlp.vocab)
+def read(actor_reader):  # type: ignore[no-untyped-def]
+    return actor_reader(date(2019, 6, 4))
 
-    def run(text: str, day: date = date(2019, 6, 4)) -> tuple[Mention, ...]:
-        return resolver(build_article(nlp, text, day)).mentions
-
-    return run
-
-
-def only(mentions: tuple[Mention, ...], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
-    return found[0]
 
 
 # --------------------------------------------------------------------------- leaders' surnames
