@@ -174,7 +174,8 @@ class EventCoder:
 
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         events: list[Event] = []
-        in_sports = sports_article([sports_level(d) for _, d in sorted(analysed.docs.items())])
+        levels = {i: sports_level(d) for i, d in analysed.docs.items()}  # one pass over the words
+        in_sports = sports_article(list(levels.values()))
         for sentence in analysed.sentences:
             if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
                 continue
@@ -185,7 +186,7 @@ class EventCoder:
             if any(t.lower_ in PAIR_WORDS for t in doc):
                 earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
                 mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
-            for c in self.code_doc(doc, mentions, sports_article=in_sports):
+            for c in self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index]):
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
@@ -193,13 +194,14 @@ class EventCoder:
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True,
-                 sports_article: bool = False) -> list[Coding]:
+                 sports_article: bool = False, sports: int | None = None) -> list[Coding]:
         """Codings of one parsed sentence. ``typed_only=False`` keeps codes without a PLOVER type.
         In sports copy (the sentence's own words, or ``sports_article``) the contest verbs of a game
-        ("beat Boston 91-73", "will visit the Lions") are no events (:mod:`.sports`)."""
+        ("beat Boston 91-73", "will visit the Lions") are no events (:mod:`.sports`); ``sports`` is the
+        sentence's sports level when the caller has it already."""
         index = MentionIndex(mentions)
         triggers = self._triggers(doc, typed_only)
-        level = sports_level(doc)
+        level = sports_level(doc) if sports is None else sports
         if level > NO_SPORT or sports_article:
             triggers = [t for t in triggers if not dropped_in_sports(t.reading.lemma, level, sports_article)]
         by_tok = {t.tok.i: t for t in triggers}
