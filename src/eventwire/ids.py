@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Rejection
 
 
 def content_hash(*parts: object, length: int = 16) -> str:
@@ -12,3 +16,9 @@ def content_hash(*parts: object, length: int = 16) -> str:
         h.update(str(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+def rejection_fingerprint(rejection: Rejection) -> str:
+    """One failure of one input, whatever records it: the same stage, code, reason and raw text give the
+    same fingerprint (the store keys rejections on origin + fingerprint, as the Parquet markers do)."""
+    return content_hash(rejection.stage, rejection.code, rejection.reason, rejection.raw, length=32)

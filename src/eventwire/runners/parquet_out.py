@@ -26,18 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..ids import content_hash
+from ..ids import rejection_fingerprint
 from ..models import AnalysedArticle, Rejection, event_to_record
 
 log = logging.getLogger(__name__)
 
 _WINDOW_FILE = re.compile(r"^_?(events|rejections|SUCCESS)-(\d{5,})\.(parquet|jsonl|json)$")
-
-
-def rejection_fingerprint(rejection: Rejection) -> str:
-    """The same failure of the same input gives the same fingerprint (as the store's rejections table)."""
-    return content_hash(rejection.origin, rejection.stage, rejection.code, rejection.reason, rejection.raw or "",
-                        length=32)
 
 
 class ParquetFolder:
@@ -51,7 +45,7 @@ class ParquetFolder:
             raise StoreError(f"cannot create the Parquet output folder: {exc.strerror}", path=str(self.folder),
                              code="E330") from exc
         self.done_articles: set[str] = set()
-        self.done_rejections: set[str] = set()
+        self.done_rejections: set[tuple[str, str]] = set()  # (origin, fingerprint), as the store keys them
         self.next_window = 0
         self._load()
 
@@ -76,7 +70,7 @@ class ParquetFolder:
             try:
                 done = json.loads(marker.read_text(encoding="utf-8"))
                 self.done_articles.update(done["articles"])
-                self.done_rejections.update(done["rejections"])
+                self.done_rejections.update((origin, fp) for origin, fp in done["rejections"])
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise StoreError(f"unreadable completion marker: {exc}", path=str(marker), code="E331") from exc
 
@@ -90,10 +84,10 @@ class ParquetFolder:
         records: list[dict[str, Any]] = []
         articles: list[str] = []
         rejections: list[Rejection] = []
-        fingerprints: list[str] = []
+        fingerprints: list[tuple[str, str]] = []
         for result in results:
             if isinstance(result, Rejection):
-                fp = rejection_fingerprint(result)
+                fp = (result.origin, rejection_fingerprint(result))
                 if fp not in self.done_rejections and fp not in fingerprints:
                     rejections.append(result)
                     fingerprints.append(fp)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
-from ..ids import content_hash
+from ..ids import rejection_fingerprint
 from ..models import AnalysedArticle, Event, Precision, Rejection
 from . import clustering, schema
 from .connect import create_engine, parse_url, safe_url, translate_error
@@ -338,8 +338,7 @@ class Store:
         values = _nul_free({
             "origin": rejection.origin, "stage": rejection.stage, "code": rejection.code,
             "reason": rejection.reason, "article_id": rejection.article_id, "raw": rejection.raw,
-            "fingerprint": content_hash(rejection.stage, rejection.code, rejection.reason, rejection.raw,
-                                        length=32),
+            "fingerprint": rejection_fingerprint(rejection),
             "recorded_at": datetime.now(UTC),
         })
         stmt: sa.Insert
