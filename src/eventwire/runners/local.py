@@ -36,6 +36,19 @@ class IngestSummary:
     sentences_parsed: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
+    def add_article(self, analysed: AnalysedArticle) -> None:
+        """Count an article that was stored (or written) with its events and sentences."""
+        self.stored += 1
+        self.events += len(analysed.events)
+        self.sentences += len(analysed.sentences)
+        self.sentences_parsed += len(analysed.parsed)
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Count a rejected input; the first 1,000 are kept for the report (all are in the store)."""
+        self.rejected += 1
+        if len(self.rejections) < 1000:
+            self.rejections.append(rejection)
+
     def as_dict(self) -> dict[str, int]:
         return {
             "read": self.read,
@@ -144,17 +157,16 @@ class LocalRunner:
         return article
 
     def _save(self, result: AnalysedArticle | Rejection, summary: IngestSummary) -> None:
-        if isinstance(result, Rejection):
-            self.store.save_rejection(result)
-            summary.rejected += 1
-            if len(summary.rejections) < 1000:  # keep the first ones for the report; all are in the store
-                summary.rejections.append(result)
-            log.warning("rejected %s (%s): %s", result.origin, result.code, result.reason)
-            return
-        if self.store.save_article(result):
-            summary.stored += 1
-            summary.events += len(result.events)
-            summary.sentences += len(result.sentences)
-            summary.sentences_parsed += len(result.parsed)
-        else:
-            summary.skipped_known += 1
+        save_result(self.store, result, summary)
+
+
+def save_result(store: Store, result: AnalysedArticle | Rejection, summary: IngestSummary) -> None:
+    """Store one pipeline result (an article, or a rejection with its reason) and count it in ``summary``."""
+    if isinstance(result, Rejection):
+        store.save_rejection(result)
+        summary.add_rejection(result)
+        log.warning("rejected %s (%s): %s", result.origin, result.code, result.reason)
+    elif store.save_article(result):
+        summary.add_article(result)
+    else:
+        summary.skipped_known += 1

@@ -22,7 +22,7 @@ from ..config import Settings
 from ..errors import ConfigError, EventwireError
 from ..ingest import parse_published, read_inputs
 from ..models import AnalysedArticle, Article, Rejection
-from .local import IngestSummary
+from .local import IngestSummary, save_result
 from .parquet_out import ParquetFolder
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,8 @@ def ingest_with_ray(
             )
             results = (pickle.loads(row["result"]) for row in mapped.iter_rows())
             if store is not None:
-                _save(store, results, summary)
+                for result in results:
+                    save_result(store, result, summary)
             elif folder is not None:
                 _write_window(folder, results, summary)
     finally:
@@ -123,31 +124,13 @@ def ingest_with_ray(
     return summary
 
 
-def _save(store: Any, results: Iterable[AnalysedArticle | Rejection], summary: IngestSummary) -> None:
-    for result in results:
-        if isinstance(result, Rejection):
-            store.save_rejection(result)
-            summary.rejected += 1
-            if len(summary.rejections) < 1000:
-                summary.rejections.append(result)
-        elif store.save_article(result):
-            summary.stored += 1
-            summary.events += len(result.events)
-            summary.sentences += len(result.sentences)
-            summary.sentences_parsed += len(result.parsed)
-        else:
-            summary.skipped_known += 1
-
-
 def _write_window(folder: ParquetFolder, results: Iterable[AnalysedArticle | Rejection],
                   summary: IngestSummary) -> None:
     """One window into the Parquet folder (events, rejections, then its completion marker)."""
     analysed: list[AnalysedArticle | Rejection] = list(results)
-    stored, events, rejected, rejections = folder.write_window(analysed)
-    new = [r for r in analysed if isinstance(r, AnalysedArticle)]
-    summary.sentences += sum(len(r.sentences) for r in new)
-    summary.sentences_parsed += sum(len(r.parsed) for r in new)
-    summary.stored += stored
-    summary.events += events
-    summary.rejected += rejected
-    summary.rejections.extend(rejections[: max(0, 1000 - len(summary.rejections))])
+    *_, rejections = folder.write_window(analysed)  # the rejections not recorded by an earlier run
+    for result in analysed:
+        if isinstance(result, AnalysedArticle):
+            summary.add_article(result)
+    for rejection in rejections:
+        summary.add_rejection(rejection)
