@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,7 @@ class ParquetFolder:
         self.done_rejections.update(fingerprints)
         return len(articles), len(records), len(rejections), rejections
 
-    def _atomic(self, name: str, write: Any) -> None:
+    def _atomic(self, name: str, write: Callable[[Path], object]) -> None:
         tmp = self.folder / f".tmp-{name}"
         try:
             write(tmp)
