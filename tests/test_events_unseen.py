@@ -1,0 +1,52 @@
+"""Vocabulary and rules from unseen text (issue 3: the tune halves of NGEC's synthetic PLOVER stories and
+ConfliBERT's CAMEO sentences, read through ``benchmarks/event_types.py``), each written from the PLOVER
+codebook's modes rather than from one sentence. Short original sentences: type and actor codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.models import Event
+
+
+def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.type.value, e.trigger, e.source.code if e.source else None,
+             e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize(("text", "trigger", "etype", "source", "target"), [
+    # MOBILIZE: reinforcements sent, armed men recruited, weapons tested, readiness raised
+    ("The Turkish army sent reinforcements to the Syrian border.", "sent", "MOBILIZE", "TURMIL", "SYR"),
+    ("The Ethiopian government recruited thousands of militia fighters.", "recruited", "MOBILIZE", "ETHGOV", None),
+    ("India test-fired a nuclear-capable missile.", "fired", "MOBILIZE", "IND", None),
+    ("Iran conducted a missile test on Sunday.", "conducted", "MOBILIZE", "IRN", None),
+    ("Serbia raised the combat readiness of its army.", "raised", "MOBILIZE", "SRB", "SRBMIL"),
+    # RETREAT: forces leaving a place, access granted, a siege lifted, things and people handed back
+    ("American troops left Afghanistan last month.", "left", "RETREAT", "USAMIL", "AFG"),
+    ("The Turkish government granted access to UN inspectors.", "granted", "RETREAT", "TURGOV", "UNO"),
+    ("The Iraqi army lifted the siege of Fallujah.", "lifted", "RETREAT", "IRQMIL", "IRQ"),
+    ("Colombia handed back the seized territory to Venezuela.", "handed back", "RETREAT", "COL", "VEN"),
+    ("Armenia returned the bodies of Azerbaijani soldiers.", "returned", "RETREAT", "ARM", "AZEMIL"),
+    ("The Syrian government declared an amnesty for deserters.", "declared", "RETREAT", "SYRGOV", None),
+    # COERCE: a search of a home, an area sealed off; ASSAULT: a hijacking is an abduction
+    ("Indian police searched the home of the Kashmiri leader.", "searched", "COERCE", "INDCOP", None),
+    ("Indian troops sealed off the village.", "sealed off", "COERCE", "INDMIL", None),
+    ("Somali pirates hijacked a Greek tanker.", "hijacked", "ASSAULT", "SOMCRM", "GRCBUS"),
+])
+def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    found = [e for e in events if e.trigger == trigger]
+    assert found, _rows(events)
+    e = found[0]
+    assert e.type.value == etype, _rows(events)
+    assert (e.source.code if e.source else None) == source, _rows(events)
+    assert (e.target.code if e.target else None) == target, _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Mexican police were searching for the suspects.",  # looking for someone is no threat
+    "The Kenyan president left Nairobi for Addis Ababa.",  # a person leaving is no withdrawal
+])
+def test_senses_that_are_no_event(code, text):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert not [e for e in events if e.type.value in ("THREATEN", "RETREAT")], _rows(events)
