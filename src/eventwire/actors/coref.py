@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Actor
 from .lexicon import fold
-from .sentence import MEANS_AFTER_AGENT, POSSESSIVE, Candidate, SentenceReader
+from .sentence import AFTER_NOUN, MEANS_AFTER_AGENT, POSSESSIVE, Candidate, SentenceReader
 from .titles import NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL
 
 # Words of a role noun that say nothing about which office is meant.
@@ -121,7 +121,7 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
                 elif country:
                     nonstate = True
             if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3
-                    and _after_locative(s.reader.keys, c.start)
+                    and _after_locative(s.reader.keys, c.start) and not _state_adjective(c, s.reader)
                     and (c.actor.sector is None or c.entry_kind == "capital")) or (c.entry_kind == "org" and bare):
                 located = True  # "in Mali", "in Kabul", "in the Gaza Strip"
         places = _place_countries(s)
@@ -178,7 +178,33 @@ def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
         return owner + 1 >= len(r.keys) or r.keys[owner + 1] not in _MEANS_OF_FORCE  # not "Chad's airstrikes"
     if c.entry_kind == "capital":
         return c.evidence != "title"
-    return c.actor.sector is None and "+" not in c.evidence
+    return c.actor.sector is None and "+" not in c.evidence and not _state_adjective(c, r)
+
+
+# Nouns a state adjective places things in: "in the Iraqi capital", "on Afghan soil" still name the state.
+_STATE_PLACE_NOUNS = _PLACE_NOUNS | frozenset({
+    "capital", "soil", "territory", "territories", "side", "border", "borders", "waters", "airspace",
+    "countryside", "coast", "island", "islands", "mainland", "enclave", "port", "towns", "cities", "villages",
+    "provinces", "regions", "districts", "states", "areas", "area", "frontier", "part", "parts"})
+
+
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ot", "ss")  # Russian, Chinese, Turkish, Iraqi …
+
+
+def _state_adjective(c: Candidate, r: SentenceReader) -> bool:
+    """A state word used as an adjective of a thing, not of a place: "the Russian language", "Chinese
+    investments", "an Iranian presence" (lower-case noun after it, no agent: the mention itself has no
+    sector). It names no state for the sentence (a language is spoken anywhere); "in the Iraqi capital",
+    "on Afghan soil" still do."""
+    t = c.end
+    if c.actor.sector is not None or t >= len(r.keys) or c.end - c.start > 1:
+        return False
+    word = r.keys[c.start]
+    if word == fold(c.actor.name or "") or not word.endswith(_ADJECTIVE_ENDINGS) or word.endswith("stan"):
+        return False  # the state's own name ("Ethiopia let free …", "Iran says"), not its adjective
+    nxt = r.keys[t]
+    return (r.texts[t].isalpha() and not r.caps[t] and nxt not in AFTER_NOUN and nxt not in _STATE_PLACE_NOUNS
+            and nxt not in POSSESSIVE)
 
 
 def _after_locative(keys: list[str], t: int) -> bool:

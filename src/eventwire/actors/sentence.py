@@ -202,6 +202,8 @@ class SentenceReader(OrganisationNames):
             if k == "-" and j > i and self.caps[j - 1] and j + 1 < n and self.texts[j + 1].isalpha():
                 j += 2  # "Jun-ho", "Al-Sudani": a hyphenated name
                 continue
+            if k == "and" and j > i and j + 1 < n and self._agent_before(i, j) and self._other_actor(j + 1):
+                break  # "Colombian government and FARC rebels": a second actor, not one body's name
             if j > i and j + 1 < n and (
                 (k in CONNECTORS and self.caps[j + 1])
                 or (k in NAME_PARTICLES and (self.caps[j + 1] or (self.keys[j + 1] == "-" and j + 2 < n
@@ -213,6 +215,15 @@ class SentenceReader(OrganisationNames):
         while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] in NAME_PARTICLES):
             j -= 1
         return j
+
+    def _agent_before(self, s: int, e: int) -> bool:
+        """The run ``[s, e)`` ends with an agent or title word ("… government", "… police")."""
+        return any(p + self.agent(p, limit=e)[0] == e for p in range(s, e) if self.agent(p, limit=e)[0])
+
+    def _other_actor(self, j: int) -> bool:
+        """A dictionary organisation, outlet or person starts at ``j`` (an actor of its own)."""
+        length, entry = self.entity(j)
+        return entry is not None and entry.kind in ("org", "media", "person") and length > 0
 
     def split_run(self, s: int, e: int) -> tuple[int, str | None, bool, int]:
         """(end of the title part, sector, person title?, end of the name part) of run ``[s, e)``."""

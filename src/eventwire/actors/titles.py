@@ -167,7 +167,7 @@ MODIFIERS = words(
     "chief national federal local provincial regional armed special naval air intelligence news "
     "government official opposition riot border elite army prime vice supreme finance trade economy "
     "justice health education energy home first general main new outgoing incoming interim de facto "
-    "attorney police"
+    "attorney police central"
 )
 # Inside a capitalised title run these small words do not break it ("Minister *of* Defence").
 CONNECTORS = frozenset({"and", "of", "for", "&", "-", "the"})

@@ -1,0 +1,72 @@
+"""Actor rules for text we never tuned on: general readings, each checked on short sentences we wrote.
+
+Sentences are our own and read from tokenised (unparsed) docs, as the actors stage sees them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors.coref import SENTENCE_COUNTRY
+from eventwire.models import Mention
+
+
+@pytest.fixture(scope="module")
+def read(actor_reader):  # type: ignore[no-untyped-def]
+    return actor_reader(date(2024, 3, 5))
+
+
+def only(mentions: tuple[Mention, ...], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
+    return found[0]
+
+
+def codes(mentions: tuple[Mention, ...]) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in mentions}
+
+
+# --------------------------------------------------------------------------- coordinated actors
+
+def test_coordination_splits_before_a_named_group(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("The Varnish government and Hamas fighters agreed on a truce.")
+    assert codes(ms).get("Hamas fighters") == "PSEREB"
+    ms = read("Serbian police and KLA fighters exchanged fire overnight.")
+    got = codes(ms)
+    assert got.get("Serbian police") == "SRBCOP" and got.get("KLA fighters") == "KOSREB", got
+
+
+def test_coordination_of_titles_stays_one_mention(read) -> None:  # type: ignore[no-untyped-def]
+    # "and" between two titles of one state is no second actor
+    ms = read("The Kenyan Defence Minister and Foreign Minister flew home.")
+    m = only(ms, "Kenyan Defence Minister and Foreign Minister")
+    assert m.actor.code == "KENGOV"
+
+
+# --------------------------------------------------------------------------- state adjectives
+
+def test_state_adjective_of_a_thing_names_no_state_for_the_sentence(read) -> None:  # type: ignore[no-untyped-def]
+    # a language, an investment: not the state's presence, so the officials stay unknown
+    ms = read("Officials said the Russian language would be taught again.")
+    assert only(ms, "Officials").actor.country is None
+    ms = read("Police detained two teachers who praised Chinese investments.")
+    assert only(ms, "Police").actor.country is None
+
+
+def test_state_adjective_of_a_place_still_names_the_state(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Police fired on protesters in the Iraqi capital."), "Police")
+    assert (m.actor.code, m.evidence) == ("IRQCOP", SENTENCE_COUNTRY)
+    m = only(read("Activists gathered on Afghan soil to mourn."), "Activists")
+    assert m.actor.country == "AFG"
+
+
+def test_state_name_before_a_verb_is_no_adjective(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Ethiopia let free some seventy detained students."), "students")
+    assert (m.actor.code, m.evidence) == ("ETHEDU", SENTENCE_COUNTRY)
+
+
+def test_central_is_part_of_a_state_body(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The Somali central government rejected the offer."), "Somali central government")
+    assert m.actor.code == "SOMGOV"
