@@ -32,6 +32,19 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("Indian police searched the home of the Kashmiri leader.", "searched", "COERCE", "INDCOP", None),
     ("Indian troops sealed off the village.", "sealed off", "COERCE", "INDMIL", None),
     ("Somali pirates hijacked a Greek tanker.", "hijacked", "ASSAULT", "SOMCRM", "GRCBUS"),
+    # CAMEO code names in everyday phrasing: shows of force, rallying support, accepting foreign forces, acceding
+    ("The Egyptian army staged a military parade near the Libyan border.", "staged", "MOBILIZE", "EGYMIL", None),
+    ("Iran unveiled a new long-range missile.", "unveiled", "MOBILIZE", "IRN", None),
+    ("Israeli warplanes flew over Beirut in a show of force.", "show", "MOBILIZE", "ISRMIL", None),
+    ("Syrian troops went on high alert after the Israeli strike.", "went", "MOBILIZE", "SYRMIL", None),
+    ("The Iranian president rallied support for the Palestinians.", "rallied", "SUPPORT", "IRNGOV", "PSECVL"),
+    ("Sudan accepted the deployment of UN peacekeepers in Darfur.", "accepted", "RETREAT", "SDN", "UNO"),
+    ("The Kenyan government agreed to the demands of the Kenyan doctors.", "agreed", "CONCEDE", "KENGOV", "KENMED"),
+    # PROTEST: workers' strikes launched, protesters storming, occupying or blockading
+    ("Nigerian oil workers launched a strike.", "launched", "PROTEST", "NGALAB", None),
+    ("South Korean workers walked off the job.", "walked", "PROTEST", "KORLAB", None),
+    ("Protesters stormed the Iraqi parliament.", "stormed", "PROTEST", None, "IRQLEG"),
+    ("Farmers blockaded the roads into Paris.", "blockaded", "PROTEST", "FRAAGR", "FRAGOV"),
 ])
 def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type: ignore[no-untyped-def]
     events = code(text).events
@@ -50,3 +63,16 @@ def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type:
 def test_senses_that_are_no_event(code, text):  # type: ignore[no-untyped-def]
     events = code(text).events
     assert not [e for e in events if e.type.value in ("THREATEN", "RETREAT")], _rows(events)
+
+
+@pytest.mark.parametrize(("text", "trigger", "etype"), [
+    # the same words with an armed or state doer keep their readings
+    ("Israel launched a strike on Gaza.", "launched", "ASSAULT"),
+    ("Iraqi troops stormed the rebel stronghold.", "stormed", "ASSAULT"),
+    ("Russian troops occupied the Ukrainian town.", "occupied", "COERCE"),
+    ("The Israeli navy blockaded the Gaza coast.", "blockaded", "COERCE"),
+    ("Thousands of Kenyan workers went on strike.", "went", "PROTEST"),
+])
+def test_armed_doers_keep_their_readings(code, text, trigger, etype):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert [e.type.value for e in events if e.trigger == trigger][:1] == [etype], _rows(events)
