@@ -45,6 +45,13 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("South Korean workers walked off the job.", "walked", "PROTEST", "KORLAB", None),
     ("Protesters stormed the Iraqi parliament.", "stormed", "PROTEST", None, "IRQLEG"),
     ("Farmers blockaded the roads into Paris.", "blockaded", "PROTEST", "FRAAGR", "FRAGOV"),
+    # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
+    ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
+    ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
+    ("France sent military experts to investigate the attacks.", "sent", "ACCUSE", "FRA", None),
+    ("Syria and Israel fired across the ceasefire line.", "fired", "ASSAULT", "SYR", "ISR"),
+    ("Germany made a contribution of 50 million euros to the World Food Programme.", "contribution", "AID", "DEU",
+     "UNO"),
 ])
 def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type: ignore[no-untyped-def]
     events = code(text).events
@@ -76,3 +83,21 @@ def test_senses_that_are_no_event(code, text):  # type: ignore[no-untyped-def]
 def test_armed_doers_keep_their_readings(code, text, trigger, etype):  # type: ignore[no-untyped-def]
     events = code(text).events
     assert [e.type.value for e in events if e.trigger == trigger][:1] == [etype], _rows(events)
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("UN sanctions against Iran were lifted in January.", "UNO", "IRN"),
+    ("The Israeli blockade of Gaza was eased on Sunday.", "ISR", "PSE"),
+])
+def test_an_agentless_undoing_is_done_by_the_measure_holder(code, text, source, target):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert [(e.type.value, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events] == [("RETREAT", source, target)], _rows(events)
+
+
+def test_cannot_accept_is_a_refusal(code):  # type: ignore[no-untyped-def]
+    events = code("Iran cannot accept the American proposal.").events
+    assert [(e.type.value, e.source.code if e.source else None) for e in events] == [("REJECT", "IRN")], \
+        _rows(events)
+    events = code("Iran accepted the American proposal.").events
+    assert [e.type.value for e in events] == ["AGREE"], _rows(events)

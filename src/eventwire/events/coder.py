@@ -59,6 +59,7 @@ from .modality import (
     DEMAND_CODE,
     DEONTIC_AUX,
     FUTURE_AUX,
+    INABILITY_AUX,
     INTENT_ADJECTIVES,
     INTENT_VERBS,
     NEGATIONS,
@@ -125,6 +126,10 @@ PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
 PROTECTION_VERBS = frozenset({"protect", "defend", "guard", "safeguard", "shield", "secure"})
 # "X is out of the question / off the table": the idiom's preposition and its noun rule X out
 RULED_OUT_IDIOMS = {"out": ("of", "question"), "off": (None, "table")}
+# an agentless undoing ("were lifted", "was eased") of a measure named by its holder ("UN sanctions", "the
+# Israeli blockade"): the holder undoes it
+UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE"})
+UNDONE_TYPES = frozenset({"SANCTION", "COERCE", "MOBILIZE", "PROTEST"})
 # verbs of dying: those who died "in" an attack are its target
 DEATH_VERBS = frozenset({"die", "perish"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
@@ -270,6 +275,14 @@ class EventCoder:
         """Mark triggers that are only the content of another (CAMEO: code the speech act, not its
         content) and nouns that are the object of a triggered verb ("signed a treaty")."""
         for t in triggers:
+            undoing = by_tok.get(t.tok.head.i) if t.kind == "noun" and t.tok.dep_ == "nsubjpass" else None
+            if undoing is not None and undoing.source is None and t.source is not None \
+                    and self._type(undoing.cameo) in UNDOING_TYPES and self._type(t.cameo) in UNDONE_TYPES:
+                # "UN sanctions against Iran were lifted", "the Israeli blockade of Gaza was eased": an agentless
+                # undoing of a measure is done by whoever holds the measure, towards whom it was aimed
+                undoing.source, undoing.target = t.source, t.target
+                t.absorbed = True
+                continue
             gov, path = self._governing_trigger(t.tok, by_tok)
             if gov is None or "conj" in path or "relcl" in path:
                 continue
@@ -502,7 +515,8 @@ class EventCoder:
         if ready:
             auxes = auxes | {t.tok.head.lower_}
         future = bool(auxes & FUTURE_AUX) or ready
-        if negated and future and ttype in COOPERATIVE:
+        if negated and (future or auxes & INABILITY_AUX) and ttype in COOPERATIVE:
+            # "will not lift the ban", "cannot accept more refugees"
             code = REFUSE_CODE.get(t.cameo[:2], "120")
             t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
         elif future and not negated and ttype in COOPERATIVE and ttype != "AGREE":

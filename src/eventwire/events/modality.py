@@ -13,6 +13,8 @@ INTENT_VERBS = frozenset({"promise", "pledge", "vow", "swear", "offer", "agree",
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "eager", "keen", "poised",
                                "committed"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# "cannot / can't accept": an ability denied in the present is a refusal, like "will not"
+INABILITY_AUX = frozenset({"can", "ca"})
 DEONTIC_AUX = frozenset({"must", "should", "ought"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
