@@ -63,13 +63,23 @@ def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type:
     assert (e.target.code if e.target else None) == target, _rows(events)
 
 
-@pytest.mark.parametrize("text", [
-    "Mexican police were searching for the suspects.",  # looking for someone is no threat
-    "The Kenyan president left Nairobi for Addis Ababa.",  # a person leaving is no withdrawal
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Mexican police were searching for the suspects.", "searching"),  # looking for someone is no threat
+    ("The Kenyan president left Nairobi for Addis Ababa.", "left"),  # a person leaving is no withdrawal
+    ("The attack killed five people, according to the Nigerian military.", "according"),  # no military aid
+    ("The new Kenyan president was sworn in on Tuesday.", "sworn in"),  # an oath of office promises nothing
+    ("Thousands of Syrian refugees settled in the Turkish border town.", "settled"),  # living somewhere
 ])
-def test_senses_that_are_no_event(code, text):  # type: ignore[no-untyped-def]
+def test_senses_that_are_no_event(code, text, trigger):  # type: ignore[no-untyped-def]
     events = code(text).events
-    assert not [e for e in events if e.type.value in ("THREATEN", "RETREAT")], _rows(events)
+    assert not [e for e in events if e.trigger == trigger], _rows(events)
+
+
+def test_the_political_senses_keep_their_rows(code):  # type: ignore[no-untyped-def]
+    events = code("Israel and Lebanon settled their maritime dispute.").events
+    assert [e.type.value for e in events if e.trigger == "settled"][:1] == ["AGREE"], _rows(events)
+    events = code("North Korea swore to attack South Korea.").events
+    assert [e.type.value for e in events if e.trigger == "swore"][:1] == ["THREATEN"], _rows(events)
 
 
 @pytest.mark.parametrize(("text", "trigger", "etype"), [
