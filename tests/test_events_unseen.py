@@ -69,6 +69,13 @@ def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type:
     ("The attack killed five people, according to the Nigerian military.", "according"),  # no military aid
     ("The new Kenyan president was sworn in on Tuesday.", "sworn in"),  # an oath of office promises nothing
     ("Thousands of Syrian refugees settled in the Turkish border town.", "settled"),  # living somewhere
+    # CAMEO defaults too loose for news: none of these tells an event of its own
+    ("A committee established by the Kenyan parliament met on Monday.", "established"),
+    ("The angry Kenyan crowd smashed cars, breaking windows.", "breaking"),
+    ("The Thai army restored order in Bangkok.", "restored"),
+    ("The Kenyan president dismissed the finance minister.", "dismissed"),
+    ("Iraq and Iran eased tensions.", "eased"),
+    ("The arrest of the Iraqi minister could lead to his resignation.", "lead"),
 ])
 def test_senses_that_are_no_event(code, text, trigger):  # type: ignore[no-untyped-def]
     events = code(text).events
@@ -111,3 +118,18 @@ def test_cannot_accept_is_a_refusal(code):  # type: ignore[no-untyped-def]
         _rows(events)
     events = code("Iran accepted the American proposal.").events
     assert [e.type.value for e in events] == ["AGREE"], _rows(events)
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "target"), [
+    ("The former Iraqi minister faces charges of corruption.", "faces", None, "IRQ"),
+    ("The Kenyan opposition leader came under fire from the Kenyan government.", "came", "KEN", "KEN"),
+])
+def test_the_subject_who_undergoes_an_accusation_is_its_target(code, text, trigger, source, target):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    found = [e for e in events if e.trigger == trigger]
+    assert found and found[0].type.value == "ACCUSE", _rows(events)
+    e = found[0]
+    assert (e.source.country if e.source else None) == source, _rows(events)
+    assert e.target is not None and e.target.country == target, _rows(events)
+    assert e.target.text.endswith(("minister", "leader")), _rows(events)  # the subject, not the accuser
+

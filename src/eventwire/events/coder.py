@@ -399,6 +399,16 @@ class EventCoder:
                 # "the president has been arrested", "50 protesters were held": an agentless passive tells
                 # whom the force was used on (its doer stays unknown)
                 t.target = role_only_target(tok, index)
+            if _subject_undergoes(t.reading):
+                # "X faces charges (brought by Y)", "X came under fire from Y": the subject is the accused
+                undergoer, t.source = t.source, None
+                for _, o in pobjs(tok, ("from", "by")) + [p for c in tok.children if c.dep_ == "dobj"
+                                                          for p in pobjs(c, ("from", "by"))]:
+                    t.source = actors_of(o, index, f"pobj:{o.head.lower_}({tok.lemma_})")
+                    if t.source:
+                        break
+                t.target = Found(undergoer.actors, f"{undergoer.role}(undergoes)", undergoer.group,
+                                 undergoer.token) if undergoer is not None else None
         else:
             t.source, t.target = self._noun_arguments(t, index)
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
@@ -697,6 +707,12 @@ def _the_dead(tok: Token, index: MentionIndex) -> Found | None:
     dead = child(dying, "nsubj")
     return actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(
         dead, index, f"nsubj({dying.lemma_} in, sector only)")
+
+
+def _subject_undergoes(reading: Reading) -> bool:
+    """Readings whose subject suffers the act: "faces charges", "came under fire / attack / criticism"."""
+    return (reading.lemma == "face" and reading.pattern.startswith("* charge")) or (
+        reading.lemma == "come" and "under" in reading.pattern.split())
 
 
 def _ruled_out_idiom(be: Token) -> str | None:
