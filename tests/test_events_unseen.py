@@ -76,6 +76,9 @@ def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type:
     ("The Kenyan president dismissed the finance minister.", "dismissed"),
     ("Iraq and Iran eased tensions.", "eased"),
     ("The arrest of the Iraqi minister could lead to his resignation.", "lead"),
+    ("The Nigerian police deployed a new tactic against the protesters.", "deployed"),
+    # a relative clause's subject is its antecedent: a disaster that kills is no attack
+    ("The earthquake that killed 300 Iranian villagers struck at night.", "killed"),
 ])
 def test_senses_that_are_no_event(code, text, trigger):  # type: ignore[no-untyped-def]
     events = code(text).events
@@ -133,3 +136,10 @@ def test_the_subject_who_undergoes_an_accusation_is_its_target(code, text, trigg
     assert e.target is not None and e.target.country == target, _rows(events)
     assert e.target.text.endswith(("minister", "leader")), _rows(events)  # the subject, not the accuser
 
+
+
+def test_a_relative_clause_keeps_its_doer(code):  # type: ignore[no-untyped-def]
+    events = code("Israeli troops who attacked the Palestinian village withdrew.").events
+    attacked = [e for e in events if e.trigger == "attacked"]
+    assert attacked and attacked[0].type.value == "ASSAULT", _rows(events)
+    assert attacked[0].source is not None and attacked[0].source.country == "ISR", _rows(events)

@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
 def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     """Normalised words before and after a trigger in its phrase, and the end of a particle phrase."""
     pre: list[Token] = []
@@ -37,6 +40,9 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         post.append(tok.head)
     if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == tok.head.i + 1:
         pre.append(tok.head)  # "police firing" parsed as police ← acl firing: the noun is its doer
+    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                                   for c in tok.children):
+        pre.append(tok.head)  # "the quake that killed 300 people": the relative pronoun's antecedent is the subject
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
     # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
