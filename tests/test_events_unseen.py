@@ -45,6 +45,12 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("South Korean workers walked off the job.", "walked", "PROTEST", "KORLAB", None),
     ("Protesters stormed the Iraqi parliament.", "stormed", "PROTEST", None, "IRQLEG"),
     ("Farmers blockaded the roads into Paris.", "blockaded", "PROTEST", "FRAAGR", "FRAGOV"),
+    # more MOBILIZE: troops massing, riot police sent, war games, a phrasal verb's passive ("was stepped up")
+    ("Turkish troops massed on the Syrian border.", "massed", "MOBILIZE", "TURMIL", "SYR"),
+    ("Riot police were sent to the Nigerian university.", "sent", "MOBILIZE", None, "NGAEDU"),
+    ("The Iranian navy held war games in the Gulf.", "held", "MOBILIZE", "IRNMIL", None),
+    ("The Iranian navy held joint war games with Russia.", "held", "COOPERATE", "IRNMIL", "RUS"),
+    ("Security was stepped up in the Kenyan capital.", "stepped up", "MOBILIZE", None, "KEN"),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),

@@ -45,6 +45,10 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         pre.append(tok.head)  # "the quake that killed 300 people": the relative pronoun's antecedent is the subject
     pre.sort(key=lambda t: t.i)
     post.sort(key=lambda t: t.i)
+    if any(c.dep_ == "prt" for c in tok.rights):
+        # a phrasal verb's passive subject is its object after the particle too ("security was stepped up" reads
+        # like "stepped up security"; the subject also stays first: "talks were broken off with X")
+        post.extend(t for c in tok.lefts if c.dep_ == "nsubjpass" for t in _near(c, 2))
     # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
