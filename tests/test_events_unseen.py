@@ -51,6 +51,14 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("The Iranian navy held war games in the Gulf.", "held", "MOBILIZE", "IRNMIL", None),
     ("The Iranian navy held joint war games with Russia.", "held", "COOPERATE", "IRNMIL", "RUS"),
     ("Security was stepped up in the Kenyan capital.", "stepped up", "MOBILIZE", None, "KEN"),
+    # RETREAT/CONCEDE: the dead handed over, weapons handed in or given up, offensives halted, bans lifted
+    ("Israel handed over the bodies of three Hezbollah fighters to Lebanon.", "handed over", "RETREAT", "ISR",
+     "LBNREB"),
+    ("The Liberian rebels handed in their weapons.", "handed in", "RETREAT", "LBRREB", None),
+    ("The Angolan rebels gave up their arms.", "gave up", "RETREAT", "AGOREB", None),
+    ("Turkey halted its military operation in northern Iraq.", "halted", "RETREAT", "TUR", "IRQ"),
+    ("Israel suspended its air strikes on Gaza.", "suspended", "RETREAT", "ISR", "PSE"),
+    ("The Kenyan government unbanned the opposition party.", "unbanned", "CONCEDE", "KENGOV", None),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
