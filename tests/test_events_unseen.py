@@ -59,6 +59,11 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("Turkey halted its military operation in northern Iraq.", "halted", "RETREAT", "TUR", "IRQ"),
     ("Israel suspended its air strikes on Gaza.", "suspended", "RETREAT", "ISR", "PSE"),
     ("The Kenyan government unbanned the opposition party.", "unbanned", "CONCEDE", "KENGOV", None),
+    # PROTEST: workers striking, strikes called, slogans shouted, protest marches, food refused
+    ("Chilean miners struck on Monday.", "struck", "PROTEST", "CHL", None),
+    ("Indian opposition parties called a nationwide strike.", "called", "PROTEST", "INDPTY", None),
+    ("The Nigerian labour congress called for a nationwide strike.", "called", "REQUEST", "NGALEG", None),
+    ("Tibetan monks led a protest march in Lhasa.", "march", "PROTEST", "CHNREL", None),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
@@ -157,3 +162,13 @@ def test_a_relative_clause_keeps_its_doer(code):  # type: ignore[no-untyped-def]
     attacked = [e for e in events if e.trigger == "attacked"]
     assert attacked and attacked[0].type.value == "ASSAULT", _rows(events)
     assert attacked[0].source is not None and attacked[0].source.country == "ISR", _rows(events)
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Hundreds of Kashmiri students shouted anti-Indian slogans.", "PROTEST"),
+    ("The Kurdish prisoners refused food.", "PROTEST"),
+    ("Israeli jets struck Gaza.", "ASSAULT"),  # an armed doer keeps the attack
+])
+def test_protest_by_sector_only_doers(code, text, etype):  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert [e.type.value for e in events][:1] == [etype], _rows(events)
