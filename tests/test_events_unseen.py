@@ -64,6 +64,10 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("Indian opposition parties called a nationwide strike.", "called", "PROTEST", "INDPTY", None),
     ("The Nigerian labour congress called for a nationwide strike.", "called", "REQUEST", "NGALEG", None),
     ("Tibetan monks led a protest march in Lhasa.", "march", "PROTEST", "CHNREL", None),
+    # COOPERATE/AID: cooperation increased, a joint commission set up, money disbursed
+    ("The United States and Mexico increased cooperation on border security.", "increased", "SUPPORT", "USA", "MEX"),
+    ("Brazil and Argentina set up a joint commission on trade.", "set up", "COOPERATE", "BRA", "ARG"),
+    ("The EU disbursed 20 million euros to the Palestinian Authority.", "disbursed", "AID", "EUR", "PSEGOV"),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
