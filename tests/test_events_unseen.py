@@ -68,6 +68,8 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("The United States and Mexico increased cooperation on border security.", "increased", "SUPPORT", "USA", "MEX"),
     ("Brazil and Argentina set up a joint commission on trade.", "set up", "COOPERATE", "BRA", "ARG"),
     ("The EU disbursed 20 million euros to the Palestinian Authority.", "disbursed", "AID", "EUR", "PSEGOV"),
+    # holding someone responsible blames them (no detention)
+    ("Pakistan held India responsible for the attack.", "held", "ACCUSE", "PAK", "IND"),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
