@@ -70,3 +70,35 @@ def test_state_name_before_a_verb_is_no_adjective(read) -> None:  # type: ignore
 def test_central_is_part_of_a_state_body(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("The Somali central government rejected the offer."), "Somali central government")
     assert m.actor.code == "SOMGOV"
+
+
+# --------------------------------------------------------------------------- states that are no more
+
+def test_soviet_and_yugoslav_read_as_their_successor_states(read) -> None:  # type: ignore[no-untyped-def]
+    got = codes(read("Soviet troops crossed the river.\nThe Yugoslav army shelled the port."))
+    assert got.get("Soviet troops") == "RUSMIL" and got.get("Yugoslav army") == "SRBMIL", got
+
+
+def test_former_state_is_no_state_of_today(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Moscow courted the former Soviet republics.")
+    assert all(m.actor.country != "RUS" or m.text == "Moscow" for m in ms), codes(ms)
+    assert read("Refugees fled the former Yugoslavia.")[0].actor.country is None
+
+
+def test_former_state_official_is_an_elite(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("A former Panamanian president, Ana Ruiz, left for Miami."), "Panamanian president")
+    assert m.actor.code == "PANELI"
+
+
+# --------------------------------------------------------------------------- armed groups by name
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("LRA fighters raided a village.", "LRA fighters", "UGAREB"),
+    ("The ELN freed two hostages.", "ELN", "COLREB"),
+    ("Shabab militants stormed a hotel.", "Shabab militants", "SOMREB"),
+    ("The IRA announced a ceasefire.", "IRA", "GBRREB"),
+    ("UNSCOM said the site was closed.", "UNSCOM", "UNO"),
+])
+def test_armed_groups_and_missions_by_name(read, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    m = only(read(text), mention)
+    assert (m.actor.code or "").startswith(code), m.actor

@@ -66,7 +66,7 @@ def _context_country(sentences: list[SentenceCandidates]) -> None:
 SENTENCE_COUNTRY = "context:sentence-country"
 SENTENCE_PLACE = "context:sentence-place"
 _LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside", "throughout", "of", "around",
-                       "into", "within"})
+                       "into", "within", "through", "along"})
 # Armed groups and criminals fight across borders: they take the sentence's state only where the sentence
 # places the events there.
 _ARMED_NONSTATE = frozenset({"REB", "UAF", "CRM"})
@@ -204,7 +204,7 @@ def _state_adjective(c: Candidate, r: SentenceReader) -> bool:
         return False  # the state's own name ("Ethiopia let free …", "Iran says"), not its adjective
     nxt = r.keys[t]
     return (r.texts[t].isalpha() and not r.caps[t] and nxt not in AFTER_NOUN and nxt not in _STATE_PLACE_NOUNS
-            and nxt not in POSSESSIVE)
+            and nxt not in _MEANS_OF_FORCE)  # "Sudanese shelling" names the doer (see _names_a_state)
 
 
 def _after_locative(keys: list[str], t: int) -> bool:

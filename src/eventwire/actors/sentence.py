@@ -300,7 +300,14 @@ class SentenceReader(OrganisationNames):
                 i += length  # "pro-Russian", "Iranian-backed": a stance or a patron, not the actor
                 continue
             if entry is not None and self._prefix_entity(entry):
+                start = i
                 cand, i = self._from_prefix(i, length, entry)
+                if self._former_state(start, entry):
+                    if cand.actor.sector is None:
+                        continue  # "the former Soviet republics", "the former Yugoslavia": no state of today
+                    if cand.person:  # "former Soviet leader Mikhail Gorbachev": a former official
+                        cand = replace(cand, actor=replace(cand.actor, sector="ELI",
+                                                           code=code_of(cand.actor.country, "ELI")))
                 if cand.evidence != "ethnic-group" or cand.actor.sector is not None:
                     out.append(cand)  # ("ethnic Albanian villages": no actor once the country goes)
                 continue
@@ -342,6 +349,14 @@ class SentenceReader(OrganisationNames):
         if i >= 2 and self.keys[i - 1] == "-" and self.keys[i - 2] in ATTITUDE_PREFIXES:
             return True
         return j + 1 < len(self.keys) and self.keys[j] == "-" and self.keys[j + 1] in PATRON_PARTICIPLES
+
+    def _former_state(self, i: int, entry: Entry) -> bool:
+        """A state word after "former"/"ex-": a state or a region that is no more ("the former Soviet
+        Union", "ex-Yugoslav republics")."""
+        if entry.kind not in ("country", "capital") or i == 0:
+            return False
+        before = self.keys[i - 1]
+        return before in ("former", "ex") or (before == "-" and i >= 2 and self.keys[i - 2] == "ex")
 
     def _first_name(self, i: int, length: int, entry: Entry) -> bool:
         """A one-word place name that is also a first name, followed by a capitalised word."""
