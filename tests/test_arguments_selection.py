@@ -133,3 +133,16 @@ def test_the_one_wished_to_act_is_the_source(code, text: str) -> None:  # type: 
 def test_a_condemned_act_accuses_its_doer_not_its_victim(code, text: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
     accusations = [e for e in code(text).events if e.type.value == "ACCUSE"]
     assert accusations and all((e.target.country if e.target else None) == target for e in accusations)
+
+
+def test_a_purpose_aimed_at_a_party_outweighs_the_place(code):  # type: ignore[no-untyped-def]
+    # "rallied in Lima to denounce Chile": the protest is against Chile, Lima is only where it was
+    events = code("Thousands of students rallied in Lima to denounce Chile.").events
+    assert _by_trigger(events, "rallied").target is not None
+    assert _by_trigger(events, "rallied").target.country == "CHL", _rows(events)
+
+
+def test_an_arrival_keeps_its_place(code):  # type: ignore[no-untyped-def]
+    # where troops arrive is whom they visit, whatever they come to do
+    events = code("Two hundred Irish soldiers arrived in Lebanon to join the United Nations mission.").events
+    assert _countries(_by_trigger(events, "arrived"))[1] == "LBN", _rows(events)

@@ -537,6 +537,10 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
     ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
     for prep, o in ranked:
         f = actors_of(o, index, f"pobj:{prep}")
+        if f and prep not in RECIPIENT_PREPS and tok.lemma_.lower() not in ARRIVAL_VERBS:
+            # "marched in Caracas to protest against the president": whom the purpose is aimed at says
+            # more than where it happened
+            f = _purpose_recipient(tok, index) or f
         if f:
             return f
     for prep, o in ranked:  # "acted on a resolution against Libya"
@@ -579,6 +583,27 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
                 f = actors_of(o2, index, f"{c.dep_}-pobj:{prep}")
                 if f:
                     return f
+    return None
+
+
+# verbs whose place is where one goes: "arrived in Mali to join the mission" visits Mali
+ARRIVAL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "land", "return", "visit", "stop", "head",
+                           "move", "deploy", "send", "dispatch", "station", "base", "stay", "remain"})
+
+
+def _purpose_recipient(tok: Token, index: MentionIndex) -> Found | None:
+    """The recipient of a purpose clause ("… to protest against X", "… to demand X's release"): the party a
+    to-infinitive under the verb aims at, through a recipient preposition or its object."""
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "advcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        for prep, o in pobjs(c, tuple(RECIPIENT_PREPS)):
+            f = actors_of(o, index, f"{c.dep_}-pobj:{prep}")
+            if f:
+                return f
+        f = actors_of(child(c, "dobj"), index, f"{c.dep_}-dobj", shallow=True)  # not "the release *of* X"
+        if f:
+            return f
     return None
 
 
