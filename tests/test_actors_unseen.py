@@ -102,3 +102,21 @@ def test_former_state_official_is_an_elite(read) -> None:  # type: ignore[no-unt
 def test_armed_groups_and_missions_by_name(read, text: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     m = only(read(text), mention)
     assert (m.actor.code or "").startswith(code), m.actor
+
+
+# --------------------------------------------------------------------------- one vocabulary of force
+
+def test_nouns_of_force_are_one_vocabulary() -> None:
+    from eventwire.actors import coref, sentence
+    from eventwire.actors.titles import FORCE_ACTS, FORCE_NOUNS, with_plurals
+    from eventwire.events import arguments
+
+    assert FORCE_ACTS <= FORCE_NOUNS
+    assert sentence.MEANS_AFTER_AGENT == with_plurals(FORCE_ACTS)
+    assert coref._MEANS_OF_FORCE == arguments.MEANS_NOUNS == with_plurals(FORCE_NOUNS)
+    assert {"raids", "ambushes", "missiles"} <= arguments.MEANS_NOUNS
+
+
+def test_agent_before_a_force_noun_is_the_doer(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("Army shelling killed two herders near Kismayo."), "Army")
+    assert m.actor.sector == "MIL"

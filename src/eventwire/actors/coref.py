@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 from ..models import Actor
 from .lexicon import fold
-from .sentence import AFTER_NOUN, MEANS_AFTER_AGENT, POSSESSIVE, Candidate, SentenceReader
-from .titles import NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL
+from .sentence import AFTER_NOUN, POSSESSIVE, Candidate, SentenceReader
+from .titles import FORCE_NOUNS, NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL, with_plurals
 
 # Words of a role noun that say nothing about which office is meant.
 _VAGUE = frozenset({"the", "top", "senior", "chief", "head", "official", "officials", "leader", "a", "an"})
@@ -87,10 +87,7 @@ CONGRESS_LEGISLATURES = frozenset({
 
 
 # Nouns of force a state word may modify: "Russian shelling", "Israel's strikes" name the doer, not the scene.
-_MEANS_OF_FORCE = MEANS_AFTER_AGENT | frozenset({
-    "strike", "strikes", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
-    "bombardment", "bombardments", "gunfire", "artillery", "mortar", "mortars", "barrage", "incursion",
-    "invasion", "onslaught", "blockade"})
+_MEANS_OF_FORCE = with_plurals(FORCE_NOUNS)
 
 
 def _sentence_country(sentences: list[SentenceCandidates]) -> None:

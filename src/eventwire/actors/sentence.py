@@ -27,6 +27,7 @@ from .orgs import OrganisationNames
 from .titles import (
     CONNECTORS,
     COUNTRY_ANAPHORS,
+    FORCE_ACTS,
     GROUP_PHRASES,
     HONORIFICS,
     MODIFIERS,
@@ -35,6 +36,7 @@ from .titles import (
     ORG_TAILS,
     PERSON_TITLE_HEADS,
     org_sector,
+    with_plurals,
     words,
 )
 
@@ -57,10 +59,7 @@ AFTER_NOUN = words(
     "outside inside before under since while when where about around through until within without"
 )
 # Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
-MEANS_AFTER_AGENT = words(
-    "firing fire shelling attack attacks raid raids bombing bombings crackdown offensive ambush assault "
-    "airstrike airstrikes"
-)
+MEANS_AFTER_AGENT = with_plurals(FORCE_ACTS)
 # Lower-case words that are titles only when capitalised before a name or after a country.
 AMBIGUOUS_LOWER = words(
     "major general head chief justice chair captain lieutenant marshal deputy speaker representative "

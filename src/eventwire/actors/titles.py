@@ -169,6 +169,23 @@ MODIFIERS = words(
     "justice health education energy home first general main new outgoing incoming interim de facto "
     "attorney police central"
 )
+# Nouns of force: one vocabulary for the actor reader, the sentence's country and argument selection.
+# FORCE_ACTS: acts an agent word before them does ("police firing", "army shelling": the agent is the doer,
+# not an adjective). FORCE_NOUNS adds the weapons, campaigns and operations a state word before them names
+# the doer of ("Russian missiles", "Israel's blockade") and that one may be hurt "in" or "by" ("killed in a
+# NATO operation", "wounded by Israeli rockets"). Lemmas; ``with_plurals`` gives the surface forms.
+FORCE_ACTS = words("firing fire shelling attack raid bombing crackdown offensive ambush assault airstrike")
+FORCE_NOUNS = FORCE_ACTS | words(
+    "strike air-strike air_strike missile rocket shell bomb bombardment gunfire artillery mortar barrage "
+    "incursion invasion onslaught blockade operation shooting drone"
+)
+
+
+def with_plurals(lemmas: frozenset[str]) -> frozenset[str]:
+    """The lemmas and their plurals ("raid" → "raids", "ambush" → "ambushes")."""
+    return lemmas | frozenset(w + ("es" if w.endswith(("sh", "ch", "s", "x")) else "s") for w in lemmas)
+
+
 # Inside a capitalised title run these small words do not break it ("Minister *of* Defence").
 CONNECTORS = frozenset({"and", "of", "for", "&", "-", "the"})
 NAME_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "da", "del", "van", "von", "der", "el", "la", "le",

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.titles import FORCE_NOUNS, with_plurals
 from ..models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -609,10 +610,9 @@ def _purpose_recipient(tok: Token, index: MentionIndex) -> Found | None:
 
 # verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
 HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "claim", "leave"})
-# nouns of violent means: the doer of an act done "in" one is the doer of that means
-MEANS_NOUNS = frozenset({"attack", "strike", "airstrike", "air-strike", "raid", "bombing", "shelling", "ambush",
-                         "assault", "offensive", "bombardment", "operation", "crackdown", "shooting", "fire",
-                         "air_strike", "drone", "firing", "gunfire"})
+# nouns of violent means: the doer of an act done "in" one is the doer of that means (one vocabulary with the
+# actors stage: actors/titles.FORCE_NOUNS)
+MEANS_NOUNS = with_plurals(FORCE_NOUNS)
 
 
 def _means_agent_token(o: Token) -> Token | None:
