@@ -120,3 +120,22 @@ def test_nouns_of_force_are_one_vocabulary() -> None:
 def test_agent_before_a_force_noun_is_the_doer(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("Army shelling killed two herders near Kismayo."), "Army")
     assert m.actor.sector == "MIL"
+
+
+# --------------------------------------------------------------------------- role nouns and spokesmen
+
+def test_role_noun_takes_a_person_of_an_earlier_sentence(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("Deputy Foreign Minister Ali Rezai of Iran arrived on Monday.\nThe minister then met the envoy.")
+    m = only(ms, "minister")
+    assert (m.actor.code, m.evidence) == ("IRNGOV", "coref:role")
+
+
+def test_role_noun_is_not_the_person_of_its_own_sentence(read) -> None:  # type: ignore[no-untyped-def]
+    # whoever "the envoy" is, it is not the minister who met it
+    ms = read("Deputy Foreign Minister Ali Rezai met the envoy on Monday.")
+    assert only(ms, "envoy").evidence != "coref:role"
+
+
+def test_spokesman_for_a_body_speaks_for_its_state(read) -> None:  # type: ignore[no-untyped-def]
+    m = only(read("The spokesman for the Kenyan police said nothing."), "spokesman for the Kenyan police")
+    assert m.actor.code == "KENCOP"

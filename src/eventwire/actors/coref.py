@@ -290,6 +290,7 @@ def _sequential(sentences: list[SentenceCandidates], country_names: dict[str, st
     countries: list[Actor] = []  # mentions of a state itself (name, capital): what "the country" points at
     for s in sentences:
         keep: list[Candidate] = []
+        before_sentence = len(history)
         for c in s.cands:
             if c.placeholder == "group":
                 members = _recent_states(countries, 2, country_names)
@@ -304,7 +305,8 @@ def _sequential(sentences: list[SentenceCandidates], country_names: dict[str, st
                     keep.append(replace(c, actor=replace(m, text=c.actor.text)))
                 continue
             if c.generic and c.person and c.determiner == "the":
-                found = _role_antecedent(c, history)
+                # an earlier sentence's person: in its own sentence "the envoy" is rarely the one who met it
+                found = _role_antecedent(c, history[:before_sentence])
                 if found is not None:
                     c = replace(c, actor=replace(found, text=c.actor.text), evidence="coref:role", generic=False)
             keep.append(c)

@@ -78,6 +78,7 @@ PATRON_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "f
                                 "allied", "aligned", "friendly", "installed", "appointed"})
 # Bodies a leader's name may head: "the Trudeau government", "the Biden administration", "the Assad regime".
 LEADER_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
                      "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
 
@@ -574,9 +575,11 @@ class SentenceReader(OrganisationNames):
         out: list[Candidate] = []
         for c in cands:
             s = c.start
-            if (c.actor.country and s >= 2 and self.keys[s - 1] in {"of", "the"}):
-                of = s - 1 if self.keys[s - 1] == "of" else s - 2
-                if of >= 1 and self.keys[of] == "of" and self.keys[of - 1] in HEAD_OF:
+            if (c.actor.country and s >= 2 and self.keys[s - 1] in {"of", "for", "the"}):
+                of = s - 1 if self.keys[s - 1] in ("of", "for") else s - 2
+                # "the head of Iran's agency", "a spokesman for the Kenyan police" (who speaks *for* a body)
+                if of >= 1 and (self.keys[of] == "of" and self.keys[of - 1] in HEAD_OF
+                                or self.keys[of] == "for" and self.keys[of - 1] in SPEAKS_FOR):
                     t = of - 1
                     while t > 0 and self.keys[t - 1] in MODIFIERS:
                         t -= 1
