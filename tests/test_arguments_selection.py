@@ -146,3 +146,12 @@ def test_an_arrival_keeps_its_place(code):  # type: ignore[no-untyped-def]
     # where troops arrive is whom they visit, whatever they come to do
     events = code("Two hundred Irish soldiers arrived in Lebanon to join the United Nations mission.").events
     assert _countries(_by_trigger(events, "arrived"))[1] == "LBN", _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops loyal to the Chadian government attacked the airport.",
+    "Militiamen loyal to Chad shelled the town.",
+])
+def test_forces_loyal_to_a_state_are_its_side(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert events and events[-1].source is not None and events[-1].source.country == "TCD", _rows(events)

@@ -33,6 +33,8 @@ RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on",
 # "hackers linked to the Iranian government", "militias affiliated with Gondor": the phrase's side
 # (not "backed by", "funded by": a sponsor is another actor)
 AFFILIATION_PARTICIPLES = frozenset({"link", "tie", "connect", "affiliate", "attach", "align", "ally"})
+# adjectives (and participles the parser tags as past tense) of allegiance after a noun: "loyal to X"
+LOYALTY_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "aligned", "linked", "tied", "connected"})
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
 
@@ -111,6 +113,9 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
         elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a newspaper based in Beirut"
             preps = [p for p in c.children if p.dep_ == "prep" and (p.lower_ in ACTOR_PREPS or (
                 p.lower_ in ("to", "with") and c.lemma_.lower() in AFFILIATION_PARTICIPLES))]
+        elif c.dep_ in ("amod", "acl") and c.lemma_.lower() in LOYALTY_WORDS:
+            # "troops loyal to the Libyan government", "fighters allied with Gondor": that side's
+            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
         else:
             continue
         for prep in preps:
