@@ -139,3 +139,9 @@ def test_role_noun_is_not_the_person_of_its_own_sentence(read) -> None:  # type:
 def test_spokesman_for_a_body_speaks_for_its_state(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("The spokesman for the Kenyan police said nothing."), "spokesman for the Kenyan police")
     assert m.actor.code == "KENCOP"
+
+
+def test_a_patron_named_after_by_speaks_for_no_one(read) -> None:  # type: ignore[no-untyped-def]
+    # "backed by Iran" is the militants' sponsor, as "Iranian-backed": the tanker is not Iran's
+    ms = read("Militants backed by Iran seized a tanker.")
+    assert only(ms, "tanker").actor.country is None

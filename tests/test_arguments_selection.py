@@ -155,3 +155,8 @@ def test_an_arrival_keeps_its_place(code):  # type: ignore[no-untyped-def]
 def test_forces_loyal_to_a_state_are_its_side(code, text: str) -> None:  # type: ignore[no-untyped-def]
     events = code(text).events
     assert events and events[-1].source is not None and events[-1].source.country == "TCD", _rows(events)
+
+
+def test_fighters_belonging_to_a_group_are_its_side(code):  # type: ignore[no-untyped-def]
+    events = code("Fighters belonging to Hamas fired rockets at the town.").events
+    assert events and events[0].source is not None and events[0].source.country == "PSE", _rows(events)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Actor
 from .lexicon import fold
-from .sentence import AFTER_NOUN, POSSESSIVE, Candidate, SentenceReader
+from .sentence import AFTER_NOUN, PATRON_PARTICIPLES, POSSESSIVE, Candidate, SentenceReader
 from .titles import FORCE_NOUNS, NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL, with_plurals
 
 # Words of a role noun that say nothing about which office is meant.
@@ -163,6 +163,8 @@ def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
     minister", nor a state word before a means of force ("Russian shelling": the doer)."""
     if c.placeholder is not None:
         return True
+    if c.start >= 2 and r.keys[c.start - 1] == "by" and r.keys[c.start - 2] in PATRON_PARTICIPLES:
+        return False  # "militants backed by Iran": a patron, as "Iranian-backed" (see SentenceReader._attitude)
     t = c.end + 1 if c.end < len(r.keys) and r.keys[c.end] in POSSESSIVE else c.end
     if t < len(r.keys) and r.keys[t] in _MEANS_OF_FORCE:
         return False

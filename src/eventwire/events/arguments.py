@@ -34,7 +34,8 @@ RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on",
 # (not "backed by", "funded by": a sponsor is another actor)
 AFFILIATION_PARTICIPLES = frozenset({"link", "tie", "connect", "affiliate", "attach", "align", "ally"})
 # adjectives (and participles the parser tags as past tense) of allegiance after a noun: "loyal to X"
-LOYALTY_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "aligned", "linked", "tied", "connected"})
+LOYALTY_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "aligned", "linked", "tied", "connected",
+                           "belong"})  # "fighters belonging to the Taliban"
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
 
