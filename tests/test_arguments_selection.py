@@ -160,3 +160,10 @@ def test_forces_loyal_to_a_state_are_its_side(code, text: str) -> None:  # type:
 def test_fighters_belonging_to_a_group_are_its_side(code):  # type: ignore[no-untyped-def]
     events = code("Fighters belonging to Hamas fired rockets at the town.").events
     assert events and events[0].source is not None and events[0].source.country == "PSE", _rows(events)
+
+
+def test_coordinated_state_adjectives_are_two_parties(code):  # type: ignore[no-untyped-def]
+    # "Kenyan and Somali troops clashed": the troops of both, fighting each other
+    events = code("Kenyan and Somali troops clashed near the border.").events
+    pairs = {_countries(e) for e in events}
+    assert pairs & {("KEN", "SOM"), ("SOM", "KEN")}, _rows(events)

@@ -95,7 +95,7 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
     if m is not None:
         if _known(m.actor):
             expanded, is_group = _expand(m.actor)
-            return list(expanded), is_group
+            return list(expanded) + _coordinated_modifiers(tok, m, index), is_group
         role_only = m.actor
     if depth <= 0:
         return [], False
@@ -128,6 +128,21 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
                         acts = acts + [a for a in more if a not in acts]
                         return [_with_sector(a, role_only) for a in acts], group or bool(more)
     return [], False
+
+
+def _coordinated_modifiers(tok: Token, m: Mention, index: MentionIndex) -> list[Actor]:
+    """"Indian and Pakistani troops": the mention covers "Pakistani troops"; the state adjective before it,
+    coordinated with the one inside it, heads an actor of its own (the troops of both)."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ != "amod" or m.token_start <= c.i < m.token_end:
+            continue
+        if not any(g.dep_ == "conj" and m.token_start <= g.i < m.token_end for g in c.children):
+            continue
+        other = index.at(c.i)
+        if other is not None and other is not m and _known(other.actor) and not other.actor.members:
+            out.append(other.actor)
+    return out
 
 
 def _conjuncts_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool) -> list[Actor]:
