@@ -70,6 +70,7 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("The EU disbursed 20 million euros to the Palestinian Authority.", "disbursed", "AID", "EUR", "PSEGOV"),
     # holding someone responsible blames them (no detention)
     ("Pakistan held India responsible for the attack.", "held", "ACCUSE", "PAK", "IND"),
+    ("Turkish planes flew aid to Gaza.", "flew", "AID", "TUR", "PSE"),
     # strikes cancelled, medical teams deployed, experts sent to investigate, firing across a line, contributions
     ("Kenyan doctors cancelled their strike.", "cancelled", "CONCEDE", "KENMED", None),
     ("The Nigerian government deployed doctors to the flooded region.", "deployed", "AID", "NGAGOV", None),
@@ -101,6 +102,7 @@ def test_unseen_vocabulary(code, text, trigger, etype, source, target):  # type:
     ("The Kenyan president dismissed the finance minister.", "dismissed"),
     ("Iraq and Iran eased tensions.", "eased"),
     ("The arrest of the Iraqi minister could lead to his resignation.", "lead"),
+    ("Indian jets forced a Georgian cargo plane flying from Karachi to New Delhi to land.", "flying"),  # a route
     ("The Nigerian police deployed a new tactic against the protesters.", "deployed"),
     # a relative clause's subject is its antecedent: a disaster that kills is no attack
     ("The earthquake that killed 300 Iranian villagers struck at night.", "killed"),
