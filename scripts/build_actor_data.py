@@ -57,7 +57,10 @@ ALIASES = {
             "Americans"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "British", "England", "English",
             "Scotland", "Wales"],
-    "RUS": ["Russia", "Russian Federation", "Russian", "Russians"],
+    # the Soviet Union and Yugoslavia as their successor states (PLOVER codes Soviet-era Moscow as RUS; CAMEO's
+    # YUG is read as SRB, titles.CAMEO_COUNTRY_FIXES)
+    "RUS": ["Russia", "Russian Federation", "Russian", "Russians", "Soviet Union", "USSR", "U.S.S.R.", "Soviet",
+            "Soviets"],
     "IRN": ["Iran", "Islamic Republic of Iran", "Iranian", "Iranians", "Persia"],
     "SYR": ["Syria", "Syrian Arab Republic", "Syrian", "Syrians"],
     "VNM": ["Vietnam", "Viet Nam", "Vietnamese"],
@@ -88,7 +91,8 @@ ALIASES = {
     "GRC": ["Greece", "Greek", "Greeks"], "HUN": ["Hungary", "Hungarian"], "ROU": ["Romania", "Romanian"],
     # the short adjectives news uses for the state's forces and leaders ("Serb forces", "Croat troops");
     # the plurals ("Serbs", "Croats") name peoples across borders (actors/titles.py ETHNONYMS), not states
-    "SRB": ["Serbia", "Serbian", "Serb"], "HRV": ["Croatia", "Croatian", "Croat"],
+    "SRB": ["Serbia", "Serbian", "Serb", "Yugoslavia", "Yugoslav", "Federal Republic of Yugoslavia"],
+    "HRV": ["Croatia", "Croatian", "Croat"],
 }
 # Places that a state's own dictionary block files under another state (Phoenix puts all of Jerusalem
 # under Israel; East Jerusalem is Palestinian territory in PLOVER's coding).
@@ -144,6 +148,13 @@ IGOS = [  # (aliases, name, country, sector)
     (["UNHCR"], "UNHCR", "UNO", "REF"), (["UNICEF"], "UNICEF", "UNO", None),
     (["WTO", "World Trade Organization"], "World Trade Organization", "IGO", None),
     (["Interpol"], "Interpol", "IGO", "COP"),
+    # UN missions and agencies news names by acronym
+    (["UNPROFOR"], "UN Protection Force", "UNO", None), (["UNSCOM"], "UN Special Commission", "UNO", None),
+    (["UNMOVIC"], "UNMOVIC", "UNO", None), (["UNRWA"], "UNRWA", "UNO", "REF"), (["OCHA"], "OCHA", "UNO", None),
+    (["KFOR"], "Kosovo Force", "IGO", None), (["ISAF"], "International Security Assistance Force", "IGO", None),
+    (["AMISOM"], "African Union Mission in Somalia", "IGO", None),
+    (["Gulf Cooperation Council", "GCC"], "Gulf Cooperation Council", "IGO", None),
+    (["Mercosur", "MERCOSUR"], "Mercosur", "IGO", None),
 ]
 NONSTATE = [
     (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah", "LBN", "REB"),
@@ -155,7 +166,21 @@ NONSTATE = [
     (["al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qaida"], "al-Qaeda", "IMG", "REB"),
     (["Houthis", "Houthi", "Houthi rebels", "Ansar Allah"], "Houthis", "YEM", "REB"),
     (["Wagner", "Wagner Group"], "Wagner Group", "RUS", "PRM"),
-    (["al-Shabaab", "Al-Shabab", "al Shabaab"], "al-Shabaab", "SOM", "REB"),
+    (["al-Shabaab", "Al-Shabab", "al Shabaab", "Shabab", "Shebab", "al-Shebab"], "al-Shabaab", "SOM", "REB"),
+    (["Lord's Resistance Army", "LRA"], "Lord's Resistance Army", "UGA", "REB"),
+    (["ELN"], "National Liberation Army (Colombia)", "COL", "REB"),
+    (["Hayat Tahrir al-Sham", "HTS"], "Hayat Tahrir al-Sham", "SYR", "REB"),
+    (["YPG", "People's Protection Units"], "YPG", "SYR", "REB"),
+    (["M23", "March 23 Movement"], "M23", "COD", "REB"),
+    (["Janjaweed"], "Janjaweed", "SDN", "PRM"),
+    (["Jaish-e-Mohammed", "Jaish-e-Muhammad"], "Jaish-e-Mohammed", "PAK", "REB"),
+    (["Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", "TTP"], "Tehrik-i-Taliban Pakistan", "PAK", "REB"),
+    (["ULFA", "United Liberation Front of Asom", "United Liberation Front of Assam"], "ULFA", "IND", "REB"),
+    (["IRA", "Irish Republican Army", "Provisional IRA"], "Irish Republican Army", "GBR", "REB"),
+    (["Al-Aqsa Martyrs Brigades", "Al-Aqsa Martyrs' Brigades", "al-Aqsa Martyrs Brigade"], "Al-Aqsa Martyrs Brigades",
+     "PSE", "REB"),
+    (["EZLN", "Zapatista National Liberation Army", "Zapatistas"], "EZLN", "MEX", "REB"),
+    (["AQIM", "al-Qaeda in the Islamic Maghreb"], "al-Qaeda in the Islamic Maghreb", "IMG", "REB"),
     (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK", "TUR", "REB"),
 ]
 # State agencies news names by acronym that the Phoenix lists lack (country, PLOVER sector).
