@@ -35,6 +35,7 @@ from .titles import (
     NOT_NAME,
     ORG_TAILS,
     PERSON_TITLE_HEADS,
+    RANK_ADJECTIVES,
     org_sector,
     with_plurals,
     words,
@@ -57,6 +58,13 @@ AFTER_NOUN = words(
     "reported warned claimed denied accused announced stated confirmed insisted urged called agreed "
     "signed met visited arrived launched killed arrested fired near after over against into during across "
     "outside inside before under since while when where about around through until within without"
+)
+# Verbs in the present tense that follow a person as subject ("the general denies …"); a plural noun after a
+# rank word is no verb ("general elections")
+PRESENT_VERBS = words(
+    "denies insists vows warns claims orders leads commands admits tells urges calls visits meets arrives "
+    "leaves faces remains wants believes knows hopes plans needs appears seems expects argues refuses "
+    "rejects accepts agrees heads oversees"
 )
 # Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
 MEANS_AFTER_AGENT = with_plurals(FORCE_ACTS)
@@ -276,6 +284,18 @@ class SentenceReader(OrganisationNames):
             return False  # "police firing", "army shelling", "rebel attack": the agent did the act
         return nxt.isalpha() and not self.caps[title_end] and nxt not in AFTER_NOUN and not nxt.endswith("ed")
 
+    def _rank_adjective(self, s: int, title_end: int, name_end: int) -> bool:
+        """A lone lower-case rank word used as an adjective: "a general strike", "the general election",
+        "Kenya's general elections" (not "the general said", "the general ordered", "the general
+        secretary": a verb, a function word or a title follows those)."""
+        if title_end - s != 1 or name_end > title_end or self.caps[s] or self.keys[s] not in RANK_ADJECTIVES:
+            return False
+        if title_end >= len(self.keys):
+            return False
+        nxt = self.keys[title_end]
+        return (self.texts[title_end].isalpha() and not self.caps[title_end] and nxt not in AFTER_NOUN
+                and nxt not in PRESENT_VERBS and not nxt.endswith("ed") and not self.agent(title_end)[0])
+
     # -- main
     def read(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -450,6 +470,8 @@ class SentenceReader(OrganisationNames):
                           country=base.country, sector=sector)
             cand = Candidate(i, run_e, actor, f"{entry.source}+organisation", named=True, entry_kind=entry.kind)
             return self._ethnic(cand) if ethnic else cand, run_e
+        if sector is not None and self._rank_adjective(j, title_end, name_end):
+            sector = None  # "Kenya's general election", "the Nigerian general strike": the state alone
         if sector is None:  # after a country an agent word is read as the agent ("Turkish government provide")
             plain = Candidate(i, i + length, base, entry.source, entry_kind=entry.kind,
                               named=entry.kind in ("org", "media", "user"))
@@ -518,7 +540,7 @@ class SentenceReader(OrganisationNames):
         if run_e <= i:
             return None, i
         title_end, sector, person, name_end = self.split_run(i, run_e)
-        if sector is None or self._adjectival(i, title_end):
+        if sector is None or self._adjectival(i, title_end) or self._rank_adjective(i, title_end, name_end):
             return None, i
         if any(self.agent(p)[2] == "country-only" and p + self.agent(p)[0] == title_end for p in range(i, title_end)):
             return None, i  # "(Rescue) operations", "tanks" headed by no country: not an actor

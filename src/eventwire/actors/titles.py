@@ -161,6 +161,11 @@ PERSON_TITLE_HEADS = words(
     "sheriff journalist reporter correspondent editor businessman executive ceo cleric imam bishop pope "
     "priest rabbi professor activist dictator monarch dissident officer policeman"
 )
+# Military ranks that are also ordinary adjectives: before a lower-case noun that is no title ("a general
+# strike", "the general election", "the general public", "a major offensive") they name no officer; a title
+# after them makes a longer title ("general secretary", "major general"). ("chief", "head" and "executive"
+# are left out: before a noun they mostly still name a person, "chief economist", "head coach".)
+RANK_ADJECTIVES = words("general major")
 # Lower-case words allowed between a country and its title ("Russian *senior military* officials").
 MODIFIERS = words(
     "senior top foreign defense defence interior state military security nuclear former deputy acting "
