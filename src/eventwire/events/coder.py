@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.titles import PLOVER_NONSTATE
 from ..config import Settings
 from ..ids import content_hash
 from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section, Sentence
 from .arguments import (
+    ARRIVAL_VERBS,
     HARM_VERBS,
     NOUN_TARGET_PREPS,
     PASSIVE_SUBJECT_DEPS,
@@ -133,6 +135,18 @@ UNDONE_TYPES = frozenset({"SANCTION", "COERCE", "MOBILIZE", "PROTEST"})
 # verbs of dying: those who died "in" an attack are its target
 DEATH_VERBS = frozenset({"die", "perish"})
 CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
+# types whose coordinated parties always act on each other (meeting, agreeing, cooperating); of MUTUAL_TYPES,
+# SUPPORT, RETREAT and CONCEDE may be one act of two parties towards a third ("praised", "withdrew from")
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# verbs (and their nouns) whose coordinated subjects act on each other whatever their type: "troops and rebels
+# clashed", "the two sides fought", "X and Y exchanged fire"
+SYMMETRIC_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "spar", "scuffle", "brawl", "quarrel", "feud",
+                              "wrangle", "argue", "meet", "talk", "negotiate", "confer", "agree", "sign",
+                              "cooperate", "collaborate", "reconcile", "exchange", "trade"})
+# words that make coordinated subjects allies doing one act together, not parties acting on each other
+CO_AGENCY = frozenset({"together", "jointly", "alongside"})
+# prepositions of a place where something happens ("clashed in X", "met at X"), not of a party
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside"})
 
 @dataclass(frozen=True, slots=True)
 class Coding:
@@ -224,6 +238,7 @@ class EventCoder:
                 continue
             if typed_only and self.lexicon.code(t.cameo) is None:
                 continue
+            self._place_not_party(t, index)
             out.extend(self._pairs(t))
         return self._merge(out, doc, by_tok)
 
@@ -548,6 +563,27 @@ class EventCoder:
                     t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
 
     # ------------------------------------------------------------------ pairs and merging
+    def _place_not_party(self, t: Trigger, index: MentionIndex) -> None:
+        """"Government troops and rebels clashed in South Sudan", "Chinese and Russian diplomats met in
+        Geneva": coordinated parties of a symmetric act act on each other; a place named where it happened
+        is its location, not a party (the pairs are then made as for "the two countries signed"). A visit
+        or any act read one way ("arrived in Moscow", 042:043) keeps its place as the one visited."""
+        if t.source is None or t.target is None or len(t.source.actors) < 2:
+            return
+        ttype = self._type(t.cameo)
+        lemma = t.reading.lemma
+        if t.reverse is not None and t.reverse != t.cameo or lemma in ARRIVAL_VERBS:
+            return
+        if not (ttype in SYMMETRIC_TYPES or lemma in SYMMETRIC_LEMMAS or t.reverse == t.cameo):
+            return  # "Iran and Russia withdrew troops in Syria": a one-way act of two, Syria its target
+        if ttype not in SYMMETRIC_TYPES and any(c.lower_ in CO_AGENCY for c in t.tok.children):
+            return  # "US and Afghan troops fought together in Helmand": allies acting side by side
+        if not self._mutual(t, ttype) or not _place_only(t.target, t.tok.doc, index):
+            return
+        if any(a in t.target.actors for a in t.source.actors):
+            return
+        t.target = None
+
     def _pairs(self, t: Trigger) -> list[Coding]:
         src = t.source.actors if t.source else ()
         tgt = t.target.actors if t.target else ()
@@ -743,6 +779,26 @@ def _role_only_modifier(tok: Token, index: MentionIndex) -> Found | None:
 
 def _same_party(a: Found | None, b: Found | None) -> bool:
     return a is not None and b is not None and bool(set(a.actors) & set(b.actors))
+
+
+def _place_only(found: Found, doc: Doc, index: MentionIndex) -> bool:
+    """Every actor of ``found`` is a state or a place named by a locative phrase ("in South Sudan", "a
+    ceasefire in Cairo"): a bare name (no sector, no role, no group; a capital's metonym too) whose mention
+    heads the object of "in/at/near …"."""
+    if not 0 <= found.token < len(doc):
+        return False
+    places: set[Actor] = set()
+    for tok in doc[found.token].subtree:
+        m = index.at(tok.i)
+        if m is None or m.actor not in found.actors or m.token_start <= tok.head.i < m.token_end:
+            continue  # no actor of the argument, or not the head word of its mention
+        a = m.actor
+        capital = m.evidence.endswith("capital-metonym")  # a capital stands for its government only as a party
+        if (a.sector and not capital) or a.role or a.members or not a.country or a.country in PLOVER_NONSTATE \
+                or tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            return False
+        places.add(a)
+    return bool(places) and all(a in places for a in found.actors)
 
 
 def _known_doer(found: Found | None) -> bool:

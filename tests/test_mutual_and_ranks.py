@@ -1,0 +1,125 @@
+"""Coordinated parties of a symmetric act in a named place, and rank words used as adjectives (issue 3).
+
+* "X and Y clashed / met / agreed … in Z": the parties act on each other; Z is where, not a party.
+* "a general strike", "Kenya's general election": "general" names no officer.
+
+The sentences are ours."""
+
+from __future__ import annotations
+
+from eventwire.models import Event, Mention
+
+
+def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | None, bool]]:
+    return [(e.type.value, e.trigger, e.source.code if e.source else None, e.target.code if e.target else None,
+             e.reciprocal) for e in events]
+
+
+def _of(events: tuple[Event, ...], word: str) -> list[Event]:
+    found = [e for e in events if e.trigger.split()[0] == word]
+    assert found, _rows(events)
+    return found
+
+
+def _pair(e: Event) -> frozenset[str | None]:
+    return frozenset({e.source.country if e.source else None, e.target.country if e.target else None})
+
+
+def test_coordinated_sides_clash_with_each_other_not_with_the_place(code):  # type: ignore[no-untyped-def]
+    events = code("Government troops and rebels clashed in Mali on Tuesday.").events
+    clashed = _of(events, "clashed")
+    assert len(clashed) == 1, _rows(events)
+    e = clashed[0]
+    assert e.reciprocal, _rows(events)
+    assert e.source is not None and e.target is not None, _rows(events)
+    assert {e.source.code, e.target.code} == {"MLIMIL", "MLIREB"}, _rows(events)
+
+
+def test_diplomats_of_two_states_meeting_in_a_third_city_meet_each_other(code):  # type: ignore[no-untyped-def]
+    events = code("Peruvian and Chilean diplomats met in Madrid last week.").events
+    met = _of(events, "met")
+    assert [_pair(e) for e in met] == [frozenset({"PER", "CHL"})], _rows(events)
+    assert met[0].reciprocal
+
+
+def test_capital_of_a_third_state_is_where_an_agreement_was_made(code):  # type: ignore[no-untyped-def]
+    events = code("Armenia and Azerbaijan agreed to a truce in Moscow.").events
+    agreed = _of(events, "agreed")
+    assert [_pair(e) for e in agreed] == [frozenset({"ARM", "AZE"})], _rows(events)
+
+
+def test_signing_parties_pair_and_the_city_is_the_location(code):  # type: ignore[no-untyped-def]
+    events = code("Ecuador and Colombia signed a border treaty in Lima.").events
+    signed = _of(events, "signed")
+    assert all(_pair(e) == frozenset({"ECU", "COL"}) for e in signed), _rows(events)
+
+
+def test_a_single_party_acting_in_a_place_keeps_it_as_the_target(code):  # type: ignore[no-untyped-def]
+    # only coordinated parties act on each other: one party in a place is coded as before
+    events = code("Bolivian troops clashed in Paraguay.").events
+    clashed = _of(events, "clashed")
+    assert clashed[0].target is not None and clashed[0].target.country == "PRY", _rows(events)
+
+
+def test_arriving_together_in_a_capital_is_still_a_visit_to_it(code):  # type: ignore[no-untyped-def]
+    events = code("The Chilean and Peruvian foreign ministers arrived in Madrid.").events
+    arrived = _of(events, "arrived")
+    assert arrived and all(e.target is not None and e.target.country == "ESP" for e in arrived), _rows(events)
+
+
+def test_allies_fighting_together_are_not_each_others_enemies(code):  # type: ignore[no-untyped-def]
+    events = code("Bolivian and Peruvian troops fought together in Chile.").events
+    assert not any(_pair(e) == frozenset({"BOL", "PER"}) for e in events), _rows(events)
+
+
+def test_one_way_act_of_coordinated_subjects_is_not_made_mutual(code):  # type: ignore[no-untyped-def]
+    events = code("Bolivian and Peruvian jets bombed rebel camps in Chile.").events
+    assert not any(_pair(e) == frozenset({"BOL", "PER"}) for e in events), _rows(events)
+
+
+def test_one_act_of_two_towards_a_place_keeps_the_place(code):  # type: ignore[no-untyped-def]
+    # praising or withdrawing is done by both towards a third, not by each to the other
+    for text, word in (("Bolivia and Peru praised the elections in Chile.", "praised"),
+                       ("Bolivia and Peru withdrew their troops in Chile.", "withdrew")):
+        events = code(text).events
+        found = _of(events, word)
+        assert all(e.target is not None and e.target.country == "CHL" for e in found), (text, _rows(events))
+
+
+# ---------------------------------------------------------------------------------------- rank words
+
+
+def _mention_codes(mentions: tuple[Mention, ...]) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor.code) for m in mentions]
+
+
+def test_general_strike_is_no_general(code):  # type: ignore[no-untyped-def]
+    a = code("Unions in Ghana called for a general strike on Monday.")
+    assert not any(m.actor.sector == "MIL" for m in a.mentions), _mention_codes(a.mentions)
+    assert not any(e.target is not None and e.target.sector == "MIL" for e in a.events), _rows(a.events)
+
+
+def test_general_election_after_a_state_keeps_the_state_alone(code):  # type: ignore[no-untyped-def]
+    for text in ("Zambia's general election was held on Thursday.",
+                 "The Zambian general elections were peaceful."):
+        mentions = code(text).mentions
+        assert [m.actor.code for m in mentions] == ["ZMB"], _mention_codes(mentions)
+
+
+def test_general_public_names_nobody(code):  # type: ignore[no-untyped-def]
+    mentions = code("Peru said the general public was safe.").mentions
+    assert [m.actor.code for m in mentions] == ["PER"], _mention_codes(mentions)
+
+
+def test_a_general_who_acts_is_still_a_general(code):  # type: ignore[no-untyped-def]
+    for text in ("The Zambian general said the army was ready.",
+                 "The Zambian general ordered troops into the capital.",
+                 "A Zambian general met Malawian officials."):
+        mentions = code(text).mentions
+        assert any(m.actor.code == "ZMBMIL" and m.actor.role == "general" for m in mentions), \
+            (text, _mention_codes(mentions))
+
+
+def test_general_secretary_is_a_role(code):  # type: ignore[no-untyped-def]
+    mentions = code("The Zambian general secretary met Malawian officials.").mentions
+    assert any(m.actor.role == "general secretary" for m in mentions), _mention_codes(mentions)
