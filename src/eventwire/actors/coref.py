@@ -6,6 +6,7 @@ otherwise it stays as it was (or is dropped, for groups and "the country").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..models import Actor
@@ -24,12 +25,27 @@ class SentenceCandidates:
     cands: list[Candidate]
 
 
-def _surname(name: str) -> str | None:
+# States whose people English news names family name first ("Xi Jinping" → "Xi", "Kim Jong Un" → "Kim");
+# their family names are often two letters (Xi, Li, Hu, Wu), which other names' surnames never are here.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
+
+
+def _surname(name: str, country: str | None = None) -> str | None:
+    """The word an article uses alone for the person: the last name, or the first for family-first states."""
     parts = [p for p in name.replace("-", " ").split() if fold(p) not in NAME_PARTICLES]
     if len(parts) < 2:
         return None
+    if country in FAMILY_NAME_FIRST:
+        first = fold(parts[0])
+        return first if len(first) > 1 else None
     last = fold(parts[-1])
     return last if len(last) > 2 else None
+
+
+def _name_ends(name: str) -> set[str]:
+    """The first and last words of a name: with the name order unknown, either may be its surname."""
+    parts = [fold(p) for p in name.replace("-", " ").split() if fold(p) not in NAME_PARTICLES]
+    return {parts[0], parts[-1]} if len(parts) > 1 else set()
 
 
 def _is_state(country: str | None) -> bool:
@@ -242,22 +258,24 @@ def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:
     best: dict[str, tuple[tuple[int, int, int], Actor]] = {}
     for s in sentences:
         for c in s.cands:
-            if c.person and c.named and c.actor.name and _surname(c.actor.name):
+            if c.person and c.named and c.actor.name and _surname(c.actor.name, c.actor.country):
                 key = fold(c.actor.name)
                 score = _score(c.actor, c.evidence)
                 if key not in best or score > best[key][0]:
                     best[key] = (score, c.actor)
     by_surname: dict[str, list[Actor]] = {}
+    claims: Counter[str] = Counter()  # a name's first and last words: either may be what the text uses alone
     for _, actor in best.values():
-        by_surname.setdefault(_surname(actor.name or "") or "", []).append(actor)
-    people = {k: v[0] for k, v in by_surname.items() if k and len(v) == 1}
+        by_surname.setdefault(_surname(actor.name or "", actor.country) or "", []).append(actor)
+        claims.update(_name_ends(actor.name or ""))
+    people = {k: v[0] for k, v in by_surname.items() if k and len(v) == 1 and claims[k] == 1}
     # one reading per person in the whole article (the headline's "chief Shoigu" is the body's Shoigu)
     for s in sentences:
         for n, c in enumerate(s.cands):
             if not (c.person and c.named and c.actor.name):
                 continue
             words = c.actor.name.split()
-            surname = _surname(c.actor.name) or (fold(words[-1]) if len(words) == 1 else None)
+            surname = _surname(c.actor.name, c.actor.country) or (fold(words[-1]) if len(words) == 1 else None)
             chosen = people.get(surname or "")
             if chosen is None:
                 continue
