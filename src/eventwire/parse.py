@@ -3,12 +3,17 @@
 Components kept: tok2vec, tagger, attribute_ruler, lemmatizer, parser (tense, lemma and the dependency
 parse are what the later stages read). NER is excluded: actors come from dictionaries (the small model
 calls DPRK an ORG and Kursk a PRODUCT).
+
+Title Case headlines ("Bahrain Expels Dozens Of Diplomats") parse badly with the small model: their verbs
+come out as proper nouns. Such a sentence is tagged and parsed from a sentence-cased copy of the same tokens
+(capitalised words that are no known name lower-cased), and the annotations are put back on the sentence's
+own tokens: token texts, offsets and spans stay the article's characters.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import ResourceError
@@ -19,11 +24,55 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .actors.lexicon import Lexicon
     from .models import AnalysedArticle, Sentence
 
 log = logging.getLogger(__name__)
 
 EXCLUDED_COMPONENTS = ("ner", "senter")
+
+# capitalised in any English sentence: a headline's copy keeps them ("March" and "May" are verbs too)
+ALWAYS_CAPITALISED = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "april", "june", "july", "august", "september", "october", "november",
+    "december", "i",
+})
+
+
+def title_cased(words: Sequence[str]) -> bool:
+    """Most words of four letters or more capitalised: headline Title Case, not a sentence."""
+    long = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+
+
+def sentence_cased(words: Sequence[str], names: Collection[int] = ()) -> list[str] | None:
+    """The words of a Title Case sentence with capitalised words lower-cased, except the first word, the
+    tokens at ``names`` (known names, see :func:`known_names`), acronyms ("U.S.", "UN"; not "A"), weekdays
+    and months.
+    Lower-casing keeps every length. ``None`` when ``words`` are not Title Case or nothing changes."""
+    if not title_cased(words):
+        return None
+    cased = [w if i == 0 or i in names or (w.isupper() and len(w) > 1) or not w[:1].isupper()
+             or w.lower() in ALWAYS_CAPITALISED else w.lower() for i, w in enumerate(words)]
+    return cased if cased != list(words) else None
+
+
+def known_names(analysed: AnalysedArticle, index: int, lexicon: Lexicon) -> frozenset[int]:
+    """Token indices of sentence ``index`` that spell a name of the actor dictionaries (a country, capital,
+    organisation, person) or of its places, starting on a capitalised word: a sentence-cased copy keeps them
+    as written. (Not the actor mentions themselves: in Title Case a name run swallows the verb after it,
+    "Bahrain Expels Dozens of Diplomats".)"""
+    words = [t.text for t in analysed.docs[index]]
+    keys = [lexicon.fold(w) for w in words]
+    keep: set[int] = set()
+    i = 0
+    while i < len(words):
+        n = 0
+        if words[i][:1].isupper():
+            n = max(lexicon.entities.longest(keys, i)[0], lexicon.places.longest(keys, i)[0])
+        keep.update(range(i, i + n))
+        i += max(n, 1)
+    return frozenset(keep)
 
 
 def load_language(model: str) -> Language:
@@ -57,15 +106,47 @@ class Parser:
         """A tokenised (unparsed) ``Doc`` per sentence index."""
         return {s.index: self.nlp.make_doc(s.text) for s in sentences}
 
-    def parse(self, docs: Iterable[Doc]) -> list[Doc]:
-        """Run the pipeline's components over already-tokenised docs, in batches. Returns the docs."""
+    def parse(self, docs: Iterable[Doc], names: Sequence[Collection[int]] | None = None) -> list[Doc]:
+        """Run the pipeline's components over already-tokenised docs, in batches. Returns the docs.
+
+        ``names`` (one collection per doc: token indices of known names, see :func:`known_names`) turns on
+        the Title Case rule: such a doc is parsed from a sentence-cased copy, and the returned doc has the
+        original tokens with the copy's tags, lemmas and parse."""
+        from spacy.tokens import Doc
+
         docs = list(docs)
         if not docs:
             return []
+        copies: dict[int, Doc] = {}
+        if names is not None:
+            for n, (doc, keep) in enumerate(zip(docs, names, strict=True)):
+                cased = sentence_cased([t.text for t in doc], keep)
+                if cased is not None:
+                    copies[n] = Doc(doc.vocab, words=cased, spaces=[bool(t.whitespace_) for t in doc])
+        inputs = [copies.get(n, doc) for n, doc in enumerate(docs)]
         if self.n_process > 1:
             # worker processes return copies: callers must use the returned docs
-            return list(self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process))
-        return list(self.nlp.pipe(docs, batch_size=self.batch_size))
+            parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size, n_process=self.n_process))
+        else:
+            parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size))
+        for n in copies:
+            parsed[n] = _annotated_from(docs[n], parsed[n])
+        return parsed
+
+
+# what a parse sets on a token (sentence starts follow from the heads)
+_PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP")
+
+
+def _annotated_from(doc: Doc, parsed: Doc) -> Doc:
+    """``doc`` (its own token texts) with the tags, morphology, lemmas and parse of ``parsed``, a doc of the
+    same tokens. A new doc: the unparsed one the caller holds is left as it was."""
+    from spacy.tokens import Doc
+
+    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    out.from_array(list(_PARSE_ATTRS), parsed.to_array(list(_PARSE_ATTRS)))  # type: ignore[arg-type]
+    out.tensor = parsed.tensor
+    return out
 
 
 def analyse_lines(nlp: Language, text: str, published: date | None = None) -> AnalysedArticle:

@@ -25,8 +25,8 @@ from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
 from .events.groups import named_mentions
-from .models import AnalysedArticle, Article, RawRecord, Rejection, Section
-from .parse import Parser, load_language
+from .models import AnalysedArticle, Article, RawRecord, Rejection
+from .parse import Parser, known_names, load_language, title_cased
 from .places import PlaceResolver
 from .segment import segment
 from .time import TimeTagger
@@ -34,10 +34,7 @@ from .time import TimeTagger
 log = logging.getLogger(__name__)
 
 
-def title_cased(words: Sequence[str]) -> bool:
-    """Most words of four letters or more capitalised: headline Title Case, not a sentence."""
-    long = [w for w in words if len(w) >= 4 and w.isalpha()]
-    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+__all__ = ["Pipeline", "Stage", "title_cased"]
 
 Stage = Callable[[AnalysedArticle], AnalysedArticle]
 
@@ -120,14 +117,15 @@ class Pipeline:
     def _parse_batch(self, batch: list[AnalysedArticle]) -> list[AnalysedArticle]:
         """Parse the chosen sentences of every article of the batch in one ``nlp.pipe`` call."""
         keys: list[tuple[int, int]] = []
-        docs = []
+        docs: list[Doc] = []
+        names: list[frozenset[int]] = []
         for n, analysed in enumerate(batch):
-            headlines = {s.index for s in analysed.sentences if s.section in (Section.HEADLINE, Section.STANDFIRST)}
             for i in self.to_parse(analysed):
                 keys.append((n, i))
-                doc = analysed.docs[i]
-                docs.append(self._sentence_cased(analysed, i, doc) if i in headlines else doc)
-        parsed = self.parser.parse(docs)
+                docs.append(analysed.docs[i])
+                # a Title Case sentence is parsed from a sentence-cased copy that keeps these names
+                names.append(known_names(analysed, i, self.actors.lexicon))
+        parsed = self.parser.parse(docs, names)
         new_docs = [dict(a.docs) for a in batch]
         chosen: list[set[int]] = [set() for _ in batch]
         for (n, i), doc in zip(keys, parsed, strict=True):
@@ -137,18 +135,6 @@ class Pipeline:
             dataclasses.replace(a, docs=new_docs[n], parsed=frozenset(chosen[n]))
             for n, a in enumerate(batch)
         ]
-
-    def _sentence_cased(self, analysed: AnalysedArticle, index: int, doc: Doc) -> Doc:
-        """A Title Case headline ("France Condemns Border Raid") parses badly with the small model: its
-        verbs come out as proper nouns. Parse a copy with the same tokens (so every offset holds) whose
-        capitalised words are lower-cased, except actor mentions, acronyms and the first word."""
-        words = [t.text for t in doc]
-        if not title_cased(words):
-            return doc
-        keep = {i for m in analysed.mentions if m.sentence == index for i in range(m.token_start, m.token_end)}
-        cased = [w if i == 0 or i in keep or w.isupper() or not w[:1].isupper() else w.lower()
-                 for i, w in enumerate(words)]
-        return Doc(doc.vocab, words=cased, spaces=[bool(t.whitespace_) for t in doc])
 
     @staticmethod
     def _guard(origin: str, stage: str, fn: Callable[[], AnalysedArticle], article_id: str | None = None,

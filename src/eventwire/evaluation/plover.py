@@ -33,6 +33,7 @@ from ..config import Settings
 from ..errors import EvaluationError
 from ..ids import content_hash
 from ..models import Actor, AnalysedArticle, Article, Block, Event, Section, Sentence
+from ..parse import known_names
 
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "NONE"
@@ -71,7 +72,8 @@ class SentenceChain:
         analysed = AnalysedArticle(article=article, sentences=(sentence,),
                                    docs=self.parser.tokenize([sentence]))
         analysed = self.actors(analysed)
-        parsed = self.parser.parse([analysed.docs[0]])
+        # as Pipeline does: a Title Case sentence is parsed from a sentence-cased copy
+        parsed = self.parser.parse([analysed.docs[0]], [known_names(analysed, 0, self.actors.lexicon)])
         return AnalysedArticle(article=analysed.article, sentences=analysed.sentences, docs={0: parsed[0]},
                                parsed=frozenset({0}), mentions=analysed.mentions)
 
