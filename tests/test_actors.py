@@ -6,6 +6,7 @@ import itertools
 from datetime import date
 
 import pytest
+from mentions import codes, only
 
 from eventwire.actors import ActorResolver
 from eventwire.actors.benchmark import build_article
@@ -28,16 +29,6 @@ def read(nlp, resolver):  # type: ignore[no-untyped-def]
         return resolver(analysed).mentions
 
     return run
-
-
-def only(mentions: tuple[Mention, ...], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
-    return found[0]
-
-
-def codes(mentions: tuple[Mention, ...]) -> dict[str, str | None]:
-    return {m.text: m.actor.code for m in mentions}
 
 
 # --------------------------------------------------------------------------- countries and aliases

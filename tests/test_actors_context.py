@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from mentions import only
 
 from eventwire.actors import ActorResolver
 from eventwire.actors.benchmark import build_article
@@ -24,12 +25,6 @@ def read(nlp):  # type: ignore[no-untyped-def]
         return resolver(build_article(nlp, text, date(2024, 3, 5))).mentions
 
     return run
-
-
-def only(mentions: tuple[Mention, ...], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
-    return found[0]
 
 
 # --------------------------------------------------------------------------- the sentence's country

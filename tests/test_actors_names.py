@@ -8,17 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from eventwire.models import Mention
+from mentions import codes
 
 
 @pytest.fixture(scope="module")
 def read(actor_reader):  # type: ignore[no-untyped-def]
     return actor_reader(date(2024, 3, 5))
-
-
-def codes(mentions: tuple[Mention, ...]) -> dict[str, str | None]:
-    return {m.text: m.actor.code for m in mentions}
 
 
 def test_chinese_family_name_first_and_two_letters(read) -> None:  # type: ignore[no-untyped-def]

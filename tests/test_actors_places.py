@@ -6,21 +6,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from mentions import only
 
 from eventwire.actors.benchmark import Miss
 from eventwire.actors.coref import SENTENCE_COUNTRY, SENTENCE_PLACE
-from eventwire.models import Mention
 
 
 @pytest.fixture(scope="module")
 def read(actor_reader):  # type: ignore[no-untyped-def]
     return actor_reader(date(2021, 6, 1))
-
-
-def only(mentions: tuple[Mention, ...], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
-    return found[0]
 
 
 # --------------------------------------------------------------------------- the sentence's place

@@ -8,24 +8,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from mentions import codes, only
 
 from eventwire.actors.coref import SENTENCE_COUNTRY
-from eventwire.models import Mention
 
 
 @pytest.fixture(scope="module")
 def read(actor_reader):  # type: ignore[no-untyped-def]
     return actor_reader(date(2024, 3, 5))
-
-
-def only(mentions: tuple[Mention, ...], text: str) -> Mention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor.code) for m in mentions]
-    return found[0]
-
-
-def codes(mentions: tuple[Mention, ...]) -> dict[str, str | None]:
-    return {m.text: m.actor.code for m in mentions}
 
 
 # --------------------------------------------------------------------------- coordinated actors
