@@ -9,7 +9,7 @@ import pytest
 from eventwire import api
 from eventwire.config import load_settings
 from eventwire.models import AnalysedArticle, RawRecord, Section
-from eventwire.pipeline import title_cased
+from eventwire.parse import title_cased
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,8 @@ def known_names(analysed: AnalysedArticle, index: int, lexicon: Lexicon) -> froz
     as written. (Not the actor mentions themselves: in Title Case a name run swallows the verb after it,
     "Bahrain Expels Dozens of Diplomats".)"""
     words = [t.text for t in analysed.docs[index]]
+    if not title_cased(words):
+        return frozenset()  # only a Title Case sentence gets a sentence-cased copy: most sentences stop here
     keys = [lexicon.fold(w) for w in words]
     keep: set[int] = set()
     i = 0

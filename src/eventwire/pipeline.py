@@ -26,15 +26,13 @@ from .errors import EventwireError
 from .events import EventCoder
 from .events.groups import named_mentions
 from .models import AnalysedArticle, Article, RawRecord, Rejection
-from .parse import Parser, known_names, load_language, title_cased
+from .parse import Parser, known_names, load_language
 from .places import PlaceResolver
 from .segment import segment
 from .time import TimeTagger
 
 log = logging.getLogger(__name__)
 
-
-__all__ = ["Pipeline", "Stage", "title_cased"]
 
 Stage = Callable[[AnalysedArticle], AnalysedArticle]
 

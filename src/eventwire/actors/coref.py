@@ -30,21 +30,24 @@ class SentenceCandidates:
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
 
 
+def _name_parts(name: str) -> list[str]:
+    """The folded words of a person's name, without particles ("al", "bin", "van")."""
+    return [f for f in (fold(p) for p in name.replace("-", " ").split()) if f not in NAME_PARTICLES]
+
+
 def _surname(name: str, country: str | None = None) -> str | None:
     """The word an article uses alone for the person: the last name, or the first for family-first states."""
-    parts = [p for p in name.replace("-", " ").split() if fold(p) not in NAME_PARTICLES]
+    parts = _name_parts(name)
     if len(parts) < 2:
         return None
     if country in FAMILY_NAME_FIRST:
-        first = fold(parts[0])
-        return first if len(first) > 1 else None
-    last = fold(parts[-1])
-    return last if len(last) > 2 else None
+        return parts[0] if len(parts[0]) > 1 else None
+    return parts[-1] if len(parts[-1]) > 2 else None
 
 
 def _name_ends(name: str) -> set[str]:
     """The first and last words of a name: with the name order unknown, either may be its surname."""
-    parts = [fold(p) for p in name.replace("-", " ").split() if fold(p) not in NAME_PARTICLES]
+    parts = _name_parts(name)
     return {parts[0], parts[-1]} if len(parts) > 1 else set()
 
 

@@ -226,7 +226,7 @@ class SentenceReader(OrganisationNames):
 
     def _agent_before(self, s: int, e: int) -> bool:
         """The run ``[s, e)`` ends with an agent or title word ("… government", "… police")."""
-        return any(p + self.agent(p, limit=e)[0] == e for p in range(s, e) if self.agent(p, limit=e)[0])
+        return any(self.agent(p, limit=e)[0] == e - p for p in range(s, e))
 
     def _other_actor(self, j: int) -> bool:
         """A dictionary organisation, outlet or person starts at ``j`` (an actor of its own)."""

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arguments import RELATIVE_PRONOUNS
 from .lexicon import norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
