@@ -520,6 +520,27 @@ def eval_dedup(
     _print_report(evaluate_dedup(path, _settings(), topics=topics), format)
 
 
+@eval_app.command("articles")
+def eval_articles(
+    path: Annotated[Path, typer.Argument(help="A folder of <id>.txt + <id>.gold.json (and split.json).")],
+    split: Annotated[str, typer.Option("--split", help="all, tune or frozen (by split.json).")] = "all",
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="One line per article (never for the frozen half).")
+    ] = False,
+    rows: Annotated[bool, typer.Option("--rows", help="With --verbose: a row per gold event too.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", help="Write our events as JSON Lines.")] = None,
+    format: ReportFormatOpt = ReportFormat.text,
+) -> None:
+    """Events found, precision, attributes and must-not violations on hand-coded articles.
+
+    Example: eventwire eval articles ../shared/eval/news-dev --split tune --verbose
+    """
+    from .evaluation.articles import evaluate_articles
+
+    report = evaluate_articles(path, _settings(), split=split, verbose=verbose, rows=rows, output=output)
+    _print_report(report, format)
+
+
 def main() -> None:
     """Console entry point: library errors become one-line messages and exit codes."""
     try:

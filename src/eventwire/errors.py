@@ -13,6 +13,7 @@ Code ranges (each module documents its own codes):
 | E400–E409 | the spaCy pipeline (``parse.py``) |
 | E410–E429 | actors; E430–E449 events; E450–E469 time; E470–E479 certainty; E480–E499 places |
 | E510–E529 | PLOVER and PETRARCH evaluation (E525–E527 ECB+ dedup); E530–E539 timex; E540–E549 geo |
+| E550–E559 | evaluation on hand-coded articles (``evaluation/articles.py``) |
 | E600–E609 | HTTP API (``web/errors.py``) |
 | E900 | an internal error in a stage: the article is recorded as rejected, the batch goes on |
 """
