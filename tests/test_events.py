@@ -241,7 +241,10 @@ def test_events_may_hold_event(coder, nlp):  # type: ignore[no-untyped-def]
     assert coder.may_hold_event(nlp.make_doc("The ministers met in Geneva."))
     assert coder.may_hold_event(nlp.make_doc("Talks resumed."))
     assert not coder.may_hold_event(nlp.make_doc("The weather was mild and sunny."))
-    assert not coder.may_hold_event(nlp.make_doc("He said so."))
+    assert not coder.may_hold_event(nlp.make_doc("He smiled."))
+    # a reporting verb or a quotation may hold a statement (events/statements.py)
+    assert coder.may_hold_event(nlp.make_doc("He said Iran must stop."))
+    assert coder.may_hold_event(nlp.make_doc('"This is unacceptable," the minister added.'))
 
 
 @pytest.mark.parametrize("text", [

@@ -174,7 +174,17 @@ class Mention:
     token_end: int
     text: str
     actor: Actor
-    evidence: str  # "dictionary:countries", "title", "coref:surname", "user:FILE" …
+    evidence: str  # "dictionary:countries", "title", "coref:surname", "coref:pronoun", "user:FILE" …
+    person: bool = False  # names or describes one person (a pronoun: he/she, I inside a quote)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in the article text (quote marks included) and who says it, where the text tells."""
+
+    start: int
+    end: int
+    speaker: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +288,7 @@ class AnalysedArticle:
     docs: Mapping[int, Doc] = field(default_factory=dict)
     parsed: frozenset[int] = frozenset()
     mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     timexes: tuple[TimeExpression, ...] = ()
     events: tuple[Event, ...] = ()
 

@@ -18,6 +18,7 @@ from functools import partial
 from spacy.tokens import Doc
 
 from .actors import ActorResolver
+from .actors.document import DocumentModel, may_refer
 from .certainty import CertaintyTagger
 from .clean import clean_record
 from .config import Settings
@@ -45,6 +46,7 @@ class Pipeline:
         nlp = load_language(settings.spacy_model)
         self.parser = Parser(nlp, batch_size=settings.batch_size, n_process=settings.n_process)
         self.actors = ActorResolver(settings, nlp.vocab)
+        self.document = DocumentModel()
         self.events = EventCoder(settings, nlp.vocab)
         self.after_events: Sequence[tuple[str, Stage]] = (
             ("time", TimeTagger(settings)),
@@ -69,13 +71,16 @@ class Pipeline:
         the coder itself makes counts: "the two men" for two people named in an earlier sentence."""
         with_actor = {m.sentence for m in analysed.mentions}
         first_person = min((m.sentence for m in named_mentions(analysed.mentions)), default=None)
+        first_mention = min(with_actor, default=None)
 
         def has_actor(i: int, doc: Doc) -> bool:
-            return i in with_actor or self.events.may_name_pair(doc, first_person is not None and first_person < i)
+            return i in with_actor or self.events.may_name_pair(doc, first_person is not None and first_person < i) \
+                or (first_mention is not None and first_mention <= i and may_refer(doc))
 
         return [i for i, doc in analysed.docs.items() if has_actor(i, doc) and self.events.may_hold_event(doc)]
 
     def finish(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        analysed = self.document(analysed)
         analysed = self.events(analysed)
         for _, stage in self.after_events:
             analysed = stage(analysed)

@@ -57,5 +57,6 @@ class ActorResolver:
                 mentions.append(Mention(
                     sentence=sc.index, start=start, end=end, token_start=c.start, token_end=c.end,
                     text=surface, actor=dataclasses.replace(c.actor, text=surface), evidence=c.evidence,
+                    person=c.person,
                 ))
         return dataclasses.replace(analysed, mentions=tuple(mentions))

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from ..actors.titles import PLOVER_NONSTATE
 from ..config import Settings
 from ..ids import content_hash
-from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Section, Sentence
+from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Quote, Section, Sentence
+from ..vocabulary import words
 from .arguments import (
     ARRIVAL_VERBS,
     HARM_VERBS,
@@ -72,6 +73,7 @@ from .modality import (
 )
 from .participles import agreement_parties, is_agreement_participle
 from .sports import NO_SPORT, dropped_in_sports, sports_article, sports_level
+from .statements import code_statement, load_rules, statements
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -177,13 +179,15 @@ class EventCoder:
     def __init__(self, settings: Settings, vocab: object | None = None) -> None:
         self.settings = settings
         self.lexicon: Lexicon = load_lexicon(settings.verbs, settings.replace_dictionaries)
-        self._trigger_forms = self.lexicon.trigger_forms
+        # a reporting verb or a quotation may hold a statement (:mod:`.statements`)
+        self._trigger_forms = self.lexicon.trigger_forms | words("reporting.verb_forms")
+        self.statement_rules = load_rules()
 
     # ------------------------------------------------------------------ stage API
     def may_hold_event(self, doc: Doc) -> bool:
         """Cheap pre-parse filter: does any token look like a trigger word form?"""
         forms = self._trigger_forms
-        return any(t.lower_ in forms for t in doc)
+        return any(t.lower_ in forms or t.text == '"' for t in doc)
 
     @staticmethod
     def may_name_pair(doc: Doc, people_before: bool) -> bool:
@@ -205,11 +209,37 @@ class EventCoder:
             if any(t.lower_ in PAIR_WORDS for t in doc):
                 earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
                 mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
-            for c in self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index]):
+            codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
+            if not in_sports:
+                codings += self._statements(doc, sentence, mentions, analysed.quotes, codings)
+            for c in codings:
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
+
+    def _statements(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote],
+                    codings: Sequence[Coding]) -> list[Coding]:
+        """Reported statements that no trigger of the sentence coded already (:mod:`.statements`)."""
+        index = MentionIndex(mentions)
+        out: list[Coding] = []
+        said = {(self._type(c.cameo), _country(c.source)) for c in codings}
+        triggers = {c.trigger for c in codings}
+        for st in statements(doc, sentence, index, quotes):
+            found = code_statement(st, index, self.statement_rules)
+            if found is None or found.anchor.i in triggers:
+                continue
+            source, target = found.source.actors[0], found.target.actors[0]
+            if (found.rule.type.value, _country(source)) in said:
+                continue
+            said.add((found.rule.type.value, _country(source)))
+            lemma = found.anchor.lemma_.lower()
+            reading = Reading(found.rule.cameo, 0, 0, 0, lemma, "verb", f"statement:{found.rule.name}",
+                              f"statements.toml:{found.rule.name}")
+            out.append(Coding(found.anchor.i, found.anchor.i + 1, found.rule.cameo, None, reading, source, target,
+                              False, found.source.role, found.target.role,
+                              f"statement rule '{found.rule.name}', cue '{found.cue.text}'"))
+        return out
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True,

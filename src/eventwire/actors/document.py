@@ -1,0 +1,564 @@
+"""The document model: who is who across the whole article, built after the parse and before the events.
+
+The actors stage reads names, titles and dictionary entries sentence by sentence. This stage links what
+refers back to them, so that the event coder finds an actor behind every argument the text gives one:
+
+1. **Quotations and their speakers.** Quote spans are read from the text's quote marks; a span's speaker
+   is the subject of the reporting verb that hangs on it (`"…," Bennett said`, `said X`, `X told VOA: "…"`),
+   and a quote with no attribution of its own, right after an attributed one, continues that speaker.
+2. **People coded by their own phrase.** A person no dictionary knows takes the country of the body their
+   noun phrase names ("United Nations-appointed rapporteur Richard Bennett" → UNO; "Heather Barr, director
+   at Human Rights Watch" → NGO), and every mention of that person takes it too.
+3. **Pronouns.** Each personal pronoun becomes a mention of its antecedent, by a rule of agreement and
+   syntactic salience (below). Inside a quotation "I/me/my" is its speaker and "we/us/our" the speaker's
+   body; outside, "he/she" is a person, "it/its" a state or organisation, "they/them/their" an
+   organisation, a group or a plural noun.
+
+**Agreement and salience.** A third-person pronoun looks back at most three sentences. Candidates must
+agree in kind (person or not; plural for "they"; gender where an honorific or an earlier pronoun told it).
+An object pronoun never names its own verb's subject ("the Taliban barred him"). Among agreeing candidates
+the best is the subject of a clause (over an object), then the nearer sentence, then the later mention;
+inside a quotation its speaker is no third person; outside a quotation a mention inside one counts less.
+"it" and "they" take only a subject or the only agreeing candidate of the same or the previous sentence
+(their referent is as often a thing as an actor), and an "it" that is expletive ("it is clear that",
+"it was decided") is left alone. What nothing resolves stays unresolved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Actor, AnalysedArticle, Mention, Quote, Section, Sentence
+from ..vocabulary import words
+from .titles import PLOVER_NONSTATE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LOOKBACK = 3  # sentences a third-person pronoun looks back
+PRONOUN_EVIDENCE = "coref:pronoun"
+SPEAKER_EVIDENCE = "coref:quote-speaker"
+# dependency labels of a clause's subject
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# heads under which an "it" subject is expletive ("it is clear", "it seems", "it was decided that")
+EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter"})
+# edges a person's own noun phrase is read through for the body that places them
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "npadvmod"})
+_QUOTE = re.compile('"')
+# sectors of people at large: "women's rights director" is no body that employs anyone
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "HLH", "EDU", "REL", "LAB", "AGR", "BUS"})
+
+
+def may_refer(doc: Doc) -> bool:
+    """Could a sentence with no actor mention of its own name one by a pronoun? (a cheap pre-parse test)"""
+    pronouns = _all_pronouns()
+    return any(t.lower_ in pronouns for t in doc)
+
+
+def person_words() -> frozenset[str]:
+    return words("pronouns.third_singular_person")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An earlier mention a pronoun may point back to."""
+
+    mention: Mention
+    order: int  # position in the article (sentence, token)
+    subject: bool
+    in_quote: bool
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations of ``text`` (straight double quotes, as the cleaner leaves them),
+    quote marks included. A quote mark opens when it follows a space or an opening bracket and closes when it
+    is followed by a space or punctuation; an unclosed quotation ends with its paragraph."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE.finditer(text):
+        i = m.start()
+        newline = text.rfind("\n", open_at, i) if open_at is not None else -1
+        if open_at is not None and newline != -1:
+            spans.append((open_at, newline))
+            open_at = None
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        opening = prev.isspace() or prev in "([{-—:" or i == 0
+        closing = nxt.isspace() or nxt in ".,;:!?)]}—-…'" or i + 1 == len(text)
+        if open_at is None:
+            if opening or not closing:
+                open_at = i
+        elif closing or not opening:
+            spans.append((open_at, i + 1))
+            open_at = None
+        else:
+            open_at = i  # two openings in a row: the first was a stray mark
+    if open_at is not None:
+        end = text.find("\n", open_at)
+        spans.append((open_at, len(text) if end == -1 else end))
+    return spans
+
+
+class _Spans:
+    """Which character offsets lie inside a quotation."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+
+    def at(self, offset: int) -> int | None:
+        """The index of the quotation holding ``offset``, if any."""
+        for n, (s, e) in enumerate(self.spans):
+            if s <= offset < e:
+                return n
+        return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+class DocumentModel:
+    """Pipeline stage ``document``: quotations, their speakers, people coded from their own phrase, and
+    pronouns as mentions of their antecedents."""
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        text = analysed.article.text
+        sentences = [s for s in analysed.sentences if s.section != Section.BOILERPLATE and s.index in analysed.docs]
+        spans = _Spans(quote_spans(text))
+        mentions = code_people(analysed, list(analysed.mentions))
+        mentions = unify_people(mentions)
+        mentions = fill_article_country(analysed, mentions)
+        first = _Resolver(analysed, sentences, spans, mentions, speakers={})
+        first.run()
+        speakers = first.speakers()
+        final = _Resolver(analysed, sentences, spans, mentions, speakers=speakers)
+        added = final.run()
+        quotes = tuple(Quote(s, e, speakers.get(n)) for n, (s, e) in enumerate(spans.spans))
+        merged = sorted(mentions + added, key=lambda m: (m.sentence, m.token_start, m.token_end))
+        return dataclasses.replace(analysed, mentions=tuple(merged), quotes=quotes)
+
+
+class _Resolver:
+    """One pass over the article in text order: pronouns resolved, quotations attributed."""
+
+    def __init__(self, analysed: AnalysedArticle, sentences: Sequence[Sentence], spans: _Spans,
+                 mentions: Sequence[Mention], speakers: dict[int, Mention]) -> None:
+        self.analysed = analysed
+        self.sentences = sentences
+        self.spans = spans
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.known_speakers = speakers
+        self.found_speakers: dict[int, Mention] = {}
+        self.history: list[_Candidate] = []
+        self.gender: dict[str, str] = _honorific_genders(analysed, mentions)
+        self.position = {s.index: n for n, s in enumerate(sentences)}
+
+    # -- driving
+    def run(self) -> list[Mention]:
+        added: list[Mention] = []
+        for sentence in self.sentences:
+            doc = self.analysed.docs[sentence.index]
+            own = sorted(self.by_sentence.get(sentence.index, []), key=lambda m: m.token_start)
+            covered = {t for m in own for t in range(m.token_start, m.token_end)}
+            pending = list(own)
+            resolved: list[Mention] = []
+            for tok in doc:
+                while pending and pending[0].token_start <= tok.i:
+                    self._remember(pending.pop(0), sentence, doc)
+                if tok.i in covered or tok.lower_ not in _all_pronouns():
+                    continue
+                m = self._resolve(tok, sentence, doc)
+                if m is not None:
+                    resolved.append(m)
+                    self._remember(m, sentence, doc)
+            for m in pending:
+                self._remember(m, sentence, doc)
+            added.extend(resolved)
+            self._attribute(sentence, doc, own + resolved)
+        return added
+
+    def speakers(self) -> dict[int, Mention]:
+        """Each quotation's speaker: its own attribution, else that of the attributed quotation just before."""
+        out = dict(self.found_speakers)
+        for n in range(len(self.spans.spans)):
+            if n in out or n - 1 not in out:
+                continue
+            gap = self.analysed.article.text[self.spans.spans[n - 1][1]:self.spans.spans[n][0]]
+            if len(gap) < 200 and not _QUOTE.search(gap) and gap.count(".") <= 2:
+                out[n] = out[n - 1]
+        return out
+
+    # -- history
+    def _remember(self, m: Mention, sentence: Sentence, doc: Doc) -> None:
+        head = _head(doc, m)
+        subject = head is not None and (head.dep_ in SUBJECT_DEPS or (
+            head.dep_ in ("compound", "poss") and head.head.dep_ in SUBJECT_DEPS))
+        if sentence.index not in self.analysed.parsed:
+            subject = not any(c.mention.sentence == sentence.index for c in self.history[-3:])
+        in_quote = self.spans.at(sentence.start + doc[m.token_start].idx) is not None
+        order = self.position[sentence.index] * 10_000 + m.token_start
+        self.history.append(_Candidate(m, order, subject, in_quote))
+
+    # -- pronouns
+    def _resolve(self, tok: Token, sentence: Sentence, doc: Doc) -> Mention | None:
+        word = tok.lower_
+        quote = self.spans.at(sentence.start + tok.idx)
+        speaker = self.known_speakers.get(quote) if quote is not None else None
+        if word in words("pronouns.first_singular") or word in words("pronouns.first_plural"):
+            if speaker is None:
+                return None
+            return _pronoun_mention(tok, sentence, speaker, SPEAKER_EVIDENCE,
+                                    person=speaker.person and word in words("pronouns.first_singular"))
+        if word in words("pronouns.third_singular_thing") and _expletive(tok, sentence.index in self.analysed.parsed):
+            return None
+        best = self._antecedent(tok, sentence, quote, speaker)
+        if best is None:
+            return None
+        if word in person_words():
+            self._learn_gender(best, word)
+        return _pronoun_mention(tok, sentence, best, PRONOUN_EVIDENCE, person=best.person)
+
+    def _antecedent(self, tok: Token, sentence: Sentence, quote: int | None,
+                    speaker: Mention | None) -> Mention | None:
+        word = tok.lower_
+        here = self.position[sentence.index]
+        thing = word not in person_words()
+        scored: list[tuple[tuple[int, int, int, int], Mention]] = []
+        for cand in reversed(self.history):
+            distance = here - cand.order // 10_000
+            if distance > (1 if thing else LOOKBACK):
+                break
+            m = cand.mention
+            if not self._agrees(word, m) or _binds(tok, m, distance):
+                continue
+            if speaker is not None and _same_actor(m, speaker):
+                continue  # a speaker says "I" or "we", not "he" or "they", of themselves
+            if thing and word in words("pronouns.third_singular_thing") and not cand.subject:
+                continue  # "calling it a crime": a thing's "it" is an actor only as a subject
+            outside_penalty = int(quote is None and cand.in_quote)
+            scored.append(((-distance, int(cand.subject), -outside_penalty, cand.order), m))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: x[0], reverse=True)
+        best = scored[0][1]
+        if not _codable(best):
+            return None  # the nearest fit is an actor we cannot code ("women … they"): no guess past it
+        if thing and len(scored) > 1 and scored[0][0][:3] == scored[1][0][:3] and _identity(best) != _identity(
+                scored[1][1]):
+            return None  # two equally salient things: "it" stays unresolved
+        return best
+
+    def _agrees(self, word: str, m: Mention) -> bool:
+        if word in person_words():
+            if not m.person:
+                return False
+            gender = self.gender.get(_identity(m))
+            if gender is None:
+                return True
+            return (gender == "f") == (word in words("pronouns.third_singular_feminine"))
+        if m.person:
+            return False
+        if word in words("pronouns.third_plural"):
+            return bool(m.actor.members) or _plural_or_body(m)
+        return not m.actor.members and not _plural_noun(m)
+
+    def _learn_gender(self, m: Mention, word: str) -> None:
+        self.gender.setdefault(_identity(m), "f" if word in words("pronouns.third_singular_feminine") else "m")
+
+    # -- quotations
+    def _attribute(self, sentence: Sentence, doc: Doc, mentions: Sequence[Mention]) -> None:
+        """Record the speaker of every quotation this sentence touches, if a reporting verb outside the
+        quotation says who speaks."""
+        touched = self._quotes_touching(sentence)
+        if not touched:
+            return
+        speaker = _speaker(doc, sentence, mentions, self.spans, sentence.index in self.analysed.parsed)
+        if speaker is None:
+            return
+        for n in touched:
+            self.found_speakers.setdefault(n, speaker)
+
+    def _quotes_touching(self, sentence: Sentence) -> list[int]:
+        return [n for n, (s, e) in enumerate(self.spans.spans) if s < sentence.end and e > sentence.start]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _all_pronouns() -> frozenset[str]:
+    return (words("pronouns.third_singular_person") | words("pronouns.third_singular_thing")
+            | words("pronouns.third_plural") | words("pronouns.first_singular") | words("pronouns.first_plural"))
+
+
+def _codable(m: Mention) -> bool:
+    return bool(m.actor.code or m.actor.country or m.actor.members)
+
+
+def _identity(m: Mention) -> str:
+    a = m.actor
+    return (a.name or a.code or a.text).lower()
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    return _identity(a) == _identity(b)
+
+
+def _head(doc: Doc, m: Mention) -> Token | None:
+    """The token of the mention whose head lies outside it (None for an unparsed sentence)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    for t in doc[m.token_start:m.token_end]:
+        if not m.token_start <= t.head.i < m.token_end or t.head.i == t.i:
+            return t
+    return doc[m.token_end - 1]
+
+
+def _plural_noun(m: Mention) -> bool:
+    """A mention headed by a plural common noun ("officials", "rebels", "Afghan women")."""
+    last = m.text.split()[-1] if m.text.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def _plural_or_body(m: Mention) -> bool:
+    """What "they" can name: a plural noun, or an organisation or body (not a state named as itself)."""
+    if _plural_noun(m):
+        return True
+    a = m.actor
+    if m.evidence.startswith("dictionary:country") and a.sector is None:
+        return False  # "Iran ... it", not "they"
+    return a.sector is not None or (a.country in PLOVER_NONSTATE) or m.evidence.startswith("dictionary:org")
+
+
+def _binds(tok: Token, m: Mention, distance: int) -> bool:
+    """An object pronoun cannot name the subject of its own verb ("the Taliban barred him")."""
+    if distance != 0 or tok.lower_ not in words("pronouns.object_forms") or not tok.doc.has_annotation("DEP"):
+        return False
+    verb = tok.head
+    return any(c.dep_ in SUBJECT_DEPS and m.token_start <= c.i < m.token_end for c in verb.children)
+
+
+def _expletive(tok: Token, parsed: bool) -> bool:
+    """"It is clear that …", "it was decided", "it seems": no actor behind the pronoun."""
+    if tok.lower_ != "it":
+        return False
+    if not parsed:
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        return nxt in ("is", "was", "'s", "seems", "appears", "has", "had", "will", "would")
+    head = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    if head.lemma_.lower() in EXPLETIVE_HEADS or tok.dep_ == "nsubjpass":
+        return True
+    return any(c.dep_ in ("ccomp", "csubj") for c in head.children) and head.lemma_.lower() in ("say", "report")
+
+
+def _pronoun_mention(tok: Token, sentence: Sentence, antecedent: Mention, evidence: str,
+                     person: bool) -> Mention:
+    start = sentence.start + tok.idx
+    actor = dataclasses.replace(antecedent.actor, text=tok.text)
+    return Mention(sentence=sentence.index, start=start, end=start + len(tok.text), token_start=tok.i,
+                   token_end=tok.i + 1, text=tok.text, actor=actor, evidence=evidence, person=person)
+
+
+def _honorific_genders(analysed: AnalysedArticle, mentions: Iterable[Mention]) -> dict[str, str]:
+    """Gender told by an honorific right before a person's mention ("Mr. Bennett", "Queen Rania")."""
+    out: dict[str, str] = {}
+    male, female = words("honorifics.masculine"), words("honorifics.feminine")
+    for m in mentions:
+        doc = analysed.docs.get(m.sentence)
+        if not m.person or doc is None:
+            continue
+        for t in doc[max(0, m.token_start - 1):m.token_end]:
+            if t.lower_ in male:
+                out.setdefault(_identity(m), "m")
+            elif t.lower_ in female:
+                out.setdefault(_identity(m), "f")
+    return out
+
+
+def _speaker(doc: Doc, sentence: Sentence, mentions: Sequence[Mention], spans: _Spans,
+             parsed: bool) -> Mention | None:
+    """The speaker a reporting verb outside the quotation names: its subject in a parsed sentence, else the
+    mention right before ("…," Bennett said) or right after ("…," said Heather Barr) the verb."""
+    outside = [t for t in doc if spans.at(sentence.start + t.idx) is None and not t.is_punct]
+    by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
+    if parsed:
+        verbs = [t for t in outside if t.lemma_.lower() in words("reporting.verb_lemmas") and t.pos_ in ("VERB", "AUX")]
+        for verb in verbs:
+            for c in verb.children:
+                if c.dep_ in SUBJECT_DEPS and c.i in by_token:
+                    return by_token[c.i]
+    for t in outside:
+        if t.lower_ not in words("reporting.verb_forms"):
+            continue
+        before = by_token.get(t.i - 1)
+        if before is not None:
+            return before
+        after = by_token.get(t.i + 1) or (by_token.get(t.i + 2) if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "the"
+                                          else None)
+        if after is not None:
+            return after
+    return None
+
+
+# --------------------------------------------------------------------------- people coded by their phrase
+
+
+def code_people(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """People with no code take the body their own noun phrase names (a modifier, an apposition, a
+    "director at X" phrase), and every mention of the same person follows."""
+    found: dict[str, Actor] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for m in mentions:
+        if not m.person or m.actor.code or not m.actor.name or m.sentence not in analysed.parsed:
+            continue
+        body = _phrase_body(analysed.docs[m.sentence], m, by_sentence[m.sentence])
+        if body is not None:
+            found.setdefault(m.actor.name.lower(), body)
+    if not found:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        body = found.get((m.actor.name or "").lower()) if m.person and not m.actor.code else None
+        if body is None:
+            out.append(m)
+            continue
+        actor = dataclasses.replace(m.actor, code=body.code, country=body.country, sector=body.sector)
+        out.append(dataclasses.replace(m, actor=actor, evidence=m.evidence + "+phrase-body"))
+    return out
+
+
+def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor | None:
+    """The non-person actor inside the person's own noun phrase (not in a clause hanging off it)."""
+    head = _head(doc, person)
+    if head is None:
+        return None
+    by_token = {t: m for m in others if m is not person and not m.person for t in range(m.token_start, m.token_end)}
+    frontier: list[tuple[Token, int]] = [(head, 0)]
+    # the phrase the name is an apposition of ("Heather Barr, the director at HRW" and "the director, X")
+    if head.dep_ == "appos":
+        frontier.append((head.head, 1))
+    seen: set[int] = set()
+    best: tuple[tuple[bool, int], Actor] | None = None
+    while frontier:
+        tok, depth = frontier.pop(0)
+        if tok.i in seen or depth > 4:
+            continue
+        seen.add(tok.i)
+        m = by_token.get(tok.i)
+        if m is not None and (m.actor.code or m.actor.country) and m.actor.sector not in PEOPLE_SECTORS:
+            rank = (m.evidence.startswith("dictionary:"), -depth)
+            if best is None or rank > best[0]:
+                best = (rank, m.actor)
+        for c in tok.children:
+            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in words("nouns.affiliation_prepositions")):
+                frontier.append((c, depth + 1))
+    return best[1] if best is not None else None
+
+
+# --------------------------------------------------------------------------- one code per person
+
+
+def _evidence_rank(m: Mention) -> int:
+    """How much a mention's own reading of a person says: a dictionary entry or a title in the text first, a
+    country guessed from the sentence's context last."""
+    ev = m.evidence
+    if ev.startswith("context:"):
+        return 0
+    if ev.startswith(("coref:", "name")):
+        return 1
+    return 2
+
+
+def unify_people(mentions: list[Mention]) -> list[Mention]:
+    """Each person named in the article carries one code, from their best-informed mention (DESIGN §1
+    actors): "journalist Jose Ruben Zamora" coded GTMJRN in one sentence is GTMJRN wherever "Zamora" recurs."""
+    best: dict[str, tuple[tuple[int, int, int], Mention]] = {}
+    for m in mentions:
+        if not m.person or not m.actor.name or not m.actor.country:
+            continue
+        key = m.actor.name.lower()
+        rank = (_evidence_rank(m), int(m.actor.sector is not None), len(m.actor.role or ""))
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, m)
+    if not best:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        chosen = best.get((m.actor.name or "").lower()) if m.person else None
+        if chosen is None or m.actor.country:
+            out.append(m)
+            continue
+        a = chosen[1].actor
+        actor = dataclasses.replace(m.actor, code=a.code, country=a.country, sector=a.sector or m.actor.sector,
+                                    role=m.actor.role or a.role)
+        out.append(dataclasses.replace(m, actor=actor, evidence=m.evidence + "+person"))
+    return out
+
+
+# --------------------------------------------------------------------------- the article's country
+
+ARTICLE_COUNTRY = "context:article-country"
+# weight of a state mention by where it stands: the headline and the lead say what the story is about
+_WEIGHTS = {Section.HEADLINE: 3, Section.STANDFIRST: 2}
+LEAD_SENTENCES = 3
+# sectors that belong to no state ("rights groups", international bodies)
+_STATELESS_SECTORS = PLOVER_NONSTATE
+
+
+def article_country(analysed: AnalysedArticle, mentions: Sequence[Mention]) -> str | None:
+    """The state the story is about: the one its headline, lead and body name most, when it has at least
+    three mentions and outweighs all other states together."""
+    weight: dict[str, int] = {}
+    body_seen = 0
+    section = {s.index: s for s in analysed.sentences}
+    lead: set[int] = set()
+    for s in analysed.sentences:
+        if s.section == Section.BODY and body_seen < LEAD_SENTENCES:
+            lead.add(s.index)
+            body_seen += 1
+    count: dict[str, int] = {}
+    for m in mentions:
+        for c in _states(m):
+            sec = section[m.sentence].section if m.sentence in section else Section.BODY
+            weight[c] = weight.get(c, 0) + _WEIGHTS.get(sec, 2 if m.sentence in lead else 1)
+            count[c] = count.get(c, 0) + 1
+    if not weight:
+        return None
+    top = max(weight, key=lambda c: weight[c])
+    rest = sum(weight.values()) - weight[top]
+    return top if count[top] >= 3 and weight[top] > rest else None
+
+
+def _states(m: Mention) -> list[str]:
+    actors = m.actor.members or (m.actor,)
+    return [a.country for a in actors if a.country and a.country not in PLOVER_NONSTATE]
+
+
+def fill_article_country(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """A sector-only actor ("authorities", "an appeals court", "protesters") or a person with no code takes
+    the story's state, in a sentence that names no other state (evidence ``context:article-country``)."""
+    country = article_country(analysed, mentions)
+    if country is None:
+        return mentions
+    other: set[int] = {m.sentence for m in mentions if any(c != country for c in _states(m))}
+    out: list[Mention] = []
+    for m in mentions:
+        a = m.actor
+        if a.country or a.members or m.sentence in other or a.sector in _STATELESS_SECTORS \
+                or not (a.sector or (m.person and a.name)):
+            out.append(m)
+            continue
+        actor = dataclasses.replace(a, country=country, code=country + (a.sector or ""))
+        out.append(dataclasses.replace(m, actor=actor, evidence=ARTICLE_COUNTRY))
+    return out

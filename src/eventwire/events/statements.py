@@ -1,0 +1,282 @@
+"""Reported statements as events: who said what of whom (CAMEO 02, 03, 05, 10–13 from the words said).
+
+Most political news is talk: leaders and their spokespeople criticise, demand, deny, threaten and praise,
+mostly with plain reporting verbs ("said", "told reporters") or in quotations. A trigger word codes the
+explicit cases ("accused", "urged"); this module codes the rest from what is said:
+
+1. **Statements.** A reporting verb (``reporting.verb_lemmas``) outside any quotation, with a speaker the
+   document model knows (a name, a title, a resolved pronoun) and a content: its clausal complement, else the
+   quoted words of its sentence. A sentence inside a quotation the document model attributed is a statement
+   of that quotation's speaker, its content the quoted words.
+2. **Rules** (``data/events/statements.toml``): tried by priority; the first whose cue class occurs in the
+   content (as a lemma or a run of lemmas; a negated word of praise counts as criticism) gives the type and
+   code, and says where the target is (``obliged``: the subject of the clause the cue governs, or the party
+   named after an appeal verb; ``content``: the most salient other party of the content).
+3. **What is not coded:** a statement whose sentence already has an event of the same type from the speaker's
+   side (the trigger said it first), a statement about no other party, a speaker with no code.
+
+The rule file is validated when loaded: an unknown type, code, target kind or cue class, or a rule without
+both a positive and a negative example, raises :class:`~eventwire.errors.ResourceError` (E441) naming the file
+and the rule.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ResourceError
+from ..models import EventType, Mention, Quote, Sentence
+from ..vocabulary import words
+from .arguments import Found, MentionIndex, clause_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+RULE_FILE = "statements.toml"
+TARGET_KINDS = frozenset({"obliged", "content"})
+SPEAKER_EVIDENCE = "coref:quote-speaker"
+# mention evidence that names the speaker itself inside a quotation ("I", "we"): never the target
+_SELF = frozenset({SPEAKER_EVIDENCE})
+# the subject of a clause, then a possessor, then an object: how salient a party of the content is
+_SALIENCE = {"nsubj": 4, "nsubjpass": 3, "poss": 3, "dobj": 2, "pobj": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRule:
+    name: str
+    type: EventType
+    cameo: str
+    priority: int
+    cue: frozenset[str]
+    target: str
+    why: str
+    examples: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A speaker and the tokens of what they said, in one parsed sentence."""
+
+    speaker: Found
+    anchor: Token  # the reporting verb, or the content's main word for a bare quotation
+    content: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementEvent:
+    rule: StatementRule
+    anchor: Token
+    cue: Token
+    source: Found
+    target: Found
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def rule_path() -> Path:
+    return Path(str(files("eventwire") / "data" / "events" / RULE_FILE))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[StatementRule, ...]:
+    path = rule_path()
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"cannot read the statement rules: {exc}", path=str(path), code="E441") from exc
+    return parse_rules(table, str(path))
+
+
+def parse_rules(table: dict[str, Any], where: str) -> tuple[StatementRule, ...]:
+    """Validate the rule table; rules come back highest priority first."""
+    rules = [_rule(raw, where) for raw in table.get("rule", [])]
+    if not rules:
+        raise ResourceError("no [[rule]] found", path=where, code="E441")
+    return tuple(sorted(rules, key=lambda r: -r.priority))
+
+
+def _rule(raw: dict[str, Any], where: str) -> StatementRule:
+    name = str(raw.get("name") or "?")
+
+    def fail(problem: str) -> ResourceError:
+        return ResourceError(f"statement rule {name!r}: {problem}", path=where, code="E441")
+
+    try:
+        etype = EventType(raw["type"])
+    except (KeyError, ValueError):
+        raise fail(f"unknown type {raw.get('type')!r}") from None
+    if raw.get("target") not in TARGET_KINDS:
+        raise fail(f"target must be one of {sorted(TARGET_KINDS)}")
+    try:
+        cue = words(str(raw.get("cue")))
+    except ResourceError:
+        raise fail(f"unknown cue class {raw.get('cue')!r}") from None
+    examples = tuple((str(e["text"]), str(e["expect"])) for e in raw.get("examples", []))
+    if not any(x == "none" for _, x in examples) or not any(x != "none" for _, x in examples):
+        raise fail("needs at least one positive and one 'none' example")
+    if not str(raw.get("cameo", "")).isdigit() or not raw.get("why"):
+        raise fail("needs a numeric 'cameo' and a 'why'")
+    return StatementRule(name, etype, str(raw["cameo"]), int(raw.get("priority", 0)), cue, str(raw["target"]),
+                         str(raw["why"]), examples)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def statements(doc: Doc, sentence: Sentence, index: MentionIndex, quotes: Sequence[Quote]) -> list[Statement]:
+    """The statements of one parsed sentence: reporting verbs with a known speaker, and the quoted words of
+    an attributed quotation."""
+    inside = _quoted(doc, sentence, quotes)
+    out: list[Statement] = []
+    verbs = [t for t in doc if t.i not in inside and t.pos_ in ("VERB", "AUX")
+             and t.lemma_.lower() in words("reporting.verb_lemmas")]
+    for verb in verbs:
+        speaker = clause_subject(verb, index)
+        if speaker is None or not _codable(speaker):
+            continue
+        content = _complement(verb) or tuple(doc[i] for i in sorted(inside))
+        if content:
+            out.append(Statement(speaker, verb, content))
+    if out or not inside:
+        return out
+    quote = next((q for q in quotes if q.speaker is not None and q.start <= sentence.start + doc[min(inside)].idx < q.end),
+                 None)
+    if quote is not None and quote.speaker is not None:
+        speaker = Found((quote.speaker.actor,), "quote-speaker", False, -1)
+        if _codable(speaker):
+            content = tuple(doc[i] for i in sorted(inside))
+            root = next((t for t in content if t.dep_ == "ROOT"), content[0])
+            out.append(Statement(speaker, root, content))
+    return out
+
+
+def _quoted(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> set[int]:
+    spans = [(q.start, q.end) for q in quotes if q.start < sentence.end and q.end > sentence.start]
+    return {t.i for t in doc if any(s <= sentence.start + t.idx < e for s, e in spans) and not t.is_punct}
+
+
+def _complement(verb: Token) -> tuple[Token, ...]:
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i or (c.dep_ == "ccomp"):
+            return tuple(c.subtree)
+    return ()
+
+
+def _codable(found: Found) -> bool:
+    return any(a.code or a.country for a in found.actors)
+
+
+# --------------------------------------------------------------------------- coding
+
+
+def code_statement(st: Statement, index: MentionIndex, rules: Iterable[StatementRule]) -> StatementEvent | None:
+    """The first rule whose cue the content holds, with its target; None when none fits."""
+    lemmas = [_base(t) for t in st.content]
+    for rule in rules:
+        cue = _find_cue(st.content, lemmas, rule)
+        if cue is None:
+            continue
+        target = _obliged(cue, st, index) if rule.target == "obliged" else _content_party(st, index)
+        if target is not None:
+            return StatementEvent(rule, st.anchor, cue, st.speaker, target)
+    return None
+
+
+def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) -> Token | None:
+    negated_praise = rule.type == EventType.ACCUSE
+    for n, tok in enumerate(content):
+        for cue in rule.cue:
+            parts = cue.split()
+            if lemmas[n:n + len(parts)] == parts or (len(parts) == 1 and tok.lower_ == cue):
+                if _negated(tok) and rule.type != EventType.ACCUSE:
+                    continue  # "not acceptable" is no praise, "will not retaliate" no threat
+                return tok
+    if negated_praise:
+        positive = words("statements.positive_lemmas")
+        for n, tok in enumerate(content):
+            if lemmas[n] in positive and _negated(tok):
+                return tok  # "not helpful", "not supportive": criticism
+    return None
+
+
+def _base(tok: Token) -> str:
+    """A token's lemma, an adverb's adjective ("illegally" → "illegal", "flagrantly" → "flagrant")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "ADV" and lemma.endswith("ly") and len(lemma) > 5:
+        return lemma[:-4] + "le" if lemma.endswith("bly") else lemma[:-2]
+    return lemma
+
+
+def _negated(tok: Token) -> bool:
+    near = [tok, tok.head] if tok.dep_ in ("acomp", "attr", "dobj", "amod") else [tok]
+    return any(c.dep_ == "neg" for t in near for c in t.children)
+
+
+def _obliged(cue: Token, st: Statement, index: MentionIndex) -> Found | None:
+    """The party a modal of obligation or an appeal verb puts the act on."""
+    if cue.lemma_.lower() in words("statements.appeal_lemmas"):
+        for c in cue.children:
+            if c.dep_ in ("dobj", "nsubj") and c.i > cue.i:
+                return _other(c, st, index)
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _other(obj, st, index)
+        return None
+    verb = cue.head if cue.dep_ in ("aux", "auxpass") else cue
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _other(subj, st, index) if subj is not None else None
+
+
+def _other(tok: Token, st: Statement, index: MentionIndex) -> Found | None:
+    """The party at ``tok`` when it is not the speaker."""
+    for t in tok.subtree:
+        m = index.at(t.i)
+        if m is not None and _party(m) and not _is_speaker(m, st):
+            return Found((m.actor,), f"statement:{tok.dep_}", False, t.i)
+        if t.i > tok.i + 6:
+            break
+    return None
+
+
+def _content_party(st: Statement, index: MentionIndex) -> Found | None:
+    best: tuple[tuple[int, int], Mention, int] | None = None
+    for t in st.content:
+        m = index.at(t.i)
+        if m is None or not _party(m) or _is_speaker(m, st) or t.i != m.token_end - 1:
+            continue
+        head = t if t.dep_ in _SALIENCE else t.head if t.head.i in range(m.token_start, m.token_end) else t
+        rank = (_SALIENCE.get(head.dep_, 0) + (1 if m.actor.sector != "CVL" else 0), -t.i)
+        if best is None or rank > best[0]:
+            best = (rank, m, t.i)
+    if best is None:
+        return None
+    return Found((best[1].actor,), "statement:content", False, best[2])
+
+
+def _party(m: Mention) -> bool:
+    return bool(m.actor.code or m.actor.country) and not m.actor.members
+
+
+def _is_speaker(m: Mention, st: Statement) -> bool:
+    """The speaker, or the speaker's own state or body ("Britain will …" said by a British envoy)."""
+    if m.evidence in _SELF:
+        return True
+    a = m.actor
+    for s in st.speaker.actors:
+        if _same(a, s) or (a.country is not None and a.country == s.country and (a.sector is None or a.code == s.code)):
+            return True
+    return False
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a.name and b.name:
+        return bool(a.name == b.name)
+    return bool(a.code == b.code and a.code is not None and a.name == b.name)

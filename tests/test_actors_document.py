@@ -1,0 +1,108 @@
+"""The document model (actors/document.py): quotations and speakers, pronouns, people coded by their phrase,
+one code per person, the story's state. Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors.document import quote_spans
+from eventwire.models import AnalysedArticle, RawRecord
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.api import build_pipeline
+
+    return build_pipeline()
+
+
+def _read(pipeline, body: str) -> AnalysedArticle:  # type: ignore[no-untyped-def]
+    return pipeline.analyse(RawRecord(origin="<test>", text=body, published=date(2025, 5, 2)))
+
+
+def _pronouns(analysed: AnalysedArticle) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor.country) for m in analysed.mentions if m.evidence.startswith("coref:")
+            and m.text.lower() in {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "i",
+                                   "me", "my", "we", "us", "our"}]
+
+
+def test_he_is_the_person_subject_before_him(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Ghana's foreign minister Ama Boateng arrived in Lome on Tuesday.\n"
+                        "She met Togo's president and urged him to reopen the border.")
+    assert ("She", "GHA") in _pronouns(a)
+    assert ("him", "TGO") in _pronouns(a)  # not the subject of "urged": binding rules her out
+
+
+def test_object_pronoun_never_names_its_own_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "U.N. envoy Tomas Lind flew to Kabul last week.\n"
+                        "The Taliban refused him entry at the airport.")
+    assert ("him", "UNO") in _pronouns(a)
+
+
+def test_first_person_inside_a_quote_is_its_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Peru's interior minister Rosa Campos spoke to reporters in Lima.\n"
+                        '"We will not negotiate with the gangs, and I will not resign," Campos said.')
+    found = _pronouns(a)
+    assert ("We", "PER") in found and ("I", "PER") in found
+    assert any(q.speaker is not None and q.speaker.actor.country == "PER" for q in a.quotes)
+
+
+def test_a_quote_continues_its_speaker_into_the_next_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, 'Chile\'s president Tomas Reyes told reporters: "Argentina is our closest partner. '
+                        'We will defend our fishermen."')
+    assert len(a.sentences) == 2
+    assert ("We", "CHL") in _pronouns(a)
+
+
+def test_expletive_it_stays_unresolved(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Kenya closed its embassy in Khartoum on Monday.\n"
+                        "It is clear that the talks have failed, a diplomat said.")
+    assert ("its", "KEN") in _pronouns(a)
+    assert not any(text == "It" for text, _ in _pronouns(a))
+
+
+def test_they_is_an_organisation_not_a_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "The Taliban closed girls' schools across Afghanistan in March.\n"
+                        "They said the schools would stay shut.")
+    assert ("They", "AFG") in _pronouns(a)
+
+
+def test_people_take_the_body_their_phrase_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "United Nations-appointed investigator Marta Quiroga visited Caracas.\n"
+                        "\"Detentions continue,\" said Lena Vogt, a researcher at Human Rights Watch.")
+    codes = {m.actor.name: m.actor.country for m in a.mentions if m.person}
+    assert codes.get("Marta Quiroga") == "UNO"
+    assert codes.get("Lena Vogt") == "NGO"
+
+
+def test_one_code_per_person_across_the_article(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "A Bolivian court jailed opposition journalist Raul Mendez on Friday.\n"
+                        "Mendez founded a radio station in 2010.\n"
+                        "Mendez denies the charges.")
+    assert {m.actor.country for m in a.mentions if m.text == "Mendez"} == {"BOL"}
+
+
+def test_sector_only_actors_take_the_story_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Ecuador declares emergency after prison riots\n-\n"
+                        "Ecuador's president declared a state of emergency on Sunday.\n"
+                        "Riots spread to three prisons in Ecuador overnight.\n"
+                        "Authorities arrested 40 inmates.\n"
+                        "In Geneva, a U.N. spokesman said police used tear gas.")
+    by_text = {(m.text, m.sentence): m.actor.code for m in a.mentions}
+    authorities = [code for (text, _), code in by_text.items() if text == "Authorities"]
+    assert authorities == ["ECUGOV"]
+    # a sentence that names another state (Switzerland, by its city) gives its police no state of the story's
+    assert all(code != "ECUCOP" for (text, _), code in by_text.items() if text == "police")
+
+
+def test_quote_spans() -> None:
+    text = 'He said "yes" and "no." Then: "open to the end'
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ['"yes"', '"no."', '"open to the end']
+
+
+def test_quote_spans_stop_at_the_paragraph() -> None:
+    text = '"First part\nSecond "quoted" part'
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"First part', '"quoted"']

@@ -1,0 +1,67 @@
+"""Statement rules (data/events/statements.toml): every rule's own examples, and the file's validation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.errors import ResourceError
+from eventwire.events.statements import load_rules, parse_rules
+from eventwire.models import RawRecord
+
+EXAMPLES = [(rule.name, text, expect) for rule in load_rules() for text, expect in rule.examples]
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.api import build_pipeline
+
+    return build_pipeline()
+
+
+def _events(pipeline, text: str, statements_only: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    """The events of ``text`` as "TYPE SOURCE TARGET" (countries); only the statement rules' with
+    ``statements_only`` (a trigger of the sentence may say the same first: "we urge" is a trigger)."""
+    analysed = pipeline.analyse(RawRecord(origin="<test>", text=text, published=date(2025, 3, 1)))
+    return [f"{e.type.value} {e.source.country if e.source else None} {e.target.country if e.target else None}"
+            for e in analysed.events if not statements_only or "statements.toml" in e.evidence]
+
+
+@pytest.mark.parametrize(("rule", "text", "expect"), EXAMPLES, ids=[f"{r}:{n}" for n, (r, _, _) in enumerate(EXAMPLES)])
+def test_statement_rule_examples(pipeline, rule: str, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    if expect == "none":
+        found = _events(pipeline, text, statements_only=True)
+        assert found == [], f"rule {rule}: {text!r} gave {found}"
+    else:
+        found = _events(pipeline, text, statements_only=False)
+        assert expect in found, f"rule {rule}: {text!r} gave {found}, expected {expect}"
+
+
+def test_rules_are_ordered_by_priority() -> None:
+    rules = load_rules()
+    assert [r.priority for r in rules] == sorted((r.priority for r in rules), reverse=True)
+
+
+GOOD = {"name": "x", "type": "ACCUSE", "cameo": "111", "priority": 1, "cue": "statements.negative_lemmas",
+        "target": "content", "why": "CAMEO 11",
+        "examples": [{"text": "A said B lied.", "expect": "ACCUSE A B"}, {"text": "A slept.", "expect": "none"}]}
+
+
+@pytest.mark.parametrize(("field", "value", "problem"), [
+    ("type", "SHOUT", "unknown type"),
+    ("cue", "statements.no_such_class", "unknown cue class"),
+    ("target", "elsewhere", "target must be"),
+    ("examples", [{"text": "A said B lied.", "expect": "ACCUSE A B"}], "positive and one 'none'"),
+    ("cameo", "x1", "numeric 'cameo'"),
+])
+def test_bad_rules_fail_loudly(field: str, value: object, problem: str) -> None:
+    raw = dict(GOOD, **{field: value})
+    with pytest.raises(ResourceError) as err:
+        parse_rules({"rule": [raw]}, "statements.toml")
+    assert err.value.code == "E441" and problem in err.value.message and "'x'" in err.value.message
+
+
+def test_a_good_rule_loads() -> None:
+    (rule,) = parse_rules({"rule": [GOOD]}, "statements.toml")
+    assert rule.type.value == "ACCUSE" and "illegal" in rule.cue
