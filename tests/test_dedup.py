@@ -87,6 +87,24 @@ def test_dedup_reciprocal_matches_either_orientation() -> None:
     assert not same_event(dataclasses.replace(a, reciprocal=False), dataclasses.replace(b, reciprocal=False))
 
 
+def test_dedup_two_speakers_saying_the_same_are_two_events() -> None:
+    spokesman = Actor(text="Mujahid", name="Zabihullah Mujahid", code="AFGGOV", country="AFG", sector="GOV")
+    minister = Actor(text="Balkhi", name="Abdul Qahar Balkhi", code="AFGGOV", country="AFG", sector="GOV")
+    a = event("a", 0, type=EventType.ACCUSE, source=spokesman, target=UKR)
+    assert not same_event(a, event("b", 100, type=EventType.ACCUSE, source=minister, target=UKR))
+    assert same_event(a, event("c", 100, type=EventType.ACCUSE, source=spokesman, target=UKR))  # one quotation
+    assert not same_event(a, event("d", 900, type=EventType.ACCUSE, source=spokesman, target=UKR))  # another day
+
+
+def test_dedup_body_acts_of_other_verbs_or_unknown_sides_stay_apart() -> None:
+    arrested = dataclasses.replace(event("a", 0, type=EventType.COERCE), trigger="arrested")
+    froze = dataclasses.replace(event("b", 100, type=EventType.COERCE), trigger="froze")
+    assert not same_event(arrested, froze)
+    assert same_event(arrested, dataclasses.replace(froze, trigger="arrest"))
+    assert not same_event(event("c", 0), event("d", 100, target=None))  # who was visited, in the body?
+    assert same_event(event("e", 0, section=Section.HEADLINE, target=None), event("f", 100))
+
+
 def test_dedup_caption_never_merges_with_text() -> None:
     assert not same_event(event("a", 0), event("b", 100, section=Section.CAPTION))
 
@@ -139,3 +157,10 @@ def test_dedup_a_later_report_does_not_demote_a_fact() -> None:
     hearsay = dataclasses.replace(event("b", 200), certainty=Certainty.REPORTED, attribution="agencies")
     (merged,) = merge_mentions(analysed(fact, hearsay)).events
     assert merged.certainty is Certainty.CERTAIN and merged.attribution is None
+
+
+def test_dedup_one_trigger_read_both_ways_is_one_event() -> None:
+    a = event("a", 0, type=EventType.AGREE, source=RUS, target=PRK)
+    b = dataclasses.replace(event("b", 0, type=EventType.AGREE, source=PRK, target=RUS), trigger_span=a.trigger_span)
+    assert same_event(a, b)
+    assert not same_event(a, dataclasses.replace(b, trigger_span=(500, 505)))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .models import Actor, AnalysedArticle, Certainty, Event, EventDate, EventMention, Precision, Section
+from .models import Actor, AnalysedArticle, Certainty, Event, EventDate, EventMention, EventType, Precision, Section
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
 # Only explicit doubt travels between tellings: a later "X said" must not demote a fact to hearsay.
@@ -92,7 +92,49 @@ def same_event(kept: Event, other: Event, markers: tuple[frozenset[str], frozens
         return False
     if (kept.section == Section.CAPTION) != (other.section == Section.CAPTION):
         return False
+    if kept.trigger_span == other.trigger_span and _flipped(kept, other):
+        return True  # "both sides expressed their intent": one mutual act read in both directions
+    if kept.section == Section.BODY and other.section == Section.BODY and not _same_body_telling(kept, other):
+        return False
     return _actors_compatible(kept, other) and _dates_compatible(kept.date, other.date)
+
+
+# Types of what is said: two statements are one event only when one speaker says it once (a quotation that
+# runs over two sentences), not when two spokesmen or two occasions say the same of the same party.
+SPEECH_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.REJECT, EventType.THREATEN,
+                          EventType.SUPPORT, EventType.AGREE})
+SPEECH_WINDOW = 2  # sentences apart at most for one statement told in two
+
+
+def _same_body_telling(a: Event, b: Event) -> bool:
+    """Two tellings in the body are one event only when both name both parties alike (a record that lacks one
+    stays apart: "the Taliban barred him" is not "the Taliban barred girls"), and a statement only when the
+    same speaker says it within a couple of sentences."""
+    if None in (_country(a.source), _country(a.target), _country(b.source), _country(b.target)):
+        return False
+    if a.type in SPEECH_TYPES and not (a.reciprocal or b.reciprocal):
+        return _speaker(a) == _speaker(b) and abs(a.sentence_index - b.sentence_index) <= SPEECH_WINDOW
+    return _stem(a.trigger) == _stem(b.trigger)  # "arrested … froze assets … sentenced" are three acts
+
+
+def _stem(trigger: str) -> str:
+    """A crude stem of a trigger's first word ("barred", "barring" → "barr"; "visit", "visited" → "visit")."""
+    word = trigger.lower().split()[0] if trigger.split() else ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
+def _flipped(a: Event, b: Event) -> bool:
+    sides = (_country(a.source), _country(a.target))
+    return None not in sides and sides == (_country(b.target), _country(b.source))
+
+
+def _speaker(e: Event) -> str | None:
+    a = e.source
+    return None if a is None else (a.name or a.code)
 
 
 def _mention(event: Event) -> EventMention:
