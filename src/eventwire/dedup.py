@@ -23,7 +23,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from .models import Actor, AnalysedArticle, Certainty, Event, EventDate, EventMention, EventType, Precision, Section
+from .models import (
+    Actor,
+    AnalysedArticle,
+    Certainty,
+    Event,
+    EventDate,
+    EventMention,
+    EventType,
+    Precision,
+    Section,
+)
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
 # Only explicit doubt travels between tellings: a later "X said" must not demote a fact to hearsay.
