@@ -1,7 +1,7 @@
 """Wires the stages: a pure function from a batch of raw records to analysed articles (or rejections).
 
     ingest → clean → segment → tokenise → actors → [may hold an event?] → parse → events
-           → time → certainty → places → dedup
+           → time → certainty → places → dedup → parties
 
 Resources (spaCy, dictionaries, gazetteer) are loaded once in :class:`Pipeline`. Every stage is a
 callable ``AnalysedArticle -> AnalysedArticle``; none of them touches a database, the CLI or ray.
@@ -26,6 +26,7 @@ from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
 from .events.groups import named_mentions
+from .events.parties import require_parties
 from .models import AnalysedArticle, Article, RawRecord, Rejection
 from .parse import Parser, known_names, load_language
 from .places import PlaceResolver
@@ -53,6 +54,7 @@ class Pipeline:
             ("certainty", CertaintyTagger(settings)),
             ("places", PlaceResolver(settings)),
             ("dedup", merge_mentions),
+            ("parties", require_parties),
         )
 
     # -- one article at a time, up to the parse

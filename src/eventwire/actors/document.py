@@ -37,7 +37,7 @@ from ..vocabulary import words
 from .titles import PLOVER_NONSTATE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LOOKBACK = 3  # sentences a third-person pronoun looks back
 PRONOUN_EVIDENCE = "coref:pronoun"
@@ -131,7 +131,8 @@ class DocumentModel:
         text = analysed.article.text
         sentences = [s for s in analysed.sentences if s.section != Section.BOILERPLATE and s.index in analysed.docs]
         spans = _Spans(quote_spans(text))
-        mentions = code_people(analysed, list(analysed.mentions))
+        mentions = split_swallowed_verbs(analysed, list(analysed.mentions))
+        mentions = code_people(analysed, mentions)
         mentions = unify_people(mentions)
         mentions = fill_article_country(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
@@ -562,3 +563,39 @@ def fill_article_country(analysed: AnalysedArticle, mentions: list[Mention]) -> 
         actor = dataclasses.replace(a, country=country, code=country + (a.sector or ""))
         out.append(dataclasses.replace(m, actor=actor, evidence=ARTICLE_COUNTRY))
     return out
+
+
+# --------------------------------------------------------------------------- parser repairs
+
+
+def split_swallowed_verbs(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """Repair ``title-case-run``: in a Title Case headline the actor reader (which runs before the parse) can
+    join a state and an agent noun across the verb between them ("Bolivia Expels Envoys" read as one
+    BOLGOV mention). Where the parse makes a word inside a state+agent mention the main verb, the mention is
+    split there: the state before it, the agent noun after it with its sector alone (its country, if any,
+    comes from its own phrase: "Envoys of Paraguay")."""
+    out: list[Mention] = []
+    for m in mentions:
+        doc = analysed.docs.get(m.sentence)
+        verb = None
+        if doc is not None and m.sentence in analysed.parsed and "+agent" in m.evidence:
+            verb = next((t for t in doc[m.token_start + 1:m.token_end - 1] if t.pos_ == "VERB" and t.dep_ == "ROOT"),
+                        None)
+        if verb is None or doc is None:
+            out.append(m)
+            continue
+        sentence_start = m.start - doc[m.token_start].idx
+        before, after = doc[m.token_start:verb.i], doc[verb.i + 1:m.token_end]
+        a = m.actor
+        state = Actor(text=before.text, name=a.name, code=a.country, country=a.country)
+        agent = Actor(text=after.text, sector=a.sector)
+        out.append(_span_mention(m, before, sentence_start, state, m.evidence.split("+")[0]))
+        out.append(_span_mention(m, after, sentence_start, agent, "agent"))
+    return out
+
+
+def _span_mention(m: Mention, span: Span, sentence_start: int, actor: Actor, evidence: str) -> Mention:
+    start = sentence_start + span[0].idx
+    end = sentence_start + span[-1].idx + len(span[-1].text)
+    return Mention(sentence=m.sentence, start=start, end=end, token_start=span.start, token_end=span.end,
+                   text=span.text, actor=dataclasses.replace(actor, text=span.text), evidence=evidence)

@@ -72,6 +72,7 @@ from .modality import (
     threat_code,
 )
 from .participles import agreement_parties, is_agreement_participle
+from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, sports_article, sports_level
 from .statements import code_statement, load_rules, statements
 from .trigger import Trigger
@@ -216,6 +217,7 @@ class EventCoder:
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
+        events = fill_reaction_targets(analysed, events)
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
 
     def _statements(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote],

@@ -1,0 +1,41 @@
+"""The parties stage (events/parties.py): a record names the parties its type needs."""
+
+from __future__ import annotations
+
+from eventwire.events.parties import has_parties, require_parties
+from eventwire.models import Actor, AnalysedArticle, Article, Event, EventType
+
+IRN = Actor(text="Iran", name="Iran", code="IRN", country="IRN")
+USA = Actor(text="Washington", name="United States", code="USAGOV", country="USA", sector="GOV")
+POLICE = Actor(text="police", code=None, country=None, sector="COP")
+
+
+def event(kind: EventType, source: Actor | None, target: Actor | None) -> Event:
+    return Event(id=f"{kind}-{source}-{target}", article_id="a", type=kind, sentence_index=0, sentence="s",
+                 span=(0, 1), trigger="t", trigger_span=(0, 1), trigger_token=0, evidence="test", source=source,
+                 target=target)
+
+
+def test_a_relational_act_needs_a_target() -> None:
+    assert not has_parties(event(EventType.ACCUSE, USA, None))
+    assert not has_parties(event(EventType.CONSULT, USA, POLICE))  # a sector with no state is no party yet
+    assert has_parties(event(EventType.ACCUSE, USA, IRN))
+
+
+def test_an_agentless_attack_keeps_its_victim() -> None:
+    assert has_parties(event(EventType.ASSAULT, None, IRN))
+    assert not has_parties(event(EventType.PROTEST, None, IRN))
+    assert has_parties(event(EventType.MOBILIZE, IRN, None))  # drills: a unilateral act
+
+
+def test_a_bare_state_acting_on_itself_is_a_misreading() -> None:
+    assert not has_parties(event(EventType.SUPPORT, IRN, IRN))
+    assert has_parties(event(EventType.COERCE, USA, Actor(text="Americans", code="USACVL", country="USA",
+                                                             sector="CVL")))
+
+
+def test_the_stage_keeps_only_complete_records() -> None:
+    article = Article(id="a", content_hash="a", text="", raw="", origin="<test>")
+    kept = require_parties(AnalysedArticle(article=article, events=(event(EventType.ACCUSE, USA, None),
+                                                                    event(EventType.ACCUSE, USA, IRN))))
+    assert [(e.source, e.target) for e in kept.events] == [(USA, IRN)]

@@ -1,0 +1,40 @@
+"""Reactions to an earlier act (events/reactions.py): the doer of the act a definite noun refers back to is the
+target. Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.models import RawRecord
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.api import build_pipeline
+
+    return build_pipeline()
+
+
+def _events(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    a = pipeline.analyse(RawRecord(origin="<t>", text=text, published=date(2025, 4, 1)))
+    return [(e.type.value, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in a.events]
+
+
+def test_condemning_the_attack_accuses_its_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Russian forces shelled Ukrainian positions near Kharkiv on Monday.\n"
+                              "Poland condemned the attack on Tuesday.")
+    assert ("ACCUSE", "POL", "RUS") in found
+
+
+def test_a_reaction_to_nothing_told_before_stays_without_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Heavy rain fell across the region on Monday.\nPoland condemned the attack on Tuesday.")
+    assert not any(kind == "ACCUSE" and target is not None for kind, _, target in found)
+
+
+def test_the_reactor_own_act_is_not_what_it_reacts_to(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Colombian troops raided a rebel camp on Friday.\n"
+                              "The Colombian government praised the operation.")
+    assert not any(kind == "SUPPORT" and target == "COL" for kind, _, target in found)
