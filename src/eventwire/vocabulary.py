@@ -1,10 +1,11 @@
-"""One vocabulary of word classes for every stage, read from ``data/lexicon/words.toml``.
+"""One vocabulary of word classes for every stage, read from the TOML files of ``data/lexicon/``.
 
 A class is named ``family.key`` ("pronouns.third_plural"); :func:`words` returns it as a frozenset of
 lower-case strings. Code and rule files name classes, never copy their words, so a list lives in one place.
-The file is validated when first read: a family that is not a table, a class that is not a non-empty list of
-strings, or an unknown class name raises :class:`~eventwire.errors.ResourceError` (E440) naming the file and
-the class.
+Each file holds some families (``words.toml`` the shared ones; a stage may keep its own families in a file
+named after it); a family is defined in one file only. The files are validated when first read: a family that
+is not a table or is defined twice, a class that is not a non-empty list of strings, or an unknown class name
+raises :class:`~eventwire.errors.ResourceError` (E440) naming the file and the class.
 """
 
 from __future__ import annotations
@@ -17,21 +18,26 @@ from typing import Any
 
 from .errors import ResourceError
 
-VOCABULARY_FILE = "words.toml"
-
-
-def _path() -> Path:
-    return Path(str(files("eventwire") / "data" / "lexicon" / VOCABULARY_FILE))
+def _folder() -> Path:
+    return Path(str(files("eventwire") / "data" / "lexicon"))
 
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
-    path = _path()
-    try:
-        table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ResourceError(f"cannot read the word classes: {exc}", path=str(path), code="E440") from exc
-    return parse_classes(table, str(path))
+    out: dict[str, frozenset[str]] = {}
+    owner: dict[str, Path] = {}
+    for path in sorted(_folder().glob("*.toml")):
+        try:
+            table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ResourceError(f"cannot read the word classes: {exc}", path=str(path), code="E440") from exc
+        for family in table:
+            if family != "version" and family in owner:
+                raise ResourceError(f"family [{family}] is also defined in {owner[family].name}", path=str(path),
+                                    code="E440")
+            owner[family] = path
+        out.update(parse_classes(table, str(path)))
+    return out
 
 
 def parse_classes(table: dict[str, Any], where: str) -> dict[str, frozenset[str]]:
@@ -56,7 +62,7 @@ def words(name: str) -> frozenset[str]:
     try:
         return classes[name]
     except KeyError:
-        raise ResourceError(f"unknown word class {name!r}", path=str(_path()), code="E440") from None
+        raise ResourceError(f"unknown word class {name!r}", path=str(_folder()), code="E440") from None
 
 
 def class_names() -> list[str]:
