@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import vocabulary
 from ..models import Actor, Certainty, Event, Mention
 from .lexicon import CertaintyWords
 
@@ -39,10 +40,11 @@ if TYPE_CHECKING:
 
 SEVERITY = {Certainty.CERTAIN: 0, Certainty.REPORTED: 1, Certainty.UNCONFIRMED: 2, Certainty.DENIED: 3}
 MAX_DEPTH = 24
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "csubjpass", "nsubjpass", "oprd"})
+# Word classes and dependency relations of the shared vocabulary (data/lexicon/certainty.toml), bound once.
+CONTENT_DEPS = vocabulary.words("certainty_dependencies.report_content")
+PERSONAL_PRONOUNS = vocabulary.words("certainty_pronouns.personal")
 # Children of a source noun phrase that are left out of its attribution text.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i", "my"})
-TRIMMED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+TRIMMED_DEPS = vocabulary.words("certainty_dependencies.trimmed_from_source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,9 @@ class AttributionReader:
 
     def __init__(self, words: CertaintyWords) -> None:
         self.words = words
+        self._reporting_nouns = words.evidential_nouns | words.doubtful_nouns
+        self._unnamed_words = words.media_words | words.anonymous_words
+        self._tag_sources = words.evidential_nouns | self._unnamed_words | words.headline_tag_words
 
     # ------------------------------------------------------------------ source noun phrases
     def source_phrase(self, head: Token) -> tuple[str, tuple[int, int]]:
@@ -152,7 +157,7 @@ class AttributionReader:
         for c in noun.children:
             if c.dep_ == "poss" and c.lower_ not in self.words.self_reference_words:
                 return c
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            if c.dep_ == "prep" and c.lower_ in self.words.source_prepositions:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.lemma_.lower() not in self.words.evidential_nouns:
                     return obj
@@ -174,9 +179,8 @@ class AttributionReader:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")
-                    and c.tag_ not in ("WDT", "WP", "DT")  # "this is …", "what …" are no speakers
-                    and c.lower_ not in ("i", "we", "you", "me", "us")]  # a quote's first person, misparsed
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in w.non_speaker_subjects
+                    and c.tag_ not in ("WDT", "WP", "DT")]  # "this is …", "what …" are no speakers
         if subjects:
             # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
             return subjects[-1]
@@ -214,7 +218,7 @@ class AttributionReader:
             # off it ("rejected the suggestion, saying …") is not what the report says
             came_as_content = node.dep_ == "ccomp" or (
                 node.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in node.children)) or (
-                node.dep_ == "prep" and node.lower_ in ("of", "about"))
+                node.dep_ == "prep" and node.lower_ in w.content_prepositions)
             path.append(head)
             if head.tag_.startswith("VB") or head.tag_.startswith("NN"):
                 self._hedges(head, out, own=False)
@@ -243,14 +247,13 @@ class AttributionReader:
         """A headline's source tag after a colon or dash: "… to Kursk: report", "… Moscow - state media"."""
         w = self.words
         doc = trigger.doc
-        separators = [t for t in doc if t.text in (":", "-", "—", "–", "|") and (t.text == ":" or t.whitespace_)]
+        separators = [t for t in doc if t.text in w.headline_tag_separators and (t.text == ":" or t.whitespace_)]
         if not separators or separators[-1].i <= trigger.i:
             return None
         sep = separators[-1]
         tail = [t for t in doc[sep.i + 1:] if not t.is_punct]
         words = {t.lower_ for t in tail} | {t.lemma_.lower() for t in tail}
-        sources = w.evidential_nouns | w.media_words | w.anonymous_words | {"official", "officials", "say", "says"}
-        if not tail or len(tail) > 4 or not words & sources:
+        if not tail or len(tail) > 4 or not words & self._tag_sources:
             return None
         text = doc[tail[0].i:tail[-1].i + 1].text
         generic = len(tail) == 1 and tail[0].lemma_.lower() in w.generic_evidential_nouns
@@ -286,7 +289,7 @@ class AttributionReader:
         if is_verb and lemma in w.denial_verbs and dep in CONTENT_DEPS and not self._refusal(head):
             first = head.head if head.dep_ == "conj" else head
             if first.lemma_.lower() in w.confirmation_verbs and any(
-                    c.lower_ in ("neither", "nor") for c in first.children):
+                    c.lower_ in w.confirmation_correlatives for c in first.children):
                 return Frame(Certainty.UNCONFIRMED, f"{first.text} nor {head.text}")  # "neither confirmed nor denied"
             return self._denial_frame(head, f"{head.text}")
         if is_verb and lemma in w.denial_of_report_verbs and dep == "dobj" and came_as_content and (
@@ -305,14 +308,14 @@ class AttributionReader:
             dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
         if is_verb and lemma in w.reporting_verbs and content:
             return self._report_frame(head, actors, mentions, offset)
-        if is_verb and lemma in w.accusation_verbs and dep == "prep" and node.lower_ in ("of", "for", "over"):
+        if is_verb and lemma in w.accusation_verbs and dep == "prep" and node.lower_ in w.accusation_prepositions:
             return self._report_frame(head, actors, mentions, offset)  # "accused X of shelling …"
         # evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"
-        if lemma in w.evidential_nouns | w.doubtful_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
+        if lemma in self._reporting_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
             return self._noun_frame(head)
-        if head.dep_ == "prep" and head.lower_ in ("of", "about") and dep == "pobj":
+        if head.dep_ == "prep" and head.lower_ in w.content_prepositions and dep == "pobj":
             noun = head.head
-            if noun.lemma_.lower() in w.evidential_nouns | w.doubtful_nouns and noun.tag_.startswith("NN"):
+            if noun.lemma_.lower() in self._reporting_nouns and noun.tag_.startswith("NN"):
                 return self._noun_frame(noun)
         return None
 
@@ -323,7 +326,7 @@ class AttributionReader:
             return False
         return all(c.dep_ in ("det", "punct") or (c.dep_ == "amod" and (
             c.lower_ in w.unconfirmed_modifiers or c.lower_ in w.reported_modifiers
-            or c.lower_ in ("some", "several", "many", "other", "earlier", "recent", "new", "local")))
+            or c.lower_ in w.report_quantifiers))
             for c in noun.children if c.i < noun.i)
 
     def _denial_frame(self, verb: Token, cue: str) -> Frame:
@@ -346,7 +349,7 @@ class AttributionReader:
         text, span = self.source_phrase(who) if who is not None else (None, None)
         cue = f"{text} {verb.text}" if text else verb.text
         certainty = Certainty.REPORTED
-        if who is not None and who.lemma_.lower() in w.evidential_nouns | w.doubtful_nouns:
+        if who is not None and who.lemma_.lower() in self._reporting_nouns:
             # "Reports indicate that …", "Unconfirmed reports say …": a report names no speaker, so the
             # attribution is its own source if it has one ("Reuters reports say …"), else None
             noun = self._noun_frame(who)
@@ -404,8 +407,9 @@ class AttributionReader:
             return predicate.text
         if lemma in w.confirmation_verbs and (
                 any(c.dep_ == "neg" for c in predicate.children)
-                or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("neither", "none", "nobody", "nothing")
-                       or any(d.lower_ in ("neither", "no") for d in c.children if c.dep_ in ("nsubj", "nsubjpass"))
+                or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in w.negative_subjects
+                       or any(d.lower_ in w.negative_subject_determiners for d in c.children
+                              if c.dep_ in ("nsubj", "nsubjpass"))
                        for c in predicate.children)):
             return f"not {predicate.text}"
         for c in predicate.children:
@@ -436,7 +440,7 @@ class AttributionReader:
         """ "The ministry said *its* forces struck", "Hamas said *it* fired": the reported clause's
         subject refers back to the speaker, so the speaker is a party to what it reports."""
         w = self.words
-        if {t.lower_ for t in source} & (w.media_words | w.anonymous_words):
+        if {t.lower_ for t in source} & self._unnamed_words:
             return False
         for clause in verb.children:
             if clause.dep_ not in ("ccomp", "xcomp"):

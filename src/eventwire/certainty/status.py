@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import vocabulary
 from ..models import Section, Status
 from .lexicon import StatusWords
 
@@ -28,13 +29,16 @@ if TYPE_CHECKING:
 # Walking up the tree never needs more steps than this; it guards against a malformed parse.
 MAX_DEPTH = 24
 
-CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj", "pcomp"})
-THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+# Word classes and dependency relations of the shared vocabulary (data/lexicon/certainty.toml), bound once.
+CLAUSAL_DEPS = vocabulary.words("certainty_dependencies.clausal")
+THEME_DEPS = vocabulary.words("certainty_dependencies.theme")
+NOMINAL_MODIFIER_DEPS = vocabulary.words("certainty_dependencies.nominal_modifiers")
+NOMINAL_LINK_DEPS = vocabulary.words("certainty_dependencies.nominal_links")
+NEGATIVE_PRONOUNS = vocabulary.words("certainty_pronouns.negative")
+# Modals of obligation or permission: negated, they state a norm, not a fact ("should not interfere").
+DEONTIC_MODALS = vocabulary.words("certainty_modals.deontic")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "no-one", "noone"})
-# Modals of obligation or permission: negated, they state a norm, not a fact ("should not interfere").
-DEONTIC_MODALS = frozenset({"should", "must", "may", "might", "ought", "shall"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class StatusResolver:
     def __init__(self, words: StatusWords, reporting_verbs: frozenset[str]) -> None:
         self.words = words
         self.reporting_verbs = reporting_verbs
+        self._time_possessors = words.time_nouns | words.possessive_time_words
+        self._anchor_words = words.calendar_words | words.future_time_words
 
     # ------------------------------------------------------------------ entry point
     def resolve(self, trigger: Token, section: Section) -> StatusReading:
@@ -269,7 +275,7 @@ class StatusResolver:
             # "it is our duty to help", "it is vital to act": the predicate word speaks for the complement
             cls = w.governor_class(predicate.lemma_.lower())
             return cls, f"'{governor.text} … {predicate.text} to'" if cls is not None else ""
-        if lemma in ("have", "be") and complement and any(c.lower_ == "yet" for c in governor.children):
+        if lemma in w.yet_auxiliaries and complement and any(c.lower_ == "yet" for c in governor.children):
             return Status.NEGATED, f"'{governor.text} yet to'"  # "has yet to respond"
         if lemma in w.obligation_governors and complement:
             if governor.tag_ in ("VBP", "VBZ") or any(c.tag_ == "MD" for c in governor.children):
@@ -293,7 +299,7 @@ class StatusResolver:
 
     def _time_anchor(self, verb: Token) -> Token | None:
         """A calendar or future time word among the verb's own modifiers ("on Wednesday", "next month")."""
-        words = self.words.calendar_words | self.words.future_time_words
+        words = self._anchor_words
         for c in verb.children:
             if c.dep_ in CLAUSAL_DEPS or c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "nsubjpass"):
                 continue
@@ -346,14 +352,14 @@ class StatusResolver:
         for c in noun.children:
             if c.dep_ == "det" and c.lower_ in w.negating_determiners:
                 return StatusReading(Status.NEGATED, f"'{c.text} {noun.text}'")
-            if c.dep_ in ("amod", "compound", "nmod", "acl", "npadvmod", "advmod", "nummod"):
+            if c.dep_ in NOMINAL_MODIFIER_DEPS:
                 cls = w.modifier_class(c.lower_)
                 if cls is None and c.dep_ == "acl":
                     cls = w.modifier_class(c.lower_) or (
                         Status.PLANNED if c.lemma_.lower() in w.planned_governors and c.tag_ == "VBN" else None)
                 if cls is not None:
                     found.append((cls, f"'{c.text} {noun.text}'"))
-            if c.dep_ == "poss" and c.lemma_.lower() in w.time_nouns | {"tomorrow", "yesterday"}:
+            if c.dep_ == "poss" and c.lemma_.lower() in self._time_possessors:
                 # "next week's summit", "last year's visit", "yesterday's attack"
                 cls = w.modifier_class(c.lower_)
                 for m in c.children:
@@ -408,7 +414,7 @@ class StatusResolver:
                     if cls in (Status.PLANNED, Status.NEGATED, Status.HYPOTHETICAL):
                         return StatusReading(cls, f"{cue} … '{noun.text}'")
             return self.verbal(head, section, depth + 1)
-        if dep in ("conj", "appos", "compound", "poss", "npadvmod", "nmod"):
+        if dep in NOMINAL_LINK_DEPS:
             if is_nominal(head):
                 return self.nominal(head, section, depth + 1)
             if is_verbal(head):

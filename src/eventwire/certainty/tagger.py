@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import vocabulary
 from ..config import Settings
 from ..models import AnalysedArticle, Certainty, Event, Mention, Section, Status
 from .attribution import AttributionReader, CertaintyReading, Frame, combine, event_actors
@@ -34,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
+
+# Children by which a claim noun carries content of its own (data/lexicon/certainty.toml), bound once.
+OWN_CONTENT_DEPS = vocabulary.words("certainty_dependencies.own_content")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,10 @@ class CertaintyTagger:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.status = StatusResolver(self.lexicon.status, self.lexicon.certainty.reporting_verbs)
         self.reader = AttributionReader(self.lexicon.certainty)
+        w = self.lexicon.certainty
+        self._denying_verbs = w.denial_verbs | w.denial_of_report_verbs
+        self._pointing_determiners = w.anaphoric_subjects | w.pointing_determiners
+        self._reporting_prefixes = tuple(sorted(w.reporting_prefixes))
 
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         if not analysed.events:
@@ -94,7 +102,6 @@ class CertaintyTagger:
 
     # ------------------------------------------------------------------ cues beyond the clause
     def sentence_cues(self, doc: Doc) -> list[SentenceCue]:
-        w = self.lexicon.certainty
         out: list[SentenceCue] = []
         for t in doc:
             if not (t.tag_.startswith("VB") or t.tag_.startswith("JJ")):
@@ -107,7 +114,7 @@ class CertaintyTagger:
                 pointer = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if t.dep_ == "relcl":
                     pointer = t.head
-            elif t.lemma_.lower() in w.denial_verbs | w.denial_of_report_verbs:
+            elif t.lemma_.lower() in self._denying_verbs:
                 obj = next((c for c in t.children if c.dep_ == "dobj"), None)
                 if obj is None or not self._points_back(obj):
                     continue
@@ -124,12 +131,12 @@ class CertaintyTagger:
 
     def _points_back(self, noun: Token) -> bool:
         w = self.lexicon.certainty
-        if any(c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in noun.children):
+        if any(c.dep_ in OWN_CONTENT_DEPS for c in noun.children):
             return False  # "refuted the allegation that …" carries its own content
         if noun.lower_ in w.anaphoric_subjects:
             return True
         determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss")}
-        return noun.lemma_.lower() in w.claim_nouns and bool(determiners & (w.anaphoric_subjects | {"the"}))
+        return noun.lemma_.lower() in w.claim_nouns and bool(determiners & self._pointing_determiners)
 
     def _apply_sentence_cues(self, readings: list[tuple[Event, StatusReading, CertaintyReading]],
                              docs: Mapping[int, Doc], cues: Mapping[int, list[SentenceCue]],
@@ -168,7 +175,7 @@ class CertaintyTagger:
             return any(e is event for e in reported)
         w = self.lexicon.certainty
         lemma = event.trigger.lower().split(" ")[0]
-        return lemma not in w.reporting_verbs and not lemma.startswith(("said", "report", "claim", "accus", "alleg"))
+        return lemma not in w.reporting_verbs and not lemma.startswith(self._reporting_prefixes)
 
     # ------------------------------------------------------------------ results
     def _unparsed(self, event: Event) -> tuple[Event, StatusReading, CertaintyReading]:
