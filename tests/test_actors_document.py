@@ -106,3 +106,12 @@ def test_quote_spans() -> None:
 def test_quote_spans_stop_at_the_paragraph() -> None:
     text = '"First part\nSecond "quoted" part'
     assert [text[s:e] for s, e in quote_spans(text)] == ['"First part', '"quoted"']
+
+
+def test_an_unknown_name_in_apposition_with_an_office_is_that_person(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Zambia's police detained reporters on Monday.\n"
+                        "Chanda Mwewa, a journalist with the Daily Courier in Zambia, was released on Tuesday.\n"
+                        "Mwewa said she would appeal.")
+    people = {(m.sentence, m.text): m.actor.code for m in a.mentions if m.person}
+    assert people.get((1, "Chanda Mwewa")) == "ZMBJRN"
+    assert people.get((2, "Mwewa")) == "ZMBJRN"

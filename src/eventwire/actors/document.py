@@ -135,6 +135,7 @@ class DocumentModel:
         mentions = code_people(analysed, mentions)
         mentions = unify_people(mentions)
         mentions = fill_article_country(analysed, mentions)
+        mentions = name_unknown_people(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
         first.run()
         speakers = first.speakers()
@@ -599,3 +600,78 @@ def _span_mention(m: Mention, span: Span, sentence_start: int, actor: Actor, evi
     end = sentence_start + span[-1].idx + len(span[-1].text)
     return Mention(sentence=m.sentence, start=start, end=end, token_start=span.start, token_end=span.end,
                    text=span.text, actor=dataclasses.replace(actor, text=span.text), evidence=evidence)
+
+
+# --------------------------------------------------------------------------- people no dictionary knows
+
+UNKNOWN_NAME = "apposition:unknown-name"
+
+
+def name_unknown_people(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """A proper name no dictionary knows, in apposition with an office or agent noun ("Blessed Mhlanga, a
+    journalist with NewsDay"; "the group's leader, Ana Ruiz"), is a person with that noun's code; the name's
+    last word alone elsewhere in the article ("Mhlanga said") is the same person."""
+    covered = {(m.sentence, t) for m in mentions for t in range(m.token_start, m.token_end)}
+    by_token = {(m.sentence, t): m for m in mentions for t in range(m.token_start, m.token_end)}
+    found: list[Mention] = []
+    for index in sorted(analysed.parsed):
+        doc = analysed.docs[index]
+        sentence = next((s for s in analysed.sentences if s.index == index), None)
+        if sentence is None:
+            continue
+        for tok in doc:
+            span, office = _named_in_apposition(tok, index, covered, by_token)
+            if span is None or office is None:
+                continue
+            a = office.actor
+            actor = Actor(text=span.text, name=span.text, code=a.code, country=a.country, sector=a.sector,
+                          role=doc[office.token_start:office.token_end].text)
+            found.append(Mention(sentence=index, start=sentence.start + span[0].idx,
+                                 end=sentence.start + span[-1].idx + len(span[-1].text), token_start=span.start,
+                                 token_end=span.end, text=span.text, actor=actor, evidence=UNKNOWN_NAME, person=True))
+            covered.update((index, t) for t in range(span.start, span.end))
+    if not found:
+        return mentions
+    return mentions + found + _surname_mentions(analysed, found, covered)
+
+
+def _named_in_apposition(tok: Token, index: int, covered: set[tuple[int, int]],
+                         by_token: dict[tuple[int, int], Mention]) -> tuple[Span | None, Mention | None]:
+    """(the name's span, the office noun's mention) when ``tok`` heads an uncovered proper name in apposition
+    with a coded agent noun."""
+    if tok.pos_ != "PROPN" or (index, tok.i) in covered:
+        return None, None
+    name = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.text[:1].isupper() and c.i < tok.i]
+    start = min([c.i for c in name] + [tok.i])
+    span = tok.doc[start:tok.i + 1]
+    if len(span) > 4 or not all(t.text[:1].isupper() and t.is_alpha for t in span) \
+            or any((index, t.i) in covered for t in span):
+        return None, None
+    nouns = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        nouns.append(tok.head)
+    for noun in nouns:
+        office = by_token.get((index, noun.i))
+        if office is not None and not office.actor.name and office.actor.sector and office.actor.country:
+            return span, office
+    return None, None
+
+
+def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
+                      covered: set[tuple[int, int]]) -> list[Mention]:
+    by_surname = {m.text.split()[-1]: m for m in people}
+    out: list[Mention] = []
+    for sentence in analysed.sentences:
+        doc = analysed.docs.get(sentence.index)
+        if doc is None:
+            continue
+        for tok in doc:
+            person = by_surname.get(tok.text)
+            if person is None or (sentence.index, tok.i) in covered:
+                continue
+            actor = dataclasses.replace(person.actor, text=tok.text)
+            start = sentence.start + tok.idx
+            out.append(Mention(sentence=sentence.index, start=start, end=start + len(tok.text), token_start=tok.i,
+                               token_end=tok.i + 1, text=tok.text, actor=actor, evidence="coref:surname",
+                               person=True))
+    return out

@@ -461,6 +461,8 @@ class EventCoder:
         if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
                 and t.source.token == t.target.token:
             t.target = None
+        if t.source is None and t.target is not None:
+            t.source = _implied_agent(t.cameo, t.reading.lemma, t.target, index)
 
     def _noun_arguments(self, t: Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
         tok = t.tok
@@ -761,6 +763,31 @@ class EventCoder:
             target=c.target,
             reciprocal=c.reciprocal,
         )
+
+
+# CAMEO codes of acts only a state does (arrests, administrative sanctions and bans, expulsions, confiscation)
+IMPLIED_AGENT_CODES = ("172", "173", "174", "1711")
+
+
+def _implied_agent(cameo: str, lemma: str, target: Found, index: MentionIndex) -> Found | None:
+    """The doer an act of state power implies when the text names none: "journalist Blessed Mhlanga was
+    arrested" → Zimbabwe's police; "a court sentenced him" has its doer, "he was jailed" → the courts. Only for
+    a victim of one state who is a person or group within it (``implied_agents.domestic_sectors``), and only
+    when the sentence names no other state (a foreigner held abroad is held by the other state)."""
+    if not cameo.startswith(IMPLIED_AGENT_CODES) or len(target.actors) != 1:
+        return None
+    victim = target.actors[0]
+    if not victim.country or victim.country in PLOVER_NONSTATE or (victim.sector or "").lower() not in words(
+            "implied_agents.domestic_sectors"):
+        return None
+    states = {m.actor.country for m in index.by_token.values() if m.actor.country and m.actor.country not in PLOVER_NONSTATE}
+    if states - {victim.country}:
+        return None
+    sector = "JUD" if lemma in words("implied_agents.judicial_lemmas") else \
+        "COP" if lemma in words("implied_agents.police_lemmas") else "GOV"
+    actor = Actor(text="", code=victim.country + sector, country=victim.country, sector=sector,
+                  role="implied by the act: only a state's authorities do it")
+    return Found((actor,), "implied:state-authority", False, -1)
 
 
 def _the_dead(tok: Token, index: MentionIndex) -> Found | None:
