@@ -23,17 +23,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Actor, Event, EventDate, Precision, Section, TimeExpression
+from ..vocabulary import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_STAY_NOUNS = frozenset({"stay", "visit", "trip", "tour", "sojourn", "journey", "trek"})
-_STAY_PREPS = frozenset({"during", "throughout", "on", "over", "in"})
+_STAY_NOUNS = words("time_visits.stay_lemmas")
+_STAY_PREPS = words("time_visits.stay_prepositions")
 # words that make the visit another one than the article's own
-_OTHER_VISIT = frozenset({"previous", "earlier", "last", "first", "former", "next", "upcoming", "planned",
-                          "future", "prior", "second", "third", "recent", "past", "latest", "another",
-                          "a", "an", "any", "every", "each", "subsequent", "later"})
-_VISIT_LEMMAS = frozenset({"visit", "arrive", "travel", "trip", "stay", "tour", "land", "fly", "reach"})
+_OTHER_VISIT = words("time_visits.other_visit")
+_VISIT_LEMMAS = words("time_visits.visit_lemmas")
+_STAY_NOUN_MODIFIERS = words("time_dependencies.stay_noun_modifiers")
 _NEAR_SENTENCES = 2
 _MAX_RANGE_DAYS = 62
 
@@ -43,17 +43,23 @@ def _stay_noun(trigger: Token) -> Token | None:
     for prep in trigger.children:
         if prep.dep_ != "prep" or prep.lower_ not in _STAY_PREPS:
             continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _STAY_NOUNS:
-                continue
-            words = [c for c in noun.children if c.dep_ in ("det", "poss", "amod", "advmod", "compound")]
-            if any(c.lower_ in _OTHER_VISIT for c in words):
-                continue
-            if prep.lower_ in ("on", "in", "over") and not any(c.dep_ == "poss" for c in words):
-                continue  # "in the visit"/"on the trip" are rarer as time; keep to "on his trip"
-            if any(c.dep_ in ("det", "poss") for c in words):
-                return noun
+        noun = next((n for n in prep.children if _definite_stay(prep, n)), None)
+        if noun is not None:
+            return noun
     return None
+
+
+def _definite_stay(prep: Token, noun: Token) -> bool:
+    """Whether ``noun``, the object of ``prep``, is a stay noun made definite ("his stay", "the visit")
+    and not marked as another visit ("his previous visit")."""
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in _STAY_NOUNS:
+        return False
+    modifiers = [c for c in noun.children if c.dep_ in _STAY_NOUN_MODIFIERS]
+    if any(c.lower_ in _OTHER_VISIT for c in modifiers):
+        return False
+    if prep.lower_ in ("on", "in", "over") and not any(c.dep_ == "poss" for c in modifiers):
+        return False  # "in the visit"/"on the trip" are rarer as time; keep to "on his trip"
+    return any(c.dep_ in ("det", "poss") for c in modifiers)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -101,20 +107,23 @@ def _visit_date(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozen
     visits = [e for e in order if _is_own_visit(e, docs, parsed)]
     if not visits:
         return list(events)
-    out = []
-    for ev in events:
-        doc = docs.get(ev.sentence_index) if ev.sentence_index in parsed else None
-        if ev.date.value is None and doc is not None and 0 <= ev.trigger_token < len(doc):
-            trigger = doc[ev.trigger_token]
-            noun = _stay_noun(trigger)
-            if noun is not None and not _pluperfect(trigger):
-                place = _destination(noun)
-                visit = next((v for v in visits if v.id != ev.id and _same_actor(v.source, ev.source)
-                              and (place is None or place in v.sentence)), None)
-                if visit is not None:
-                    ev = dataclasses.replace(ev, date=visit.date)
-        out.append(ev)
-    return out
+    return [_dated_by_visit(ev, visits, docs, parsed) for ev in events]
+
+
+def _dated_by_visit(ev: Event, visits: Sequence[Event], docs: Mapping[int, Doc], parsed: frozenset[int]) -> Event:
+    """``ev`` with the date of the article's own visit when it has none and happens during it ("during his
+    stay"); otherwise ``ev`` as it is."""
+    doc = docs.get(ev.sentence_index) if ev.sentence_index in parsed else None
+    if ev.date.value is not None or doc is None or not 0 <= ev.trigger_token < len(doc):
+        return ev
+    trigger = doc[ev.trigger_token]
+    noun = _stay_noun(trigger)
+    if noun is None or _pluperfect(trigger):
+        return ev
+    place = _destination(noun)
+    visit = next((v for v in visits if v.id != ev.id and _same_actor(v.source, ev.source)
+                  and (place is None or place in v.sentence)), None)
+    return ev if visit is None else dataclasses.replace(ev, date=visit.date)
 
 
 def _countries(ev: Event) -> frozenset[str]:
