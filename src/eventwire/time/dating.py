@@ -24,18 +24,18 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..models import Event, EventDate, Precision, TimeExpression
+from ..vocabulary import words
 from .tense import Tense, token_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # dependency labels a date may hang from on its way up to the event it dates
-_MODIFIER_DEPS = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod", "compound", "amod", "nummod",
-                            "nmod", "obl", "pcomp", "appos", "poss", "det", "quantmod", "acl", "case",
-                            "dobj", "attr", "oprd"})
+_MODIFIER_DEPS = words("time_dependencies.date_modifiers")
 # clause boundaries: a date below them belongs to that clause's own verb
-_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj", "acomp"})
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "nsubjpass", "appos"})
+_CLAUSE_DEPS = words("time_dependencies.clause_boundaries")
+_OBJECT_DEPS = words("time_dependencies.nominal_event_positions")
+_DATE_ON_VERB_DEPS = words("time_dependencies.date_on_verb")
 _PAST_START = re.compile(r"^(?:the\s+)?(?:past|last|previous)\b", re.IGNORECASE)
 _NEXT_START = re.compile(r"^(?:the\s+)?(?:next|coming|following)\b", re.IGNORECASE)
 _DURATION = re.compile(r"^P(?:(\d+)([DWMY])|T(\d+)H)$")
@@ -58,28 +58,44 @@ def date_from_timex(tx: TimeExpression, dct: date | None) -> EventDate | None:
     if tx.value is None:
         return None
     if tx.type in ("DATE", "TIME"):
-        if tx.value == "PAST_REF":
-            return EventDate(None, Precision.UNKNOWN, tx.text, None, dct.isoformat() if dct else None)
-        if tx.value == "FUTURE_REF":
-            return EventDate(None, Precision.UNKNOWN, tx.text, dct.isoformat() if dct else None, None)
-        if tx.value == "PRESENT_REF":
-            return None  # "now" dates a state, and says nothing a bound does not already say
-        if tx.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
-            value = tx.earliest if tx.precision is Precision.DAY else tx.value[: 7 if tx.precision is
-                                                                            Precision.MONTH else 4]
-            return EventDate(value, tx.precision, tx.text, tx.earliest, tx.latest)
-        if tx.precision is Precision.RANGE and tx.earliest and tx.latest:
-            return _range(tx.earliest, tx.latest, tx.text)
-        return None
+        return _calendar_date(tx, tx.value, dct)
     if tx.type == "DURATION" and dct is not None:
-        # "in the past six months": the span up to publication; "over the next two weeks": after it
-        span = duration_days(tx.value)
-        if span is None:
-            return None
-        if _PAST_START.match(tx.text):
-            return _range((dct - span).isoformat(), dct.isoformat(), tx.text)
-        if _NEXT_START.match(tx.text):
-            return _range(dct.isoformat(), (dct + span).isoformat(), tx.text)
+        return _duration_date(tx, dct)
+    return None
+
+
+def _calendar_date(tx: TimeExpression, value: str, dct: date | None) -> EventDate | None:
+    """A DATE or TIME timex (whose ``value`` is set) as an event date."""
+    if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF"):
+        return _reference_bound(tx, value, dct)
+    if tx.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+        value = tx.earliest if tx.precision is Precision.DAY else value[: 7 if tx.precision is
+                                                                   Precision.MONTH else 4]
+        return EventDate(value, tx.precision, tx.text, tx.earliest, tx.latest)
+    if tx.precision is Precision.RANGE and tx.earliest and tx.latest:
+        return _range(tx.earliest, tx.latest, tx.text)
+    return None
+
+
+def _reference_bound(tx: TimeExpression, value: str, dct: date | None) -> EventDate | None:
+    """"recently" / "soon": a bound at the publication date; "now" gives nothing."""
+    bound = dct.isoformat() if dct else None
+    if value == "PAST_REF":
+        return EventDate(None, Precision.UNKNOWN, tx.text, None, bound)
+    if value == "FUTURE_REF":
+        return EventDate(None, Precision.UNKNOWN, tx.text, bound, None)
+    return None  # "now" dates a state, and says nothing a bound does not already say
+
+
+def _duration_date(tx: TimeExpression, dct: date) -> EventDate | None:
+    """"in the past six months": the span up to publication; "over the next two weeks": after it."""
+    span = duration_days(tx.value)
+    if span is None:
+        return None
+    if _PAST_START.match(tx.text):
+        return _range((dct - span).isoformat(), dct.isoformat(), tx.text)
+    if _NEXT_START.match(tx.text):
+        return _range(dct.isoformat(), (dct + span).isoformat(), tx.text)
     return None
 
 
@@ -201,7 +217,7 @@ def _after_noun_phrase(trigger: Token, spans: list[tuple[Span, TimeExpression]],
                                                        for t in gap):
             continue
         attach = span.root.head if span.root.dep_ == "pobj" else span.root
-        if attach.head.i == verb.i and attach.dep_ in ("npadvmod", "tmod", "advmod", "prep", "obl"):
+        if attach.head.i == verb.i and attach.dep_ in _DATE_ON_VERB_DEPS:
             return date_from_timex(tx, dct)
     return None
 
@@ -228,7 +244,7 @@ def _antecedent(trigger: Token, triggers: frozenset[int]) -> Token | None:
     return None
 
 
-_CONTAINER_PREPS = frozenset({"during", "amid", "at", "throughout", "in"})
+_CONTAINER_PREPS = words("time_dating.container_prepositions")
 
 
 def _container(trigger: Token) -> Token | None:
@@ -269,6 +285,11 @@ def _clause_head(trigger: Token) -> Token | None:
 _SIGNAL = re.compile(r"\s*(after|before|since)\b", re.IGNORECASE)
 
 
+# how far an interval's modifier lets the other event lie: "less than two weeks after", "more than a year before"
+_AT_MOST = tuple(sorted(words("time_dating.interval_at_most")))
+_AT_LEAST = tuple(sorted(words("time_dating.interval_at_least")))
+
+
 def _interval_anchors(doc: Doc, spans: list[tuple[Span, TimeExpression]], offset: int,
                       triggers: Mapping[int, Event], dct: date | None,
                       dates: Mapping[str, EventDate]) -> dict[str, EventDate]:
@@ -279,46 +300,65 @@ def _interval_anchors(doc: Doc, spans: list[tuple[Span, TimeExpression]], offset
     """
     out: dict[str, EventDate] = {}
     for span, tx in spans:
-        if tx.type != "DURATION":
-            continue
-        sig = _SIGNAL.match(doc.text, span.end_char)
-        if sig is None:
-            continue
-        gap = duration_days(tx.value)
-        if gap is None:
-            continue
-        signal_tok = doc.char_span(sig.start(1), sig.end(1), alignment_mode="expand")
-        if signal_tok is None or not len(signal_tok):
-            continue
-        prep = signal_tok[0]
-        other = [ev for i, ev in triggers.items() if prep.left_edge.i <= i <= prep.right_edge.i and i != prep.i]
-        if not other:
-            continue
-        ref = _reference_date(span.root, triggers, dates, dct)
-        if ref is None:
-            continue
-        word = sig.group(1).lower()
-        mod_less = tx.text.lower().startswith(("less than", "under", "within", "barely", "nearly", "almost"))
-        mod_more = tx.text.lower().startswith(("more than", "over", "at least"))
-        for ev in other:
-            if word in ("after", "since"):  # the other event is earlier
-                far, near = ref - gap, ref - timedelta(days=1)
-                if mod_less:
-                    rng = (far, near)
-                elif mod_more:
-                    rng = (far - gap, far)
-                else:
-                    rng = (far - timedelta(days=gap.days // 7), far + timedelta(days=gap.days // 7))
-            else:  # "two weeks before the vote": the other event is later
-                far, near = ref + gap, ref + timedelta(days=1)
-                rng = (near, far) if mod_less else (far, far + gap) if mod_more else (
-                    far - timedelta(days=gap.days // 7), far + timedelta(days=gap.days // 7))
-            if rng[0] == rng[1]:
-                out[ev.id] = EventDate(rng[0].isoformat(), Precision.DAY, f"{tx.text} {word}",
-                                       rng[0].isoformat(), rng[0].isoformat())
-            else:
-                out[ev.id] = _range(rng[0].isoformat(), rng[1].isoformat(), f"{tx.text} {word}")
+        if tx.type == "DURATION":
+            out.update(_interval_dates(doc, span, tx, triggers, dct, dates))
     return out
+
+
+def _interval_dates(doc: Doc, span: Span, tx: TimeExpression, triggers: Mapping[int, Event], dct: date | None,
+                    dates: Mapping[str, EventDate]) -> dict[str, EventDate]:
+    """The date one duration followed by "after"/"before"/"since" gives the events of the phrase it governs."""
+    sig = _SIGNAL.match(doc.text, span.end_char)
+    if sig is None:
+        return {}
+    gap = duration_days(tx.value)
+    if gap is None:
+        return {}
+    other = _signalled_events(doc, sig, triggers)
+    if not other:
+        return {}
+    ref = _reference_date(span.root, triggers, dates, dct)
+    if ref is None:
+        return {}
+    word = sig.group(1).lower()
+    earliest, latest = _interval_range(word, ref, gap, tx.text.lower())
+    text = f"{tx.text} {word}"
+    if earliest == latest:
+        when = EventDate(earliest.isoformat(), Precision.DAY, text, earliest.isoformat(), earliest.isoformat())
+    else:
+        when = _range(earliest.isoformat(), latest.isoformat(), text)
+    return {ev.id: when for ev in other}
+
+
+def _signalled_events(doc: Doc, sig: re.Match[str], triggers: Mapping[int, Event]) -> list[Event]:
+    """The events inside the phrase of the signal word ("after <his previous trip>")."""
+    signal_tok = doc.char_span(sig.start(1), sig.end(1), alignment_mode="expand")
+    if signal_tok is None or not len(signal_tok):
+        return []
+    prep = signal_tok[0]
+    return [ev for i, ev in triggers.items() if prep.left_edge.i <= i <= prep.right_edge.i and i != prep.i]
+
+
+def _interval_range(word: str, ref: date, gap: timedelta, text: str) -> tuple[date, date]:
+    """The days the other event may lie on, ``gap`` before ``ref`` ("after", "since") or after it
+    ("before"), bounded by the modifier that starts the lower-cased expression ``text``."""
+    slack = timedelta(days=gap.days // 7)
+    at_most = text.startswith(_AT_MOST)
+    at_least = text.startswith(_AT_LEAST)
+    if word in ("after", "since"):  # the other event is earlier
+        far, near = ref - gap, ref - timedelta(days=1)
+        if at_most:
+            return far, near
+        if at_least:
+            return far - gap, far
+        return far - slack, far + slack
+    # "two weeks before the vote": the other event is later
+    far, near = ref + gap, ref + timedelta(days=1)
+    if at_most:
+        return near, far
+    if at_least:
+        return far, far + gap
+    return far - slack, far + slack
 
 
 def _reference_date(tok: Token, triggers: Mapping[int, Event], dates: Mapping[str, EventDate],
@@ -342,19 +382,29 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
     """Dates for the events of one sentence (``offset`` = the sentence's start in the article)."""
     if not events:
         return []
-    dates: dict[str, EventDate] = {}
-    tenses: dict[str, Tense] = {}
-    parsed = doc is not None and doc.has_annotation("DEP")
-    if not parsed:
-        # no parse: only an unambiguous sentence (a single dating expression) can be read
-        dated = [d for d in (date_from_timex(tx, dct) for tx in _dating(timexes, events[0].sentence, offset))
-                 if d is not None]
-        only = dated[0] if len(dated) == 1 else None
-        return [dataclasses.replace(ev, date=only or no_date(None, dct)) for ev in events]
-    assert doc is not None
+    if doc is None or not doc.has_annotation("DEP"):
+        return _dated_without_parse(events, timexes, offset, dct)
     spans = _timex_spans(doc, timexes, offset)
     by_token = {ev.trigger_token: ev for ev in events if 0 <= ev.trigger_token < len(doc)}
-    triggers = frozenset(by_token)
+    dates, tenses = _governed_dates(events, doc, spans, frozenset(by_token), dct)
+    _inherit_dates(events, doc, spans, offset, by_token, dct, dates)
+    return [dataclasses.replace(ev, date=dates.get(ev.id) or no_date(tenses.get(ev.id), dct)) for ev in events]
+
+
+def _dated_without_parse(events: Sequence[Event], timexes: Sequence[TimeExpression], offset: int,
+                         dct: date | None) -> list[Event]:
+    """No parse: only an unambiguous sentence (a single dating expression) can be read."""
+    dated = [d for d in (date_from_timex(tx, dct) for tx in _dating(timexes, events[0].sentence, offset))
+             if d is not None]
+    only = dated[0] if len(dated) == 1 else None
+    return [dataclasses.replace(ev, date=only or no_date(None, dct)) for ev in events]
+
+
+def _governed_dates(events: Sequence[Event], doc: Doc, spans: list[tuple[Span, TimeExpression]],
+                    triggers: frozenset[int], dct: date | None) -> tuple[dict[str, EventDate], dict[str, Tense]]:
+    """Each event's own date (the timex that governs it in the parse) and its tense, by event id."""
+    dates: dict[str, EventDate] = {}
+    tenses: dict[str, Tense] = {}
     for ev in events:
         if not 0 <= ev.trigger_token < len(doc):
             continue
@@ -363,6 +413,13 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
         found = _governing(trigger, spans, triggers, dct)
         if found is not None:
             dates[ev.id] = found
+    return dates, tenses
+
+
+def _inherit_dates(events: Sequence[Event], doc: Doc, spans: list[tuple[Span, TimeExpression]], offset: int,
+                   by_token: Mapping[int, Event], dct: date | None, dates: dict[str, EventDate]) -> None:
+    """Give the undated events a date from another (interval anchors, then inheritance), in ``dates``."""
+    triggers = frozenset(by_token)
     for _ in range(3):  # inheritance chains are short: relative clause → conj → …
         changed = False
         for ev_id, d in _interval_anchors(doc, spans, offset, by_token, dct, dates).items():
@@ -372,26 +429,31 @@ def date_events(events: Sequence[Event], doc: Doc | None, timexes: Sequence[Time
         for ev in events:
             if ev.id in dates or not 0 <= ev.trigger_token < len(doc):
                 continue
-            trigger = doc[ev.trigger_token]
-            for kind, source in (("antecedent", _antecedent(trigger, triggers)), ("clause", _clause_head(trigger)),
-                                 ("container", _container(trigger)), ("participle", _participle(trigger)),
-                                 ("object", _verb_of_object(trigger))):
-                if source is None:
-                    continue
-                other = by_token.get(source.i)
-                if other is not None and other.id in dates:
-                    dates[ev.id] = dates[other.id]
-                    changed = True
-                    break
-                if other is None and kind == "antecedent":  # the antecedent is no event of ours but may carry the date itself
-                    found = _governing(source, spans, triggers, dct)
-                    if found is not None:
-                        dates[ev.id] = found
-                        changed = True
-                        break
+            found = _inherited(doc[ev.trigger_token], spans, by_token, triggers, dct, dates)
+            if found is not None:
+                dates[ev.id] = found
+                changed = True
         if not changed:
             break
-    return [dataclasses.replace(ev, date=dates.get(ev.id) or no_date(tenses.get(ev.id), dct)) for ev in events]
+
+
+def _inherited(trigger: Token, spans: list[tuple[Span, TimeExpression]], by_token: Mapping[int, Event],
+               triggers: frozenset[int], dct: date | None, dates: Mapping[str, EventDate]) -> EventDate | None:
+    """The date an event takes from the event it hangs on: its antecedent, clause head, container,
+    participle or verb, in that order."""
+    for kind, source in (("antecedent", _antecedent(trigger, triggers)), ("clause", _clause_head(trigger)),
+                         ("container", _container(trigger)), ("participle", _participle(trigger)),
+                         ("object", _verb_of_object(trigger))):
+        if source is None:
+            continue
+        other = by_token.get(source.i)
+        if other is not None and other.id in dates:
+            return dates[other.id]
+        if other is None and kind == "antecedent":  # the antecedent is no event of ours but may carry the date itself
+            found = _governing(source, spans, triggers, dct)
+            if found is not None:
+                return found
+    return None
 
 
 def resolve_event_date(event: Event, doc: Doc | None, timexes: Sequence[TimeExpression], offset: int,
