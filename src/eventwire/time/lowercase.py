@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..vocabulary import words
 from .lexicon import DAYNUM, YEAR4
 
 LOWER_MONTH = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
@@ -84,7 +85,7 @@ def lower_regions(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- guards on the common words
 
 _NAME = re.compile(r"\b(?P<w>may|march|august|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
-_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"})
+_ABBREVIATIONS = words("time_calendar.month_abbreviations")
 
 # a number after the name that is a count, not a day: "march 15 km", "may 20 people"
 _COUNTED = (r"(?:people|persons|men|women|children|students|workers|members|activists|supporters|policemen|"
@@ -120,25 +121,35 @@ _YEAR_REL_AFTER = re.compile(r"\s+(?:this|last|next)\s+year\b", re.IGNORECASE)
 
 
 def _word_ok(word: str, start: int, end: int, text: str) -> bool:
+    """Whether the ambiguous month word ``word`` at ``text[start:end]`` reads as a month."""
     before = text[max(0, start - 40):start]
     day_after = _DAY_AFTER.match(text, end) is not None
     year_after = _YEAR_AFTER.match(text, end) is not None
     if word in _ABBREVIATIONS:
         return day_after or year_after or _DAY_BEFORE.search(before) is not None
     if word in ("may", "august"):
-        # the modal is never followed by a bare number, so "may 5" is a day; "they may" + "5 ..." is not English
-        if year_after or day_after or _DATED_DAY_BEFORE.search(before):
-            return True
-        if word == "august" and _DAY_BEFORE.search(before):
-            return True
-        # a bare name only between a date preposition and a word no modal or adjective takes after it:
-        # "signed last may.", "by august, the", "in may and june" (never "they may be", "an august body")
-        return _DATE_CONTEXT.search(before) is not None and (
-            _YEAR_REL_AFTER.match(text, end) is not None or _CLOSED_AFTER.match(text, end) is not None)
-    # march
+        return _may_or_august_ok(word, before, end, text, day_after or year_after)
+    return _march_ok(before, end, text, day_after or year_after)
+
+
+def _may_or_august_ok(word: str, before: str, end: int, text: str, numbered: bool) -> bool:
+    """"may"/"august" as a month: with a day or year, or bare between a date preposition and a closed word."""
+    # the modal is never followed by a bare number, so "may 5" is a day; "they may" + "5 ..." is not English
+    if numbered or _DATED_DAY_BEFORE.search(before):
+        return True
+    if word == "august" and _DAY_BEFORE.search(before):
+        return True
+    # a bare name only between a date preposition and a word no modal or adjective takes after it:
+    # "signed last may.", "by august, the", "in may and june" (never "they may be", "an august body")
+    return _DATE_CONTEXT.search(before) is not None and (
+        _YEAR_REL_AFTER.match(text, end) is not None or _CLOSED_AFTER.match(text, end) is not None)
+
+
+def _march_ok(before: str, end: int, text: str, numbered: bool) -> bool:
+    """"march" as a month, not the verb or the noun ("they march to", "a protest march")."""
     if _VERB_BEFORE.search(before):
         return False
-    if day_after or year_after:
+    if numbered:
         return True
     if _DAY_BEFORE.search(before):
         return _DATED_DAY_BEFORE.search(before) is not None or not _MOTION_AFTER.match(text, end)
