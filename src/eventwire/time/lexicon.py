@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import words
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -25,8 +27,8 @@ NUMBERS = {
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a couple of": 2,
     "a couple": 2, "couple of": 2,
 }
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous")
+TENS = words("time_numbers.tens")
+VAGUE_NUMBERS = words("time_numbers.vague")
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
             "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -69,8 +71,9 @@ _units = "|".join(sorted(set(UNITS) - {"centurie"}, key=len, reverse=True))
 UNIT = rf"(?:{_units}|centuries)"
 _ones = "one|two|three|four|five|six|seven|eight|nine"
 _words = sorted((k for k in NUMBERS if k not in ("a", "an")), key=len, reverse=True)
-NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{'|'.join(TENS)})[- ](?:{_ones})|"
-          rf"{'|'.join(re.escape(w) for w in _words)}|{'|'.join(VAGUE_NUMBERS)}|an?)")
+# (no word of TENS or VAGUE_NUMBERS starts another of its class: their order in the pattern changes nothing)
+NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{'|'.join(sorted(TENS))})[- ](?:{_ones})|"
+          rf"{'|'.join(re.escape(w) for w in _words)}|{'|'.join(sorted(VAGUE_NUMBERS, key=lambda w: (-len(w), w)))}|an?)")
 APPROX = {
     "about": "APPROX", "around": "APPROX", "nearly": "APPROX", "almost": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "approximately": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",

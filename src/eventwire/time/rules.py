@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..vocabulary import words
 from .lexicon import (
     APPROX_RE,
     DAYNUM,
@@ -102,12 +103,7 @@ _NOT_A_YEAR_BEFORE = re.compile(r"(?:\$|€|£|No\.\s*|#|flight\s+|route\s+|numb
 # Function words, months, seasons and weekdays that may start a date phrase are not names.
 _NAME_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b(?P<word>[A-Z][a-z]+)\s+$")
 _NOT_A_NAME = frozenset({
-    "The", "That", "This", "These", "Those", "Its", "His", "Her", "Their", "Our", "In", "Since", "By", "Until",
-    "For", "Of", "From", "Through", "During", "Before", "After", "And", "Or", "To", "Late", "Early", "Mid",
-    "Between", "Around", "Throughout", "Circa", "Till", "Within", "Over", "Under", "About", "Beginning",
-    "Starting", "As", "At", "On", "Like", "Unlike", "Than", "Including", "Also", "Only", "Not", "Even",
-    "Spring", "Summer", "Autumn", "Fall", "Winter", "Fiscal", "Year", "Calendar", "Christmas", "Easter",
-    "Sept", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    *(word.capitalize() for word in words("time_words.not_names_before_year")),
     *(name.capitalize() for name in (*MONTHS, *WEEKDAYS)),
 })
 
@@ -127,13 +123,16 @@ _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|till|by|last|next|this|earl
                             r"on|for|that|previous|past)\s+|-)$", re.IGNORECASE)
 
 
+# month names that are also common words or names: alone they need a date's context ("in May")
+_LONE_MONTH_WORDS = frozenset(word.capitalize() for word in (*words("time_calendar.month_abbreviations"), "may", "march"))
+
+
 def _plausible_month(m: re.Match[str], text: str) -> bool:
     """A lone "May" or "March" must look like a date ("in May"), not a modal or a verb ("May said")."""
     if m["day"] or m["year"] or m["mod"] or _group(m, "rel"):
         return True
     word = m["month"].rstrip(".")
-    if word not in ("May", "March", "Mar", "Jan", "Sep", "Dec", "Jun", "Jul", "Aug", "Oct", "Nov", "Feb",
-                    "Apr", "Sept"):
+    if word not in _LONE_MONTH_WORDS:
         return True
     if word != "May" and word != "March" and not m["month"].endswith("."):
         return False  # bare "Jan"/"Dec" without a dot are names more often than months
@@ -157,8 +156,14 @@ def _plausible_units(m: re.Match[str], text: str) -> bool:
         return False
     if _AGE_AFTER.match(text, m.end()):
         return False  # "52 years old", "a 136-year-old firm": an age, not a time
-    return not (num in ("a", "an") and not m["pre"] and not m["post"] and not m["approx"] and (
-        text[m.end():m.end() + 1] == "-" or _AMOUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()])))
+    return not _rate_or_adjective(m, text, num)
+
+
+def _rate_or_adjective(m: re.Match[str], text: str, num: str) -> bool:
+    """A bare "a day"/"an hour" that is a rate ("$5 a year") or half of an adjective ("a day-long")."""
+    if num not in ("a", "an") or m["pre"] or m["post"] or m["approx"]:
+        return False
+    return text[m.end():m.end() + 1] == "-" or _AMOUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None
 
 
 _NOT_A_REF_AFTER = re.compile(r"\s*(?:account|affairs|events|prices?|president|chairman|members?|that)\b", re.IGNORECASE)
@@ -228,7 +233,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _MODP = r"(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)"
 
 def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
-    """Every rule, with ``month`` and ``weekday`` the regex fragments for the names (cased or lower-case)."""
+    """Every rule, with ``month`` and ``weekday`` the regex fragments for the names (cased or lower-case).
+
+    The order is the tie-break between two matches of the same span (the earlier rule wins).
+    """
+    return (*_calendar_date_rules(month, weekday), *_day_and_unit_rules(month, weekday),
+            *_period_rules(month, weekday), *_reference_and_clock_rules(month, weekday))
+
+
+def _calendar_date_rules(month: str, weekday: str) -> tuple[Rule, ...]:
+    """Absolute calendar dates: "June 4, 2025", "March 2024", "2024-06-04", years, decades and centuries."""
     return (
         Rule("month_date", _rx(
             rf"\b(?:{weekday},?\s+)?(?:{_MODP})?(?:(?P<month>{month})\s+(?P<day>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?"
@@ -248,6 +262,12 @@ def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
         Rule("decade", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<dec>1\d\d0|20\d0)'?s|'(?P<dec2>\d0)s)\b"), _decade),
         Rule("century", _rx(rf"\b(?:the\s+)?{_MODP}?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|"
                             r"eighth|ninth|tenth)|(?P<nth>\d{1,2}(?:st|nd|rd|th)))[\s-]+century\b"), _century),
+    )
+
+
+def _day_and_unit_rules(month: str, weekday: str) -> tuple[Rule, ...]:
+    """Days and units relative to the DCT or the narrative: weekdays, "yesterday", "the following day", "last month", seasons, "three weeks"."""
+    return (
         Rule("weekday", _rx(rf"\b(?:(?P<the>the\s+)?(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>{weekday}s?)\b"
                             r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
                             # "on Wednesday last" (British and Indian usage): last Wednesday
@@ -279,6 +299,12 @@ def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
             rf"initial|remaining|same|other)\s+)|the\s+)?(?:(?P<approx>{APPROX_RE})\s+)?(?P<num>{NUMBER})"
             rf"(?:\s+more)?[\s-]+(?P<unit>{UNIT})s?\b(?:(?P<post>\s+(?:ago|earlier|later|from\s+now|hence)))?"),
             _n_units, lambda m, t: _plausible_units(m, t)),
+    )
+
+
+def _period_rules(month: str, weekday: str) -> tuple[Rule, ...]:
+    """Business periods and their kin: quarters, halves, spoken years, "the weekend", "the year-earlier period", "that year", "months"."""
+    return (
         Rule("quarter", _rx(
             rf"\b(?P<the>the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<qyear>{YEAR4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
             rf"this|next|coming|previous|prior|preceding|same|year[- ]earlier|year[- ]ago)[\s-]+)?"
@@ -317,6 +343,12 @@ def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
              lambda m, c: Found("DURATION", _duration_value(UNITS[m["unit"].lower()[:-1]], None)),
              lambda m, t: m.group(0).lower().startswith("the") or bool(
                  re.search(r"\b(?:within|for|in|over|after)\s+$", t[max(0, m.start() - 8):m.start()], re.IGNORECASE))),
+    )
+
+
+def _reference_and_clock_rules(month: str, weekday: str) -> tuple[Rule, ...]:
+    """References ("now", "recently"), recurring times ("every week"), clock times, edges of units and holidays."""
+    return (
         Rule("ref", _rx(r"\b(?P<word>right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|"
                         r"at\s+the\s+moment|recently|lately|the\s+past|formerly|the\s+near\s+future|"
                         r"the\s+future|soon|shortly|current|recent)\b(?!-)"), _ref, _plausible_ref),
@@ -342,37 +374,28 @@ def grammar(month: str, weekday: str) -> tuple[Rule, ...]:
              _holiday),
     )
 
-
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade",
-              "centur")
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# Which words a rule needs: a sentence without any of them skips the rule's regex (most sentences
-# hold no temporal expression at all, and the scan is what costs).
-_KEYS: dict[str, tuple[str, ...]] = {
-    "month_date": _MONTH_KEYS, "month_year": _MONTH_KEYS, "iso_date": ("#",), "us_date": ("#",), "year": ("#",),
-    "fiscal_year": ("fiscal",), "decade": ("0s",), "century": ("century",), "weekday": _WEEKDAY_KEYS,
-    "anchored_unit": ("following", "previous", "preceding", "prior", "next"),
-    "relative_day": ("today", "tonight", "yesterday", "tomorrow", "night"), "day_part": ("this",),
-    "relative_unit": (*_UNIT_KEYS, "weekend", "spring", "summer", "fall", "autumn", "winter"),
-    "season": ("spring", "summer", "autumn", "winter"), "n_units": _UNIT_KEYS, "quarter": ("quarter",), "half_year": ("half", "h1", "h2", "1h", "2h"),
-    "quarter_code": ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
-    "spoken_year": ("nineteen", "eighteen", "thousand"), "weekend": ("weekend",), "year_period": ("period",),
-    "year_earlier": ("year",), "ref": ("now", "current", "present", "moment", "recent", "lately", "past",
-                                       "formerly", "future", "soon", "shortly", "these days"),
-    "recent_units": ("recent", "coming"),
-    "set": ("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every", "each"),
-    "week_of": ("week of",),
-    "year_ended": ("year",), "anaphoric": ("that",), "the_year": ("year",), "report_period": ("period",),
-    "decade_word": ("ties",), "bare_units": ("days", "weeks", "months", "years", "decades"),
-    "clock": ("#",), "noon": ("noon", "midnight"), "edge_of_unit": ("end", "beginning", "start", "middle"),
-    "holiday": ("christmas", "new year", "thanksgiving", "independence", "halloween", "valentine", "boxing"),
+# Which words a rule needs (data/lexicon/time.toml [time_rule_keys]): a sentence without any of them skips the
+# rule's regex (most sentences hold no temporal expression at all, and the scan is what costs). Each rule has
+# the class named after it, but for those below.
+_KEY_CLASSES: dict[str, tuple[str, ...]] = {
+    "month_date": ("time_rule_keys.months",),
+    "month_year": ("time_rule_keys.months",),
+    "weekday": ("time_calendar.weekday_names",),
+    "n_units": ("time_rule_keys.units",),
+    "relative_unit": ("time_rule_keys.units", "time_rule_keys.relative_unit"),
 }
-RULES = tuple(Rule(r.name, r.pattern, r.normalise, r.accept, _KEYS.get(r.name, ())) for r in grammar(MONTH, WEEKDAY))
+
+
+def _rule_keys(name: str) -> tuple[str, ...]:
+    """The lower-case substrings one of which rule ``name`` needs in a sentence ("#": a digit)."""
+    classes = _KEY_CLASSES.get(name, (f"time_rule_keys.{name}",))
+    return tuple(sorted(frozenset().union(*(words(c) for c in classes))))
+
+
+RULES = tuple(Rule(r.name, r.pattern, r.normalise, r.accept, _rule_keys(r.name)) for r in grammar(MONTH, WEEKDAY))
 
 # the rules that read month or weekday names, again with the names in lower case (see .lowercase)
-_NAMED = frozenset({"month_date", "week_of", "month_year", "weekday", "spoken_year", "year_ended", "set", "clock",
-                    "noon"})
+_NAMED = words("time_rules.named")
 
 
 def _guarded(accept: Check | None) -> Check:
@@ -381,5 +404,5 @@ def _guarded(accept: Check | None) -> Check:
     return lambda m, t: accept(m, t) and plausible_lower_names(m, t)
 
 
-LOWER_RULES = tuple(Rule(r.name, r.pattern, r.normalise, _guarded(r.accept), _KEYS.get(r.name, ()))
+LOWER_RULES = tuple(Rule(r.name, r.pattern, r.normalise, _guarded(r.accept), _rule_keys(r.name))
                     for r in grammar(LOWER_MONTH, LOWER_WEEKDAY) if r.name in _NAMED)

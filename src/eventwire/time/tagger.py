@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..models import TimeExpression
+from ..vocabulary import words
 from .calendar import bounds
 from .lowercase import lower_regions
 from .normalise import Context, Found
@@ -19,7 +20,7 @@ from .rules import LOWER_RULES, RULES, Rule
 from .tense import Tense, text_tense
 
 # rules whose value never depends on the DCT
-_ABSOLUTE_RULES = frozenset({"iso_date", "us_date", "year", "fiscal_year", "decade", "century"})
+_ABSOLUTE_RULES = words("time_rules.absolute")
 _DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
