@@ -36,7 +36,7 @@ from ..models import Actor, Certainty, Event, Mention
 from .lexicon import CertaintyWords
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SEVERITY = {Certainty.CERTAIN: 0, Certainty.REPORTED: 1, Certainty.UNCONFIRMED: 2, Certainty.DENIED: 3}
 MAX_DEPTH = 24
@@ -45,6 +45,9 @@ CONTENT_DEPS = vocabulary.words("certainty_dependencies.report_content")
 PERSONAL_PRONOUNS = vocabulary.words("certainty_pronouns.personal")
 # Children of a source noun phrase that are left out of its attribution text.
 TRIMMED_DEPS = vocabulary.words("certainty_dependencies.trimmed_from_source")
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +111,53 @@ def _trimmed_tokens(head: Token) -> list[Token]:
     return out
 
 
+def _named_after_descriptor(head: Token) -> list[Token] | None:
+    """ "DPRK's state media KCNA" → "KCNA": a proper name behind a common-noun descriptor, with the proper nouns
+    just before it that hang off it; None when ``head`` is no such name."""
+    if not (head.tag_ in PROPER_TAGS and head.text[:1].isupper()):
+        return None
+    if not any(c.dep_ in ("compound", "poss", "nmod") and c.i < head.i and c.tag_ not in PROPER_TAGS
+               for c in head.children):
+        return None
+    run = [head]
+    i = head.i - 1
+    while i >= 0 and head.doc[i].tag_ in PROPER_TAGS and head.doc[i].head.i == head.i:
+        run.insert(0, head.doc[i])
+        i -= 1
+    return run
+
+
+def _last_separator(doc: Doc, separators: frozenset[str]) -> Token | None:
+    """The sentence's last separator before a headline's source tag (a colon, or a dash with a space after it)."""
+    last = None
+    for t in doc:
+        if t.text in separators and (t.text == ":" or t.whitespace_):
+            last = t
+    return last
+
+
+def _according_object(according: Token) -> Token | None:
+    """X in "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parties:
+    """What a party check needs: the event's actors, the sentence's actor mentions and its offset in the text."""
+
+    actors: Sequence[Actor]
+    mentions: Sequence[Mention]
+    offset: int
+
+
 class AttributionReader:
     """Collect the certainty frames of an event trigger and decide its certainty and attribution."""
 
     def __init__(self, words: CertaintyWords) -> None:
         self.words = words
         self._reporting_nouns = words.evidential_nouns | words.doubtful_nouns
+        self._claim_like_nouns = words.evidential_nouns | words.claim_nouns | words.doubtful_nouns
         self._unnamed_words = words.media_words | words.anonymous_words
         self._tag_sources = words.evidential_nouns | self._unnamed_words | words.headline_tag_words
 
@@ -128,68 +172,66 @@ class AttributionReader:
         inner = self.evidential_source(head)
         if inner is not None:
             return self.source_phrase(inner)
-        name = next((c for c in head.children if c.dep_ == "appos" and c.tag_ in ("NNP", "NNPS")), None)
-        if name is not None and head.tag_ in ("NN", "NNS"):
+        name = next((c for c in head.children if c.dep_ == "appos" and c.tag_ in PROPER_TAGS), None)
+        if name is not None and head.tag_ in COMMON_NOUN_TAGS:
             return self.source_phrase(name)  # "the state broadcaster CCTV" → "CCTV"
-        tokens = _trimmed_tokens(head)
-        if head.tag_ in ("NNP", "NNPS") and head.text[:1].isupper():
-            descriptor = any(
-                c.dep_ in ("compound", "poss", "nmod") and c.i < head.i and c.tag_ not in ("NNP", "NNPS")
-                for c in head.children
-            )
-            if descriptor:
-                run = [head]
-                i = head.i - 1
-                while i >= 0 and head.doc[i].tag_ in ("NNP", "NNPS") and head.doc[i].head.i == head.i:
-                    run.insert(0, head.doc[i])
-                    i -= 1
-                tokens = run
-        if not tokens:
-            tokens = [head]
-        doc = head.doc
-        span = doc[tokens[0].i:tokens[-1].i + 1]
+        tokens = _named_after_descriptor(head) or _trimmed_tokens(head) or [head]
+        span = head.doc[tokens[0].i:tokens[-1].i + 1]
         return span.text, (span.start, span.end)
 
     def evidential_source(self, noun: Token) -> Token | None:
         """The source inside an evidential noun phrase: "a statement *from X*", "*X's* report"."""
-        if noun.lemma_.lower() not in self.words.evidential_nouns:
+        w = self.words
+        if noun.lemma_.lower() not in w.evidential_nouns:
             return None
         for c in noun.children:
-            if c.dep_ == "poss" and c.lower_ not in self.words.self_reference_words:
+            if c.dep_ == "poss" and c.lower_ not in w.self_reference_words:
                 return c
-            if c.dep_ == "prep" and c.lower_ in self.words.source_prepositions:
+            if c.dep_ == "prep" and c.lower_ in w.source_prepositions:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() not in self.words.evidential_nouns:
+                if obj is not None and obj.lemma_.lower() not in w.evidential_nouns:
                     return obj
         for c in noun.children:
-            if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"):  # "Reuters reports"
+            if c.dep_ == "compound" and c.tag_ in PROPER_TAGS:  # "Reuters reports"
                 return c
         return None
 
     def speaker(self, verb: Token) -> Token | None:
-        """Who reports: the subject, the passive agent ("as reported by X"), or the cited object."""
-        w = self.words
-        lemma = verb.lemma_.lower()
-        if lemma in w.source_object_verbs:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
-        for c in verb.children:
-            if c.dep_ == "agent":
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in w.non_speaker_subjects
+        """Who reports, tried in this order: the cited object ("citing officials"), the passive agent ("as
+        reported by X"), the subject, the quoted passive subject ("the mayor was quoted as saying"), and last the
+        speaker of the verb a subjectless one hangs off."""
+        who = self._cited_source(verb)
+        if who is None:
+            who = _passive_agent(verb)
+        if who is None:
+            who = self._subject_speaker(verb)
+        if who is None:
+            who = self._quoted_subject(verb)
+        if who is None:
+            who = self._governor_speaker(verb)
+        return who
+
+    def _cited_source(self, verb: Token) -> Token | None:
+        """ "citing officials", "quoted a spokesman": the object of a source-object verb."""
+        if verb.lemma_.lower() not in self.words.source_object_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+    def _subject_speaker(self, verb: Token) -> Token | None:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in self.words.non_speaker_subjects
                     and c.tag_ not in ("WDT", "WP", "DT")]  # "this is …", "what …" are no speakers
-        if subjects:
-            # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
-            return subjects[-1]
-        if lemma in w.source_object_verbs:  # "the mayor was quoted as saying …"
-            quoted = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if quoted is not None:
-                return quoted
-        # a subjectless conjunct or participle shares its governor's subject: "said and added that …",
-        # "told reporters, adding that …", "was quoted as saying that …"
+        # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
+        return subjects[-1] if subjects else None
+
+    def _quoted_subject(self, verb: Token) -> Token | None:
+        """ "the mayor was quoted as saying …": the passive subject of a source-object verb."""
+        if verb.lemma_.lower() not in self.words.source_object_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+    def _governor_speaker(self, verb: Token) -> Token | None:
+        """A subjectless conjunct or participle shares its governor's subject: "said and added that …", "told
+        reporters, adding that …", "was quoted as saying that …"."""
         head = verb.head
         if head.i != verb.i and verb.dep_ in ("conj", "advcl", "xcomp") and head.tag_.startswith("VB"):
             return self.speaker(head)
@@ -201,9 +243,20 @@ class AttributionReader:
     def frames(self, trigger: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> list[Frame]:
         """Every frame governing ``trigger``, innermost first. ``actors``: the event's actors (of all its dyad
         records); ``offset``: the sentence's start in the text."""
-        w = self.words
+        parties = _Parties(actors, mentions, offset)
         out: list[Frame] = []
         self._hedges(trigger, out, own=True)
+        path = self._walk_up(trigger, parties, out)
+        out.extend(self._side_reports(path, parties))
+        out.extend(self._according_to(trigger, parties))
+        headline_tag = self._trailing_tag(trigger)
+        if headline_tag is not None:
+            out.append(headline_tag)
+        return out
+
+    def _walk_up(self, trigger: Token, parties: _Parties, out: list[Frame]) -> list[Token]:
+        """Append the frame of every word above the trigger (and the hedges on them), innermost first; return
+        the path from the trigger to the root."""
         node = trigger
         path: list[Token] = [trigger]
         came_as_content = False  # the trigger itself is not a report's content ("rejected the claim")
@@ -211,52 +264,55 @@ class AttributionReader:
             head = node.head
             if head.i == node.i:
                 break
-            frame = self._step(node, head, actors, mentions, offset, came_as_content)
+            frame = self._step(node, head, parties, came_as_content)
             if frame is not None:
                 out.append(frame)
-            # a report noun's content is its "that"-clause or its "of/about" object; a participle hanging
-            # off it ("rejected the suggestion, saying …") is not what the report says
-            came_as_content = node.dep_ == "ccomp" or (
-                node.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in node.children)) or (
-                node.dep_ == "prep" and node.lower_ in w.content_prepositions)
+            came_as_content = self._is_report_content(node)
             path.append(head)
             if head.tag_.startswith("VB") or head.tag_.startswith("NN"):
                 self._hedges(head, out, own=False)
             node = head
-        # side frames: a reporting verb hanging off a clause on the path ("…, officials said")
+        return path
+
+    def _is_report_content(self, node: Token) -> bool:
+        """A report noun's content is its "that"-clause or its "of/about" object; a participle hanging off it
+        ("rejected the suggestion, saying …") is not what the report says."""
+        if node.dep_ == "ccomp":
+            return True
+        if node.dep_ in ("acl", "relcl"):
+            return any(c.dep_ == "mark" for c in node.children)
+        return node.dep_ == "prep" and node.lower_ in self.words.content_prepositions
+
+    def _side_reports(self, path: list[Token], parties: _Parties) -> list[Frame]:
+        """Side frames: a reporting verb hanging off a clause on the path ("…, officials said")."""
         on_path = {t.i for t in path}
-        for t in path:
-            for c in t.children:
-                if c.i in on_path or c.lemma_.lower() not in w.reporting_verbs:
-                    continue
-                # a reporting verb with content of its own reports that, not our clause ("though no
-                # incident was reported"); a trailing conjunct after a comma is a tag ("…, X said")
-                if any(g.dep_ in ("ccomp", "dobj", "nsubjpass", "xcomp") for g in c.children):
-                    continue
-                tag = c.dep_ == "conj" and c.i > t.i and any(
-                    x.is_punct and x.text == "," for x in c.doc[t.i:c.i])
-                if c.dep_ in ("advcl", "parataxis") or tag:
-                    out.append(self._report_frame(c, actors, mentions, offset))
-        out.extend(self._according_to(trigger, actors, mentions, offset))
-        headline_tag = self._trailing_tag(trigger)
-        if headline_tag is not None:
-            out.append(headline_tag)
-        return out
+        return [self._report_frame(c, parties) for t in path for c in t.children
+                if c.i not in on_path and self._is_side_report(t, c)]
+
+    def _is_side_report(self, clause: Token, verb: Token) -> bool:
+        if verb.lemma_.lower() not in self.words.reporting_verbs:
+            return False
+        # a reporting verb with content of its own reports that, not our clause ("though no incident was reported")
+        if any(g.dep_ in ("ccomp", "dobj", "nsubjpass", "xcomp") for g in verb.children):
+            return False
+        if verb.dep_ in ("advcl", "parataxis"):
+            return True
+        # a trailing conjunct after a comma is a tag ("…, X said")
+        return verb.dep_ == "conj" and verb.i > clause.i and any(
+            x.is_punct and x.text == "," for x in verb.doc[clause.i:verb.i])
 
     def _trailing_tag(self, trigger: Token) -> Frame | None:
         """A headline's source tag after a colon or dash: "… to Kursk: report", "… Moscow - state media"."""
-        w = self.words
         doc = trigger.doc
-        separators = [t for t in doc if t.text in w.headline_tag_separators and (t.text == ":" or t.whitespace_)]
-        if not separators or separators[-1].i <= trigger.i:
+        sep = _last_separator(doc, self.words.headline_tag_separators)
+        if sep is None or sep.i <= trigger.i:
             return None
-        sep = separators[-1]
         tail = [t for t in doc[sep.i + 1:] if not t.is_punct]
         words = {t.lower_ for t in tail} | {t.lemma_.lower() for t in tail}
         if not tail or len(tail) > 4 or not words & self._tag_sources:
             return None
         text = doc[tail[0].i:tail[-1].i + 1].text
-        generic = len(tail) == 1 and tail[0].lemma_.lower() in w.generic_evidential_nouns
+        generic = len(tail) == 1 and tail[0].lemma_.lower() in self.words.generic_evidential_nouns
         return Frame(Certainty.REPORTED, f"{sep.text} {text}", None if generic else text, scope="sentence")
 
     def _hedges(self, token: Token, out: list[Frame], *, own: bool) -> None:
@@ -269,7 +325,7 @@ class AttributionReader:
                 out.append(Frame(Certainty.REPORTED, c.text))
             elif own and c.dep_ in ("amod", "compound") and word in w.unconfirmed_modifiers:
                 out.append(Frame(Certainty.UNCONFIRMED, f"{c.text} {token.text}"))
-            elif own and c.dep_ in ("amod",) and word in w.reported_modifiers:
+            elif own and c.dep_ == "amod" and word in w.reported_modifiers:
                 out.append(Frame(Certainty.REPORTED, f"{c.text} {token.text}"))
 
     def _refusal(self, verb: Token) -> bool:
@@ -279,41 +335,73 @@ class AttributionReader:
                    for c in verb.children) or (
             any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children))
 
-    def _step(self, node: Token, head: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int,
-              came_as_content: bool = True) -> Frame | None:
+    def _step(self, node: Token, head: Token, parties: _Parties, came_as_content: bool) -> Frame | None:
+        """The frame ``head`` puts on ``node``, its child on the path up from the trigger: a denial, a report or
+        an evidential noun, tried in that order. ``came_as_content``: ``node`` is itself a report's content."""
+        # a frame is a dataclass and always true: ``or`` takes the first that fired
+        return (self._denial_step(node, head, came_as_content)
+                or self._report_step(node, head, parties)
+                or self._evidential_step(node, head))
+
+    def _denial_step(self, node: Token, head: Token, came_as_content: bool) -> Frame | None:
+        """ "denied that …", "denied sending …", "denied the attack", "rejected reports that …", "the ministry's
+        denial that …"."""
         w = self.words
-        dep = node.dep_
         lemma = head.lemma_.lower()
         is_verb = head.tag_.startswith("VB")
-        # denials: "denied that …", "denied sending …", "denied the attack", "rejected reports that …"
-        if is_verb and lemma in w.denial_verbs and dep in CONTENT_DEPS and not self._refusal(head):
-            first = head.head if head.dep_ == "conj" else head
-            if first.lemma_.lower() in w.confirmation_verbs and any(
-                    c.lower_ in w.confirmation_correlatives for c in first.children):
-                return Frame(Certainty.UNCONFIRMED, f"{first.text} nor {head.text}")  # "neither confirmed nor denied"
-            return self._denial_frame(head, f"{head.text}")
-        if is_verb and lemma in w.denial_of_report_verbs and dep == "dobj" and came_as_content and (
-                node.lemma_.lower() in w.evidential_nouns or node.lemma_.lower() in w.claim_nouns
-                or node.lemma_.lower() in w.doubtful_nouns):
+        if is_verb and lemma in w.denial_verbs and node.dep_ in CONTENT_DEPS and not self._refusal(head):
+            return self._denial_or_correlative(head)
+        if is_verb and lemma in w.denial_of_report_verbs and node.dep_ == "dobj" and came_as_content and (
+                node.lemma_.lower() in self._claim_like_nouns):
             return self._denial_frame(head, f"{head.text} {node.text}")
-        if lemma in w.denial_nouns and dep in ("acl", "ccomp"):
-            source = next((c for c in head.children if c.dep_ == "poss"), None)
-            text, span = self.source_phrase(source) if source is not None else (None, None)
-            return Frame(Certainty.DENIED, head.text, text, span)
-        # reports: "X said that …", "X is said to …", "X reported the attack"
-        passive = any(c.dep_ == "auxpass" for c in head.children)
-        # an xcomp is reported content only under a passive ("is said to have fled"); "told them to
-        # leave" is an order, whose status the status rules read
-        content = dep in ("ccomp", "parataxis", "csubjpass", "nsubjpass") or (dep == "xcomp" and passive) or (
-            dep == "dobj" and lemma not in w.addressee_object_verbs and lemma not in w.source_object_verbs)
-        if is_verb and lemma in w.reporting_verbs and content:
-            return self._report_frame(head, actors, mentions, offset)
-        if is_verb and lemma in w.accusation_verbs and dep == "prep" and node.lower_ in w.accusation_prepositions:
-            return self._report_frame(head, actors, mentions, offset)  # "accused X of shelling …"
-        # evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"
-        if lemma in self._reporting_nouns and head.tag_.startswith("NN") and dep in ("acl", "ccomp"):
+        if lemma in w.denial_nouns and node.dep_ in ("acl", "ccomp"):
+            return self._denial_noun_frame(head)
+        return None
+
+    def _denial_noun_frame(self, noun: Token) -> Frame:
+        """ "the ministry's denial that …": attributed to the possessor."""
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        text, span = self.source_phrase(source) if source is not None else (None, None)
+        return Frame(Certainty.DENIED, noun.text, text, span)
+
+    def _denial_or_correlative(self, verb: Token) -> Frame:
+        """A denial, except in "neither confirmed nor denied", which leaves the claim unconfirmed."""
+        first = verb.head if verb.dep_ == "conj" else verb
+        if first.lemma_.lower() in self.words.confirmation_verbs and any(
+                c.lower_ in self.words.confirmation_correlatives for c in first.children):
+            return Frame(Certainty.UNCONFIRMED, f"{first.text} nor {verb.text}")
+        return self._denial_frame(verb, f"{verb.text}")
+
+    def _report_step(self, node: Token, head: Token, parties: _Parties) -> Frame | None:
+        """ "X said that …", "X is said to …", "X reported the attack", "accused X of shelling …"."""
+        if not head.tag_.startswith("VB"):
+            return None
+        w = self.words
+        lemma = head.lemma_.lower()
+        if lemma in w.reporting_verbs and self._is_reported(node, head, lemma):
+            return self._report_frame(head, parties)
+        if lemma in w.accusation_verbs and node.dep_ == "prep" and node.lower_ in w.accusation_prepositions:
+            return self._report_frame(head, parties)
+        return None
+
+    def _is_reported(self, node: Token, verb: Token, lemma: str) -> bool:
+        """Is ``node`` what ``verb`` reports? An xcomp only under a passive ("is said to have fled"; "told them to
+        leave" is an order, whose status the status rules read); an object unless it is the addressee ("told
+        reporters") or the source ("citing officials")."""
+        dep = node.dep_
+        if dep in ("ccomp", "parataxis", "csubjpass", "nsubjpass"):
+            return True
+        if dep == "xcomp":
+            return any(c.dep_ == "auxpass" for c in verb.children)
+        return dep == "dobj" and lemma not in self.words.addressee_object_verbs and (
+            lemma not in self.words.source_object_verbs)
+
+    def _evidential_step(self, node: Token, head: Token) -> Frame | None:
+        """Evidential nouns: "reports that …", "claims of …", "unconfirmed reports say …"."""
+        if head.lemma_.lower() in self._reporting_nouns and head.tag_.startswith("NN") and (
+                node.dep_ in ("acl", "ccomp")):
             return self._noun_frame(head)
-        if head.dep_ == "prep" and head.lower_ in w.content_prepositions and dep == "pobj":
+        if head.dep_ == "prep" and head.lower_ in self.words.content_prepositions and node.dep_ == "pobj":
             noun = head.head
             if noun.lemma_.lower() in self._reporting_nouns and noun.tag_.startswith("NN"):
                 return self._noun_frame(noun)
@@ -334,65 +422,87 @@ class AttributionReader:
         text, span = self.source_phrase(who) if who is not None else (None, None)
         return Frame(Certainty.DENIED, cue, text, span)
 
-    def _noun_frame(self, noun: Token) -> Frame:
+    def _is_doubtful_noun(self, noun: Token) -> bool:
+        """ "allegations", "unconfirmed reports": a noun whose content is unconfirmed."""
         w = self.words
-        doubtful = noun.lemma_.lower() in w.doubtful_nouns or any(
+        return noun.lemma_.lower() in w.doubtful_nouns or any(
             c.dep_ == "amod" and c.lower_ in w.unconfirmed_modifiers for c in noun.children)
+
+    def _noun_frame(self, noun: Token) -> Frame:
+        doubtful = self._is_doubtful_noun(noun)
         source = self.evidential_source(noun)
         text, span = self.source_phrase(source) if source is not None else (None, None)
         return Frame(Certainty.UNCONFIRMED if doubtful else Certainty.REPORTED, noun.text, text, span)
 
-    def _report_frame(self, verb: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> Frame:
-        w = self.words
+    def _report_frame(self, verb: Token, parties: _Parties) -> Frame:
         who = self.speaker(verb)
-        lemma = verb.lemma_.lower()
         text, span = self.source_phrase(who) if who is not None else (None, None)
         cue = f"{text} {verb.text}" if text else verb.text
         certainty = Certainty.REPORTED
         if who is not None and who.lemma_.lower() in self._reporting_nouns:
-            # "Reports indicate that …", "Unconfirmed reports say …": a report names no speaker, so the
-            # attribution is its own source if it has one ("Reuters reports say …"), else None
-            noun = self._noun_frame(who)
-            certainty = noun.certainty
-            if noun.source is not None or self._generic_report(who):
-                text, span = noun.source, noun.source_span
-        if lemma in w.doubtful_verbs:
-            certainty = Certainty.UNCONFIRMED  # "It is alleged that …"
-        elif self.unconfirming(verb) is not None:
-            certainty = Certainty.UNCONFIRMED  # "claimed without evidence"
-        elif lemma in w.confirmation_verbs and any(c.dep_ == "neg" for c in verb.children):
-            certainty = Certainty.UNCONFIRMED  # "did not confirm that …"
-        elif (certainty is Certainty.REPORTED and who is not None and span is not None
-              and lemma not in w.assertive_verbs
-              and (self.is_party(self._whole(who), actors, mentions, offset)
-                   or self._speaks_of_itself(verb, self._whole(who)))):
-            certainty = Certainty.CERTAIN
+            certainty, text, span = self._report_as_speaker(who, text, span)
+        certainty = self._report_certainty(verb, who, span, certainty, parties)
         return Frame(certainty, cue, text, span)
 
-    def _according_to(self, trigger: Token, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> list[Frame]:
+    def _report_as_speaker(self, report: Token, text: str | None, span: tuple[int, int] | None
+                           ) -> tuple[Certainty, str | None, tuple[int, int] | None]:
+        """ "Reports indicate that …", "Unconfirmed reports say …": a report names no speaker, so the attribution
+        is its own source if it has one ("Reuters reports say …"), else None."""
+        noun = self._noun_frame(report)
+        if noun.source is not None or self._generic_report(report):
+            return noun.certainty, noun.source, noun.source_span
+        return noun.certainty, text, span
+
+    def _report_certainty(self, verb: Token, who: Token | None, span: tuple[int, int] | None,
+                          certainty: Certainty, parties: _Parties) -> Certainty:
+        """Doubt on the reporting verb makes it unconfirmed; a party's plain statement keeps the event certain."""
+        lemma = verb.lemma_.lower()
+        if self._doubted_report(verb, lemma):
+            return Certainty.UNCONFIRMED
+        if (certainty is Certainty.REPORTED and who is not None and span is not None
+                and lemma not in self.words.assertive_verbs and self._party_speaks(verb, who, parties)):
+            return Certainty.CERTAIN
+        return certainty
+
+    def _doubted_report(self, verb: Token, lemma: str) -> bool:
+        """ "It is alleged that …", "claimed without evidence", "did not confirm that …"."""
+        w = self.words
+        return (lemma in w.doubtful_verbs or self.unconfirming(verb) is not None
+                or (lemma in w.confirmation_verbs and any(c.dep_ == "neg" for c in verb.children)))
+
+    def _party_speaks(self, verb: Token, who: Token, parties: _Parties) -> bool:
+        whole = self._whole(who)
+        return (self.is_party(whole, parties.actors, parties.mentions, parties.offset)
+                or self._speaks_of_itself(verb, whole))
+
+    def _according_to(self, trigger: Token, parties: _Parties) -> list[Frame]:
         """ "According to X, …" covers the whole sentence (unless the event sits inside X itself)."""
         out: list[Frame] = []
         for t in trigger.doc:
-            if t.lower_ != "according":
-                continue
-            # "According to X, …" or "…, according to X": an attribution. Mid-clause without a comma
-            # ("judged according to our religion") it is a manner adverbial instead.
-            before = t.doc[t.i - 1] if t.i > 0 else None
-            if before is not None and not (before.is_punct or before.is_space):
-                continue
-            to = next((c for c in t.children if c.lower_ == "to"), None)
-            obj = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
-            if obj is None or trigger.i in {t.i for t in obj.subtree}:
-                continue
-            text, span = self.source_phrase(obj)
-            certainty = Certainty.REPORTED
-            if obj.lemma_.lower() in self.words.doubtful_nouns or any(
-                    c.dep_ == "amod" and c.lower_ in self.words.unconfirmed_modifiers for c in obj.children):
-                certainty = Certainty.UNCONFIRMED
-            elif self.is_party(trigger.doc[span[0]:span[1]], actors, mentions, offset):
-                certainty = Certainty.CERTAIN
-            out.append(Frame(certainty, f"according to {text}", text, span, scope="sentence"))
+            if t.lower_ == "according":
+                frame = self._according_frame(t, trigger, parties)
+                if frame is not None:
+                    out.append(frame)
         return out
+
+    def _according_frame(self, according: Token, trigger: Token, parties: _Parties) -> Frame | None:
+        doc = according.doc
+        # "According to X, …" or "…, according to X": an attribution. Mid-clause without a comma
+        # ("judged according to our religion") it is a manner adverbial instead.
+        before = doc[according.i - 1] if according.i > 0 else None
+        if before is not None and not (before.is_punct or before.is_space):
+            return None
+        obj = _according_object(according)
+        if obj is None or trigger.i in {t.i for t in obj.subtree}:
+            return None
+        text, span = self.source_phrase(obj)
+        if self._is_doubtful_noun(obj):
+            certainty = Certainty.UNCONFIRMED
+        elif self.is_party(doc[span[0]:span[1]], parties.actors, parties.mentions, parties.offset):
+            certainty = Certainty.CERTAIN
+        else:
+            certainty = Certainty.REPORTED
+        return Frame(certainty, f"according to {text}", text, span, scope="sentence")
 
     # ------------------------------------------------------------------ doubt
     def unconfirming(self, predicate: Token) -> str | None:
@@ -405,23 +515,32 @@ class AttributionReader:
         lemma = predicate.lemma_.lower()
         if lemma in w.unconfirmed_adjectives:
             return predicate.text
-        if lemma in w.confirmation_verbs and (
-                any(c.dep_ == "neg" for c in predicate.children)
-                or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in w.negative_subjects
-                       or any(d.lower_ in w.negative_subject_determiners for d in c.children
-                              if c.dep_ in ("nsubj", "nsubjpass"))
-                       for c in predicate.children)):
+        if lemma in w.confirmation_verbs and self._negated_confirmation(predicate):
             return f"not {predicate.text}"
         for c in predicate.children:
-            if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.lemma_.lower() in w.unconfirmed_adjectives:
-                return f"{predicate.text} {c.text}"
-            if c.dep_ == "prep" and c.lower_ == "without":
-                for t in c.subtree:
-                    if t.lemma_.lower() in w.evidence_nouns:
-                        return f"without {t.text}"
-            if c.dep_ == "dobj" and c.lemma_.lower() in w.evidence_nouns and any(
-                    d.lower_ == "no" for d in c.children):
-                return f"no {c.text}"
+            cue = self._unconfirming_child(predicate, c)
+            if cue is not None:
+                return cue
+        return None
+
+    def _negated_confirmation(self, verb: Token) -> bool:
+        """ "has not been confirmed", "none has been confirmed", "neither report could be verified"."""
+        w = self.words
+        return any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ in w.negative_subjects or any(d.lower_ in w.negative_subject_determiners for d in c.children)
+            for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS)
+
+    def _unconfirming_child(self, predicate: Token, c: Token) -> str | None:
+        """ "remain unconfirmed", "without evidence", "offered no proof"."""
+        w = self.words
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.lemma_.lower() in w.unconfirmed_adjectives:
+            return f"{predicate.text} {c.text}"
+        if c.dep_ == "prep" and c.lower_ == "without":
+            evidence = next((t for t in c.subtree if t.lemma_.lower() in w.evidence_nouns), None)
+            if evidence is not None:
+                return f"without {evidence.text}"
+        if c.dep_ == "dobj" and c.lemma_.lower() in w.evidence_nouns and any(d.lower_ == "no" for d in c.children):
+            return f"no {c.text}"
         return None
 
     # ------------------------------------------------------------------ parties
@@ -429,7 +548,7 @@ class AttributionReader:
     def _person_like(source: Span) -> bool:
         """A named or pronominal speaker, not an organisation ("Putin", "he", "the minister Jane Doe")."""
         root = source.root
-        return root.tag_ in ("NNP", "NNPS") or root.lower_ in PERSONAL_PRONOUNS
+        return root.tag_ in PROPER_TAGS or root.lower_ in PERSONAL_PRONOUNS
 
     @staticmethod
     def _whole(head: Token) -> Span:
@@ -439,47 +558,64 @@ class AttributionReader:
     def _speaks_of_itself(self, verb: Token, source: Span) -> bool:
         """ "The ministry said *its* forces struck", "Hamas said *it* fired": the reported clause's
         subject refers back to the speaker, so the speaker is a party to what it reports."""
-        w = self.words
         if {t.lower_ for t in source} & self._unnamed_words:
             return False
         for clause in verb.children:
-            if clause.dep_ not in ("ccomp", "xcomp"):
-                continue
-            if clause.lemma_.lower() == "be":
+            if clause.dep_ not in ("ccomp", "xcomp") or clause.lemma_.lower() == "be":
                 continue  # "it is our duty to …": an expletive, not the speaker
-            for subj in clause.children:
-                if subj.dep_ not in ("nsubj", "nsubjpass"):
-                    continue
-                pronoun = subj if subj.lower_ in w.self_reference_words else next(
-                    (c for c in subj.children if c.dep_ == "poss" and c.lower_ in w.self_reference_words), None)
-                if pronoun is None:
-                    continue
-                # "he/she" can only point back at a person ("the party said he was …" speaks of someone else)
-                if pronoun.lower_ in PERSONAL_PRONOUNS and not self._person_like(source):
-                    continue
+            if any(self._refers_to_speaker(subj, source) for subj in clause.children
+                   if subj.dep_ in NOMINAL_SUBJECT_DEPS):
                 return True
         return False
 
+    def _refers_to_speaker(self, subject: Token, source: Span) -> bool:
+        """Is ``subject`` (or its possessor: "*its* forces") a pronoun that can point back at ``source``?"""
+        w = self.words
+        pronoun = subject if subject.lower_ in w.self_reference_words else next(
+            (c for c in subject.children if c.dep_ == "poss" and c.lower_ in w.self_reference_words), None)
+        if pronoun is None:
+            return False
+        # "he/she" can only point back at a person ("the party said he was …" speaks of someone else)
+        return pronoun.lower_ not in PERSONAL_PRONOUNS or self._person_like(source)
+
     def is_party(self, source: Span, actors: Sequence[Actor], mentions: Sequence[Mention], offset: int) -> bool:
         """Is the source one of the event's actors (or their government)? See the module docstring."""
-        w = self.words
-        words = {t.lower_ for t in source}
-        if words & w.media_words or words & w.anonymous_words:
+        if {t.lower_ for t in source} & self._unnamed_words:
             return False
-        start, end = offset + source.start_char, offset + source.end_char
-        inside = [m for m in mentions if m.start < end and m.end > start]
-        if any((m.actor.sector or "").lower() in w.media_sectors for m in inside):
+        inside = _mentions_inside(source, mentions, offset)
+        if self._media_mention(inside) or not actors:
             return False
-        if not actors:
-            return False
-        for actor in actors:
-            if actor.text and actor.text.split(" ", 1)[0].lower() in w.self_reference_words:
-                return True  # "the ministry said its forces …"
-            for text in (actor.text, actor.name):
-                if text and (_contains_words(source.text, text) or _contains_words(text, source.text)):
-                    return True
+        if any(self._names_actor(source, actor) for actor in actors):
+            return True
         countries = {a.country for a in actors if a.country}
         return any(m.actor.country in countries for m in inside if m.actor.country)
+
+    def _media_mention(self, mentions: Sequence[Mention]) -> bool:
+        """Does one of the mentions name a media actor (a PLOVER media sector)?"""
+        return any((m.actor.sector or "").lower() in self.words.media_sectors for m in mentions)
+
+    def _names_actor(self, source: Span, actor: Actor) -> bool:
+        """Does the source name the actor (or is the actor the source's "its …")?"""
+        if actor.text and actor.text.split(" ", 1)[0].lower() in self.words.self_reference_words:
+            return True  # "the ministry said its forces …"
+        return any(text and (_contains_words(source.text, text) or _contains_words(text, source.text))
+                   for text in (actor.text, actor.name))
+
+
+def _mentions_inside(source: Span, mentions: Sequence[Mention], offset: int) -> list[Mention]:
+    """The actor mentions that overlap the source (``offset``: the sentence's start in the text)."""
+    start, end = offset + source.start_char, offset + source.end_char
+    return [m for m in mentions if m.start < end and m.end > start]
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """X in "as reported by X": the object of the verb's first passive agent that has one."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def event_actors(events: Iterable[Event]) -> list[Actor]:
