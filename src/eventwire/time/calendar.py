@@ -99,46 +99,65 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def bounds(value: str | None, dct: date | None = None) -> tuple[Precision, str | None, str | None]:
+Bounds = tuple[Precision, str | None, str | None]
+
+
+def bounds(value: str | None, dct: date | None = None) -> Bounds:
     """(precision, earliest, latest) of a DATE/TIME value, as ISO days. Unknown parts stay ``None``."""
     if not value:
         return Precision.UNKNOWN, None, None
     try:
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            return Precision.DAY, day, day
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return Precision.MONTH, date(y, mo, 1).isoformat(), _month_end(y, mo).isoformat()
-        if m := _YEAR.match(value):
-            y = int(m[1])
-            return Precision.YEAR, date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat()
-        if m := _WEEK.match(value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return Precision.RANGE, monday.isoformat(), (monday + timedelta(days=6)).isoformat()
-        if m := _QUARTER.match(value):
-            y, q = int(m[1]), int(m[2])
-            return Precision.RANGE, date(y, 3 * q - 2, 1).isoformat(), _month_end(y, 3 * q).isoformat()
-        if m := _HALF.match(value):
-            y, h = int(m[1]), int(m[2])
-            return Precision.RANGE, date(y, 6 * h - 5, 1).isoformat(), _month_end(y, 6 * h).isoformat()
-        if m := _SEASON.match(value):
-            y = int(m[1])
-            first, last = SEASON_MONTHS[m[2]]
-            end = _month_end(y + (last - 1) // 12, (last - 1) % 12 + 1)
-            return Precision.RANGE, date(y, first, 1).isoformat(), end.isoformat()
-        if m := _DECADE.match(value):
-            y = int(m[1]) * 10
-            return Precision.RANGE, date(max(y, 1), 1, 1).isoformat(), date(y + 9, 12, 31).isoformat()
-        if m := _CENTURY.match(value):
-            y = int(m[1]) * 100
-            return Precision.RANGE, date(max(y, 1), 1, 1).isoformat(), date(y + 99, 12, 31).isoformat()
+        found = _calendar_bounds(value) or _period_bounds(value)
     except ValueError:  # an impossible date ("Feb. 30") keeps no bounds rather than wrong ones
         return Precision.UNKNOWN, None, None
+    if found is not None:
+        return found
+    return _reference_bounds(value, dct)
+
+
+def _calendar_bounds(value: str) -> Bounds | None:
+    """A day (or a time of it), a month, a year or an ISO week."""
+    if m := _DAY.match(value):
+        day = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        return Precision.DAY, day, day
+    if m := _MONTH.match(value):
+        y, mo = int(m[1]), int(m[2])
+        return Precision.MONTH, date(y, mo, 1).isoformat(), _month_end(y, mo).isoformat()
+    if m := _YEAR.match(value):
+        y = int(m[1])
+        return Precision.YEAR, date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat()
+    if m := _WEEK.match(value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return Precision.RANGE, monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    return None
+
+
+def _period_bounds(value: str) -> Bounds | None:
+    """A quarter, a half, a season, a decade or a century."""
+    if m := _QUARTER.match(value):
+        y, q = int(m[1]), int(m[2])
+        return Precision.RANGE, date(y, 3 * q - 2, 1).isoformat(), _month_end(y, 3 * q).isoformat()
+    if m := _HALF.match(value):
+        y, h = int(m[1]), int(m[2])
+        return Precision.RANGE, date(y, 6 * h - 5, 1).isoformat(), _month_end(y, 6 * h).isoformat()
+    if m := _SEASON.match(value):
+        y = int(m[1])
+        first, last = SEASON_MONTHS[m[2]]
+        end = _month_end(y + (last - 1) // 12, (last - 1) % 12 + 1)
+        return Precision.RANGE, date(y, first, 1).isoformat(), end.isoformat()
+    if m := _DECADE.match(value):
+        y = int(m[1]) * 10
+        return Precision.RANGE, date(max(y, 1), 1, 1).isoformat(), date(y + 9, 12, 31).isoformat()
+    if m := _CENTURY.match(value):
+        y = int(m[1]) * 100
+        return Precision.RANGE, date(max(y, 1), 1, 1).isoformat(), date(y + 99, 12, 31).isoformat()
+    return None
+
+
+def _reference_bounds(value: str, dct: date | None) -> Bounds:
+    """PRESENT_REF and PAST_REF end at the DCT, FUTURE_REF starts there; anything else has no bounds."""
     if dct is not None:
-        if value == "PRESENT_REF":
-            return Precision.UNKNOWN, None, dct.isoformat()
-        if value == "PAST_REF":
+        if value in ("PRESENT_REF", "PAST_REF"):
             return Precision.UNKNOWN, None, dct.isoformat()
         if value == "FUTURE_REF":
             return Precision.UNKNOWN, dct.isoformat(), None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..vocabulary import words
 from . import calendar as cal
 from .lexicon import (
     APPROX,
@@ -88,15 +89,28 @@ def _pick(cands: list[date], dct: date, tense: Tense, near_days: int, strict: bo
     contradicts it: "stopped on May 2" written on 10 March is last May, never a future day.
     """
     nearest = min(cands, key=lambda c: (abs((c - dct).days), c > dct))
-    contradicts = strict and ((tense == "past" and nearest > dct) or (tense == "future" and nearest < dct))
-    if abs((nearest - dct).days) <= near_days and not contradicts:
+    if abs((nearest - dct).days) <= near_days and not (strict and _contradicts(nearest, dct, tense)):
         return nearest
     if tense is None:
-        # news tells of the past far more than of the future: a later date must be clearly nearer
-        past = [c for c in cands if c <= dct]
-        if past and nearest > dct and (dct - max(past)).days <= 1.5 * (nearest - dct).days:
-            return max(past)
-        return nearest
+        return _untensed_pick(cands, dct, nearest)
+    return _tensed_pick(cands, dct, tense, nearest)
+
+
+def _contradicts(day: date, dct: date, tense: Tense) -> bool:
+    """A past tense with a day after the DCT, or a future tense with a day before it."""
+    return (tense == "past" and day > dct) or (tense == "future" and day < dct)
+
+
+def _untensed_pick(cands: list[date], dct: date, nearest: date) -> date:
+    """No tense: news tells of the past far more than of the future, so a later date must be clearly nearer."""
+    past = [c for c in cands if c <= dct]
+    if past and nearest > dct and (dct - max(past)).days <= 1.5 * (nearest - dct).days:
+        return max(past)
+    return nearest
+
+
+def _tensed_pick(cands: list[date], dct: date, tense: Tense, nearest: date) -> date:
+    """The latest candidate on/before the DCT for the past, the first on/after it for the future."""
     if tense == "past":
         past = [c for c in cands if c <= dct]
         return max(past) if past else nearest
@@ -199,21 +213,26 @@ def _full_date(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
     if yrel and ctx.dct is not None:  # "February this year", "July last year"
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
     if year is None and rel and ctx.dct is not None:
-        # "last March" is the latest March before the DCT's month; "next March" the first after it
-        back = (ctx.dct.month - month) % 12 or 12
-        fwd = (month - ctx.dct.month) % 12 or 12
-        if rel in ("last", "past"):
-            year = cal.add_months(ctx.dct, -back).year
-        elif rel in ("next", "coming"):
-            year = cal.add_months(ctx.dct, fwd).year
-        else:
-            year = ctx.dct.year
+        year = _relative_month_year(ctx.dct, month, rel)
     if year is None:
-        if day is None:
-            year = _year_for(ctx, month, None, m.start(), m.end())
-        else:
-            year = _year_for(ctx, month, day, m.start(), m.end())
-    mod = _mod(m["mod"])
+        year = _year_for(ctx, month, day, m.start(), m.end())
+    return _calendar_day(ctx, year, month, day, _mod(m["mod"]))
+
+
+def _relative_month_year(dct: date, month: int, rel: str) -> int:
+    """The year of "last March" (the latest March before the DCT's month), "next March" (the first after it)
+    or "this March"."""
+    back = (dct.month - month) % 12 or 12
+    fwd = (month - dct.month) % 12 or 12
+    if rel in ("last", "past"):
+        return cal.add_months(dct, -back).year
+    if rel in ("next", "coming"):
+        return cal.add_months(dct, fwd).year
+    return dct.year
+
+
+def _calendar_day(ctx: Context, year: int | None, month: int, day: int | None, mod: str | None) -> Found | None:
+    """The DATE of a day (or of a month, with no ``day``); ``None`` for a day no calendar has."""
     if year is None:
         if ctx.dct is not None:
             return None  # no calendar year has this day ("31 April")
@@ -339,26 +358,36 @@ def _n_units(m: re.Match[str], ctx: Context) -> Found | None:
     mod = APPROX.get(" ".join(m["approx"].lower().split())) if m["approx"] else None
     post = (m["post"] or "").strip().lower()
     if post in ("ago", "earlier", "before now") and unit in _DATE_UNIT:
-        if ctx.dct is None:
-            return Found("DATE", None, mod)
-        if n is None or not float(n).is_integer():
-            return Found("DATE", "PAST_REF", mod)
-        n = int(n)
-        if unit == "Y" and n == 1 and ctx.last_quarter:
-            # financial reports: "the third quarter … a year earlier" is the year-earlier quarter
-            return Found("DATE", _shift_value(ctx.last_quarter, -4), mod)
-        steps = n * 2 if unit == "2W" else n
-        when = cal.shift(ctx.dct, "W" if unit == "2W" else unit, -steps)
-        return Found("DATE", cal.value_at(when, _DATE_UNIT[unit]), mod)
+        return _units_ago(ctx, unit, n, mod)
     if post in ("from now", "hence") and unit in _DATE_UNIT:
-        if ctx.dct is None or n is None or not float(n).is_integer():
-            return Found("DATE", None if ctx.dct is None else "FUTURE_REF", mod)
-        steps = int(n) * (2 if unit == "2W" else 1)
-        when = cal.shift(ctx.dct, "W" if unit == "2W" else unit, steps)
-        return Found("DATE", cal.value_at(when, _DATE_UNIT[unit]), mod)
-    if post == "later":  # anchored on another event, not on the DCT: a duration we can state
-        return Found("DURATION", _duration_value(unit, n), mod)
+        return _units_ahead(ctx, unit, n, mod)
+    # what is left is a duration we can state ("two weeks", and "two weeks later", anchored on another
+    # event, not on the DCT)
     return Found("DURATION", _duration_value(unit, n), mod)
+
+
+def _units_ago(ctx: Context, unit: str, n: float | None, mod: str | None) -> Found:
+    """"three weeks ago": the period that many units before the DCT."""
+    if ctx.dct is None:
+        return Found("DATE", None, mod)
+    if n is None or not float(n).is_integer():
+        return Found("DATE", "PAST_REF", mod)
+    count = int(n)
+    if unit == "Y" and count == 1 and ctx.last_quarter:
+        # financial reports: "the third quarter … a year earlier" is the year-earlier quarter
+        return Found("DATE", _shift_value(ctx.last_quarter, -4), mod)
+    steps = count * 2 if unit == "2W" else count
+    when = cal.shift(ctx.dct, "W" if unit == "2W" else unit, -steps)
+    return Found("DATE", cal.value_at(when, _DATE_UNIT[unit]), mod)
+
+
+def _units_ahead(ctx: Context, unit: str, n: float | None, mod: str | None) -> Found:
+    """"two years from now": the period that many units after the DCT."""
+    if ctx.dct is None or n is None or not float(n).is_integer():
+        return Found("DATE", None if ctx.dct is None else "FUTURE_REF", mod)
+    steps = int(n) * (2 if unit == "2W" else 1)
+    when = cal.shift(ctx.dct, "W" if unit == "2W" else unit, steps)
+    return Found("DATE", cal.value_at(when, _DATE_UNIT[unit]), mod)
 
 
 def _shift_value(value: str, quarters: int) -> str:
@@ -404,6 +433,10 @@ def _last_quarter(ctx: Context) -> str | None:
     return cal.value_at(cal.shift(ctx.dct, "Q", -1), "Q")
 
 
+_SEASON_PAST = words("time_relations.season_past")
+_SEASON_NEXT = words("time_relations.season_next")
+
+
 def _season(ctx: Context, code: str, rel: str, mod: str | None) -> Found | None:
     """A season by the year it starts in; "last summer" is the latest one already over at the DCT."""
     if ctx.dct is None:
@@ -417,9 +450,9 @@ def _season(ctx: Context, code: str, rel: str, mod: str | None) -> Found | None:
     def over(year: int) -> bool:
         return cal.add_months(start(year), 3) <= dct
 
-    if rel in ("last", "past", "previous", "the past", "the last"):
+    if rel in _SEASON_PAST:
         year = dct.year if over(dct.year) else dct.year - 1
-    elif rel in ("next", "coming", "the coming", "the next"):
+    elif rel in _SEASON_NEXT:
         year = dct.year if start(dct.year) > dct else dct.year + 1
     else:  # "this winter" in January is the winter that began last December
         year = dct.year - 1 if code == "WI" and dct.month < 3 else dct.year
@@ -481,12 +514,15 @@ def _week_of(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", cal.week_value(date.fromisoformat(found.value)))
 
 
+# adverbs of a recurring time and the TimeML period of each
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+
+
 def _set(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:
     word = (m["word"] or "").lower()
-    adverbs = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-               "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
-    if word in adverbs:
-        return Found("SET", adverbs[word])
+    if word in _SET_ADVERBS:
+        return Found("SET", _SET_ADVERBS[word])
     unit_word = (m["unit"] or "").lower()
     if unit_word.rstrip("s") in WEEKDAYS:
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[unit_word.rstrip('s')] + 1}")

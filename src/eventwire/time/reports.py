@@ -8,6 +8,7 @@ sentence to the next.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import calendar as cal
 from .lexicon import DAYNUM, MONTH, ORDINALS, month_number
@@ -36,55 +37,89 @@ def _year_period(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", m["year"])
 
 
+_YEAR_AGO = ("year earlier", "year ago", "year-earlier", "year-ago")
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Found | None:
     word = (m["ord"] or "").lower().replace("-", " ")
     explicit = m["year"] or m["qyear"]
     if m["yrel"] and ctx.dct is not None:
         explicit = str(ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()])
-        if word not in ORDINALS and word not in ("final", "last"):
-            value = f"{explicit}-Q{(ctx.last_quarter or _last_quarter(ctx) or 'Q1')[-1]}"
-            return Found("DATE", value)
-    if m["qyear"] and word not in ORDINALS and word not in ("final", "last"):
-        return Found("DATE", f"{m['qyear']}-Q{(ctx.last_quarter or _last_quarter(ctx) or 'Q1')[-1]}")
-    ended = _QUARTER_ENDED.match(m.string, m.end())
-    if ended is not None and word not in ORDINALS and ctx.dct is not None:
-        # "the quarter ended Sept. 30": the calendar quarter holding that day
-        month = month_number(ended["month"])
-        year = _year_for(ctx, month, int(re.sub(r"\D", "", ended["day"])), m.start(), m.end()) or ctx.dct.year
-        value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
-        ctx.last_quarter = value
-        return Found("DATE", value)
+    found = _quarter_of_named_year(m, ctx, word, explicit)
+    if found is not None:
+        return found
+    found = _quarter_ended(m, ctx, word)
+    if found is not None:
+        return found
     if word in ORDINALS or word == "final" or word == "last" and explicit:
-        q = 4 if word in ("final", "last") else ORDINALS[word]
-        if q > 4:
-            return None
-        if explicit:
-            year = int(explicit)
-        elif ctx.dct is None:
-            return Found("DATE", None)
-        else:
-            # a quarter later in the year than the DCT's is last year's, unless the text looks ahead
-            year = ctx.dct.year
-            if q > cal.quarter_of(ctx.dct) and ctx.tense(m.start(), m.end()) != "future":
-                year -= 1
-        value = f"{year:04d}-Q{q}"
-    elif ctx.dct is None:
+        return _ordinal_quarter(m, ctx, word, explicit)
+    if ctx.dct is None:
         return Found("DATE", None)
-    elif word in ("year earlier", "year ago", "year-earlier", "year-ago"):
-        value = _shift_value(ctx.last_quarter or _last_quarter(ctx) or "", -4)
-    elif word in ("current", "this"):
-        value = cal.value_at(ctx.dct, "Q")
-    elif word in ("next", "coming"):
-        value = cal.value_at(cal.shift(ctx.dct, "Q", 1), "Q")
-    elif word in ("previous", "last", "prior", "preceding") and not m["the"]:
-        value = cal.value_at(cal.shift(ctx.dct, "Q", -1), "Q")
-    elif word in ("same", "that"):
-        value = ctx.last_quarter or _last_quarter(ctx) or ""
-    else:  # "the quarter", "the latest quarter"
-        value = ctx.last_quarter or _last_quarter(ctx) or ""
-    if word not in ("year earlier", "year ago", "year-earlier", "year-ago"):
+    value = _relative_quarter(m, ctx, ctx.dct, word)
+    if word not in _YEAR_AGO:
         ctx.last_quarter = value
     return Found("DATE", value)
+
+
+def _quarter_digit(ctx: Context) -> str:
+    """The number of the quarter under discussion (else the last one completed, else 1)."""
+    return (ctx.last_quarter or _last_quarter(ctx) or "Q1")[-1]
+
+
+def _quarter_of_named_year(m: re.Match[str], ctx: Context, word: str, explicit: str | None) -> Found | None:
+    """"last year's quarter", "the 1988 quarter" (no ordinal): the quarter under discussion, in that year."""
+    if word in ORDINALS or word in ("final", "last"):
+        return None
+    if m["yrel"] and ctx.dct is not None:
+        return Found("DATE", f"{explicit}-Q{_quarter_digit(ctx)}")
+    if m["qyear"]:
+        return Found("DATE", f"{m['qyear']}-Q{_quarter_digit(ctx)}")
+    return None
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context, word: str) -> Found | None:
+    """"the quarter ended Sept. 30": the calendar quarter holding that day (now the one under discussion)."""
+    ended = _QUARTER_ENDED.match(m.string, m.end())
+    if ended is None or word in ORDINALS or ctx.dct is None:
+        return None
+    month = month_number(ended["month"])
+    year = _year_for(ctx, month, int(re.sub(r"\D", "", ended["day"])), m.start(), m.end()) or ctx.dct.year
+    value = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    ctx.last_quarter = value
+    return Found("DATE", value)
+
+
+def _ordinal_quarter(m: re.Match[str], ctx: Context, word: str, explicit: str | None) -> Found | None:
+    """"the third quarter (of 2024)", "the final quarter"; it becomes the quarter under discussion."""
+    q = 4 if word in ("final", "last") else ORDINALS[word]
+    if q > 4:
+        return None
+    if explicit:
+        year = int(explicit)
+    elif ctx.dct is None:
+        return Found("DATE", None)
+    else:
+        # a quarter later in the year than the DCT's is last year's, unless the text looks ahead
+        year = ctx.dct.year
+        if q > cal.quarter_of(ctx.dct) and ctx.tense(m.start(), m.end()) != "future":
+            year -= 1
+    value = f"{year:04d}-Q{q}"
+    ctx.last_quarter = value
+    return Found("DATE", value)
+
+
+def _relative_quarter(m: re.Match[str], ctx: Context, dct: date, word: str) -> str:
+    """"the year-earlier quarter", "this quarter", "next quarter", "last quarter", "the (same, latest) quarter"."""
+    if word in _YEAR_AGO:
+        return _shift_value(ctx.last_quarter or _last_quarter(ctx) or "", -4)
+    if word in ("current", "this"):
+        return cal.value_at(dct, "Q")
+    if word in ("next", "coming"):
+        return cal.value_at(cal.shift(dct, "Q", 1), "Q")
+    if word in ("previous", "last", "prior", "preceding") and not m["the"]:
+        return cal.value_at(cal.shift(dct, "Q", -1), "Q")
+    # "the quarter", "the latest quarter", "the same quarter": the one under discussion
+    return ctx.last_quarter or _last_quarter(ctx) or ""
 
 
 def _part_year(ctx: Context, n: int, per_year: int, start: int, end: int) -> int | None:
