@@ -22,7 +22,7 @@ import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from .. import vocabulary
 from ..config import Settings
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# An event with its status and its certainty reading, as the stage builds them up.
+EventReading: TypeAlias = tuple[Event, StatusReading, CertaintyReading]
 # Children by which a claim noun carries content of its own (data/lexicon/certainty.toml), bound once.
 OWN_CONTENT_DEPS = vocabulary.words("certainty_dependencies.own_content")
 
@@ -70,64 +72,74 @@ class CertaintyTagger:
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         if not analysed.events:
             return analysed
+        cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items()
+                if i in analysed.parsed and doc.has_annotation("DEP")}
+        sections = {s.index: s.section for s in analysed.sentences}
+        readings = self._apply_sentence_cues(self._readings(analysed), analysed.docs, cues, sections)
+        events = tuple(self._finish(e, s, c) for e, s, c in readings)
+        return dataclasses.replace(analysed, events=events)
+
+    def _readings(self, analysed: AnalysedArticle) -> list[EventReading]:
+        """Every event's status and the frames of its own sentence, in the order of the events."""
         starts = {s.index: s.start for s in analysed.sentences}
         by_sentence: dict[int, list[Mention]] = {}
         for m in analysed.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
-        cues = {i: self.sentence_cues(doc) for i, doc in analysed.docs.items()
-                if i in analysed.parsed and doc.has_annotation("DEP")}
-
         # one event told as several dyad records shares one set of actors (and so one party check)
         siblings: dict[tuple[int, int], list[Event]] = {}
         for event in analysed.events:
             siblings.setdefault((event.sentence_index, event.trigger_token), []).append(event)
-        readings: list[tuple[Event, StatusReading, CertaintyReading]] = []
+        readings: list[EventReading] = []
         for event in analysed.events:
-            doc = analysed.docs.get(event.sentence_index)
-            if (doc is None or event.sentence_index not in analysed.parsed or not doc.has_annotation("DEP")
-                    or not 0 <= event.trigger_token < len(doc)):
+            trigger = _parsed_trigger(analysed, event)
+            if trigger is None:
                 readings.append(self._unparsed(event))
                 continue
-            trigger = doc[event.trigger_token]
             status = self.status.resolve(trigger, event.section)
             actors = event_actors(siblings[(event.sentence_index, event.trigger_token)])
             frames = self.reader.frames(trigger, actors, by_sentence.get(event.sentence_index, ()),
                                         starts.get(event.sentence_index, 0))
             readings.append((event, status, combine(frames)))
-
-        sections = {s.index: s.section for s in analysed.sentences}
-        readings = self._apply_sentence_cues(readings, analysed.docs, cues, sections)
-        events = tuple(self._finish(e, s, c) for e, s, c in readings)
-        return dataclasses.replace(analysed, events=events)
+        return readings
 
     # ------------------------------------------------------------------ cues beyond the clause
     def sentence_cues(self, doc: Doc) -> list[SentenceCue]:
+        """The cues of a sentence that reach beyond their clause: unconfirming clauses, and denials of
+        something pointed back at."""
         out: list[SentenceCue] = []
         for t in doc:
-            if not (t.tag_.startswith("VB") or t.tag_.startswith("JJ")):
-                continue
-            cue = self.reader.unconfirming(t)
-            certainty = Certainty.UNCONFIRMED
-            pointer: Token | None = None
-            source = None
-            if cue is not None:
-                pointer = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if t.dep_ == "relcl":
-                    pointer = t.head
-            elif t.lemma_.lower() in self._denying_verbs:
-                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-                if obj is None or not self._points_back(obj):
-                    continue
-                cue, pointer, certainty = f"{t.text} {obj.text}", obj, Certainty.DENIED
-                who = self.reader.speaker(t)
-                source = self.reader.source_phrase(who)[0] if who is not None else None
-            else:
-                continue
-            anaphoric = pointer is not None and (t.dep_ == "relcl" or self._points_back(pointer))
-            clause = frozenset(x.i for x in t.subtree)
-            standalone = t.dep_ == "ROOT"
-            out.append(SentenceCue(certainty, cue, t.i, clause, anaphoric, standalone, source))
+            if t.tag_.startswith("VB") or t.tag_.startswith("JJ"):
+                cue = self._cue_at(t)
+                if cue is not None:
+                    out.append(cue)
         return out
+
+    def _cue_at(self, predicate: Token) -> SentenceCue | None:
+        cue = self.reader.unconfirming(predicate)
+        if cue is not None:
+            # "which could not be verified" points at what the relative clause hangs off
+            pointer = predicate.head if predicate.dep_ == "relcl" else next(
+                (c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return self._sentence_cue(predicate, Certainty.UNCONFIRMED, cue, pointer, None)
+        if predicate.lemma_.lower() in self._denying_verbs:
+            return self._denial_cue(predicate)
+        return None
+
+    def _denial_cue(self, verb: Token) -> SentenceCue | None:
+        """ "Moscow denied this.", "Kyiv dismissed the reports.": a denial whose object points back."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or not self._points_back(obj):
+            return None
+        who = self.reader.speaker(verb)
+        source = self.reader.source_phrase(who)[0] if who is not None else None
+        return self._sentence_cue(verb, Certainty.DENIED, f"{verb.text} {obj.text}", obj, source)
+
+    def _sentence_cue(self, predicate: Token, certainty: Certainty, cue: str, pointer: Token | None,
+                      source: str | None) -> SentenceCue:
+        anaphoric = pointer is not None and (predicate.dep_ == "relcl" or self._points_back(pointer))
+        clause = frozenset(x.i for x in predicate.subtree)
+        standalone = predicate.dep_ == "ROOT"
+        return SentenceCue(certainty, cue, predicate.i, clause, anaphoric, standalone, source)
 
     def _points_back(self, noun: Token) -> bool:
         w = self.lexicon.certainty
@@ -138,35 +150,44 @@ class CertaintyTagger:
         determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss")}
         return noun.lemma_.lower() in w.claim_nouns and bool(determiners & self._pointing_determiners)
 
-    def _apply_sentence_cues(self, readings: list[tuple[Event, StatusReading, CertaintyReading]],
-                             docs: Mapping[int, Doc], cues: Mapping[int, list[SentenceCue]],
-                             sections: Mapping[int, Section]) -> list[tuple[Event, StatusReading, CertaintyReading]]:
+    def _apply_sentence_cues(self, readings: list[EventReading], docs: Mapping[int, Doc],
+                             cues: Mapping[int, list[SentenceCue]], sections: Mapping[int, Section]
+                             ) -> list[EventReading]:
         out = list(readings)
-        for i, (event, _, reading) in enumerate(readings):
-            s = event.sentence_index
-            doc = docs.get(s)
-            if doc is None or s not in cues or not 0 <= event.trigger_token < len(doc):
-                continue
-            trigger = doc[event.trigger_token]
-            ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
-            added: list[Frame] = []
-            for cue in cues.get(s, ()):
-                if trigger.i in cue.clause and cue.predicate not in ancestors:
-                    continue  # the event sits inside the cue clause itself
-                on_path = cue.predicate in ancestors
-                if on_path or (cue.anaphoric and self._governed(event, readings, s)):
-                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence"))
-            # the next sentence speaks of this one only within one section (not headline → standfirst)
-            following = cues.get(s + 1, ()) if sections.get(s + 1) == sections.get(s) else ()
-            for cue in following:
-                if cue.standalone and cue.anaphoric and self._governed(event, readings, s):
-                    added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence"))
+        for i, (event, status, reading) in enumerate(readings):
+            added = self._cue_frames(event, readings, docs, cues, sections)
             if added:
-                out[i] = (out[i][0], out[i][1], combine([*reading.frames, *added]))
+                out[i] = (event, status, combine([*reading.frames, *added]))
         return out
 
-    def _governed(self, event: Event, readings: Sequence[tuple[Event, StatusReading, CertaintyReading]],
-                  sentence: int) -> bool:
+    def _cue_frames(self, event: Event, readings: Sequence[EventReading], docs: Mapping[int, Doc],
+                    cues: Mapping[int, list[SentenceCue]], sections: Mapping[int, Section]) -> list[Frame]:
+        """The frames the sentence cues of the event's own sentence and of the next one put on it."""
+        s = event.sentence_index
+        doc = docs.get(s)
+        if doc is None or s not in cues or not 0 <= event.trigger_token < len(doc):
+            return []
+        added = self._same_sentence_frames(event, doc[event.trigger_token], readings, cues[s])
+        # the next sentence speaks of this one only within one section (not headline → standfirst)
+        following = cues.get(s + 1, ()) if sections.get(s + 1) == sections.get(s) else ()
+        for cue in following:
+            if cue.standalone and cue.anaphoric and self._governed(event, readings, s):
+                added.append(Frame(cue.certainty, cue.cue, cue.source, scope="next sentence"))
+        return added
+
+    def _same_sentence_frames(self, event: Event, trigger: Token, readings: Sequence[EventReading],
+                              cues: Sequence[SentenceCue]) -> list[Frame]:
+        ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
+        added: list[Frame] = []
+        for cue in cues:
+            if trigger.i in cue.clause and cue.predicate not in ancestors:
+                continue  # the event sits inside the cue clause itself
+            on_path = cue.predicate in ancestors
+            if on_path or (cue.anaphoric and self._governed(event, readings, event.sentence_index)):
+                added.append(Frame(cue.certainty, cue.cue, cue.source, scope="sentence"))
+        return added
+
+    def _governed(self, event: Event, readings: Sequence[EventReading], sentence: int) -> bool:
         """A sentence-wide cue governs the reported events of the sentence, or, if none is reported,
         every event that is not itself an act of reporting."""
         same = [(e, c) for e, _, c in readings if e.sentence_index == sentence]
@@ -178,7 +199,7 @@ class CertaintyTagger:
         return lemma not in w.reporting_verbs and not lemma.startswith(self._reporting_prefixes)
 
     # ------------------------------------------------------------------ results
-    def _unparsed(self, event: Event) -> tuple[Event, StatusReading, CertaintyReading]:
+    def _unparsed(self, event: Event) -> EventReading:
         """No parse for this sentence: only whole-word hedges can be read; status stays the default."""
         w = self.lexicon.certainty
         words = {t.strip(".,;:!?\"'()").lower() for t in event.sentence.split()}
@@ -203,3 +224,10 @@ class CertaintyTagger:
         )
 
 
+def _parsed_trigger(analysed: AnalysedArticle, event: Event) -> Token | None:
+    """The event's trigger token, or None when its sentence was not parsed (or the index is out of range)."""
+    doc = analysed.docs.get(event.sentence_index)
+    if (doc is None or event.sentence_index not in analysed.parsed or not doc.has_annotation("DEP")
+            or not 0 <= event.trigger_token < len(doc)):
+        return None
+    return doc[event.trigger_token]
