@@ -65,3 +65,21 @@ def test_bad_rules_fail_loudly(field: str, value: object, problem: str) -> None:
 def test_a_good_rule_loads() -> None:
     (rule,) = parse_rules({"rule": [GOOD]}, "statements.toml")
     assert rule.type.value == "ACCUSE" and "illegal" in rule.cue
+
+
+def test_a_verb_of_naming_judges_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Police in Hanoi arrested a Vietnamese blogger on Monday.\n"
+                              "Amnesty International called the arrest \"shameful\" on Tuesday.", statements_only=True)
+    assert any(f.startswith("ACCUSE NGO VNM") for f in found), found
+
+
+def test_a_judged_act_told_before_gives_the_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "The European Union imposed new sanctions on Belarus on Monday.\n"
+                              "Minsk said the sanctions were illegal.", statements_only=True)
+    assert "ACCUSE BLR EUR" in found, found
+
+
+def test_the_two_leaders_are_the_two_last_named_in_office(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Kenya's president spoke by phone with Uganda's president on Friday.\n"
+                              "The two leaders agreed to reopen the border crossing at Busia.", statements_only=False)
+    assert "AGREE KEN UGA" in found or "AGREE UGA KEN" in found, found

@@ -231,7 +231,8 @@ class EventCoder:
             found = code_statement(st, index, self.statement_rules)
             if found is None or found.anchor.i in triggers:
                 continue
-            source, target = found.source.actors[0], found.target.actors[0]
+            source = found.source.actors[0]
+            target = found.target.actors[0] if found.target is not None else None
             if (found.rule.type.value, _country(source)) in said:
                 continue
             said.add((found.rule.type.value, _country(source)))
@@ -239,7 +240,7 @@ class EventCoder:
             reading = Reading(found.rule.cameo, 0, 0, 0, lemma, "verb", f"statement:{found.rule.name}",
                               f"statements.toml:{found.rule.name}")
             out.append(Coding(found.anchor.i, found.anchor.i + 1, found.rule.cameo, None, reading, source, target,
-                              False, found.source.role, found.target.role,
+                              False, found.source.role, found.target.role if found.target is not None else None,
                               f"statement rule '{found.rule.name}', cue '{found.cue.text}'"))
         return out
 
@@ -458,9 +459,9 @@ class EventCoder:
                                  undergoer.token) if undergoer is not None else None
         else:
             t.source, t.target = self._noun_arguments(t, index)
-        if t.source and t.target and set(t.source.actors) == set(t.target.actors) \
-                and t.source.token == t.target.token:
-            t.target = None
+        if t.source and t.target and (set(t.source.actors) == set(t.target.actors) and t.source.token == t.target.token
+                                      or _one_party(t.source, t.target)):
+            t.target = None  # "the ambassador condemned what she called …": she is no party to her own act
         if t.source is None and t.target is not None:
             t.source = _implied_agent(t.cameo, t.reading.lemma, t.target, index)
 
@@ -534,7 +535,8 @@ class EventCoder:
             source = claimer(tok, index)  # "X claimed responsibility for the attack"
         if source is None:
             gov = light_verb(tok)
-            if gov is not None and gov.lemma_.lower() not in REACTION_VERBS:
+            if gov is not None and gov.lemma_.lower() not in REACTION_VERBS \
+                    and gov.lemma_.lower() not in words("statements.naming_lemmas"):
                 s = clause_subject(gov, index)
                 if s is not None:
                     source = Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token)
@@ -788,6 +790,14 @@ def _implied_agent(cameo: str, lemma: str, target: Found, index: MentionIndex) -
     actor = Actor(text="", code=victim.country + sector, country=victim.country, sector=sector,
                   role="implied by the act: only a state's authorities do it")
     return Found((actor,), "implied:state-authority", False, -1)
+
+
+def _one_party(source: Found, target: Found) -> bool:
+    """Source and target are one and the same actor (a pronoun resolved to the doer itself)."""
+    if len(source.actors) != 1 or len(target.actors) != 1:
+        return False
+    a, b = source.actors[0], target.actors[0]
+    return (a.name, a.code, a.role) == (b.name, b.code, b.role) and (a.name is not None or a.role is not None)
 
 
 def _the_dead(tok: Token, index: MentionIndex) -> Found | None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocabulary import words
 from .arguments import RELATIVE_PRONOUNS
 from .lexicon import norm
+
+CALENDAR = words("calendar.day_and_month_names")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -20,7 +23,7 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
                       "advmod", "prt", "neg"):
             pre.extend(c.subtree)
     for c in tok.rights:
-        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos"):
+        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos") or _when(c):
             continue
         if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue  # "…, even as the regime touted support": not what the trigger is about
@@ -69,6 +72,13 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         return out
 
     return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
+
+
+def _when(prep: Token) -> bool:
+    """A prepositional phrase that only says when ("on Tuesday", "in March"): no part of what the act is."""
+    if prep.dep_ != "prep" or not any(o.dep_ == "pobj" and o.lower_ in CALENDAR for o in prep.children):
+        return False
+    return all(t.lower_ in CALENDAR or t.like_num or t.pos_ in ("DET", "PUNCT") for t in prep.subtree if t.i != prep.i)
 
 
 def _near(tok: Token, depth: int) -> list[Token]:

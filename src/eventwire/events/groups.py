@@ -23,14 +23,20 @@ GENERIC_PEOPLE = frozenset({"leader", "official", "envoy", "counterpart", "deleg
 
 
 def named_mentions(mentions: Iterable[Mention]) -> list[Mention]:
-    """The mentions of named persons (with a role and a country), in text order."""
+    """The mentions of persons with a role and a country (named, or known by their office alone: "South
+    Korea's president"), in text order."""
     return [m for m in sorted(mentions, key=lambda m: (m.sentence, m.start))
-            if m.actor.name and m.actor.role and m.actor.country and not m.actor.members]
+            if (m.actor.name or m.person) and m.actor.role and m.actor.country and not m.actor.members]
 
 
 def named_people(mentions: Iterable[Mention]) -> list[Actor]:
     """The named persons among ``mentions`` (with a role and a country), in text order."""
     return [m.actor for m in named_mentions(mentions)]
+
+
+def _who(actor: Actor) -> tuple[str | None, ...]:
+    """A person's identity: the name, or for one known by the office alone, the office and its code."""
+    return (actor.name,) if actor.name else (None, actor.code, (actor.role or "").lower())
 
 
 def _pair_noun(tok: Token) -> bool:
@@ -46,7 +52,7 @@ def _last_two(noun: str, people: Sequence[Actor]) -> tuple[Actor, Actor] | None:
         role_words = {w.lower() for w in (actor.role or "").split()}
         if noun not in GENERIC_PEOPLE and noun not in role_words:
             continue
-        if any(a.name == actor.name for a in found):
+        if any(_who(a) == _who(actor) for a in found):
             continue
         if found and (found[0].code, found[0].country) == (actor.code, actor.country):
             return None  # the last two are of one side: "the two ministers" are not a dyad here
@@ -74,7 +80,8 @@ def resolve_pairs(doc: Doc, mentions: Sequence[Mention], earlier: Sequence[Actor
         if any(m.actor.members for m in covering):
             continue
         text = doc[start:tok.i + 1].text
-        group = Actor(text=text, name=f"{pair[0].name} and {pair[1].name}", members=pair)
+        group = Actor(text=text, name=f"{pair[0].name or pair[0].text} and {pair[1].name or pair[1].text}",
+                      members=pair)
         begin = offset + doc[start].idx
         out = [m for m in out if m not in covering]
         out.append(Mention(sentence=sentence, start=begin, end=begin + len(text), token_start=start,

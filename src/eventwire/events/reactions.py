@@ -46,9 +46,11 @@ def _definite_object(analysed: AnalysedArticle, e: Event) -> Token | None:
     if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
         return None
     trigger = doc[e.trigger_token]
-    for c in trigger.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and any(
-                d.dep_ == "poss" or d.lower_ in DEFINITE for d in c.children):
+    # the object of the reaction, or the subject of what a statement says of it ("said the sanctions were …")
+    candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    candidates += [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    for c in candidates:
+        if c.pos_ == "NOUN" and any(d.dep_ == "poss" or d.lower_ in DEFINITE for d in c.children):
             return c
     return None
 

@@ -44,6 +44,8 @@ SPEAKER_EVIDENCE = "coref:quote-speaker"
 # mention evidence that names the speaker itself inside a quotation ("I", "we"): never the target
 _SELF = frozenset({SPEAKER_EVIDENCE})
 # the subject of a clause, then a possessor, then an object: how salient a party of the content is
+# what may judge an act told before without naming its doer ("said the sanctions were illegal")
+JUDGEMENT_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
 _SALIENCE = {"nsubj": 4, "nsubjpass": 3, "poss": 3, "dobj": 2, "pobj": 1}
 
 
@@ -66,6 +68,7 @@ class Statement:
     speaker: Found
     anchor: Token  # the reporting verb, or the content's main word for a bare quotation
     content: tuple[Token, ...]
+    about: tuple[Token, ...] = ()  # what a verb of naming judges ("called *the arrest* outrageous")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class StatementEvent:
     anchor: Token
     cue: Token
     source: Found
-    target: Found
+    target: Found | None  # None: a judgement of an act the text told before ("the arrest"), see reactions.py
 
 
 # --------------------------------------------------------------------------- rules
@@ -144,6 +147,7 @@ def statements(doc: Doc, sentence: Sentence, index: MentionIndex, quotes: Sequen
         content = _complement(verb) or tuple(doc[i] for i in sorted(inside))
         if content:
             out.append(Statement(speaker, verb, content))
+    out.extend(_judgements(doc, index, inside))
     if out or not inside:
         return out
     quote = next((q for q in quotes if q.speaker is not None and q.start <= sentence.start + doc[min(inside)].idx < q.end),
@@ -154,6 +158,24 @@ def statements(doc: Doc, sentence: Sentence, index: MentionIndex, quotes: Sequen
             content = tuple(doc[i] for i in sorted(inside))
             root = next((t for t in content if t.dep_ == "ROOT"), content[0])
             out.append(Statement(speaker, root, content))
+    return out
+
+
+def _judgements(doc: Doc, index: MentionIndex, inside: set[int]) -> list[Statement]:
+    """Verbs of naming with a judgement of their object: "called the arrest 'outrageous'", "described the
+    ruling as arbitrary", "labelled the group terrorists"."""
+    out: list[Statement] = []
+    for verb in doc:
+        if verb.i in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in words("statements.naming_lemmas"):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        judged = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                  or (c.dep_ == "prep" and c.lower_ == "as")]
+        speaker = clause_subject(verb, index)
+        if obj is None or not judged or speaker is None or not _codable(speaker):
+            continue
+        content = tuple(t for c in judged for t in c.subtree)
+        out.append(Statement(speaker, verb, content, tuple(obj.subtree)))
     return out
 
 
@@ -183,10 +205,21 @@ def code_statement(st: Statement, index: MentionIndex, rules: Iterable[Statement
         cue = _find_cue(st.content, lemmas, rule)
         if cue is None:
             continue
-        target = _obliged(cue, st, index) if rule.target == "obliged" else _content_party(st, index)
-        if target is not None:
+        if rule.target == "obliged":
+            target = _obliged(cue, st, index)
+        else:
+            target = _content_party(st, index, st.about) if st.about else _content_party(st, index)
+        if target is not None or (rule.type in JUDGEMENT_TYPES and _refers_back(st)):
             return StatementEvent(rule, st.anchor, cue, st.speaker, target)
     return None
+
+
+def _refers_back(st: Statement) -> bool:
+    """Is the statement about an act named by a definite noun ("the sanctions were illegal", "called the arrest
+    outrageous"), whose doer reactions.py may find told before?"""
+    heads = [t for t in (st.about or st.content) if t.dep_ in ("nsubj", "dobj", "nsubjpass") and t.pos_ == "NOUN"]
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for t in heads[:1]
+               for c in t.children)
 
 
 def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) -> Token | None:
@@ -197,6 +230,8 @@ def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) 
             if lemmas[n:n + len(parts)] == parts or (len(parts) == 1 and tok.lower_ == cue):
                 if _negated(tok) and rule.type != EventType.ACCUSE:
                     continue  # "not acceptable" is no praise, "will not retaliate" no threat
+                if rule.type == EventType.THREATEN and _told_as_past(tok):
+                    continue  # "the floods had destroyed roads" reports harm done, it threatens none
                 return tok
     if negated_praise:
         positive = words("statements.positive_lemmas")
@@ -212,6 +247,15 @@ def _base(tok: Token) -> str:
     if tok.pos_ == "ADV" and lemma.endswith("ly") and len(lemma) > 5:
         return lemma[:-4] + "le" if lemma.endswith("bly") else lemma[:-2]
     return lemma
+
+
+def _told_as_past(tok: Token) -> bool:
+    """The word's clause tells a past act: a past-tense verb or a perfect, with no modal ("would", "could")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"would", "could", "will", "might", "may", "'ll", "shall"}:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"had", "has", "have", "was", "were"}))
 
 
 def _negated(tok: Token) -> bool:
@@ -246,9 +290,9 @@ def _other(tok: Token, st: Statement, index: MentionIndex) -> Found | None:
     return None
 
 
-def _content_party(st: Statement, index: MentionIndex) -> Found | None:
+def _content_party(st: Statement, index: MentionIndex, tokens: Sequence[Token] = ()) -> Found | None:
     best: tuple[tuple[int, int], Mention, int] | None = None
-    for t in st.content:
+    for t in tokens or st.content:
         m = index.at(t.i)
         if m is None or not _party(m) or _is_speaker(m, st) or t.i != m.token_end - 1:
             continue
