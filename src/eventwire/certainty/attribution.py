@@ -128,7 +128,7 @@ def _named_after_descriptor(head: Token) -> list[Token] | None:
 
 
 def _last_separator(doc: Doc, separators: frozenset[str]) -> Token | None:
-    """The sentence's last separator before a headline's source tag (a colon, or a dash with a space after it)."""
+    """The last separator before a headline's source tag: a colon, or a dash with a space after it."""
     last = None
     for t in doc:
         if t.text in separators and (t.text == ":" or t.whitespace_):
@@ -144,7 +144,7 @@ def _according_object(according: Token) -> Token | None:
 
 @dataclass(frozen=True, slots=True)
 class _Parties:
-    """What a party check needs: the event's actors, the sentence's actor mentions and its offset in the text."""
+    """What a party check needs: the event's actors, the sentence's mentions, its offset in the text."""
 
     actors: Sequence[Actor]
     mentions: Sequence[Mention]
@@ -218,7 +218,9 @@ class AttributionReader:
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
     def _subject_speaker(self, verb: Token) -> Token | None:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in self.words.non_speaker_subjects
+        """The reporting verb's subject, unless it cannot speak ("it is said", "what …", a quote's "we")."""
+        never = self.words.non_speaker_subjects
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in never
                     and c.tag_ not in ("WDT", "WP", "DT")]  # "this is …", "what …" are no speakers
         # "The Russian news agency TASS said" is sometimes parsed with two subjects: the name is last
         return subjects[-1] if subjects else None
@@ -290,9 +292,11 @@ class AttributionReader:
                 if c.i not in on_path and self._is_side_report(t, c)]
 
     def _is_side_report(self, clause: Token, verb: Token) -> bool:
+        """Is ``verb`` a reporting verb that tags ``clause`` from the side ("…, officials said")?"""
         if verb.lemma_.lower() not in self.words.reporting_verbs:
             return False
-        # a reporting verb with content of its own reports that, not our clause ("though no incident was reported")
+        # a reporting verb with content of its own reports that, not our clause ("though no incident was
+        # reported")
         if any(g.dep_ in ("ccomp", "dobj", "nsubjpass", "xcomp") for g in verb.children):
             return False
         if verb.dep_ in ("advcl", "parataxis"):
@@ -316,6 +320,8 @@ class AttributionReader:
         return Frame(Certainty.REPORTED, f"{sep.text} {text}", None if generic else text, scope="sentence")
 
     def _hedges(self, token: Token, out: list[Frame], *, own: bool) -> None:
+        """Append the hedges on ``token``: adverbs ("reportedly", "allegedly"); on the trigger itself
+        (``own``) also modifiers ("alleged attack")."""
         w = self.words
         for c in token.children:
             word = c.lower_
@@ -418,6 +424,7 @@ class AttributionReader:
             for c in noun.children if c.i < noun.i)
 
     def _denial_frame(self, verb: Token, cue: str) -> Frame:
+        """A denial by the speaker of ``verb``."""
         who = self.speaker(verb)
         text, span = self.source_phrase(who) if who is not None else (None, None)
         return Frame(Certainty.DENIED, cue, text, span)
@@ -429,12 +436,15 @@ class AttributionReader:
             c.dep_ == "amod" and c.lower_ in w.unconfirmed_modifiers for c in noun.children)
 
     def _noun_frame(self, noun: Token) -> Frame:
+        """The frame of an evidential noun: reported, or unconfirmed when the noun is doubtful; its source if
+        it names one."""
         doubtful = self._is_doubtful_noun(noun)
         source = self.evidential_source(noun)
         text, span = self.source_phrase(source) if source is not None else (None, None)
         return Frame(Certainty.UNCONFIRMED if doubtful else Certainty.REPORTED, noun.text, text, span)
 
     def _report_frame(self, verb: Token, parties: _Parties) -> Frame:
+        """The frame of a reporting verb: its speaker, and how sure the report makes the event."""
         who = self.speaker(verb)
         text, span = self.source_phrase(who) if who is not None else (None, None)
         cue = f"{text} {verb.text}" if text else verb.text
@@ -455,7 +465,7 @@ class AttributionReader:
 
     def _report_certainty(self, verb: Token, who: Token | None, span: tuple[int, int] | None,
                           certainty: Certainty, parties: _Parties) -> Certainty:
-        """Doubt on the reporting verb makes it unconfirmed; a party's plain statement keeps the event certain."""
+        """Doubt on the reporting verb makes it unconfirmed; a party's plain statement keeps it certain."""
         lemma = verb.lemma_.lower()
         if self._doubted_report(verb, lemma):
             return Certainty.UNCONFIRMED
@@ -471,6 +481,7 @@ class AttributionReader:
                 or (lemma in w.confirmation_verbs and any(c.dep_ == "neg" for c in verb.children)))
 
     def _party_speaks(self, verb: Token, who: Token, parties: _Parties) -> bool:
+        """Is the speaker a party to the event, or does it speak of itself in the reported clause?"""
         whole = self._whole(who)
         return (self.is_party(whole, parties.actors, parties.mentions, parties.offset)
                 or self._speaks_of_itself(verb, whole))
@@ -486,6 +497,7 @@ class AttributionReader:
         return out
 
     def _according_frame(self, according: Token, trigger: Token, parties: _Parties) -> Frame | None:
+        """The frame of one "according to X", or None when it is no attribution or the event sits inside X."""
         doc = according.doc
         # "According to X, …" or "…, according to X": an attribution. Mid-clause without a comma
         # ("judged according to our religion") it is a manner adverbial instead.
@@ -539,7 +551,8 @@ class AttributionReader:
             evidence = next((t for t in c.subtree if t.lemma_.lower() in w.evidence_nouns), None)
             if evidence is not None:
                 return f"without {evidence.text}"
-        if c.dep_ == "dobj" and c.lemma_.lower() in w.evidence_nouns and any(d.lower_ == "no" for d in c.children):
+        if c.dep_ == "dobj" and c.lemma_.lower() in w.evidence_nouns and any(
+                d.lower_ == "no" for d in c.children):
             return f"no {c.text}"
         return None
 

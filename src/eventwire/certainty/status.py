@@ -145,7 +145,7 @@ class StatusResolver:
         return None
 
     def _negative_argument(self, verb: Token, children: list[Token]) -> StatusReading | None:
-        """A negative subject or object: "No shots were fired", "nobody was hurt", "the army fired no shots"."""
+        """A negative subject or object: "No shots were fired", "nobody was hurt", "fired no shots"."""
         for c in children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj") and self._is_negative_phrase(c):
                 return StatusReading(Status.NEGATED, f"'{c.text} … {verb.text}'" if c.i < verb.i
@@ -158,6 +158,7 @@ class StatusResolver:
             d.dep_ == "det" and d.lower_ in self.words.negating_determiners for d in noun.children)
 
     def _conditional(self, verb: Token) -> StatusReading | None:
+        """Hypothetical when the verb heads or governs a condition (see :meth:`_condition`)."""
         condition = self._condition(verb)
         return StatusReading(Status.HYPOTHETICAL, condition) if condition is not None else None
 
@@ -172,6 +173,7 @@ class StatusResolver:
         return None
 
     def _modal_reading(self, verb: Token, modal: Token, children: list[Token]) -> StatusReading | None:
+        """The status one modal auxiliary gives the verb: future, future in the past, or hypothetical."""
         w = self.words
         word = modal.lower_
         if word in w.future_modals:
@@ -189,7 +191,8 @@ class StatusResolver:
         again on Wednesday": scheduled, not imagined). A perfect ("would have met") is never anchored."""
         reporter = governs_as_reported_speech(verb, self.reporting_verbs)
         if reporter is not None and reporter.lemma_.lower() not in self.words.hypothetical_governors:
-            return StatusReading(Status.PLANNED, f"'{reporter.text} … {modal.text} {verb.text}' (future in the past)")
+            return StatusReading(Status.PLANNED,
+                                 f"'{reporter.text} … {modal.text} {verb.text}' (future in the past)")
         if any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in children):
             return None
         anchor = self._time_anchor(verb)
@@ -213,13 +216,14 @@ class StatusResolver:
         return None
 
     def _conditional_phrase(self, prep: Token) -> str | None:
-        """The conditional phrase a prepositional phrase opens with ("in case of", "in the event of"), if any."""
+        """The conditional phrase ("in case of", "in the event of") a prepositional phrase opens with."""
         phrase = " ".join(t.lower_ for t in prep.subtree)
-        return next((p for p in self.words.conditional_phrases if phrase.startswith(p + " ") or phrase == p), None)
+        return next((p for p in self.words.conditional_phrases if phrase.startswith(p + " ") or phrase == p),
+                    None)
 
     # ------------------------------------------------------------------ verbs: what governs them
     def _governed(self, verb: Token, section: Section, depth: int) -> StatusReading | None:
-        """Non-finite verbs (and bare conjuncts) take their status from their governor, by their relation to it."""
+        """Non-finite verbs (and bare conjuncts) take their status from their governor, by their relation."""
         head = verb.head
         if head.i == verb.i:
             return self._headline_infinitive(verb)
@@ -321,6 +325,8 @@ class StatusResolver:
 
     def _by_governor(self, governor: Token, verb: Token, section: Section, depth: int, *, complement: bool
                      ) -> StatusReading | None:
+        """A complement's status from its governor: the governor's class ("plans to", "cancelled the plan
+        to"), else the governor's own status."""
         classed = self._classed_governor(governor, verb, complement=complement)
         if classed is not None:
             if is_nominal(governor):
@@ -456,7 +462,8 @@ class StatusResolver:
         if not ((verb.tag_ == "VBG" and "be" in aux_lemmas) or passive_progressive):
             return None
         if future is not None and "have" not in aux_lemmas:
-            return StatusReading(Status.PLANNED, f"'{verb.text} … {future.text}' (progressive with a future time)")
+            return StatusReading(Status.PLANNED,
+                                 f"'{verb.text} … {future.text}' (progressive with a future time)")
         return StatusReading(Status.ONGOING, f"'{' '.join(a.text for a in auxes)} {verb.text}' (progressive)")
 
     def _present(self, verb: Token, auxes: list[Token], future: Token | None, section: Section) -> StatusReading:
@@ -572,6 +579,8 @@ class StatusResolver:
                 or self.verbal(head, section, depth + 1))
 
     def _ongoing_predicate(self, noun: Token, head: Token) -> StatusReading | None:
+        """ "talks are under way", "the war is in full swing": a predicate that puts its nominal subject in
+        progress."""
         predicate = " ".join(t.lower_ for c in head.children if c.i != noun.i and c.dep_ not in SUBJECT_DEPS
                              for t in c.subtree)
         for phrase in self.words.ongoing_predicates:

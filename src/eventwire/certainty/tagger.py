@@ -115,6 +115,7 @@ class CertaintyTagger:
         return out
 
     def _cue_at(self, predicate: Token) -> SentenceCue | None:
+        """The sentence cue a predicate makes, if any: an unconfirming clause or a denial that points back."""
         cue = self.reader.unconfirming(predicate)
         if cue is not None:
             # "which could not be verified" points at what the relative clause hangs off
@@ -136,12 +137,15 @@ class CertaintyTagger:
 
     def _sentence_cue(self, predicate: Token, certainty: Certainty, cue: str, pointer: Token | None,
                       source: str | None) -> SentenceCue:
+        """The cue of ``predicate``'s clause; anaphoric when its ``pointer`` (subject, object or antecedent)
+        points back."""
         anaphoric = pointer is not None and (predicate.dep_ == "relcl" or self._points_back(pointer))
         clause = frozenset(x.i for x in predicate.subtree)
         standalone = predicate.dep_ == "ROOT"
         return SentenceCue(certainty, cue, predicate.i, clause, anaphoric, standalone, source)
 
     def _points_back(self, noun: Token) -> bool:
+        """Does the noun point back at claims made before ("this", "these claims", "the reports")?"""
         w = self.lexicon.certainty
         if any(c.dep_ in OWN_CONTENT_DEPS for c in noun.children):
             return False  # "refuted the allegation that …" carries its own content
@@ -153,6 +157,7 @@ class CertaintyTagger:
     def _apply_sentence_cues(self, readings: list[EventReading], docs: Mapping[int, Doc],
                              cues: Mapping[int, list[SentenceCue]], sections: Mapping[int, Section]
                              ) -> list[EventReading]:
+        """Add to every reading the frames of the sentence cues that govern its event."""
         out = list(readings)
         for i, (event, status, reading) in enumerate(readings):
             added = self._cue_frames(event, readings, docs, cues, sections)
@@ -177,6 +182,8 @@ class CertaintyTagger:
 
     def _same_sentence_frames(self, event: Event, trigger: Token, readings: Sequence[EventReading],
                               cues: Sequence[SentenceCue]) -> list[Frame]:
+        """Frames of the cues of the event's own sentence: a cue on its path, or an anaphoric one governing
+        it."""
         ancestors = {trigger.i, *(a.i for a in trigger.ancestors)}
         added: list[Frame] = []
         for cue in cues:
