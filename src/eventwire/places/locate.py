@@ -21,30 +21,23 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..models import Place
+from ..vocabulary import words
 from .gazetteer import ADMIN1, REGION, Gazetteer
 from .toponyms import ResolvedToponym
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around",
-                            "within", "into", "onto", "off", "along", "towards", "toward"})
+# the words of data/lexicon/places.toml [place_words] and [place_dependencies]
+LOCATIVE_PREPS = words("place_words.locative_prepositions")
 # "to" and "into" give the place only after movement: "a visit to Moscow", not "talked to Moscow".
-MOVEMENT_LEMMAS = frozenset({"visit", "trip", "travel", "tour", "journey", "arrive", "arrival", "go", "come",
-                             "fly", "flight", "return", "deploy", "deployment", "send", "move", "march",
-                             "pilgrimage", "mission", "head", "sail", "drive", "advance", "push", "invade",
-                             "invasion", "incursion", "withdraw", "retreat", "expel", "deport", "extradite"})
-VISIT_LEMMAS = frozenset({"visit", "tour", "reach", "enter", "invade", "leave"})
-REGION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
-                          "territory", "prefecture", "krai", "republic"})
+MOVEMENT_LEMMAS = words("place_words.movement_lemmas")
+VISIT_LEMMAS = words("place_words.visit_lemmas")
+REGION_NOUNS = words("place_words.region_nouns")
 # "the city of Kharkiv", "the outskirts of Donetsk", "the north of Syria"
-PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "area", "outskirts", "suburb",
-                         "suburbs", "district", "capital", "port", "north", "south", "east", "west", "centre",
-                         "center", "heart", "border", "state", "county", "island", "coast", "territory",
-                         "part", "parts", "oblast", "governorate", "municipality", "neighbourhood",
-                         "neighborhood", "streets"})
-_PHRASE_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "conj", "npadvmod"})
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "dative"})
+PLACE_NOUNS = words("place_words.place_nouns")
+_PHRASE_DEPS = words("place_dependencies.phrase")
+_OBJECT_DEPS = words("place_dependencies.objects")
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 
@@ -64,22 +57,40 @@ def event_place(doc: Doc, trigger: int, sentence_start: int, toponyms: Sequence[
     token = doc[trigger]
     if token.lemma_.lower() in VISIT_LEMMAS:
         # "Shoigu visits Pyongyang": what a visit takes as object is where it happens
-        for obj in token.children:
-            if obj.dep_ == "dobj":
-                found = _place_in(obj, sentence_start, places, gazetteer)
-                if found is not None:
-                    return found, "visit-object"
+        found = _visit_object_place(token, sentence_start, places, gazetteer)
+        if found is not None:
+            return found, "visit-object"
     for anchor, how in _anchors(token):
-        for prep in anchor.children:
-            if prep.dep_ != "prep" or not _locative(prep, token):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                found = _place_in(obj, sentence_start, places, gazetteer)
-                if found is not None:
-                    return found, f"{how}:{prep.lower_}"
+        located = _prepositional_place(anchor, token, sentence_start, places, gazetteer)
+        if located is not None:
+            return located[0], f"{how}:{located[1]}"
     return None, ""
+
+
+def _visit_object_place(visit: Token, sentence_start: int, places: Sequence[ResolvedToponym],
+                        gazetteer: Gazetteer) -> Place | None:
+    """The place a visit's direct object names."""
+    for obj in visit.children:
+        if obj.dep_ == "dobj":
+            found = _place_in(obj, sentence_start, places, gazetteer)
+            if found is not None:
+                return found
+    return None
+
+
+def _prepositional_place(anchor: Token, trigger: Token, sentence_start: int, places: Sequence[ResolvedToponym],
+                         gazetteer: Gazetteer) -> tuple[Place, str] | None:
+    """The place in the object of a locative preposition on ``anchor``, with that preposition."""
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or not _locative(prep, trigger):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            found = _place_in(obj, sentence_start, places, gazetteer)
+            if found is not None:
+                return found, prep.lower_
+    return None
 
 
 def _anchors(trigger: Token) -> list[tuple[Token, str]]:
@@ -106,16 +117,7 @@ def _locative(prep: Token, trigger: Token) -> bool:
 def _place_in(obj: Token, sentence_start: int, places: Sequence[ResolvedToponym], gazetteer: Gazetteer
               ) -> Place | None:
     """The toponym the prepositional object names: most specific first, possessors last."""
-    tokens = _place_phrase(obj)
-    found: list[tuple[int, int, ResolvedToponym, Token]] = []
-    for t in tokens:
-        start = sentence_start + t.idx
-        end = start + len(t.text)
-        for top in places:
-            if top.start < end and start < top.end and all(f[2] is not top for f in found):
-                possessor = t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children)
-                assert top.place is not None
-                found.append((int(possessor), _PRECISION_RANK.get(top.place.precision or "", 3), top, t))
+    found = _phrase_toponyms(_place_phrase(obj), sentence_start, places)
     if not found:
         return None
     found.sort(key=lambda f: (f[0], f[1]))
@@ -125,6 +127,22 @@ def _place_in(obj: Token, sentence_start: int, places: Sequence[ResolvedToponym]
     if head is not None and head.lower_ in REGION_NOUNS:
         return _as_region(top, head.lower_, gazetteer)
     return top.place
+
+
+def _phrase_toponyms(tokens: list[Token], sentence_start: int, places: Sequence[ResolvedToponym]
+                     ) -> list[tuple[int, int, ResolvedToponym, Token]]:
+    """The toponyms that the phrase's tokens overlap, each once, with the token and its rank: (possessor,
+    precision rank) — a possessor gives way to what it owns, a town goes before a region or a country."""
+    found: list[tuple[int, int, ResolvedToponym, Token]] = []
+    for t in tokens:
+        start = sentence_start + t.idx
+        end = start + len(t.text)
+        for top in places:
+            if top.start < end and start < top.end and all(f[2] is not top for f in found):
+                possessor = t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children)
+                assert top.place is not None
+                found.append((int(possessor), _PRECISION_RANK.get(top.place.precision or "", 3), top, t))
+    return found
 
 
 def _place_phrase(obj: Token) -> list[Token]:

@@ -6,7 +6,7 @@ import dataclasses
 import logging
 
 from ..config import Settings
-from ..models import AnalysedArticle, Event, Place, Section
+from ..models import AnalysedArticle, Event, Place, Section, Sentence
 from .gazetteer import Gazetteer
 from .locate import event_place
 from .toponyms import ResolvedToponym, ToponymResolver
@@ -50,7 +50,7 @@ class PlaceResolver:
         return dataclasses.replace(analysed, events=tuple(events))
 
     def _locate(self, analysed: AnalysedArticle, event: Event, toponyms: list[ResolvedToponym],
-                sentences: dict) -> Place | None:  # type: ignore[type-arg]
+                sentences: dict[int, Sentence]) -> Place | None:
         sentence = sentences.get(event.sentence_index)
         doc = analysed.docs.get(event.sentence_index)
         if sentence is None or doc is None:
@@ -62,9 +62,14 @@ class PlaceResolver:
                 log.debug("event %s located at %s (%s)", event.id, place.name, how)
                 return place
         if event.section == Section.CAPTION:
-            # a caption names where its picture was taken ("…, Kharkiv, Ukraine."): when its places all
-            # lie in one country, the most specific of them is the event's place
-            named = [t.place for t in own if t.place is not None and not t.demonym]
-            if named and len({p.country for p in named}) == 1:
-                return min(named, key=lambda p: _SPECIFIC.get(p.precision or "", 3))
+            return _caption_place(own)
         return None
+
+
+def _caption_place(own: list[ResolvedToponym]) -> Place | None:
+    """A caption names where its picture was taken ("…, Kharkiv, Ukraine."): when its places all lie in one
+    country, the most specific of them is the event's place."""
+    named = [t.place for t in own if t.place is not None and not t.demonym]
+    if named and len({p.country for p in named}) == 1:
+        return min(named, key=lambda p: _SPECIFIC.get(p.precision or "", 3))
+    return None
