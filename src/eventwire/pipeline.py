@@ -1,7 +1,7 @@
 """Wires the stages: a pure function from a batch of raw records to analysed articles (or rejections).
 
     ingest → clean → segment → tokenise → actors → [may hold an event?] → parse → events
-           → time → certainty → places → dedup → parties
+           → time → certainty → places → dedup → parties → scorer
 
 Resources (spaCy, dictionaries, gazetteer) are loaded once in :class:`Pipeline`. Every stage is a
 callable ``AnalysedArticle -> AnalysedArticle``; none of them touches a database, the CLI or ray.
@@ -27,6 +27,7 @@ from .errors import EventwireError
 from .events import EventCoder
 from .events.groups import named_mentions
 from .events.parties import require_parties
+from .events.scorer import EventScorer
 from .models import AnalysedArticle, Article, RawRecord, Rejection
 from .parse import Parser, known_names, load_language
 from .places import PlaceResolver
@@ -55,6 +56,7 @@ class Pipeline:
             ("places", PlaceResolver(settings)),
             ("dedup", merge_mentions),
             ("parties", require_parties),
+            ("scorer", EventScorer()),
         )
 
     # -- one article at a time, up to the parse
