@@ -8,7 +8,9 @@ from ..vocabulary import words
 from .arguments import RELATIVE_PRONOUNS
 from .lexicon import norm
 
-CALENDAR = words("calendar.day_and_month_names")
+# names of days and months, and the days named relative to today: "on Tuesday", "in March" say when
+CALENDAR = (words("time_calendar.month_names") | words("time_calendar.weekday_names")
+            | words("time_rule_keys.relative_day") | words("time_rule_keys.weekend"))
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
