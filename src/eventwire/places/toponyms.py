@@ -199,7 +199,6 @@ class ToponymResolver:
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, include_demonyms: bool = False) -> list[tuple[int, int]]:
         """Spans of the toponyms in ``text`` (longest gazetteer match over runs of capitalised words)."""
-        g = self.gazetteer
         words = [(m.start(), m.end(), m.group()) for m in self._word.finditer(text)]
         lower_words = {w.casefold() for _, _, w in words if w[0].islower()}
         titled = _title_case_lines(text, words)
@@ -212,17 +211,7 @@ class ToponymResolver:
                 # "The Hague" is found as "Hague" (keys drop "the"): the span is the name itself
                 i += 1
                 continue
-            best = 0
-            for n in range(min(g.max_words, len(words) - i), 0, -1):
-                last = words[i + n - 1]
-                if not last[2][0].isupper() or not self._joined(text, words, i, n):
-                    continue
-                key = name_key(text[start:last[1]])
-                if g.has_name(key) or text[start:last[1]] in g.exact \
-                        or (include_demonyms and g.demonym_country(key) is not None) or (
-                        g.has_name(key, minor=True) and self._qualifier(text, last[1])[1] is not None):
-                    best = n
-                    break
+            best = self._longest_name(text, words, i, include_demonyms)
             if best and self._keep(text, words, i, best, lower_words, _inside(titled, start)) \
                     and not (best == 1 and word in people):
                 spans.append((start, words[i + best - 1][1]))
@@ -230,6 +219,26 @@ class ToponymResolver:
             else:
                 i += 1
         return spans
+
+    def _longest_name(self, text: str, words: list[tuple[int, int, str]], i: int, include_demonyms: bool) -> int:
+        """How many words from word ``i`` make the longest capitalised place name there (0: none)."""
+        start = words[i][0]
+        for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
+            last = words[i + n - 1]
+            if not last[2][0].isupper() or not self._joined(text, words, i, n):
+                continue
+            if self._is_name(text[start:last[1]], text, last[1], include_demonyms):
+                return n
+        return 0
+
+    def _is_name(self, name: str, text: str, end: int, include_demonyms: bool) -> bool:
+        """Whether ``name`` (ending at ``end`` of ``text``) is a place name of the gazetteer: a main or
+        alternate name, a nickname, a demonym when asked for, or a post town's name with its state after it."""
+        g = self.gazetteer
+        key = name_key(name)
+        return g.has_name(key) or name in g.exact \
+            or (include_demonyms and g.demonym_country(key) is not None) or (
+                g.has_name(key, minor=True) and self._qualifier(text, end)[1] is not None)
 
     def _person_words(self, text: str, words: list[tuple[int, int, str]]) -> set[str]:
         """Words this text uses as surnames: after a title ("Sheriff Jones") or closing a two-word
@@ -276,23 +285,7 @@ class ToponymResolver:
         key = name_key(text[words[i][0]:words[i + n - 1][1]])
         if n == 1 and (key in NOT_PLACES or first.casefold() in lower_words and not first.isupper()):
             return False
-        if i > 0:
-            prev_start, prev_end, prev = words[i - 1]
-            adjacent = text[prev_end:words[i][0]] == " "
-            if adjacent and prev.rstrip(".").casefold() in TITLES:
-                return False
-            # the second word of a longer capitalised name ("John Paris") — unless a sentence starts there
-            if adjacent and prev[0].isupper() and prev.casefold() not in NOT_PLACES and not title_case \
-                    and not _sentence_start(text, prev_start):
-                return False
-        if i + n < len(words):
-            nxt_start, _, nxt = words[i + n]
-            adjacent = text[words[i + n - 1][1]:nxt_start] == " "
-            if adjacent and nxt.rstrip(".").casefold() in STREET:
-                return False
-            if adjacent and nxt[0].isupper() and nxt.casefold() not in AFTER_PLACE and not title_case:
-                return False
-        return True
+        return _word_before_allows(text, words, i, title_case) and _word_after_allows(text, words, i, n, title_case)
 
     # ------------------------------------------------------------------ resolution
     def resolve(
@@ -307,7 +300,6 @@ class ToponymResolver:
         ``context_countries``: ISO alpha-3 (or alpha-2) codes known to matter for this text (the actors'
         countries), counted as evidence like the countries named in the text.
         """
-        g = self.gazetteer
         if spans is None:
             spans = self.recognise(text, include_demonyms=include_demonyms)
         mentions = [self._mention(text, s, e) for s, e in spans]
@@ -316,11 +308,23 @@ class ToponymResolver:
             local_names = local_use_names(text, [(m.text, m.end) for m in mentions])
             for m in mentions:
                 m.local_use = name_key(m.text) in local_names
+        extra = self._context_counts(context_countries)
+        final = self._choose(text, mentions, extra, us_local)
+        return [self._resolved(m, best, score, why) for m, (best, score, why) in zip(mentions, final, strict=True)]
+
+    def _context_counts(self, context_countries: Iterable[str]) -> Counter[str]:
+        """The caller's countries (alpha-3 or alpha-2) counted by alpha-2 code; unknown codes are left out."""
+        g = self.gazetteer
         extra: Counter[str] = Counter()
         for code in context_countries:
             iso2 = g.iso2_of.get(code, code if code in g.iso3_of else None)
             if iso2:
                 extra[iso2] += 1
+        return extra
+
+    def _choose(self, text: str, mentions: list[_Mention], extra: Counter[str], us_local: bool
+                ) -> list[tuple[Candidate | None, float, str]]:
+        """The reading of every mention, with its score and evidence, after all the passes."""
         # pass 1: priors, qualifiers, and which readings of different names lie near one another (any
         # reading counts, weighed less); passes 2 and 3: the other toponyms' chosen readings as context
         anywhere = NearIndex((name_key(m.text), c.lat, c.lon) for m in mentions for c in m.candidates[:MAX_SPREAD]
@@ -338,16 +342,18 @@ class ToponymResolver:
             home = [not foreign and not _abroad(plain, name_key(m.text)) for m in mentions]
             if any(home):
                 chosen, final = self._refine(mentions, chosen, extra, listed, home)
-        out: list[ResolvedToponym] = []
-        for m, (best, score, why) in zip(mentions, final, strict=True):
-            out.append(ResolvedToponym(
-                start=m.start, end=m.end, text=m.text,
-                place=(_near_namesake(m.text, best, g) if m.named_after else to_place(best, g)) if best else None,
-                kind=(NAMED_AFTER if m.named_after else best.kind) if best else None, score=round(score, 2),
-                evidence=why + ("+named-after" if m.named_after and best else ""),
-                demonym=m.demonym is not None,
-            ))
-        return out
+        return final
+
+    def _resolved(self, m: _Mention, best: Candidate | None, score: float, why: str) -> ResolvedToponym:
+        """The toponym of mention ``m`` resolved to reading ``best`` (None: not found)."""
+        g = self.gazetteer
+        return ResolvedToponym(
+            start=m.start, end=m.end, text=m.text,
+            place=(_near_namesake(m.text, best, g) if m.named_after else to_place(best, g)) if best else None,
+            kind=(NAMED_AFTER if m.named_after else best.kind) if best else None, score=round(score, 2),
+            evidence=why + ("+named-after" if m.named_after and best else ""),
+            demonym=m.demonym is not None,
+        )
 
     def _refine(self, mentions: list[_Mention], chosen: list[Candidate | None], extra: Counter[str], listed:
                 list[list[int]], home: list[bool]) -> tuple[list[Candidate | None], list[tuple[Candidate | None, float, str]]]:
@@ -364,31 +370,43 @@ class ToponymResolver:
         return chosen, final
 
     def _mention(self, text: str, start: int, end: int) -> _Mention:
-        g = self.gazetteer
         surface = text[start:end]
+        candidates, demonym = self._readings(surface)
+        named_after = False
+        if not candidates and demonym is None:
+            candidates = self._named_after(surface)
+            named_after = bool(candidates)
+        return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end), named_after)
+
+    def _readings(self, surface: str) -> tuple[list[Candidate], str | None]:
+        """The gazetteer readings of ``surface`` and the country it is a demonym of (iso2; "" for a
+        continent's people), trying a possessive's name and a demonym's stem when the name has none."""
+        g = self.gazetteer
         candidates = g.lookup(surface)
         demonym = g.demonym_country(surface)
         if demonym and not any(c.kind == COUNTRY for c in candidates):
             country = g.country(demonym)
             if country is not None:
                 candidates = [country, *candidates]
-        # a county by its bare name ("Kanawha" for Kanawha County) only when nothing else has that name
-        candidates = [c for c in candidates if not (c.via_alternate and c.kind in (ADMIN2, ADMIN2_ROUGH))] \
-            or candidates
-        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3 and surface not in g.exact:
-            # "EU", "UK", "NYC": a short capitalised code names a country, state or region, not a village "Eu"
-            candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1, REGION)]
+        candidates = self._plausible_readings(surface, candidates)
         if not candidates and surface.endswith(("'s", "\u2019s")):
             candidates = g.lookup(surface[:-2])
         if not candidates and demonym is None:
             candidates = self._demonym_of_region(surface)
             if candidates:
                 demonym = candidates[0].iso2  # "" for a continent's people ("European")
-        named_after = False
-        if not candidates and demonym is None:
-            candidates = self._named_after(surface)
-            named_after = bool(candidates)
-        return _Mention(start, end, surface, candidates, demonym, self._qualifier(text, end), named_after)
+        return candidates, demonym
+
+    def _plausible_readings(self, surface: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Readings less a county by its bare alternate name and, for a short capitalised code, the towns."""
+        # a county by its bare name ("Kanawha" for Kanawha County) only when nothing else has that name
+        candidates = [c for c in candidates if not (c.via_alternate and c.kind in (ADMIN2, ADMIN2_ROUGH))] \
+            or candidates
+        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) <= 3 \
+                and surface not in self.gazetteer.exact:
+            # "EU", "UK", "NYC": a short capitalised code names a country, state or region, not a village "Eu"
+            candidates = [c for c in candidates if c.kind in (COUNTRY, ADMIN1, REGION)]
+        return candidates
 
     def _named_after(self, surface: str) -> list[Candidate]:
         """A feature or part of a place that the gazetteer lacks, named after one it has: "Naugatuck
@@ -478,84 +496,183 @@ class ToponymResolver:
     def _best(self, m: _Mention, extra: Counter[str], evidence: _Evidence, local: NearIndex,
               weight: float = 1.0, beside: frozenset[str] = frozenset(),
               us_local: bool = False) -> tuple[Candidate | None, float, str]:
-        own_key = name_key(m.text)
+        """The best-scoring reading of ``m`` in the context of the other names, with its score and evidence."""
+        ctx = _scoring_context(m, extra, evidence, local, weight, beside, us_local)
         best: Candidate | None = None
         best_score = -math.inf
         best_why = ""
-        own_countries, own_inside, own_states = evidence.by_name.get(own_key, (Counter(), Counter(), Counter()))
-        countries = evidence.countries - own_countries
-        inside = evidence.inside - own_inside
-        total = sum(countries.values()) + sum(extra.values())
-        total_inside = sum(inside.values()) + sum(extra.values())
-        # a famous place's own name ("Jordan", "Ontario", "Alexandria") read as a small town needs the
-        # town's state: named right after it ("Lebanon, Ohio") or by the text's other places (a Texas
-        # article's "Palestine")
-        famous = max((_fame(c) for c in m.candidates if not c.via_alternate), default=0)
-        famous_country = any(c.kind == COUNTRY and not c.via_alternate for c in m.candidates)
-        local_town = us_local and (m.local_use or not famous_country)
         for c in m.candidates:
-            score = prior(c)
-            why = [c.kind]
-            named_only = 0  # the country named (or its people), no place inside it
-            if c.kind == COUNTRY:
-                n_country, share_of = countries[c.iso2] + extra[c.iso2], total
-            else:
-                n_country, share_of = inside[c.iso2] + extra[c.iso2], total_inside
-                named_only = countries[c.iso2] - inside[c.iso2]
-            if m.named_after and n_country + named_only <= 0 and c.population < NAMED_AFTER_ALONE:
-                continue  # a namesake town abroad that nothing else in the text points at is a guess
-            if n_country > 0:
-                # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
-                score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(share_of, 1)
-                why.append("context-country")
-            elif named_only > 0:
-                score += COUNTRY_NAMED * min(named_only, 3)
-                why.append("country-named")
-            n_state = 0
-            if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
-                n_state = evidence.states[c.admin1] - own_states[c.admin1]
-                if n_state > 0:
-                    score += CONTEXT_STATE
-                    why.append("context-state")
-            # the text's own places in the town's state lift that only for a town of some size: a
-            # village in Texas does not make "Italy" in a Texas story the village
-            home = local_town and c.iso2 == "US" and c.kind in LOCAL_KINDS
-            if home:
-                score += US_LOCAL * (2.5 if famous_country else 1.0)
-                why.append("us-local")
-            elif famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < famous \
-                    and m.qualifier == (None, None) and (n_state <= 0 or c.population * FAME_GAP < famous):
-                score -= COUNTRY_NAME_AS_TOWN
-            q_country, q_state = m.qualifier
-            # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
-            if q_country is not None and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
-                if c.iso2 == q_country and (q_state is None or c.admin1 == q_state):
-                    score += QUALIFIER_MATCH
-                    why.append("qualifier")
-                else:
-                    score -= QUALIFIER_MATCH
-            if c.kind in LOCAL_KINDS or c.kind == ADMIN2_ROUGH:
-                near = local.count(c.lat, c.lon, own_key)
-                if near:
-                    score += weight * PROXIMITY * min(near, 3) / 3
-                    why.append("nearby")
-            if c.via_alternate:
-                score -= ALTERNATE_PENALTY
-            # (the town may be known by another spelling: "Kiev" is the oblast's name and the capital's alias)
-            if c.kind in (ADMIN1, ADMIN2) and c.iso2 != "US" and any(
-                    o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2
-                    and (not o.via_alternate or o.population >= c.population // 2) for o in m.candidates):
-                score -= TOWN_OVER_PROVINCE
-            if c.kind in beside:
-                # "Italy and Russia", "Washington and Moscow": a list keeps to one kind
-                score += LIST_OF_KIND
-                why.append("list")
-            if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
-                score += QUALIFIER_MATCH  # "Russian" is Russia, not a town called Russian
-                why.append("demonym")
+            scored = _score(c, m, ctx)
+            if scored is None:
+                continue
+            score, why = scored
             if score > best_score:
                 best, best_score, best_why = c, score, "+".join(why)
         return best, best_score, best_why
+
+
+@dataclass(frozen=True, slots=True)
+class _Scoring:
+    """What the readings of one mention are scored against: the other names' evidence (its own name's left
+    out), the caller's countries, the nearby places, the kinds of its list neighbours."""
+
+    own_key: str
+    extra: Counter[str]
+    countries: Counter[str]  # countries of the other names' readings
+    inside: Counter[str]  # …of those inside a country (towns, states, regions)
+    states: Counter[str]  # US states of all the readings
+    own_states: Counter[str]  # …of this name's own readings
+    total: int
+    total_inside: int
+    local: NearIndex
+    weight: float
+    beside: frozenset[str]
+    famous: int  # the population of the name's most famous reading (0: none is)
+    famous_country: bool  # one of its readings is a country
+    local_town: bool  # US local news: a US town is the home reading
+
+
+def _scoring_context(m: _Mention, extra: Counter[str], evidence: _Evidence, local: NearIndex, weight: float,
+                     beside: frozenset[str], us_local: bool) -> _Scoring:
+    own_key = name_key(m.text)
+    own_countries, own_inside, own_states = evidence.by_name.get(own_key, (Counter(), Counter(), Counter()))
+    countries = evidence.countries - own_countries
+    inside = evidence.inside - own_inside
+    # a famous place's own name ("Jordan", "Ontario", "Alexandria") read as a small town needs the
+    # town's state: named right after it ("Lebanon, Ohio") or by the text's other places (a Texas
+    # article's "Palestine")
+    famous_country = any(c.kind == COUNTRY and not c.via_alternate for c in m.candidates)
+    return _Scoring(
+        own_key=own_key, extra=extra, countries=countries, inside=inside, states=evidence.states,
+        own_states=own_states, total=sum(countries.values()) + sum(extra.values()),
+        total_inside=sum(inside.values()) + sum(extra.values()), local=local, weight=weight, beside=beside,
+        famous=max((_fame(c) for c in m.candidates if not c.via_alternate), default=0),
+        famous_country=famous_country, local_town=us_local and (m.local_use or not famous_country),
+    )
+
+
+def _score(c: Candidate, m: _Mention, ctx: _Scoring) -> tuple[float, list[str]] | None:
+    """The score of reading ``c`` of ``m`` and the evidence that made it; ``None`` for a reading ruled out.
+
+    The terms are added in a fixed order: prior, countries, US state, US local news or fame, qualifier,
+    nearby places, then the preferences between kinds of reading.
+    """
+    score = prior(c)
+    why = [c.kind]
+    named_only = 0  # the country named (or its people), no place inside it
+    if c.kind == COUNTRY:
+        n_country, share_of = ctx.countries[c.iso2] + ctx.extra[c.iso2], ctx.total
+    else:
+        n_country, share_of = ctx.inside[c.iso2] + ctx.extra[c.iso2], ctx.total_inside
+        named_only = ctx.countries[c.iso2] - ctx.inside[c.iso2]
+    if m.named_after and n_country + named_only <= 0 and c.population < NAMED_AFTER_ALONE:
+        return None  # a namesake town abroad that nothing else in the text points at is a guess
+    score = _country_term(score, n_country, share_of, named_only, why)
+    n_state = 0
+    if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
+        n_state = ctx.states[c.admin1] - ctx.own_states[c.admin1]
+        if n_state > 0:
+            score += CONTEXT_STATE
+            why.append("context-state")
+    score = _home_or_fame_term(score, c, m, ctx, n_state, why)
+    score = _qualifier_term(score, c, m, why)
+    score = _nearby_term(score, c, ctx, why)
+    return _kind_terms(score, c, m, ctx, why), why
+
+
+def _country_term(score: float, n_country: int, share_of: int, named_only: int, why: list[str]) -> float:
+    """Other names in the reading's country vouch for it; its country only named counts little."""
+    if n_country > 0:
+        # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
+        score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(share_of, 1)
+        why.append("context-country")
+    elif named_only > 0:
+        score += COUNTRY_NAMED * min(named_only, 3)
+        why.append("country-named")
+    return score
+
+
+def _home_or_fame_term(score: float, c: Candidate, m: _Mention, ctx: _Scoring, n_state: int, why: list[str]
+                       ) -> float:
+    """US local news lifts the US town; elsewhere a small town named like a famous place loses, unless
+    a qualifier or (for a town of some size) the text's places in its state support it."""
+    # the text's own places in the town's state lift that only for a town of some size: a
+    # village in Texas does not make "Italy" in a Texas story the village
+    if ctx.local_town and c.iso2 == "US" and c.kind in LOCAL_KINDS:
+        score += US_LOCAL * (2.5 if ctx.famous_country else 1.0)
+        why.append("us-local")
+    elif ctx.famous and c.kind in LOCAL_KINDS and c.population * FAME_RATIO < ctx.famous \
+            and m.qualifier == (None, None) and (n_state <= 0 or c.population * FAME_GAP < ctx.famous):
+        score -= COUNTRY_NAME_AS_TOWN
+    return score
+
+
+def _qualifier_term(score: float, c: Candidate, m: _Mention, why: list[str]) -> float:
+    """A state or country named right after the name settles a town's or county's reading."""
+    q_country, q_state = m.qualifier
+    # only a town or county is qualified: "Virginia, Maryland and Ohio" is a list, not "Virginia in Maryland"
+    if q_country is not None and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
+        if c.iso2 == q_country and (q_state is None or c.admin1 == q_state):
+            score += QUALIFIER_MATCH
+            why.append("qualifier")
+        else:
+            score -= QUALIFIER_MATCH
+    return score
+
+
+def _nearby_term(score: float, c: Candidate, ctx: _Scoring, why: list[str]) -> float:
+    """Local news clusters in space: other names' towns near this reading lift it."""
+    if c.kind in LOCAL_KINDS or c.kind == ADMIN2_ROUGH:
+        near = ctx.local.count(c.lat, c.lon, ctx.own_key)
+        if near:
+            score += ctx.weight * PROXIMITY * min(near, 3) / 3
+            why.append("nearby")
+    return score
+
+
+def _kind_terms(score: float, c: Candidate, m: _Mention, ctx: _Scoring, why: list[str]) -> float:
+    """Preferences between kinds of reading: main names over alternates, a town over the province named
+    like it, a list's kind, a demonym's country."""
+    if c.via_alternate:
+        score -= ALTERNATE_PENALTY
+    # (the town may be known by another spelling: "Kiev" is the oblast's name and the capital's alias)
+    if c.kind in (ADMIN1, ADMIN2) and c.iso2 != "US" and any(
+            o.kind in (CITY, CAPITAL) and o.iso2 == c.iso2
+            and (not o.via_alternate or o.population >= c.population // 2) for o in m.candidates):
+        score -= TOWN_OVER_PROVINCE
+    if c.kind in ctx.beside:
+        # "Italy and Russia", "Washington and Moscow": a list keeps to one kind
+        score += LIST_OF_KIND
+        why.append("list")
+    if m.demonym and c.kind == COUNTRY and c.iso2 == m.demonym:
+        score += QUALIFIER_MATCH  # "Russian" is Russia, not a town called Russian
+        why.append("demonym")
+    return score
+
+
+def _word_before_allows(text: str, words: list[tuple[int, int, str]], i: int, title_case: bool) -> bool:
+    """The word before a match leaves it a place: no title before it ("Sheriff Jones"), and it is not the
+    second word of a longer capitalised name ("John Paris") — unless a sentence starts there."""
+    if i == 0:
+        return True
+    prev_start, prev_end, prev = words[i - 1]
+    adjacent = text[prev_end:words[i][0]] == " "
+    if adjacent and prev.rstrip(".").casefold() in TITLES:
+        return False
+    return not (adjacent and prev[0].isupper() and prev.casefold() not in NOT_PLACES and not title_case
+                and not _sentence_start(text, prev_start))
+
+
+def _word_after_allows(text: str, words: list[tuple[int, int, str]], i: int, n: int, title_case: bool) -> bool:
+    """The word after a match leaves it a place: no street word ("Moscow Road"), no capitalised word that
+    would make it a person's name ("Paris Hilton") unless it is one that may follow a place."""
+    if i + n >= len(words):
+        return True
+    nxt_start, _, nxt = words[i + n]
+    adjacent = text[words[i + n - 1][1]:nxt_start] == " "
+    if adjacent and nxt.rstrip(".").casefold() in STREET:
+        return False
+    return not (adjacent and nxt[0].isupper() and nxt.casefold() not in AFTER_PLACE and not title_case)
 
 
 def resolve_toponyms(
