@@ -74,7 +74,7 @@ from .modality import (
 from .participles import agreement_parties, is_agreement_participle
 from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, sports_article, sports_level
-from .statements import code_statement, load_rules, statements
+from .statements import circumstance_clause, code_statement, load_rules, statements
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -221,14 +221,21 @@ class EventCoder:
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
 
     def _statements(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote],
-                    codings: Sequence[Coding]) -> list[Coding]:
-        """Reported statements that no trigger of the sentence coded already (:mod:`.statements`)."""
+                    codings: list[Coding]) -> list[Coding]:
+        """Reported statements that no trigger of the sentence coded already (:mod:`.statements`). A trigger that
+        is itself the reporting verb but found no target ("warned that it will keep up pressure on Iran") takes
+        the party the statement is about (``codings`` is updated in place)."""
         index = MentionIndex(mentions)
         out: list[Coding] = []
         said = {(self._type(c.cameo), _country(c.source)) for c in codings}
         triggers = {c.trigger for c in codings}
         for st in statements(doc, sentence, index, quotes):
             found = code_statement(st, index, self.statement_rules)
+            if found is not None and found.anchor.i in triggers and found.target is not None:
+                for n, c in enumerate(codings):
+                    if c.trigger == found.anchor.i and c.target is None and c.source is not None:
+                        codings[n] = dataclasses.replace(c, target=found.target.actors[0],
+                                                         target_role=f"statement:{found.target.role}")
             if found is None or found.anchor.i in triggers:
                 continue
             source = found.source.actors[0]
@@ -311,8 +318,8 @@ class EventCoder:
         path: list[str] = []
         cur = tok
         for _ in range(6):
-            if cur.dep_ not in CLAUSE_EDGES or cur.head.i == cur.i:
-                return None, path
+            if cur.dep_ not in CLAUSE_EDGES or cur.head.i == cur.i or circumstance_clause(cur):
+                return None, path  # "…, as Tehran rejected the offer": a circumstance, no content of what is above
             path.append(cur.dep_)
             cur = cur.head
             if cur.i in by_tok:

@@ -187,8 +187,27 @@ def _quoted(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> set[int]:
 def _complement(verb: Token) -> tuple[Token, ...]:
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i or (c.dep_ == "ccomp"):
-            return tuple(c.subtree)
+            return tuple(_content_tokens(c))
     return ()
+
+
+def _content_tokens(head: Token) -> list[Token]:
+    """The subtree of a content clause without the circumstance clauses hanging in it ("…, as Tehran rejected
+    the offer": what happened meanwhile is not what was said)."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if not circumstance_clause(c))
+    return sorted(out, key=lambda t: t.i)
+
+
+def circumstance_clause(tok: Token) -> bool:
+    """An adverbial clause of time, cause or concession ("as …", "while …", "after …", "because …"): it tells
+    a circumstance of the clause above, not its content (a condition, "if …", is part of a warning)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("statements.circumstance_marks")
+                                       for c in tok.children)
 
 
 def _codable(found: Found) -> bool:
@@ -230,8 +249,8 @@ def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) 
             if lemmas[n:n + len(parts)] == parts or (len(parts) == 1 and tok.lower_ == cue):
                 if _negated(tok) and rule.type != EventType.ACCUSE:
                     continue  # "not acceptable" is no praise, "will not retaliate" no threat
-                if rule.type == EventType.THREATEN and _told_as_past(tok):
-                    continue  # "the floods had destroyed roads" reports harm done, it threatens none
+                if rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)):
+                    continue  # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
                 return tok
     if negated_praise:
         positive = words("statements.positive_lemmas")
@@ -247,6 +266,18 @@ def _base(tok: Token) -> str:
     if tok.pos_ == "ADV" and lemma.endswith("ly") and len(lemma) > 5:
         return lemma[:-4] + "le" if lemma.endswith("bly") else lemma[:-2]
     return lemma
+
+
+def _ahead(tok: Token, content: Sequence[Token]) -> bool:
+    """Does the cue speak of what is to come: a future or conditional modal on its clause or a clause above it
+    within the content, or a condition ("if", "unless") in the content?"""
+    inside = {t.i for t in content}
+    cur: Token | None = tok
+    while cur is not None and cur.i in inside:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in words("statements.future_auxiliaries") for c in cur.children):
+            return True
+        cur = cur.head if cur.head.i != cur.i else None
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in content)
 
 
 def _told_as_past(tok: Token) -> bool:
