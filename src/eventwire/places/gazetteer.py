@@ -158,6 +158,17 @@ class Gazetteer:
         self.max_words = max(self.max_words, words)
 
     def _load(self) -> None:
+        """Every data file, in an order that matters: countries first (their rows are the names' targets),
+        towns before the city nicknames that point at them, states last."""
+        self._load_countries()
+        city_aliases = self._load_names()
+        self._load_regions()
+        self._load_places(_data_text("places.tsv.gz"))
+        self._load_city_aliases(city_aliases)
+        self._load_states()
+        log.debug("gazetteer: %d places, %d names", len(self.kind), len(self._main) + len(self._alt))
+
+    def _load_countries(self) -> None:
         for r in _rows(_data_text("countries.tsv")):
             iso2, iso3, gid, name, lat, lon, pop, cap, alts = r
             self.iso3_of[iso2] = iso3
@@ -166,6 +177,9 @@ class Gazetteer:
                 self.capital_of[iso2] = int(cap)
             self.country_row[iso2] = self._add(COUNTRY, int(gid), name, iso2, "", float(lat), float(lon),
                                                int(pop), alts.split("|") if alts else [])
+
+    def _load_names(self) -> list[tuple[str, str]]:
+        """Demonyms and countries' other names; returns the city nicknames, to be read once the towns are."""
         city_aliases: list[tuple[str, str]] = []
         for name, kind, iso2 in _rows(_data_text("names.tsv")):
             if kind == "demonym":
@@ -175,6 +189,10 @@ class Gazetteer:
             elif iso2 in self.country_row:
                 self._index(self._alt if name_key(name) in self._main else self._main, name,
                             self.country_row[iso2])
+        return city_aliases
+
+    def _load_regions(self) -> None:
+        """The hand lists of regions and features, and the counties abroad."""
         for r in _rows(_data_text("regions.tsv")) + _rows(_data_text("features.tsv")):
             name, alts, iso2, lat, lon, gid = (r + [""] * 6)[:6]
             self._add(REGION, int(gid or 0), name, iso2, "", float(lat), float(lon), 0,
@@ -182,12 +200,17 @@ class Gazetteer:
         # counties abroad (Ireland, England: "Clare", "Oxfordshire", "County Mayo"); US counties come with places
         for name, alts, iso2, lat, lon in _rows(_data_text("counties.tsv")):
             self._add(ADMIN2, 0, name, iso2, "", float(lat), float(lon), 0, alts.split("|") if alts else [])
-        self._load_places(_data_text("places.tsv.gz"))
+
+    def _load_city_aliases(self, city_aliases: list[tuple[str, str]]) -> None:
+        """City nicknames by their exact spelling ("L.A."): the most populous town they point at."""
         for alias, target in city_aliases:
             iso2, admin1, town = target.split("/")
             rows = [c for c in self.lookup(town) if c.kind in CITY_LIKE and c.iso2 == iso2 and c.admin1 == admin1]
             if rows:
                 self.exact[alias] = max(rows, key=lambda c: c.population).index
+
+    def _load_states(self) -> None:
+        """US state names, codes and abbreviations ("Ga.", "GA", "Georgia")."""
         state_rows = {self.admin1[row]: row for row, kind in enumerate(self.kind)
                       if kind == ADMIN1 and self.iso2[row] == "US"}
         for code, row in state_rows.items():
@@ -203,7 +226,6 @@ class Gazetteer:
                 # do not: as words they are too often something else
                 if "." in a and code in state_rows:
                     self._index(self._alt, a, state_rows[code])
-        log.debug("gazetteer: %d places, %d names", len(self.kind), len(self._main) + len(self._alt))
 
     def _load_places(self, text: str) -> None:
         """The big file, in one tight loop: keys are precomputed by the build script (no normalising here)."""
