@@ -383,6 +383,9 @@ _KEY_CLASSES: dict[str, tuple[str, ...]] = {
     "weekday": ("time_calendar.weekday_names",),
     "n_units": ("time_rule_keys.units",),
     "relative_unit": ("time_rule_keys.units", "time_rule_keys.relative_unit"),
+    **dict.fromkeys(("iso_date", "us_date", "year", "clock"), ("time_rule_keys.digit",)),
+    **dict.fromkeys(("year_earlier", "year_ended", "the_year"), ("time_rule_keys.year_word",)),
+    **dict.fromkeys(("year_period", "report_period"), ("time_rule_keys.period_word",)),
 }
 
 
