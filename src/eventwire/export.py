@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal
 
 from .errors import ConfigError, StoreError
+from .vocabulary import words
 
 Format = Literal["jsonl", "csv", "parquet"]
 ColumnSet = Literal["eventwire", "gdelt", "polecat"]
@@ -36,9 +37,11 @@ FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 COLUMN_SETS: tuple[str, ...] = ("eventwire", "gdelt", "polecat")
 PARQUET_ROW_GROUP = 10_000
 
-# PLOVER non-state "country" codes (ontology/PLOVER_nonstate_country_codes.csv): in GDELT these are
-# known groups (Actor1KnownGroupCode), not country affiliations. KOS (Kosovo) is a country there.
-NONSTATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# PLOVER non-state "country" codes (ontology/PLOVER_nonstate_country_codes.csv; the actors stage's class
+# actors_codes.plover_nonstate, read here through the vocabulary rather than by importing the actors stage
+# and spaCy with it): in GDELT these are known groups (Actor1KnownGroupCode), not country affiliations.
+# KOS (Kosovo, no ISO code) is a country there.
+NONSTATE_CODES = frozenset(w.upper() for w in words("actors_codes.plover_nonstate")) - {"KOS"}
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")

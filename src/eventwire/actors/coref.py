@@ -10,12 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..models import Actor
+from ..vocabulary import words
 from .lexicon import fold
 from .sentence import AFTER_NOUN, PATRON_PARTICIPLES, POSSESSIVE, Candidate, SentenceReader
-from .titles import FORCE_NOUNS, NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL, with_plurals
+from .titles import FORCE_NOUNS, NAME_PARTICLES, PLOVER_NONSTATE, TRANSNATIONAL, codes, with_plurals
 
 # Words of a role noun that say nothing about which office is meant.
-_VAGUE = frozenset({"the", "top", "senior", "chief", "head", "official", "officials", "leader", "a", "an"})
+_VAGUE = words("actors_context.vague_role_words")
 
 
 @dataclass
@@ -27,7 +28,7 @@ class SentenceCandidates:
 
 # States whose people English news names family name first ("Xi Jinping" → "Xi", "Kim Jong Un" → "Kim");
 # their family names are often two letters (Xi, Li, Hu, Wu), which other names' surnames never are here.
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR"})
+FAMILY_NAME_FIRST = codes("actors_codes.family_name_first")
 
 
 def _name_parts(name: str) -> list[str]:
@@ -84,25 +85,21 @@ def _context_country(sentences: list[SentenceCandidates]) -> None:
 
 SENTENCE_COUNTRY = "context:sentence-country"
 SENTENCE_PLACE = "context:sentence-place"
-_LOCATIVE = frozenset({"in", "near", "at", "from", "across", "inside", "outside", "throughout", "of", "around",
-                       "into", "within", "through", "along"})
+# Prepositions after which a name is the place of the sentence ("in Mali", "from Kabul", "of Sindh"): not
+# places' place_words.locative_prepositions (where an event happened; see actors.toml).
+_LOCATIVE = words("actors_context.place_prepositions")
 # Armed groups and criminals fight across borders: they take the sentence's state only where the sentence
 # places the events there.
 _ARMED_NONSTATE = frozenset({"REB", "UAF", "CRM"})
 # Offices an international body has too (officials, courts, assemblies, media, health, civil society).
-_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "JRN", "MED", "SOC"})
-_COMPASS = frozenset({"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
-                      "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                      "southeastern", "southwestern"})
+_OFFICE_SECTORS = codes("actors_codes.office_sectors")
+# Compass words between the preposition and the place ("in east Bosnia", "in central Mali").
+_COMPASS = words("place_names.compass") | words("actors_context.compass_more")
 # Nouns that say the name before them is a place ("Sindh province", "Sivas city").
-_PLACE_NOUNS = frozenset({"province", "city", "district", "region", "state", "county", "town", "village",
-                          "governorate", "prefecture", "municipality", "oblast"})
+_PLACE_NOUNS = words("actors_context.place_nouns")
 # States whose legislature is called Congress; elsewhere a capitalised "Congress" standing alone is a
 # party or a movement (India's, Nepal's, South Africa's ANC), not the legislature.
-CONGRESS_LEGISLATURES = frozenset({
-    "USA", "PHL", "MEX", "GTM", "HND", "NIC", "SLV", "CRI", "PAN", "COL", "PER", "CHL", "ARG", "BRA",
-    "PRY", "URY", "DOM", "ESP", "FSM", "CHN", "BOL", "ECU", "VEN", "LBR",
-})
+CONGRESS_LEGISLATURES = codes("actors_codes.congress_legislatures")
 
 
 # Nouns of force a state word may modify: "Russian shelling", "Israel's strikes" name the doer, not the scene.
@@ -200,13 +197,9 @@ def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
 
 
 # Nouns a state adjective places things in: "in the Iraqi capital", "on Afghan soil" still name the state.
-_STATE_PLACE_NOUNS = _PLACE_NOUNS | frozenset({
-    "capital", "soil", "territory", "territories", "side", "border", "borders", "waters", "airspace",
-    "countryside", "coast", "island", "islands", "mainland", "enclave", "port", "towns", "cities", "villages",
-    "provinces", "regions", "districts", "states", "areas", "area", "frontier", "part", "parts"})
-
-
-_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ot", "ss")  # Russian, Chinese, Turkish, Iraqi …
+_STATE_PLACE_NOUNS = _PLACE_NOUNS | words("actors_context.state_place_nouns")
+# Russian, Chinese, Turkish, Iraqi … (an order-free tuple: str.endswith takes a tuple)
+_ADJECTIVE_ENDINGS = tuple(sorted(words("actors_context.adjective_endings")))
 
 
 def _state_adjective(c: Candidate, r: SentenceReader) -> bool:

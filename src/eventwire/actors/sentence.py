@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, ORTH, SPACY
 
 from ..models import Actor
+from ..vocabulary import words
 from .candidate import Candidate, actor_from_entry, code_of
 from .lexicon import EntityAlias, Entry, Lexicon
 from .orgs import OrganisationNames
@@ -38,57 +39,37 @@ from .titles import (
     RANK_ADJECTIVES,
     org_sector,
     with_plurals,
-    words,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Agents that are mostly adjectives before a noun ("military campaign", "security forces" is handled as
+# The reader's word classes (data/lexicon/actors.toml), bound once: the reader looks them up per token.
+# Agents that are mostly adjectives before a noun ("military campaign"; "security forces" is handled as
 # one agent phrase). Alone before a lower-case noun they are not an actor.
-ADJECTIVAL_AGENTS = words(
-    "military intelligence security opposition government state army police media news rebel company court "
-    "official defense defence naval armed nuclear foreign national federal party business civilian "
-    "student students religious legal judicial media"
-)
+ADJECTIVAL_AGENTS = words("actors_titles.adjectival_agents")
 # Words that may follow an agent noun without making it an adjective: verbs and function words.
-AFTER_NOUN = words(
-    "said says say has have had is was were are will would could may might must should can did does do "
-    "and or but in on at to of for with from by that which who as also not been be being told added "
-    "reported warned claimed denied accused announced stated confirmed insisted urged called agreed "
-    "signed met visited arrived launched killed arrested fired near after over against into during across "
-    "outside inside before under since while when where about around through until within without"
-)
+AFTER_NOUN = words("actors_reader.after_noun")
 # Verbs in the present tense that follow a person as subject ("the general denies …"); a plural noun after a
 # rank word is no verb ("general elections")
-PRESENT_VERBS = words(
-    "denies insists vows warns claims orders leads commands admits tells urges calls visits meets arrives "
-    "leaves faces remains wants believes knows hopes plans needs appears seems expects argues refuses "
-    "rejects accepts agrees heads oversees"
-)
+PRESENT_VERBS = words("actors_reader.present_verbs")
 # Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
 MEANS_AFTER_AGENT = with_plurals(FORCE_ACTS)
 # Lower-case words that are titles only when capitalised before a name or after a country.
-AMBIGUOUS_LOWER = words(
-    "major general head chief justice chair captain lieutenant marshal deputy speaker representative "
-    "executive official leader director secretary council agency court firm company intelligence "
-    "security officers"
-)
-DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+AMBIGUOUS_LOWER = words("actors_titles.ambiguous_lower")
+DETERMINERS = words("actors_reader.determiners")
 POSSESSIVE = frozenset({"'s", "'"})
 _SPECIAL_FIRST = frozenset(p[0] for p in (*GROUP_PHRASES, *COUNTRY_ANAPHORS))
 # lower-case words that may begin a mention without beginning a dictionary phrase
 # a lower-case particle may begin a name whose next word has the capital ("al-Qaeda", "al-Shabaab")
-_NAME_PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "an", "at", "ar", "az"})
+_NAME_PREFIXES = words("actors_names.prefixes")
 _LOWER_STARTERS = MODIFIERS | HONORIFICS | _SPECIAL_FIRST | _NAME_PREFIXES
 ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
-PATRON_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained",
-                                "allied", "aligned", "friendly", "installed", "appointed"})
+PATRON_PARTICIPLES = words("actors_reader.patron_participles")
 # Bodies a leader's name may head: "the Trudeau government", "the Biden administration", "the Assad regime".
 LEADER_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
-SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
-HEAD_OF = frozenset({"head", "chief", "leader", "director", "president", "secretary", "spokesman",
-                     "spokeswoman", "spokesperson", "chairman", "commander", "minister", "governor"})
+SPEAKS_FOR = words("actors_reader.speaks_for")
+HEAD_OF = words("actors_reader.head_of")
 
 
 @dataclass
