@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,20 +26,15 @@ from time import perf_counter, process_time
 from typing import Any
 
 from ..config import Settings
-from ..evaluation.plover import GOLD_ALIASES, UMBRELLA
+from ..gold_codes import lenient_codes
 from ..ids import content_hash
-from ..models import AnalysedArticle, Article, Block, Section, Sentence
+from ..models import AnalysedArticle, Article, Block, Mention, Section, Sentence
 from ..segment import segment
 from .resolver import ActorResolver
 
 # PLOVER's gold files code the UN as IGO; PLOVER's own table gives it UNO. Both readings are reported:
-# the lenient one as the PLOVER evaluation reads the gold (its umbrella codes and non-ISO aliases).
-
-
-def lenient_codes(code: str) -> set[str]:
-    """The country codes the PLOVER evaluation accepts for a gold code ("IGO" → UNO, EUR, NGO …)."""
-    code = GOLD_ALIASES.get(code, code)
-    return UMBRELLA.get(code, {code})
+# the lenient one as the PLOVER evaluation reads the gold (its umbrella codes and non-ISO aliases,
+# eventwire.gold_codes: shared with evaluation/, which a stage does not import).
 
 
 def build_article(nlp: Any, text: str, published: date | None = None) -> AnalysedArticle:
@@ -93,6 +88,24 @@ class Recall:
             f"{prefix}_sector_recall": round(self.sector / self.sector_gold, 3) if self.sector_gold else 0.0,
         }
 
+    def count(self, gold: dict[str, Any], over: list[Mention]) -> bool:
+        """Count one gold actor against our mentions that overlap it; True when one has its country (as the
+        PLOVER evaluation reads the gold code)."""
+        self.gold += 1
+        countries = {m.actor.country for m in over} | {x.country for m in over for x in m.actor.members}
+        code = gold.get("code")
+        if code in countries:
+            self.country += 1
+        found = bool(countries & lenient_codes(code or ""))
+        if found:
+            self.country_lenient += 1
+        sector = (gold.get("sector") or "")[:3]
+        if sector and sector != "***":
+            self.sector_gold += 1
+            if any(m.actor.country == code and m.actor.sector == sector for m in over):
+                self.sector += 1
+        return found
+
 
 @dataclass
 class Miss:
@@ -110,6 +123,17 @@ class Miss:
         return f"{self.record}\t{self.field}\t{self.text!r}\t{self.code}/{self.sector or ''}\t{ours}"
 
 
+def gold_actors(record: dict[str, Any], text: str) -> Iterator[tuple[str, dict[str, Any], int, int]]:
+    """(field, gold actor, start, end) of each gold source and target actor whose text the sentence holds."""
+    for field in ("source", "target"):
+        for g in record.get(field) or []:
+            if not isinstance(g, dict) or not g.get("actorText"):
+                continue
+            start = text.find(g["actorText"])
+            if start >= 0:
+                yield field, g, start, start + len(g["actorText"])
+
+
 def plover_recall(resolver: ActorResolver, nlp: Any, records: Iterable[dict[str, Any]],
                   misses: list[Miss] | None = None) -> dict[str, Recall]:
     """Recall per half; tune-half misses go to ``misses`` when given (never the frozen half's)."""
@@ -121,31 +145,12 @@ def plover_recall(resolver: ActorResolver, nlp: Any, records: Iterable[dict[str,
         text = text.replace("\n", " ")
         day = date.fromisoformat(r["date"]) if r.get("date") else None
         mentions = resolver(build_article(nlp, text, day)).mentions
-        bucket = out[half(r["id"])]
-        for field in ("source", "target"):
-            for g in r.get(field) or []:
-                if not isinstance(g, dict) or not g.get("actorText"):
-                    continue
-                start = text.find(g["actorText"])
-                if start < 0:
-                    continue
-                end = start + len(g["actorText"])
-                bucket.gold += 1
-                over = [m for m in mentions if m.start < end and start < m.end]
-                countries = {m.actor.country for m in over} | {x.country for m in over for x in m.actor.members}
-                code = g.get("code")
-                if code in countries:
-                    bucket.country += 1
-                if countries & lenient_codes(code or ""):
-                    bucket.country_lenient += 1
-                elif misses is not None and half(r["id"]) == "tune":
-                    ours = [f"{m.text!r}={m.actor.code or '-'}({m.evidence})" for m in over]
-                    misses.append(Miss(r["id"], field, g["actorText"], code, g.get("sector"), ours))
-                sector = (g.get("sector") or "")[:3]
-                if sector and sector != "***":
-                    bucket.sector_gold += 1
-                    if any(m.actor.country == code and m.actor.sector == sector for m in over):
-                        bucket.sector += 1
+        part = half(r["id"])
+        for field, g, start, end in gold_actors(r, text):
+            over = [m for m in mentions if m.start < end and start < m.end]
+            if not out[part].count(g, over) and misses is not None and part == "tune":
+                ours = [f"{m.text!r}={m.actor.code or '-'}({m.evidence})" for m in over]
+                misses.append(Miss(r["id"], field, g["actorText"], g.get("code"), g.get("sector"), ours))
     return out
 
 

@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from ..config import Settings
 from ..errors import EvaluationError
+from ..gold_codes import GOLD_ALIASES, UMBRELLA
 from ..ids import content_hash
 from ..models import Actor, AnalysedArticle, Article, Block, Event, Section, Sentence
 from ..parse import known_names
@@ -150,12 +151,6 @@ def best_event(events: Sequence[Event], event_text: str) -> Event | None:
         if any(_stem(w) in stems for w in e.trigger.split()):
             return e
     return events[0] if events else None
-
-
-# The GSR file (2016) codes every international organisation IGO (sometimes NGO), where PLOVER 2.0 and
-# our actor data distinguish UNO, EUR, NGO, …; and it has three non-ISO country codes.
-UMBRELLA = {"IGO": {"IGO", "UNO", "NGO", "EUR", "NGM", "AFR", "ASN"}, "NGO": {"IGO", "UNO", "NGO", "NGM"}}
-GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _country(actor: Actor | None) -> str | None:
