@@ -7,6 +7,7 @@ import re
 import tomllib
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ _FILES = {"time.toml": ("time_", "time"), "places.toml": ("place_", "places")}
 _NAMED_CLASS = re.compile(r"""\bwords\(\s*["']([a-z_]+\.[a-z_]+)["']\s*\)""")
 
 
-def _table(name: str) -> dict[str, object]:
+def _table(name: str) -> dict[str, Any]:
     return tomllib.loads((_LEXICON / name).read_text(encoding="utf-8"))
 
 
@@ -28,7 +29,7 @@ def _table(name: str) -> dict[str, object]:
 def test_vocabulary_stage_file_loads_with_prefixed_families(name: str) -> None:
     prefix, _ = _FILES[name]
     table = _table(name)
-    classes = parse_classes(table, name)  # type: ignore[arg-type]
+    classes = parse_classes(table, name)
     assert classes, name
     assert all(family.startswith(prefix) for family in table if family != "version")
     known = set(class_names())
@@ -69,7 +70,7 @@ def test_vocabulary_every_time_rule_has_its_keys() -> None:
 
 
 def test_vocabulary_stage_classes_are_not_kept_twice() -> None:
-    mine = [c for name in _FILES for c in parse_classes(_table(name), name)]  # type: ignore[arg-type]
+    mine = [c for name in _FILES for c in parse_classes(_table(name), name)]
     seen: dict[frozenset[str], str] = {}
     for cls in mine:
         assert words(cls) not in seen, f"{cls} repeats {seen.get(words(cls))}"

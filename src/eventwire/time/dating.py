@@ -69,9 +69,8 @@ def _calendar_date(tx: TimeExpression, value: str, dct: date | None) -> EventDat
     if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF"):
         return _reference_bound(tx, value, dct)
     if tx.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR):
-        value = tx.earliest if tx.precision is Precision.DAY else value[: 7 if tx.precision is
-                                                                   Precision.MONTH else 4]
-        return EventDate(value, tx.precision, tx.text, tx.earliest, tx.latest)
+        iso = tx.earliest if tx.precision is Precision.DAY else value[: 7 if tx.precision is Precision.MONTH else 4]
+        return EventDate(iso, tx.precision, tx.text, tx.earliest, tx.latest)
     if tx.precision is Precision.RANGE and tx.earliest and tx.latest:
         return _range(tx.earliest, tx.latest, tx.text)
     return None
