@@ -73,7 +73,7 @@ from .modality import (
 )
 from .participles import agreement_parties, is_agreement_participle
 from .reactions import fill_reaction_targets
-from .sports import NO_SPORT, dropped_in_sports, sports_article, sports_level
+from .sports import NO_SPORT, dropped_in_sports, headline_sports_levels, sports_article, sports_level
 from .statements import circumstance_clause, code_statement, load_rules, statements
 from .trigger import Trigger
 
@@ -200,6 +200,7 @@ class EventCoder:
         events: list[Event] = []
         levels = {i: sports_level(d) for i, d in analysed.docs.items()}  # one pass over the words
         in_sports = sports_article(list(levels.values()))
+        levels = headline_sports_levels(analysed, levels)
         for sentence in analysed.sentences:
             if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
                 continue
@@ -279,6 +280,7 @@ class EventCoder:
             if typed_only and self.lexicon.code(t.cameo) is None:
                 continue
             self._place_not_party(t, index)
+            self._verbal_sense(t)
             out.extend(self._pairs(t))
         return self._merge(out, doc, by_tok)
 
@@ -627,6 +629,22 @@ class EventCoder:
             return
         t.target = None
 
+    def _verbal_sense(self, t: Trigger) -> None:
+        """"The two candidates clashed over taxes", "the minister attacked the opposition leader": between
+        people and parties of politics (no force on either side) a fight is one of words — criticism (CAMEO
+        111), not an armed assault."""
+        if self._type(t.cameo) != "ASSAULT" or t.reading.lemma not in words("senses.verbal_conflict_lemmas"):
+            return
+        target = t.target.actors if t.target is not None and not t.target.role.startswith(
+            ("pobj:at", "pobj:in", "pobj:over")) else ()
+        sides = [*(t.source.actors if t.source is not None else ()), *target]
+        if not sides or any((a.sector or "").lower() in words("senses.armed_sectors") for a in sides):
+            return
+        if not (all(_political_person(a) for a in sides) or _over_an_issue(t.tok)):
+            return
+        t.cameo, t.reverse = "111", None
+        t.note = f"'{t.reading.lemma}' between people of politics: words, not force → 111"
+
     def _pairs(self, t: Trigger) -> list[Coding]:
         src = t.source.actors if t.source else ()
         tgt = t.target.actors if t.target else ()
@@ -797,6 +815,25 @@ def _implied_agent(cameo: str, lemma: str, target: Found, index: MentionIndex) -
     actor = Actor(text="", code=victim.country + sector, country=victim.country, sector=sector,
                   role="implied by the act: only a state's authorities do it")
     return Found((actor,), "implied:state-authority", False, -1)
+
+
+def _over_an_issue(tok: Token) -> bool:
+    """"clashed over the decision / over taxes / about migration": a dispute about an issue, not over ground."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("over", "about"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() not in words("senses.ground_nouns"):
+                    return True
+    return False
+
+
+def _political_person(actor: Actor) -> bool:
+    """A person of politics or a party (not a state, a force, or a body that could use force)."""
+    sector = (actor.sector or "").lower()
+    if sector in words("senses.armed_sectors"):
+        return False
+    return bool(actor.name and actor.role) or sector in words("senses.political_sectors") or bool(
+        actor.role and not actor.members)
 
 
 def _one_party(source: Found, target: Found) -> bool:

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..models import AnalysedArticle, Section
+
 # Verbs whose non-political sense is the normal one in sports copy: winning, losing, meeting a team,
 # taking players on. A sports article is enough for them.
 GAME_VERBS = frozenset({
@@ -32,6 +34,9 @@ GAME_VERBS = frozenset({
     "break", "down", "come", "help", "pull", "lose", "win", "draw", "sign", "trade", "waive", "acquire",
     "recruit",
 })
+# the forms of the game verbs a headline shares with its body ("beat", "beats", "defeated" …)
+_GAME_FORMS = frozenset(f for v in ("beat", "defeat", "edge", "rout", "crush", "thrash", "upset", "trounce", "top")
+                        for f in (v, v + "s", v + "ed", v + "d", v + "en", v + "ing"))
 # Verbs of a roster ("released running back X", "suspended for two games"): the police may release
 # a player too, so these need a sports sentence of their own.
 ROSTER_VERBS = frozenset({"release", "suspend", "hire", "dismiss", "sack", "cut", "bench", "let"})
@@ -119,6 +124,24 @@ def dropped_in_sports(lemma: str, level: int, article_is_sports: bool) -> bool:
     if lemma in ROSTER_VERBS:
         return level >= SPORT
     return lemma in GAME_VERBS and (level >= SPORT or article_is_sports)
+
+
+def headline_sports_levels(analysed: AnalysedArticle, levels: dict[int, int]) -> dict[int, int]:
+    """A headline or standfirst tells the body's game in fewer words ("Nigeria beat Ghana in Lagos friendly"
+    for the body's "beat Ghana 2-1 in a football friendly"): it takes the sports level of a body sentence that
+    uses the same game verb (by its form: headlines are not always parsed)."""
+    out = dict(levels)
+    body_games: dict[str, int] = {}
+    for s in analysed.sentences:
+        if s.section == Section.BODY and levels.get(s.index, NO_SPORT) > NO_SPORT and s.index in analysed.docs:
+            for t in analysed.docs[s.index]:
+                if t.lower_ in _GAME_FORMS:
+                    body_games[t.lower_] = max(body_games.get(t.lower_, 0), levels[s.index])
+    for s in analysed.sentences:
+        if s.section in (Section.HEADLINE, Section.STANDFIRST) and s.index in analysed.docs:
+            game = max((body_games.get(t.lower_, NO_SPORT) for t in analysed.docs[s.index]), default=NO_SPORT)
+            out[s.index] = max(out.get(s.index, NO_SPORT), game)
+    return out
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:

@@ -1,0 +1,53 @@
+"""Senses decided by the arguments (events/coder.py `_verbal_sense`) and a headline that tells the body's game
+(events/sports.py `headline_sports_levels`). Sentences are our own, none the ones that prompted the rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.models import RawRecord
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.api import build_pipeline
+
+    pipe = build_pipeline()
+    pipe.after_events = tuple((name, stage) for name, stage in pipe.after_events if name != "scorer")
+    return pipe
+
+
+def _events(pipeline, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    a = pipeline.analyse(RawRecord(origin="<t>", text=text, published=date(2025, 4, 1)))
+    return [f"{e.type.value} {e.source.country if e.source else None} {e.target.country if e.target else None}"
+            for e in a.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's prime minister attacked the opposition leader Rosa Quispe in parliament on Monday.",
+    "The Polish and Hungarian governments clashed over the EU's migration pact on Friday.",
+    "Kenya's interior minister fought with Uganda's trade minister over sugar tariffs at the summit.",
+])
+def test_a_fight_of_words_is_no_assault(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.startswith("ASSAULT") for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese troops clashed with RSF fighters near El Fasher on Monday.",
+    "Indian and Chinese soldiers clashed over the border in Ladakh.",
+    "Russian forces attacked Ukrainian positions near Pokrovsk.",
+])
+def test_a_fight_of_forces_stays_an_assault(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith("ASSAULT") for e in _events(pipeline, text))
+
+
+def test_a_headline_telling_the_body_game_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Morocco beat Egypt in Rabat qualifier\n-\n"
+                              "Morocco beat Egypt 3-0 in a World Cup qualifier in Rabat on Saturday.\n"
+                              "Egypt's foreign minister held talks with his Moroccan counterpart in Rabat on Friday.\n"
+                              "The two ministers signed an agreement on visas.\n"
+                              "Egypt also urged Morocco to reopen its consulate in Alexandria.")
+    assert not any(e.startswith("ASSAULT") for e in found)
+    assert "REQUEST EGY MAR" in found, found
