@@ -7,7 +7,7 @@ otherwise it stays as it was (or is dropped, for groups and "the country").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..models import Actor
 from ..vocabulary import words
@@ -122,54 +122,116 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
     its state as the place ("in Ukraine", a town): "Kenya said Ugandan police arrested traders" gives the
     traders nothing, "killed by Sudanese shelling in Chad" makes the dead Chad's."""
     for s in sentences:
-        states: set[str] = set()  # the states the sentence names as such
-        others: set[str] = set()  # the states of its other actors ("Iraqi police", "Putin", "Hamas")
-        nonstate = False  # an IGO/NGO in the sentence: its officials are as likely as the state's
-        located = False  # the state is named as a place ("in Kenya"), not only as an actor ("US troops")
-        for c in s.cands:
-            bare = _names_a_state(c, s.reader)
-            for country in ([m.country for m in c.actor.members] if c.actor.members else [c.actor.country]):
-                if _is_state(country):
-                    (states if bare else others).add(country)  # type: ignore[arg-type]
-                elif country:
-                    nonstate = True
-            if (c.entry_kind in ("country", "capital") and c.end - c.start <= 3
-                    and _after_locative(s.reader.keys, c.start) and not _state_adjective(c, s.reader)
-                    and (c.actor.sector is None or c.entry_kind == "capital")) or (c.entry_kind == "org" and bare):
-                located = True  # "in Mali", "in Kabul", "in the Gaza Strip"
-        places = _place_countries(s)
-        if places and (len(places) > 1 or (states and states != places)):
-            continue  # "police in Vienna arrested two Iranians": whose police?
-        evidence = SENTENCE_COUNTRY
-        if places:
-            located = True
-            if not states:
-                states, evidence = set(places), SENTENCE_PLACE
-        if len(states) != 1 or (others - states and not located):
+        state = _sentence_state(s)
+        if state is None:
             continue
-        (country,) = states
         for n, c in enumerate(s.cands):
-            a = c.actor
-            if a.country is not None or a.members or c.placeholder is not None:
+            if not _takes_sentence_state(c, s, state):
                 continue
-            if a.sector is None and not (c.named and not c.person):
-                continue  # an unknown person's name, or a mention with nothing to code
-            if a.sector in _ARMED_NONSTATE and not located:
-                continue  # "US troops killed five militants": the fighters need not be the state's own
-            if nonstate and (a.sector in _OFFICE_SECTORS or a.sector is None):
-                continue  # "the AU … ties with Libya, a senior official said": whose official?
-            if a.name and any(w in TRANSNATIONAL for w in fold(a.name).split()):
-                continue  # "International Criminal Court": no state's body
-            if c.end < len(s.reader.keys) and s.reader.keys[c.end] == "of" and any(
-                    o.start == c.end + 1 or (o.start == c.end + 2 and s.reader.keys[c.end + 1] == "the")
-                    for o in s.cands):
-                continue  # "activists of Amnesty International": the "of" phrase says whose
-            sector = a.sector
-            if (sector == "LEG" and c.end - c.start == 1 and s.reader.keys[c.start] == "congress"
-                    and s.reader.caps[c.start] and country not in CONGRESS_LEGISLATURES):
-                sector = "PTY"  # "Congress" where the legislature has another name: the party
-            s.cands[n] = replace(c, actor=replace(a, country=country, code=country + (sector or ""), sector=sector),
-                                 evidence=evidence)
+            sector = _state_sector(c, s.reader, state.country)
+            actor = replace(c.actor, country=state.country, code=state.country + (sector or ""), sector=sector)
+            s.cands[n] = replace(c, actor=actor, evidence=state.evidence)
+
+
+@dataclass(slots=True)
+class _SentenceStates:
+    """What a sentence's mentions say of states (see :func:`_sentence_country`)."""
+
+    states: set[str] = field(default_factory=set)  # the states the sentence names as such
+    others: set[str] = field(default_factory=set)  # the states of its other actors ("Iraqi police", "Putin")
+    nonstate: bool = False  # an IGO/NGO in the sentence: its officials are as likely as the state's
+    located: bool = False  # a state is named as a place ("in Kenya"), not only as an actor ("US troops")
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceState:
+    """The one state a sentence gives its mentions that have none, and how it was found."""
+
+    country: str
+    evidence: str  # SENTENCE_COUNTRY or SENTENCE_PLACE
+    located: bool
+    nonstate: bool
+
+
+def _countries_of(actor: Actor) -> list[str | None]:
+    """An actor's country, or each member's for a group ("the two countries")."""
+    return [m.country for m in actor.members] if actor.members else [actor.country]
+
+
+def _sentence_states(s: SentenceCandidates) -> _SentenceStates:
+    """The states the sentence's mentions name, as such or as another actor's, and whether one places it."""
+    found = _SentenceStates()
+    for c in s.cands:
+        bare = _names_a_state(c, s.reader)
+        for country in _countries_of(c.actor):
+            if _is_state(country):
+                (found.states if bare else found.others).add(country)  # type: ignore[arg-type]
+            elif country:
+                found.nonstate = True
+        if _places_the_sentence(c, s.reader, bare):
+            found.located = True
+    return found
+
+
+def _places_the_sentence(c: Candidate, r: SentenceReader, bare: bool) -> bool:
+    """The mention is the sentence's place: "in Mali", "in Kabul", "in the Gaza Strip" (a territory read as
+    the place it is)."""
+    if c.entry_kind == "org":
+        return bare
+    return (c.entry_kind in ("country", "capital") and c.end - c.start <= 3 and _after_locative(r.keys, c.start)
+            and not _state_adjective(c, r) and (c.actor.sector is None or c.entry_kind == "capital"))
+
+
+def _sentence_state(s: SentenceCandidates) -> _SentenceState | None:
+    """The one state the sentence names (or, naming none, the state of its towns and provinces); None when
+    it names two, its states and places disagree, or another actor's state vetoes an unplaced sentence."""
+    found = _sentence_states(s)
+    places = _place_countries(s)
+    if places and (len(places) > 1 or (found.states and found.states != places)):
+        return None  # "police in Vienna arrested two Iranians": whose police?
+    states, evidence, located = found.states, SENTENCE_COUNTRY, found.located
+    if places:
+        located = True
+        if not states:
+            states, evidence = set(places), SENTENCE_PLACE
+    if len(states) != 1 or (found.others - states and not located):
+        return None
+    (country,) = states
+    return _SentenceState(country, evidence, located, found.nonstate)
+
+
+def _takes_sentence_state(c: Candidate, s: SentenceCandidates, state: _SentenceState) -> bool:
+    """A mention with no country that the sentence's state codes: a group, an organisation or an office
+    (not a plain personal name, a placeholder, a transnational body, nor a body an "of" phrase owns)."""
+    a = c.actor
+    if a.country is not None or a.members or c.placeholder is not None:
+        return False
+    if a.sector is None and not (c.named and not c.person):
+        return False  # an unknown person's name, or a mention with nothing to code
+    if a.sector in _ARMED_NONSTATE and not state.located:
+        return False  # "US troops killed five militants": the fighters need not be the state's own
+    if state.nonstate and (a.sector in _OFFICE_SECTORS or a.sector is None):
+        return False  # "the AU … ties with Libya, a senior official said": whose official?
+    if a.name and any(w in TRANSNATIONAL for w in fold(a.name).split()):
+        return False  # "International Criminal Court": no state's body
+    return not _owned_by_of_phrase(c, s)
+
+
+def _owned_by_of_phrase(c: Candidate, s: SentenceCandidates) -> bool:
+    """"activists of Amnesty International": the "of" phrase right after the mention says whose."""
+    keys = s.reader.keys
+    return c.end < len(keys) and keys[c.end] == "of" and any(
+        o.start == c.end + 1 or (o.start == c.end + 2 and keys[c.end + 1] == "the") for o in s.cands)
+
+
+def _state_sector(c: Candidate, r: SentenceReader, country: str) -> str | None:
+    """The mention's sector under the sentence's state: a capitalised "Congress" where the legislature has
+    another name is the party."""
+    sector = c.actor.sector
+    if (sector == "LEG" and c.end - c.start == 1 and r.keys[c.start] == "congress" and r.caps[c.start]
+            and country not in CONGRESS_LEGISLATURES):
+        return "PTY"
+    return sector
 
 
 def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
@@ -179,15 +241,28 @@ def _names_a_state(c: Candidate, r: SentenceReader) -> bool:
     minister", nor a state word before a means of force ("Russian shelling": the doer)."""
     if c.placeholder is not None:
         return True
-    if c.start >= 2 and r.keys[c.start - 1] == "by" and r.keys[c.start - 2] in PATRON_PARTICIPLES:
-        return False  # "militants backed by Iran": a patron, as "Iranian-backed" (see SentenceReader._attitude)
-    t = c.end + 1 if c.end < len(r.keys) and r.keys[c.end] in POSSESSIVE else c.end
-    if t < len(r.keys) and r.keys[t] in _MEANS_OF_FORCE:
+    if _patron_or_doer(c, r):
         return False
     if c.entry_kind == "org":  # a territory without a state's code of its own, read as the place it is
         return c.actor.sector is None and _after_locative(r.keys, c.start)
     if c.entry_kind not in ("country", "capital", "user"):
         return False
+    return _state_word_names_state(c, r)
+
+
+def _patron_or_doer(c: Candidate, r: SentenceReader) -> bool:
+    """The state is a patron ("militants backed by Iran", as "Iranian-backed", see
+    SentenceReader._attitude) or the doer of a means of force after it ("Russian shelling", "Chad's
+    airstrikes")."""
+    if c.start >= 2 and r.keys[c.start - 1] == "by" and r.keys[c.start - 2] in PATRON_PARTICIPLES:
+        return True
+    t = c.end + 1 if c.end < len(r.keys) and r.keys[c.end] in POSSESSIVE else c.end
+    return t < len(r.keys) and r.keys[t] in _MEANS_OF_FORCE
+
+
+def _state_word_names_state(c: Candidate, r: SentenceReader) -> bool:
+    """A country, capital or user entry names the state itself: possessed ("Iraq's army", not "Chad's
+    airstrikes"), a capital not heading a title, or a bare state word that is no adjective of a thing."""
     owner = next((u for u in range(c.start, c.end) if r.keys[u] in POSSESSIVE), None)
     if owner is not None and not c.evidence.endswith("+organisation"):
         return owner + 1 >= len(r.keys) or r.keys[owner + 1] not in _MEANS_OF_FORCE  # not "Chad's airstrikes"
@@ -250,7 +325,20 @@ def _place_countries(s: SentenceCandidates) -> set[str]:
 
 
 def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:
-    """surname → the best reading of the one person with that surname (absent when ambiguous)."""
+    """surname → the best reading of the one person with that surname (absent when ambiguous); every
+    mention of such a person takes that reading (the headline's "chief Shoigu" is the body's Shoigu)."""
+    people = _unique_surnames(_best_readings(sentences))
+    for s in sentences:
+        for n, c in enumerate(s.cands):
+            chosen = _person_of(c, people)
+            if chosen is not None:
+                ev = c.evidence if len((c.actor.name or "").split()) > 1 else "coref:surname"
+                s.cands[n] = replace(c, actor=replace(chosen, text=c.actor.text), evidence=ev)
+    return people
+
+
+def _best_readings(sentences: list[SentenceCandidates]) -> dict[str, tuple[tuple[int, int, int], Actor]]:
+    """Folded full name → the most informative reading of that person in the article, with its score."""
     best: dict[str, tuple[tuple[int, int, int], Actor]] = {}
     for s in sentences:
         for c in s.cands:
@@ -259,26 +347,32 @@ def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:
                 score = _score(c.actor, c.evidence)
                 if key not in best or score > best[key][0]:
                     best[key] = (score, c.actor)
+    return best
+
+
+def _unique_surnames(best: dict[str, tuple[tuple[int, int, int], Actor]]) -> dict[str, Actor]:
+    """Surname → the one person who has it, where no other person's name begins or ends with that word."""
     by_surname: dict[str, list[Actor]] = {}
     claims: Counter[str] = Counter()  # a name's first and last words: either may be what the text uses alone
     for _, actor in best.values():
         by_surname.setdefault(_surname(actor.name or "", actor.country) or "", []).append(actor)
         claims.update(_name_ends(actor.name or ""))
-    people = {k: v[0] for k, v in by_surname.items() if k and len(v) == 1 and claims[k] == 1}
-    # one reading per person in the whole article (the headline's "chief Shoigu" is the body's Shoigu)
-    for s in sentences:
-        for n, c in enumerate(s.cands):
-            if not (c.person and c.named and c.actor.name):
-                continue
-            words = c.actor.name.split()
-            surname = _surname(c.actor.name, c.actor.country) or (fold(words[-1]) if len(words) == 1 else None)
-            chosen = people.get(surname or "")
-            if chosen is None:
-                continue
-            if len(words) == 1 or fold(chosen.name or "") == fold(c.actor.name):
-                ev = c.evidence if len(words) > 1 else "coref:surname"
-                s.cands[n] = replace(c, actor=replace(chosen, text=c.actor.text), evidence=ev)
-    return people
+    return {k: v[0] for k, v in by_surname.items() if k and len(v) == 1 and claims[k] == 1}
+
+
+def _person_of(c: Candidate, people: dict[str, Actor]) -> Actor | None:
+    """The article's reading of the person a named mention is: by its surname, for a bare surname or the
+    same full name."""
+    if not (c.person and c.named and c.actor.name):
+        return None
+    parts = c.actor.name.split()
+    surname = _surname(c.actor.name, c.actor.country) or (fold(parts[-1]) if len(parts) == 1 else None)
+    chosen = people.get(surname or "")
+    if chosen is None:
+        return None
+    if len(parts) == 1 or fold(chosen.name or "") == fold(c.actor.name):
+        return chosen
+    return None
 
 
 def _surnames(sentences: list[SentenceCandidates], people: dict[str, Actor]) -> None:
@@ -336,8 +430,7 @@ def _recent_states(history: list[Actor], count: int, names: dict[str, str]) -> l
     out: list[Actor] = []
     seen: set[str] = set()
     for actor in reversed(history):
-        countries = [m.country for m in actor.members] if actor.members else [actor.country]
-        for country in countries:
+        for country in _countries_of(actor):
             if _is_state(country) and country not in seen:
                 seen.add(country)  # type: ignore[arg-type]
                 name = names.get(country or "", country)
@@ -349,17 +442,27 @@ def _recent_states(history: list[Actor], count: int, names: dict[str, str]) -> l
 
 def _role_antecedent(c: Candidate, history: list[Actor]) -> Actor | None:
     """"the minister" → the one earlier person whose role shares a word with it (else the same sector)."""
-    people: dict[str, Actor] = {}
-    for actor in history:
-        if actor.name and actor.role is not None or (actor.name and actor.sector and actor.country
-                                                     and not actor.members and actor.role):
-            people[fold(actor.name or "")] = actor
-    words = {fold(w) for w in (c.actor.role or c.actor.text).split()} - _VAGUE
-    if words:
-        by_word = [a for a in people.values() if words & {fold(w) for w in (a.role or "").split()}]
+    people = _people_with_roles(history)
+    role_words = _folded_words(c.actor.role or c.actor.text) - _VAGUE
+    if role_words:
+        by_word = [a for a in people if role_words & _folded_words(a.role or "")]
         if len(by_word) == 1:
             return by_word[0]
         if len(by_word) > 1:
             return None
-    by_sector = [a for a in people.values() if a.sector == c.actor.sector]
+    by_sector = [a for a in people if a.sector == c.actor.sector]
     return by_sector[0] if len(by_sector) == 1 else None
+
+
+def _people_with_roles(history: list[Actor]) -> list[Actor]:
+    """The named actors with a role (people) of ``history``, one per folded name (its last reading), in the
+    order their names first came."""
+    people: dict[str, Actor] = {}
+    for actor in history:
+        if actor.name and actor.role is not None:
+            people[fold(actor.name)] = actor
+    return list(people.values())
+
+
+def _folded_words(text: str) -> set[str]:
+    return {fold(w) for w in text.split()}
