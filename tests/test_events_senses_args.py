@@ -51,3 +51,17 @@ def test_a_headline_telling_the_body_game_is_no_attack(pipeline) -> None:  # typ
                               "Egypt also urged Morocco to reopen its consulate in Alexandria.")
     assert not any(e.startswith("ASSAULT") for e in found)
     assert "REQUEST EGY MAR" in found, found
+
+
+@pytest.mark.parametrize(("headline", "expect"), [
+    ("Brazil's president in Buenos Aires for Mercosur summit", "CONSULT BRA ARG"),
+    ("Kenyan president to Addis Ababa for AU talks", "CONSULT KEN ETH"),
+])
+def test_a_verbless_headline_tells_a_visit(pipeline, headline: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, f"{headline}\n-\nThe weather was mild on Monday.")
+    assert expect in found, found
+
+
+def test_a_headline_with_its_verb_is_read_as_a_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Chinese tourists in Paris for fashion week\n-\nThe weather was mild on Monday.")
+    assert not any(e.startswith("CONSULT") for e in found), found

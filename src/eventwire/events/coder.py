@@ -72,6 +72,7 @@ from .modality import (
     threat_code,
 )
 from .participles import agreement_parties, is_agreement_participle
+from .headlines import VISIT_CODE, headline_visit
 from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, headline_sports_levels, sports_article, sports_level
 from .statements import circumstance_clause, code_statement, load_rules, statements
@@ -212,6 +213,8 @@ class EventCoder:
                 earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
                 mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
             codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
+            if sentence.section == Section.HEADLINE and not codings:
+                codings = self._headline_visit(doc, mentions)
             if not in_sports:
                 codings += self._statements(doc, sentence, mentions, analysed.quotes, codings)
             for c in codings:
@@ -220,6 +223,17 @@ class EventCoder:
                     events.append(ev)
         events = fill_reaction_targets(analysed, events)
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
+
+    def _headline_visit(self, doc: Doc, mentions: Sequence[Mention]) -> list[Coding]:
+        """A verbless headline's visit ("Macron in Beijing for trade talks"): :mod:`.headlines`."""
+        found = headline_visit(doc, mentions)
+        if found is None:
+            return []
+        visitor, place, prep = found
+        reading = Reading(VISIT_CODE, 0, 0, 0, prep.lower_, "verb", f"* {prep.lower_} (verbless headline)",
+                          "headlines.py: a headline's actor + place phrase is a visit")
+        return [Coding(prep.i, prep.i + 1, VISIT_CODE, None, reading, visitor.actor, place.actor, False,
+                       "headline-subject", f"pobj:{prep.lower_}", "verbless headline")]
 
     def _statements(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote],
                     codings: list[Coding]) -> list[Coding]:
