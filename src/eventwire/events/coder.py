@@ -55,6 +55,7 @@ from .arguments import (
 from .cameo_format import split_code
 from .frame import light_verb, token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_people, resolve_pairs
+from .headlines import VISIT_CODE, headline_visit
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
 from .messages import message_content
 from .modality import (
@@ -72,7 +73,6 @@ from .modality import (
     threat_code,
 )
 from .participles import agreement_parties, is_agreement_participle
-from .headlines import VISIT_CODE, headline_visit
 from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, headline_sports_levels, sports_article, sports_level
 from .statements import circumstance_clause, code_statement, load_rules, statements
