@@ -18,7 +18,7 @@ Comments: lines starting with ``#`` or ``<!``, XML comments (also over several l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -172,6 +172,66 @@ def _codes_in(text: str, where: str) -> tuple[list[CodeTerm], str]:
     return terms, head
 
 
+@dataclass(slots=True)
+class _ActorBlocks:
+    """An actors file as it is read: roots waiting for their codes, their synonyms, the codes so far, and the
+    entries closed. PETRARCH keeps a block open until a code arrives, so code-less roots share the codes of
+    the next block that has one."""
+
+    entries: list[CameoActorEntry] = field(default_factory=list)
+    pending: list[tuple[str, int]] = field(default_factory=list)  # roots (with their line) waiting for codes
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
+    terms: list[CodeTerm] = field(default_factory=list)
+    has_codes: bool = False
+
+    def flush(self) -> None:
+        """Close the open block: every pending root becomes an entry with the block's codes."""
+        for root, line in self.pending:
+            self.entries.append(CameoActorEntry(root, tuple(self.synonyms.get(root, ())), tuple(self.terms), line))
+        self.pending, self.terms, self.has_codes = [], [], False
+
+    def read(self, line: str, n: int, where: str) -> None:
+        """One logical line: a tab-indented code line, a ``+synonym`` line or a root phrase."""
+        if line[0] in " \t" and line.strip().startswith("["):
+            self._code_line(line.strip(), where)
+            return
+        stripped = line.strip()
+        if stripped.startswith("+"):
+            self._synonym_line(stripped, where)
+            return
+        if stripped.startswith("["):
+            raise ResourceError("code without an actor phrase", path=where, code="E414")
+        self._root_line(stripped, n, where)
+
+    def _code_line(self, stripped: str, where: str) -> None:
+        if not self.pending:
+            raise ResourceError("code line before any actor phrase", path=where, code="E414")
+        found, _ = _codes_in(stripped, where)
+        self.terms.extend(found)
+        self.has_codes = True
+
+    def _synonym_line(self, stripped: str, where: str) -> None:
+        if not self.pending:
+            raise ResourceError("synonym '+' line before any actor phrase", path=where, code="E414")
+        found, head = _codes_in(stripped[1:], where)
+        phrase = _phrase(head)
+        if phrase:
+            self.synonyms.setdefault(self.pending[-1][0], []).append(phrase)
+        self.terms.extend(found)
+        self.has_codes = self.has_codes or bool(found)
+
+    def _root_line(self, stripped: str, n: int, where: str) -> None:
+        if self.has_codes:
+            self.flush()
+        found, head = _codes_in(stripped, where)
+        phrase = _phrase(head)
+        if not phrase:
+            raise ResourceError("actor line without a phrase", path=where, code="E414")
+        self.pending.append((phrase, n))
+        self.terms.extend(found)
+        self.has_codes = self.has_codes or bool(found)
+
+
 def load_cameo_actors(path: str | Path, *, strict: bool = True) -> list[CameoActorEntry]:
     """Read a CAMEO/PETRARCH ``.actors.txt`` file.
 
@@ -179,56 +239,16 @@ def load_cameo_actors(path: str | Path, *, strict: bool = True) -> list[CameoAct
     packaged data, whose 2014 sources hold a few broken dates such as ``2004017``).
     """
     path = Path(path)
-    entries: list[CameoActorEntry] = []
-    pending: list[tuple[str, int]] = []  # roots (with their line) waiting for codes
-    synonyms: dict[str, list[str]] = {}
-    terms: list[CodeTerm] = []
-    has_codes = False
-
-    def flush() -> None:
-        nonlocal pending, terms, has_codes
-        for root, line in pending:
-            entries.append(CameoActorEntry(root, tuple(synonyms.get(root, ())), tuple(terms), line))
-        pending, terms, has_codes = [], [], False
-
+    blocks = _ActorBlocks()
     for n, line in _logical_lines(path, "E411"):
-        where = f"{path}:{n}"
         try:
-            if line[0] in " \t" and line.strip().startswith("["):  # a code line of the current block
-                if not pending:
-                    raise ResourceError("code line before any actor phrase", path=where, code="E414")
-                found, _ = _codes_in(line.strip(), where)
-                terms.extend(found)
-                has_codes = True
-                continue
-            stripped = line.strip()
-            if stripped.startswith("+"):
-                if not pending:
-                    raise ResourceError("synonym '+' line before any actor phrase", path=where, code="E414")
-                found, head = _codes_in(stripped[1:], where)
-                phrase = _phrase(head)
-                if phrase:
-                    synonyms.setdefault(pending[-1][0], []).append(phrase)
-                terms.extend(found)
-                has_codes = has_codes or bool(found)
-                continue
-            if stripped.startswith("["):
-                raise ResourceError("code without an actor phrase", path=where, code="E414")
-            if has_codes:
-                flush()
-            found, head = _codes_in(stripped, where)
-            phrase = _phrase(head)
-            if not phrase:
-                raise ResourceError("actor line without a phrase", path=where, code="E414")
-            pending.append((phrase, n))
-            terms.extend(found)
-            has_codes = has_codes or bool(found)
+            blocks.read(line, n, f"{path}:{n}")
         except ResourceError:
             if strict:
                 raise
-    if pending:
-        flush()
-    return entries
+    if blocks.pending:
+        blocks.flush()
+    return blocks.entries
 
 
 def _plurals(word: str) -> list[str]:
@@ -241,6 +261,11 @@ def _plurals(word: str) -> list[str]:
     return [word + ("S" if word.isupper() else "s")]
 
 
+_AGENT_LINE = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(\{(?P<plural>[^}]*)\})?\s*\[\s*(?P<code>[^\]]*?)\s*\]\s*$")
+_AGENT_CODE = re.compile(r"^~?[A-Za-z0-9]+~?$")
+_SUBSTITUTION_MARKER = re.compile(r"!([^!]+)!")
+
+
 def load_cameo_agents(path: str | Path, *, strict: bool = True) -> list[AgentEntry]:
     """Read a CAMEO/PETRARCH ``.agents.txt`` file, expanding substitution sets and plurals."""
     path = Path(path)
@@ -251,40 +276,59 @@ def load_cameo_agents(path: str | Path, *, strict: bool = True) -> list[AgentEnt
         stripped = line.strip()
         try:
             if stripped.startswith("!") and "=" in stripped and "[" not in stripped:
-                marker, _, values = stripped.partition("=")
-                name = marker.strip().strip("!")
-                if not name or not values.strip():
-                    raise ResourceError("substitution set needs '!NAME! = A, B'", path=where, code="E415")
-                subst[name] = [v.strip() for v in values.split(",") if v.strip()]
+                name, values = _substitution_set(stripped, where)
+                subst[name] = values
                 continue
-            m = re.match(r"^(?P<phrase>[^{\[]+?)\s*(\{(?P<plural>[^}]*)\})?\s*\[\s*(?P<code>[^\]]*?)\s*\]\s*$",
-                         stripped)
-            if not m:
-                raise ResourceError("agent line must be 'PHRASE {PLURAL} [~CODE]'", path=where, code="E415")
-            code = m.group("code").replace(" ", "")
-            if "~" not in code or not re.match(r"^~?[A-Za-z0-9]+~?$", code):
-                raise ResourceError(f"agent code {code!r} needs a '~' (e.g. [~GOV] or [NGO~])",
-                                    path=where, code="E415")
-            phrases = [m.group("phrase")]
-            if "!" in phrases[0]:
-                mk = re.search(r"!([^!]+)!", phrases[0])
-                if not mk or mk.group(1) not in subst:
-                    raise ResourceError(f"unknown substitution marker in {phrases[0]!r}", path=where, code="E415")
-                phrases = [phrases[0].replace(mk.group(0), v) for v in subst[mk.group(1)]]
-                plural_given: str | None = ""  # substituted forms get no extra plurals (PETRARCH)
-            else:
-                plural_given = m.group("plural")
-            for raw in phrases:
-                words = _phrase(raw).split()
-                if not words:
-                    raise ResourceError("agent line without a phrase", path=where, code="E415")
-                out.append(AgentEntry(" ".join(words), code.upper(), n))
-                if plural_given is None:
-                    for plural in _plurals(words[-1]):
-                        out.append(AgentEntry(" ".join(words[:-1] + [plural]), code.upper(), n))
-                elif plural_given:
-                    out.append(AgentEntry(_phrase(plural_given), code.upper(), n))
+            _add_agents(out, stripped, subst, n, where)
         except ResourceError:
             if strict:
                 raise
     return out
+
+
+def _substitution_set(stripped: str, where: str) -> tuple[str, list[str]]:
+    """``!PERSON! = MAN, MEN, …`` → ("PERSON", ["MAN", "MEN", …])."""
+    marker, _, values = stripped.partition("=")
+    name = marker.strip().strip("!")
+    if not name or not values.strip():
+        raise ResourceError("substitution set needs '!NAME! = A, B'", path=where, code="E415")
+    return name, [v.strip() for v in values.split(",") if v.strip()]
+
+
+def _agent_code(code: str, where: str) -> str:
+    """The code of an agent line, upper case; it must carry a tilde (``~GOV`` or ``NGO~``)."""
+    code = code.replace(" ", "")
+    if "~" not in code or not _AGENT_CODE.match(code):
+        raise ResourceError(f"agent code {code!r} needs a '~' (e.g. [~GOV] or [NGO~])", path=where, code="E415")
+    return code.upper()
+
+
+def _agent_phrases(phrase: str, plural: str | None, subst: dict[str, list[str]],
+                   where: str) -> tuple[list[str], str | None]:
+    """The phrases of an agent line and its plural (None: the regular plurals; "": none). A substitution
+    marker gives one phrase per value of its set, and those get no extra plurals (PETRARCH)."""
+    if "!" not in phrase:
+        return [phrase], plural
+    mk = _SUBSTITUTION_MARKER.search(phrase)
+    if not mk or mk.group(1) not in subst:
+        raise ResourceError(f"unknown substitution marker in {phrase!r}", path=where, code="E415")
+    return [phrase.replace(mk.group(0), v) for v in subst[mk.group(1)]], ""
+
+
+def _add_agents(out: list[AgentEntry], stripped: str, subst: dict[str, list[str]], n: int, where: str) -> None:
+    """The entries of one ``PHRASE {PLURAL} [~CODE]`` line, appended to ``out`` as they are read."""
+    m = _AGENT_LINE.match(stripped)
+    if not m:
+        raise ResourceError("agent line must be 'PHRASE {PLURAL} [~CODE]'", path=where, code="E415")
+    code = _agent_code(m.group("code"), where)
+    phrases, plural_given = _agent_phrases(m.group("phrase"), m.group("plural"), subst, where)
+    for raw in phrases:
+        words = _phrase(raw).split()
+        if not words:
+            raise ResourceError("agent line without a phrase", path=where, code="E415")
+        out.append(AgentEntry(" ".join(words), code, n))
+        if plural_given is None:
+            for plural in _plurals(words[-1]):
+                out.append(AgentEntry(" ".join(words[:-1] + [plural]), code, n))
+        elif plural_given:
+            out.append(AgentEntry(_phrase(plural_given), code, n))

@@ -68,23 +68,46 @@ class Entry(NamedTuple):
         if not self.terms:
             return None
         bounded = [t for t in self.terms if t[1] or t[2]]
-        if day is not None:
-            iso = day.isoformat()
-            valid = [t for t in bounded if (t[1] or "") <= iso and (t[2] is None or iso <= t[2])]
-            if valid:
-                if self.latest_first:  # the latest appointment; a civilian office before a command
-                    return max(valid, key=lambda t: (t[1] or "", t[0][3:6] == "GOV"))
-                return valid[0]
-            plain = [t for t in self.terms if not (t[1] or t[2])]
-            if plain:
-                return plain[0]
-            # after every dated office: the last one known (a former office-holder keeps the country)
-            past = [t for t in bounded if t[2] is not None and t[2] < iso]
-            return max(past, key=lambda t: t[2] or "") if past else None
-        if bounded:
-            open_ = [t for t in bounded if t[2] is None]
-            return max(open_ or bounded, key=lambda t: t[1] or "")
-        return self.terms[0]
+        if day is None:
+            return _current_term(self.terms, bounded)
+        return _term_on_day(self.terms, bounded, day.isoformat(), self.latest_first)
+
+
+def _current_term(terms: tuple[Term, ...], bounded: list[Term]) -> Term:
+    """Without a day: the latest open-ended appointment (else the latest dated one), else the first code."""
+    if bounded:
+        open_ = [t for t in bounded if t[2] is None]
+        return max(open_ or bounded, key=lambda t: t[1] or "")
+    return terms[0]
+
+
+def _term_on_day(terms: tuple[Term, ...], bounded: list[Term], iso: str, latest_first: bool) -> Term | None:
+    """The dated code valid on day ``iso``; else the first undated code; else, after every dated office,
+    the last one known (a former office-holder keeps the country)."""
+    valid = _valid_on(bounded, iso, latest_first)
+    if valid is not None:
+        return valid
+    plain = [t for t in terms if not (t[1] or t[2])]
+    if plain:
+        return plain[0]
+    return _last_before(bounded, iso)
+
+
+def _valid_on(bounded: list[Term], iso: str, latest_first: bool) -> Term | None:
+    """The dated code valid on ``iso``: the latest appointment, a civilian office before a command (our
+    data); the first in file order (PETRARCH files)."""
+    valid = [t for t in bounded if (t[1] or "") <= iso and (t[2] is None or iso <= t[2])]
+    if not valid:
+        return None
+    if latest_first:
+        return max(valid, key=lambda t: (t[1] or "", t[0][3:6] == "GOV"))
+    return valid[0]
+
+
+def _last_before(bounded: list[Term], iso: str) -> Term | None:
+    """The dated code that ended last before ``iso``."""
+    past = [t for t in bounded if t[2] is not None and t[2] < iso]
+    return max(past, key=lambda t: t[2] or "") if past else None
 
 
 def _term(t: CodeTerm) -> Term:

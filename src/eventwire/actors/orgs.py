@@ -65,24 +65,36 @@ class OrganisationNames:
         n = len(self.keys)
         j = i
         while j < n:
-            k = self.keys[j]
-            if self.caps[j] and k not in NOT_NAME:
-                j += 1
-            elif j > i and k in CONNECTORS and k != "-" and (
-                    (j + 1 < n and self.caps[j + 1])
-                    or (j + 2 < n and k in ("of", "for") and self.keys[j + 1] == "the" and self.caps[j + 2])):
-                j += 1  # "Union for the Total Independence of Angola"
-            elif j > i and k == "'" and self.keys[j - 1].endswith("s"):
-                j += 1
-            elif j > i and k == "(" and (close := self._gloss_end(j)) is not None:
-                j = close
-            else:
+            step = self._org_run_step(i, j)
+            if step is None:
                 break
+            j = step
         while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] == "'"):
             j -= 1
         if j > i and j < n and self.keys[j] in ORG_TAILS:
             j += 1
         return j
+
+    def _org_run_step(self, i: int, j: int) -> int | None:
+        """Where a name run begun at ``i`` goes on past token ``j`` (None: it ends before ``j``)."""
+        k = self.keys[j]
+        if self.caps[j] and k not in NOT_NAME:
+            return j + 1
+        if j == i:
+            return None
+        if k in CONNECTORS and k != "-" and self._connects_names(j):
+            return j + 1  # "Union for the Total Independence of Angola"
+        if k == "'" and self.keys[j - 1].endswith("s"):
+            return j + 1
+        if k == "(":
+            return self._gloss_end(j)
+        return None
+
+    def _connects_names(self, j: int) -> bool:
+        """The connector at ``j`` joins capitalised words: "… of Angola", "… for the Total …"."""
+        n = len(self.keys)
+        return (j + 1 < n and self.caps[j + 1]) or (
+            j + 2 < n and self.keys[j] in ("of", "for") and self.keys[j + 1] == "the" and self.caps[j + 2])
 
     def _gloss_end(self, j: int) -> int | None:
         """``(Nation)`` at ``j``: the index after ``)`` when one to three capitalised words sit inside."""
@@ -98,20 +110,41 @@ class OrganisationNames:
         "the Association of African Jurists", "the Umma party". Country: a state named inside the name;
         a transnational name ("African", "International") without one is a non-state body (NGO);
         otherwise unknown (the sentence may tell, coref._sentence_country)."""
-        if not self.caps[i] or self.keys[i] in NOT_NAME:
+        if not self.caps[i] or self.keys[i] in NOT_NAME or self._name_after_of(i):
             return None
-        k = self.keys[i]
-        if i + 1 < len(self.keys) and self.keys[i + 1] == "of" and k not in ORG_HEADS and (
-                self.agent(i)[0] == 1 or k.endswith("s")):
-            return None  # "Leaders of the X Union", "Members of …": the name starts after "of"
         e = self._org_run(i)
         head = self._org_words(i, e)
         if head is None or (e - i < 2):
             return None
         if "the" in self.keys[i:e] and self._org_words(i, self.keys.index("the", i, e)) is None:
             return None  # "Members of the Association of …": the name starts after "the" (read from there)
-        countries = set()
-        t = i
+        keys = self.keys[i:e]
+        country = self._org_country(i, e, head)
+        sector = org_sector(keys, country is not None and country != "NGO")
+        text = self._text(i, e)
+        actor = Actor(text=text, name=text, code=code_of(country, sector), country=country, sector=sector)
+        return Candidate(i, e, actor, "organisation-name", named=True)
+
+    def _name_after_of(self, i: int) -> bool:
+        """"Leaders of the X Union", "Members of …": a title or plural before "of"; the name starts after it."""
+        k = self.keys[i]
+        return i + 1 < len(self.keys) and self.keys[i + 1] == "of" and k not in ORG_HEADS and (
+            self.agent(i)[0] == 1 or k.endswith("s"))
+
+    def _org_country(self, s: int, e: int, head: str) -> str | None:
+        """The one state named inside the name ``[s, e)``; NGO for a transnational association naming none
+        (not "African National Congress": a party, a front, a council is a state's)."""
+        countries = self._countries_in(s, e)
+        if len(countries) == 1:
+            return next(iter(countries))
+        if not countries and any(k in TRANSNATIONAL for k in self.keys[s:e]) and head in NGO_HEADS:
+            return "NGO"
+        return None
+
+    def _countries_in(self, s: int, e: int) -> set[str]:
+        """The countries of the dictionary countries and capitals inside ``[s, e)``."""
+        countries: set[str] = set()
+        t = s
         while t < e:
             length, entry = self.entity(t)
             if entry is not None and entry.kind in ("country", "capital"):
@@ -119,11 +152,4 @@ class OrganisationNames:
                 if c:
                     countries.add(c)
             t += max(length, 1)
-        keys = self.keys[i:e]
-        country = next(iter(countries)) if len(countries) == 1 else None
-        if country is None and not countries and any(k in TRANSNATIONAL for k in keys) and head in NGO_HEADS:
-            country = "NGO"  # (not "African National Congress": a party, a front, a council is a state's)
-        sector = org_sector(keys, country is not None and country != "NGO")
-        text = self._text(i, e)
-        actor = Actor(text=text, name=text, code=code_of(country, sector), country=country, sector=sector)
-        return Candidate(i, e, actor, "organisation-name", named=True)
+        return countries
