@@ -22,17 +22,17 @@ from spacy.attrs import IDX, ORTH, SPACY
 
 from ..models import Actor
 from ..vocabulary import words
+from .appositions import DETERMINERS, Appositions
 from .candidate import Candidate, actor_from_entry, code_of
 from .lexicon import EntityAlias, Entry, Lexicon
 from .orgs import OrganisationNames
+from .runs import AMBIGUOUS_LOWER, TitleRuns
 from .titles import (
-    CONNECTORS,
     COUNTRY_ANAPHORS,
     FORCE_ACTS,
     GROUP_PHRASES,
     HONORIFICS,
     MODIFIERS,
-    NAME_PARTICLES,
     NOT_NAME,
     ORG_TAILS,
     PERSON_TITLE_HEADS,
@@ -55,9 +55,6 @@ AFTER_NOUN = words("actors_reader.after_noun")
 PRESENT_VERBS = words("actors_reader.present_verbs")
 # Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
 MEANS_AFTER_AGENT = with_plurals(FORCE_ACTS)
-# Lower-case words that are titles only when capitalised before a name or after a country.
-AMBIGUOUS_LOWER = words("actors_titles.ambiguous_lower")
-DETERMINERS = words("actors_reader.determiners")
 POSSESSIVE = frozenset({"'s", "'"})
 _SPECIAL_FIRST = frozenset(p[0] for p in (*GROUP_PHRASES, *COUNTRY_ANAPHORS))
 # lower-case words that may begin a mention without beginning a dictionary phrase
@@ -68,12 +65,10 @@ ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
 PATRON_PARTICIPLES = words("actors_reader.patron_participles")
 # Bodies a leader's name may head: "the Trudeau government", "the Biden administration", "the Assad regime".
 LEADER_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
-SPEAKS_FOR = words("actors_reader.speaks_for")
-HEAD_OF = words("actors_reader.head_of")
 
 
 @dataclass
-class SentenceReader(OrganisationNames):
+class SentenceReader(TitleRuns, OrganisationNames, Appositions):
     """Reads one sentence's Doc. Built per sentence; holds no state between sentences."""
 
     lex: Lexicon
@@ -116,21 +111,31 @@ class SentenceReader(OrganisationNames):
             values = table.table.get(tuple(self.keys[i:i + n]))
             if not values:
                 continue
-            for v in values:
-                assert isinstance(v, EntityAlias)
-                if v.exact is not None:
-                    if tuple(self.texts[i:i + n]) == v.exact:
-                        found = (n, v.entry)
-                        break
-                elif self.caps[i] or self.texts[i][:1].isdigit() or (
-                        self.lowercased and (n > 1 or v.entry.kind in ("country", "capital"))) or (
-                        n > 2 and self.keys[i] in _NAME_PREFIXES and self.keys[i + 1] == "-" and self.caps[i + 2]):
-                    found = (n, v.entry)
-                    break
-            if found[1] is not None:
+            entry = self._fitting_alias(i, n, values)
+            if entry is not None:
+                found = (n, entry)
                 break
+            if found[1] is not None:
+                break  # "U.S.-led" read as its state, and no longer name fits
         self._ent[i] = found
         return found
+
+    def _fitting_alias(self, i: int, n: int, values: list[object]) -> Entry | None:
+        """The entry of the first alias of ``values`` whose case fits the ``n`` tokens at ``i``."""
+        for v in values:
+            assert isinstance(v, EntityAlias)
+            if self._case_fits(i, n, v):
+                return v.entry
+        return None
+
+    def _case_fits(self, i: int, n: int, alias: EntityAlias) -> bool:
+        """An exact alias ("US") matches only its own case; others need a capital or a digit, or a
+        lower-cased sentence (a one-word alias only for a country or capital there), or an "al-" name."""
+        if alias.exact is not None:
+            return tuple(self.texts[i:i + n]) == alias.exact
+        return (self.caps[i] or self.texts[i][:1].isdigit()
+                or (self.lowercased and (n > 1 or alias.entry.kind in ("country", "capital")))
+                or (n > 2 and self.keys[i] in _NAME_PREFIXES and self.keys[i + 1] == "-" and self.caps[i + 2]))
 
     def _led(self, i: int) -> tuple[int, Entry | None]:
         """"U.S.-led" (one token): the leading state, as "Saudi-led" is read in three tokens."""
@@ -160,98 +165,7 @@ class SentenceReader(OrganisationNames):
     def _prefix_entity(self, entry: Entry | None) -> bool:
         return entry is not None and entry.kind != "person"
 
-    # -- the title run
-    def run_end(self, i: int, absorb_orgs: bool = True) -> int:
-        """End of the run of title/org/name tokens starting at ``i``.
-
-        After a country, organisation names are part of the title ("Russian *Security Council* Secretary");
-        without one, a name starts its own mention ("rebel | Kurdistan Workers' Party").
-        """
-        n = len(self.keys)
-        j = i
-        stop_kinds = ("country", "capital", "user") if absorb_orgs else ("country", "capital", "org", "media", "user")
-        while j < n:
-            k = self.keys[j]
-            if j > i:
-                length, entry = self.entity(j)
-                if entry is not None and entry.kind in stop_kinds and not (
-                    self.agent(j)[0] >= length
-                ):
-                    break
-            a_len, _, _ = self.agent(j)
-            if a_len and (self.caps[j] or k not in AMBIGUOUS_LOWER or j > i):
-                j += a_len
-                continue
-            if self.caps[j] and self._is_word(j) and k not in NOT_NAME:
-                j += 1
-                continue
-            if k in MODIFIERS:
-                j += 1
-                continue
-            if k == "-" and j > i and self.caps[j - 1] and j + 1 < n and self.texts[j + 1].isalpha():
-                j += 2  # "Jun-ho", "Al-Sudani": a hyphenated name
-                continue
-            if k == "and" and j > i and j + 1 < n and self._agent_before(i, j) and self._other_actor(j + 1):
-                break  # "Colombian government and FARC rebels": a second actor, not one body's name
-            if j > i and j + 1 < n and (
-                (k in CONNECTORS and self.caps[j + 1])
-                or (k in NAME_PARTICLES and (self.caps[j + 1] or (self.keys[j + 1] == "-" and j + 2 < n
-                                                                   and self.caps[j + 2])))
-            ):
-                j += 1
-                continue
-            break
-        while j > i and (self.keys[j - 1] in CONNECTORS or self.keys[j - 1] in NAME_PARTICLES):
-            j -= 1
-        return j
-
-    def _agent_before(self, s: int, e: int) -> bool:
-        """The run ``[s, e)`` ends with an agent or title word ("… government", "… police")."""
-        return any(self.agent(p, limit=e)[0] == e - p for p in range(s, e))
-
-    def _other_actor(self, j: int) -> bool:
-        """A dictionary organisation, outlet or person starts at ``j`` (an actor of its own)."""
-        length, entry = self.entity(j)
-        return entry is not None and entry.kind in ("org", "media", "person") and length > 0
-
-    def split_run(self, s: int, e: int) -> tuple[int, str | None, bool, int]:
-        """(end of the title part, sector, person title?, end of the name part) of run ``[s, e)``."""
-        last_end, sector, person = s, None, False
-        p = s
-        while p < e:
-            n, sec, _ = self.agent(p, limit=e)
-            if n:
-                last_end, sector = p + n, sec
-                person = self.keys[p + n - 1] in PERSON_TITLE_HEADS
-                p += n
-                # a person title followed by a capitalised non-title word: the name starts there
-                # ("Prime Minister Mohammed Shia al-Sudani": "Shia" is then part of the name)
-                if person and p < e and self.caps[p] and not self.agent(p, limit=e)[0]:
-                    break
-            else:
-                p += 1
-        if sector is None:
-            return s, None, False, s
-        if not person:
-            # after a group noun ("students", "state media") only a dictionary name follows as a name
-            # ("KCNA"); other capitalised words make the whole run an organisation's name
-            length, entry = self.entity(last_end) if last_end < e else (0, None)
-            if entry is not None and last_end + length <= e:
-                return last_end, sector, person, last_end + length
-            if last_end < e and all(self.caps[t] or self.keys[t] in CONNECTORS for t in range(s, e)):
-                return e, sector, person, e
-            return last_end, sector, person, last_end
-        q = last_end
-        while q < e and q - last_end < 7 and (
-            (self.caps[q] and self._is_word(q) and self.keys[q] not in NOT_NAME)
-            or (self.keys[q] in NAME_PARTICLES and q + 1 < e)
-            or (q > last_end and self.keys[q - 1] == "-" and self.texts[q].isalpha())
-        ):
-            q += 1
-        while q > last_end and self.keys[q - 1] in NAME_PARTICLES:
-            q -= 1
-        return last_end, sector, person, q
-
+    # -- a lone agent word as an adjective
     def _adjectival(self, s: int, title_end: int) -> bool:
         """A lone agent word used as an adjective: "military campaign", "security situation"."""
         if title_end - s != 1 or self.caps[s]:
@@ -279,6 +193,8 @@ class SentenceReader(OrganisationNames):
 
     # -- main
     def read(self) -> list[Candidate]:
+        """The sentence's candidates, left to right, then the passes over them: "the head of X", coordinated
+        countries, appositions."""
         out: list[Candidate] = []
         n = len(self.keys)
         keys, caps = self.keys, self.caps
@@ -289,58 +205,63 @@ class SentenceReader(OrganisationNames):
             if not caps[i] and k not in starters and k not in _LOWER_STARTERS and not k[:1].isdigit():
                 i += 1  # a lower-case word that begins no phrase we know (most of a sentence)
                 continue
-            special = self._special(i) if k in _SPECIAL_FIRST else None
-            if special is not None:
-                out.append(special)
-                i = special.end
-                continue
-            length, entry = self.entity(i)
-            if entry is not None and self._first_name(i, length, entry):
-                entry = None  # "Doris Meissner", "Jordan Peterson": a person, not a place
-            if entry is not None and entry.kind in ("country", "capital") and self._attitude(i, length):
-                i += length  # "pro-Russian", "Iranian-backed": a stance or a patron, not the actor
-                continue
-            if entry is not None and self._prefix_entity(entry):
-                start = i
-                cand, i = self._from_prefix(i, length, entry)
-                if self._former_state(start, entry):
-                    if cand.actor.sector is None:
-                        continue  # "the former Soviet republics", "the former Yugoslavia": no state of today
-                    if cand.person:  # "former Soviet leader Mikhail Gorbachev": a former official
-                        cand = replace(cand, actor=replace(cand.actor, sector="ELI",
-                                                           code=code_of(cand.actor.country, "ELI")))
-                if cand.evidence != "ethnic-group" or cand.actor.sector is not None:
-                    out.append(cand)  # ("ethnic Albanian villages": no actor once the country goes)
-                continue
-            if entry is not None:  # a person from the dictionaries
-                body = self._leader_body(i + length)
-                if body:  # "the Trudeau government", "the Biden administration": the state's government
-                    out.append(self._led_body(i, i + length + body, entry))
-                    i += length + body
-                    continue
-                cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
-                                 entry.source, person=True, named=True, entry_kind=entry.kind)
-                out.append(self._titled_alias(cand))
-                i += length
-                continue
-            found, nxt = self._from_run(i)
-            if found is not None:
-                out.append(found)
-                i = nxt
-                continue
-            org = self._org_name(i)
-            if org is not None:
-                out.append(org)
-                i = org.end
-                continue
-            unknown = self._unknown_person(i) if caps[i] or k in HONORIFICS else None
-            if unknown is not None:
-                out.append(unknown)
-                i = unknown.end
-                continue
-            i += 1
+            cand, i = self._read_at(i)
+            if cand is not None:
+                out.append(cand)
         out = self._coordinated(self._head_of(out))
         return self._appositions(out)
+
+    def _read_at(self, i: int) -> tuple[Candidate | None, int]:
+        """The mention that starts at token ``i`` (or None) and where reading goes on."""
+        special = self._special(i) if self.keys[i] in _SPECIAL_FIRST else None
+        if special is not None:
+            return special, special.end
+        length, entry = self.entity(i)
+        if entry is not None and self._first_name(i, length, entry):
+            entry = None  # "Doris Meissner", "Jordan Peterson": a person, not a place
+        if entry is None:
+            return self._read_unlisted(i)
+        if entry.kind in ("country", "capital") and self._attitude(i, length):
+            return None, i + length  # "pro-Russian", "Iranian-backed": a stance or a patron, not the actor
+        if self._prefix_entity(entry):
+            return self._read_prefix(i, length, entry)
+        return self._read_person(i, length, entry)
+
+    def _read_prefix(self, i: int, length: int, entry: Entry) -> tuple[Candidate | None, int]:
+        """A state, capital or organisation from the dictionaries, alone or heading a title compound."""
+        cand, end = self._from_prefix(i, length, entry)
+        if self._former_state(i, entry):
+            if cand.actor.sector is None:
+                return None, end  # "the former Soviet republics", "the former Yugoslavia": no state of today
+            if cand.person:  # "former Soviet leader Mikhail Gorbachev": a former official
+                elite = replace(cand.actor, sector="ELI", code=code_of(cand.actor.country, "ELI"))
+                cand = replace(cand, actor=elite)
+        if cand.evidence == "ethnic-group" and cand.actor.sector is None:
+            return None, end  # "ethnic Albanian villages": no actor once the country goes
+        return cand, end
+
+    def _read_person(self, i: int, length: int, entry: Entry) -> tuple[Candidate, int]:
+        """A person from the dictionaries, or the body a leader's name heads ("the Trudeau government")."""
+        body = self._leader_body(i + length)
+        if body:  # "the Trudeau government", "the Biden administration": the state's government
+            return self._led_body(i, i + length + body, entry), i + length + body
+        cand = Candidate(i, i + length, actor_from_entry(entry, self._text(i, i + length), self.day),
+                         entry.source, person=True, named=True, entry_kind=entry.kind)
+        return self._titled_alias(cand), i + length
+
+    def _read_unlisted(self, i: int) -> tuple[Candidate | None, int]:
+        """What no dictionary name starts: a title or agent run, an organisation told by its name, or an
+        unknown person's name."""
+        found, nxt = self._from_run(i)
+        if found is not None:
+            return found, nxt
+        org = self._org_name(i)
+        if org is not None:
+            return org, org.end
+        unknown = self._unknown_person(i) if self.caps[i] or self.keys[i] in HONORIFICS else None
+        if unknown is not None:
+            return unknown, unknown.end
+        return None, i + 1
 
     def _attitude(self, i: int, length: int) -> bool:
         """A state named as a stance or a patron of the actor, not as the actor: "pro-Russian
@@ -387,23 +308,6 @@ class SentenceReader(OrganisationNames):
         return replace(cand, actor=replace(a, sector=sector, code=code_of(a.country, sector), role=role),
                        evidence="title")
 
-    def _coordinated(self, cands: list[Candidate]) -> list[Candidate]:
-        """"Hungarian and Romanian officials": the first country shares the second one's agent."""
-        out = list(cands)
-        for n in range(len(out) - 1):
-            a, b = out[n], out[n + 1]
-            if (a.person and a.named and a.actor.country is None and b.entry_kind in ("country", "capital")
-                    and b.start == a.end + 1 and self.keys[a.end] == "of"):
-                # "Foreign Minister Ana Lopez of Peru": the country follows the name
-                country = b.actor.country
-                out[n] = replace(a, actor=replace(a.actor, country=country, code=code_of(country, a.actor.sector)))
-                continue
-            if (a.entry_kind == "country" and a.actor.sector is None and b.actor.sector and b.entry_kind == "country"
-                    and not b.person and b.start == a.end + 1 and self.keys[a.end] in ("and", "or", ",")):
-                actor = replace(a.actor, sector=b.actor.sector, code=code_of(a.actor.country, b.actor.sector))
-                out[n] = replace(a, actor=actor, evidence=b.evidence)
-        return out
-
     def _text(self, s: int, e: int) -> str:
         """The text of tokens ``[s, e)`` (as ``doc[s:e].text``, without building a Span)."""
         if e <= s:
@@ -430,54 +334,63 @@ class SentenceReader(OrganisationNames):
         # "ethnic Albanians", "ethnic Serb leaders": a people, not the state that shares its name (PLOVER
         # codes such groups where they live; the sentence may tell, see coref._sentence_country)
         ethnic = state and i > 0 and self.keys[i - 1] == "ethnic"
-        n = len(self.keys)
-        j = i + length
-        if j < n and self.keys[j] in POSSESSIVE:
-            j += 1
-        elif state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] in ("led", "based"):
-            # "Vietnamese-led forces": the leading state's forces (not "-backed": a patron); "a Pakistan-based
-            # group": the group of the state it is based in
-            j += 2
-        run_e = self.run_end(j) if j < n else j
-        if run_e < n and self.keys[run_e] in ORG_TAILS and run_e > j and all(self.caps[j:run_e]):
-            run_e += 1  # "Palestinian Islamic Jihad movement"
+        j = self._after_prefix(i + length, state)
+        run_e = self._prefix_run_end(j)
         title_end, sector, person, name_end = self.split_run(j, run_e) if run_e > j else (j, None, False, j)
-        org = self._org_words(j, run_e) if not person else None
-        if org is not None:
+        if not person and self._org_words(j, run_e) is not None:
             # "Nigerian Union of Teachers": an organisation of that country; its name states the sector
-            title_end = name_end = run_e
-            sector = org_sector(self.keys[j:run_e], True) or self._inner_org_sector(j, run_e) or sector
-            actor = Actor(text=self._text(i, run_e), name=self._text(i, run_e), code=code_of(base.country, sector),
-                          country=base.country, sector=sector)
-            cand = Candidate(i, run_e, actor, f"{entry.source}+organisation", named=True, entry_kind=entry.kind)
-            return self._ethnic(cand) if ethnic else cand, run_e
+            return self._with_ethnic(self._prefixed_org(i, j, run_e, base, entry, sector), ethnic), run_e
         if sector is not None and self._rank_adjective(j, title_end, name_end):
             sector = None  # "Kenya's general election", "the Nigerian general strike": the state alone
         if sector is None:  # after a country an agent word is read as the agent ("Turkish government provide")
             plain = Candidate(i, i + length, base, entry.source, entry_kind=entry.kind,
                               named=entry.kind in ("org", "media", "user"))
-            return self._ethnic(plain) if ethnic else plain, i + length
+            return self._with_ethnic(plain, ethnic), i + length
+        cand = self._title_compound(i, j, (title_end, sector, person, name_end), base, entry)
+        return self._with_ethnic(cand, ethnic), cand.end
+
+    def _after_prefix(self, j: int, state: bool) -> int:
+        """Where the title part begins after a prefix ending at ``j``: past a possessive, or past "-led" /
+        "-based" after a state ("Vietnamese-led forces": the leading state's forces, not "-backed": a
+        patron; "a Pakistan-based group": the group of the state it is based in)."""
+        n = len(self.keys)
+        if j < n and self.keys[j] in POSSESSIVE:
+            return j + 1
+        if state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] in ("led", "based"):
+            return j + 2
+        return j
+
+    def _prefix_run_end(self, j: int) -> int:
+        """End of the title run after a prefix, with a closing lower-case organisation head ("Palestinian
+        Islamic Jihad movement")."""
+        n = len(self.keys)
+        run_e = self.run_end(j) if j < n else j
+        if run_e < n and self.keys[run_e] in ORG_TAILS and run_e > j and all(self.caps[j:run_e]):
+            run_e += 1
+        return run_e
+
+    def _prefixed_org(self, i: int, j: int, run_e: int, base: Actor, entry: Entry,
+                      sector: str | None) -> Candidate:
+        """An organisation named after its country ("Nigerian Union of Teachers"), with the sector its name
+        states."""
+        sector = org_sector(self.keys[j:run_e], True) or self._inner_org_sector(j, run_e) or sector
+        actor = Actor(text=self._text(i, run_e), name=self._text(i, run_e), code=code_of(base.country, sector),
+                      country=base.country, sector=sector)
+        return Candidate(i, run_e, actor, f"{entry.source}+organisation", named=True, entry_kind=entry.kind)
+
+    def _title_compound(self, i: int, j: int, split: tuple[int, str | None, bool, int], base: Actor,
+                        entry: Entry) -> Candidate:
+        """"Russian Security Council Secretary Sergei Shoigu", "Iraqi police", "Hezbollah fighters": the
+        prefix's country, the title's sector and role, the name's person."""
+        title_end, sector, person, name_end = split
         end = max(title_end, name_end)
         title = self._text(j, title_end)
-        if self.keys[j] == "former":
-            sector = "ELI"
-        elif base.sector and not person and entry.kind in ("org", "media", "user"):
-            sector = base.sector  # "Hezbollah fighters", "Ithilen military officials": the body's own sector
-        elif not person and state:
-            sector = self._inner_org_sector(j, title_end) or sector  # "Palestinian Islamic Jihad": the group's
+        sector = self._compound_sector(j, title_end, sector, person, base, entry)
         named_actor = self._named(title_end, name_end)
         country = base.country or (named_actor.country if named_actor else None)
-        if named_actor is not None:
-            name: str | None = named_actor.name
-        elif person:
-            name = None
-        elif all(self.caps[j:title_end]):
-            name = self._text(i, title_end)  # "Russian Security Council": the body's own name
-        else:
-            name = entry.name if entry.kind in ("org", "media", "user") else None  # "Hezbollah fighters"
         actor = Actor(
             text=self._text(i, end),
-            name=name,
+            name=self._compound_name(i, j, title_end, person, named_actor, entry),
             code=code_of(country, sector),
             country=country,
             sector=sector,
@@ -485,9 +398,36 @@ class SentenceReader(OrganisationNames):
             wikidata=named_actor.wikidata if named_actor else None,
         )
         evidence = "title" if person else f"{entry.source}+agent"
-        cand = Candidate(i, end, actor, evidence, person=person, named=name_end > title_end,
+        return Candidate(i, end, actor, evidence, person=person, named=name_end > title_end,
                          title_only=person and name_end == title_end, entry_kind=entry.kind)
-        return self._ethnic(cand) if ethnic else cand, end
+
+    def _compound_sector(self, j: int, title_end: int, sector: str | None, person: bool, base: Actor,
+                         entry: Entry) -> str | None:
+        """The sector of a title compound: ELI after "former"; a body's own sector before its agents
+        ("Hezbollah fighters"); a group's named after a state ("Palestinian Islamic Jihad")."""
+        if self.keys[j] == "former":
+            return "ELI"
+        if base.sector and not person and entry.kind in ("org", "media", "user"):
+            return base.sector  # "Hezbollah fighters", "Ithilen military officials": the body's own sector
+        if not person and entry.kind in ("country", "capital"):
+            return self._inner_org_sector(j, title_end) or sector  # "Palestinian Islamic Jihad": the group's
+        return sector
+
+    def _compound_name(self, i: int, j: int, title_end: int, person: bool, named_actor: Actor | None,
+                       entry: Entry) -> str | None:
+        """The name of a title compound: the person's; none for a title alone; a capitalised body's own
+        ("Russian Security Council"); the organisation's before its agents ("Hezbollah fighters")."""
+        if named_actor is not None:
+            return named_actor.name
+        if person:
+            return None
+        if all(self.caps[j:title_end]):
+            return self._text(i, title_end)  # "Russian Security Council": the body's own name
+        return entry.name if entry.kind in ("org", "media", "user") else None  # "Hezbollah fighters"
+
+    def _with_ethnic(self, cand: Candidate, ethnic: bool) -> Candidate:
+        """``cand`` read as an "ethnic X" mention when ``ethnic``."""
+        return self._ethnic(cand) if ethnic else cand
 
     def _ethnic(self, cand: Candidate) -> Candidate:
         """An "ethnic X" mention: the state's code goes, the group (and its agent, if any) stays."""
@@ -514,48 +454,83 @@ class SentenceReader(OrganisationNames):
 
     def _from_run(self, i: int) -> tuple[Candidate | None, int]:
         """A title or agent without a country before it ("President Donald Trump", "police")."""
-        k = self.keys[i]
-        if not (self.caps[i] or self.agent(i)[0] or k in MODIFIERS):
+        found = self._agent_run(i)
+        if found is None:
             return None, i
-        run_e = self.run_end(i, absorb_orgs=False)
-        if run_e <= i:
-            return None, i
-        title_end, sector, person, name_end = self.split_run(i, run_e)
-        if sector is None or self._adjectival(i, title_end) or self._rank_adjective(i, title_end, name_end):
-            return None, i
-        if any(self.agent(p)[2] == "country-only" and p + self.agent(p)[0] == title_end for p in range(i, title_end)):
-            return None, i  # "(Rescue) operations", "tanks" headed by no country: not an actor
-        if (title_end - i == 1 and name_end == title_end and not self.caps[i] and k in ADJECTIVAL_AGENTS
-                and title_end < len(self.keys) and self._prefix_entity(self.entity(title_end)[1])):
-            return None, i  # "rebel Kurdistan Workers' Party", "official Syrian newspaper": an adjective
+        run_e, (title_end, sector, person, name_end) = found
         if not person and title_end - i >= 2 and self._org_words(i, run_e) is not None:
             org = self._org_name(i)  # "Association of African Jurists": read as an organisation's name
             if org is not None and org.end >= title_end:
-                if org.actor.sector is None:
-                    org = replace(org, actor=replace(org.actor, sector=sector,
-                                                     code=code_of(org.actor.country, sector)))
-                return org, org.end
-        title_s = i
-        if not self.caps[i] and title_end - i == 1 and k in AMBIGUOUS_LOWER and name_end == title_end:
-            before = self.keys[i - 1] if i else ""
-            if before not in DETERMINERS:
-                return None, i
-        if k == "former":
+                return self._with_sector(org, sector), org.end
+        if self._bare_ambiguous(i, title_end, name_end):
+            return None, i
+        if self.keys[i] == "former":
             sector = "ELI"
+        cand = self._titled_run(i, title_end, sector, person, name_end)
+        return cand, cand.end
+
+    def _agent_run(self, i: int) -> tuple[int, tuple[int, str | None, bool, int]] | None:
+        """The run at ``i`` and its split when it holds a title or agent that is an actor here (not an
+        adjective, not an agent that needs a country)."""
+        if not (self.caps[i] or self.agent(i)[0] or self.keys[i] in MODIFIERS):
+            return None
+        run_e = self.run_end(i, absorb_orgs=False)
+        if run_e <= i:
+            return None
+        split = self.split_run(i, run_e)
+        title_end, sector, _, name_end = split
+        if sector is None or self._adjectival(i, title_end) or self._rank_adjective(i, title_end, name_end):
+            return None
+        if self._needs_country(i, title_end):
+            return None  # "(Rescue) operations", "tanks" headed by no country: not an actor
+        if self._adjective_before_name(i, title_end, name_end):
+            return None  # "rebel Kurdistan Workers' Party", "official Syrian newspaper": an adjective
+        return run_e, split
+
+    def _needs_country(self, i: int, title_end: int) -> bool:
+        """The title part ends with an agent that is an actor only after a country ("operations")."""
+        return any(self.agent(p)[2] == "country-only" and p + self.agent(p)[0] == title_end
+                   for p in range(i, title_end))
+
+    def _adjective_before_name(self, i: int, title_end: int, name_end: int) -> bool:
+        """A lone lower-case adjectival agent word before a dictionary name ("rebel Kurdistan Workers'
+        Party")."""
+        return (title_end - i == 1 and name_end == title_end and not self.caps[i]
+                and self.keys[i] in ADJECTIVAL_AGENTS and title_end < len(self.keys) and self._prefix_entity(self.entity(title_end)[1]))
+
+    def _bare_ambiguous(self, i: int, title_end: int, name_end: int) -> bool:
+        """A lone lower-case word that is a title only sometimes ("head", "court") with no determiner before
+        it."""
+        if self.caps[i] or title_end - i != 1 or self.keys[i] not in AMBIGUOUS_LOWER or name_end != title_end:
+            return False
+        before = self.keys[i - 1] if i else ""
+        return before not in DETERMINERS
+
+    @staticmethod
+    def _with_sector(org: Candidate, sector: str | None) -> Candidate:
+        """An organisation whose name states no sector takes the run's agent sector."""
+        if org.actor.sector is not None:
+            return org
+        return replace(org, actor=replace(org.actor, sector=sector, code=code_of(org.actor.country, sector)))
+
+    def _titled_run(self, i: int, title_end: int, sector: str | None, person: bool,
+                    name_end: int) -> Candidate:
+        """A title with its name ("President Donald Trump"), or a generic agent or title ("police", "the
+        minister", "National Students Federation")."""
         named_actor = self._named(title_end, name_end)
-        title = self._text(title_s, title_end)
+        title = self._text(i, title_end)
         end = max(name_end, title_end)
-        det = self.keys[i - 1] if i and self.keys[i - 1] in DETERMINERS else None
         if named_actor is not None:
             actor = Actor(text=self._text(i, end), name=named_actor.name, code=code_of(named_actor.country, sector),
                           country=named_actor.country, sector=sector, role=title if person else None,
                           wikidata=named_actor.wikidata)
-            return Candidate(i, end, actor, "title", person=True, named=True), end
+            return Candidate(i, end, actor, "title", person=True, named=True)
+        det = self.keys[i - 1] if i and self.keys[i - 1] in DETERMINERS else None
         # "National Students Federation" (not a sentence-initial "Officials" or "Senior officials")
         org_name = title if not person and title_end - i >= 2 and all(self.caps[i:title_end]) else None
         actor = Actor(text=title, name=org_name, sector=sector, role=title if person else None)
         return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
-                         determiner=det, title_only=person), end
+                         determiner=det, title_only=person)
 
     def _unknown_person(self, i: int) -> Candidate | None:
         """A given name followed by capitalised words: a person we have no entry for (code stays None)."""
@@ -572,72 +547,3 @@ class SentenceReader(OrganisationNames):
         s = i + 1 if self.keys[i] in HONORIFICS else i
         text = self._text(s, j)
         return Candidate(s, j, Actor(text=text, name=text), "name", person=True, named=True)
-
-    def _head_of(self, cands: list[Candidate]) -> list[Candidate]:
-        """"the head of Iran's nuclear agency" → one mention, the organisation's country, a role."""
-        out: list[Candidate] = []
-        for c in cands:
-            s = c.start
-            if (c.actor.country and s >= 2 and self.keys[s - 1] in {"of", "for", "the"}):
-                of = s - 1 if self.keys[s - 1] in ("of", "for") else s - 2
-                # "the head of Iran's agency", "a spokesman for the Kenyan police" (who speaks *for* a body)
-                if of >= 1 and (self.keys[of] == "of" and self.keys[of - 1] in HEAD_OF
-                                or self.keys[of] == "for" and self.keys[of - 1] in SPEAKS_FOR):
-                    t = of - 1
-                    while t > 0 and self.keys[t - 1] in MODIFIERS:
-                        t -= 1
-                    if out and out[-1].end > t:
-                        if out[-1].start < t or not out[-1].generic:
-                            out.append(c)
-                            continue
-                        out.pop()
-                    text = self._text(t, c.end)
-                    sector = c.actor.sector if c.actor.sector not in (None, "GOV") and not c.person else "GOV"
-                    actor = Actor(text=text, code=code_of(c.actor.country, sector), country=c.actor.country,
-                                  sector=sector, role=text)
-                    out.append(Candidate(t, c.end, actor, "title", person=True, title_only=True))
-                    continue
-            out.append(c)
-        return out
-
-    def _appositions(self, cands: list[Candidate]) -> list[Candidate]:
-        """"Sergei Lavrov, the Russian foreign minister," and the reverse: the name takes the title's reading."""
-        out = list(cands)
-        for idx, c in enumerate(cands):
-            if not (c.title_only and c.actor.country):
-                continue
-            s = c.start - (1 if c.start and self.keys[c.start - 1] in DETERMINERS else 0)
-            # name before: "X, the Russian foreign minister"
-            if s >= 2 and self.keys[s - 1] == ",":
-                prev = cands[idx - 1] if idx else None
-                if prev is not None and prev.end == s - 1 and prev.person and prev.named:
-                    out[out.index(prev)] = self._merge(prev, c)
-                    out[out.index(c)] = replace(c, actor=replace(self._merge(prev, c).actor, text=c.actor.text),
-                                                evidence="apposition")
-                    continue
-                if prev is None or prev.end < s - 1:
-                    q = s - 1
-                    while q > 0 and s - 1 - q < 4 and self.caps[q - 1] and self._is_word(q - 1) \
-                            and self.keys[q - 1] not in NOT_NAME and self.entity(q - 1)[1] is None:
-                        q -= 1
-                    if q < s - 1 and (prev is None or prev.end <= q):
-                        text = self._text(q, s - 1)
-                        name = Candidate(q, s - 1, Actor(text=text, name=text), "name", person=True, named=True)
-                        out.insert(out.index(c), self._merge(name, c))
-                        continue
-            # name after: "the Russian foreign minister, Sergei Lavrov,"
-            e = c.end
-            if e + 1 < len(self.keys) and self.keys[e] == ",":
-                nxt = cands[idx + 1] if idx + 1 < len(cands) else None
-                if nxt is not None and nxt.start == e + 1 and nxt.person and nxt.named:
-                    out[out.index(nxt)] = self._merge(nxt, c)
-        out.sort(key=lambda c: c.start)
-        return out
-
-    @staticmethod
-    def _merge(name: Candidate, title: Candidate) -> Candidate:
-        t = title.actor
-        a = name.actor
-        actor = Actor(text=a.text, name=a.name, code=code_of(t.country, t.sector), country=t.country,
-                      sector=t.sector, role=t.role, wikidata=a.wikidata)
-        return replace(name, actor=actor, evidence="apposition")
