@@ -187,7 +187,8 @@ class _ActorBlocks:
     def flush(self) -> None:
         """Close the open block: every pending root becomes an entry with the block's codes."""
         for root, line in self.pending:
-            self.entries.append(CameoActorEntry(root, tuple(self.synonyms.get(root, ())), tuple(self.terms), line))
+            synonyms = tuple(self.synonyms.get(root, ()))
+            self.entries.append(CameoActorEntry(root, synonyms, tuple(self.terms), line))
         self.pending, self.terms, self.has_codes = [], [], False
 
     def read(self, line: str, n: int, where: str) -> None:
@@ -204,6 +205,7 @@ class _ActorBlocks:
         self._root_line(stripped, n, where)
 
     def _code_line(self, stripped: str, where: str) -> None:
+        """``[CODE restriction]`` under a root: one more code of the open block."""
         if not self.pending:
             raise ResourceError("code line before any actor phrase", path=where, code="E414")
         found, _ = _codes_in(stripped, where)
@@ -211,6 +213,7 @@ class _ActorBlocks:
         self.has_codes = True
 
     def _synonym_line(self, stripped: str, where: str) -> None:
+        """``+SYNONYM [CODE]``: a synonym of the last root (and any codes it carries)."""
         if not self.pending:
             raise ResourceError("synonym '+' line before any actor phrase", path=where, code="E414")
         found, head = _codes_in(stripped[1:], where)
@@ -221,6 +224,7 @@ class _ActorBlocks:
         self.has_codes = self.has_codes or bool(found)
 
     def _root_line(self, stripped: str, n: int, where: str) -> None:
+        """A root phrase: it closes a block that has its codes, and waits for its own."""
         if self.has_codes:
             self.flush()
         found, head = _codes_in(stripped, where)
@@ -261,7 +265,8 @@ def _plurals(word: str) -> list[str]:
     return [word + ("S" if word.isupper() else "s")]
 
 
-_AGENT_LINE = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(\{(?P<plural>[^}]*)\})?\s*\[\s*(?P<code>[^\]]*?)\s*\]\s*$")
+_AGENT_LINE = re.compile(
+    r"^(?P<phrase>[^{\[]+?)\s*(\{(?P<plural>[^}]*)\})?\s*\[\s*(?P<code>[^\]]*?)\s*\]\s*$")
 _AGENT_CODE = re.compile(r"^~?[A-Za-z0-9]+~?$")
 _SUBSTITUTION_MARKER = re.compile(r"!([^!]+)!")
 
@@ -299,7 +304,8 @@ def _agent_code(code: str, where: str) -> str:
     """The code of an agent line, upper case; it must carry a tilde (``~GOV`` or ``NGO~``)."""
     code = code.replace(" ", "")
     if "~" not in code or not _AGENT_CODE.match(code):
-        raise ResourceError(f"agent code {code!r} needs a '~' (e.g. [~GOV] or [NGO~])", path=where, code="E415")
+        raise ResourceError(f"agent code {code!r} needs a '~' (e.g. [~GOV] or [NGO~])", path=where,
+                            code="E415")
     return code.upper()
 
 
@@ -315,7 +321,8 @@ def _agent_phrases(phrase: str, plural: str | None, subst: dict[str, list[str]],
     return [phrase.replace(mk.group(0), v) for v in subst[mk.group(1)]], ""
 
 
-def _add_agents(out: list[AgentEntry], stripped: str, subst: dict[str, list[str]], n: int, where: str) -> None:
+def _add_agents(out: list[AgentEntry], stripped: str, subst: dict[str, list[str]], n: int,
+                where: str) -> None:
     """The entries of one ``PHRASE {PLURAL} [~CODE]`` line, appended to ``out`` as they are read."""
     m = _AGENT_LINE.match(stripped)
     if not m:

@@ -129,7 +129,8 @@ def _sentence_country(sentences: list[SentenceCandidates]) -> None:
             if not _takes_sentence_state(c, s, state):
                 continue
             sector = _state_sector(c, s.reader, state.country)
-            actor = replace(c.actor, country=state.country, code=state.country + (sector or ""), sector=sector)
+            code = state.country + (sector or "")
+            actor = replace(c.actor, country=state.country, code=code, sector=sector)
             s.cands[n] = replace(c, actor=actor, evidence=state.evidence)
 
 
@@ -178,8 +179,8 @@ def _places_the_sentence(c: Candidate, r: SentenceReader, bare: bool) -> bool:
     the place it is)."""
     if c.entry_kind == "org":
         return bare
-    return (c.entry_kind in ("country", "capital") and c.end - c.start <= 3 and _after_locative(r.keys, c.start)
-            and not _state_adjective(c, r) and (c.actor.sector is None or c.entry_kind == "capital"))
+    return (c.entry_kind in ("country", "capital") and c.end - c.start <= 3
+            and _after_locative(r.keys, c.start) and not _state_adjective(c, r) and (c.actor.sector is None or c.entry_kind == "capital"))
 
 
 def _sentence_state(s: SentenceCandidates) -> _SentenceState | None:
@@ -465,4 +466,5 @@ def _people_with_roles(history: list[Actor]) -> list[Actor]:
 
 
 def _folded_words(text: str) -> set[str]:
+    """The matching forms of the blank-separated words of ``text``."""
     return {fold(w) for w in text.split()}

@@ -126,7 +126,8 @@ class OrganisationNames:
         return Candidate(i, e, actor, "organisation-name", named=True)
 
     def _name_after_of(self, i: int) -> bool:
-        """"Leaders of the X Union", "Members of …": a title or plural before "of"; the name starts after it."""
+        """"Leaders of the X Union", "Members of …": a title or plural before "of"; the name starts after
+        it."""
         k = self.keys[i]
         return i + 1 < len(self.keys) and self.keys[i + 1] == "of" and k not in ORG_HEADS and (
             self.agent(i)[0] == 1 or k.endswith("s"))

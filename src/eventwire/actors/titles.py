@@ -126,7 +126,8 @@ NAME_PARTICLES = words("actors_names.particles")
 NOT_NAME = (words("actors_names.not_name") | words("time_calendar.month_names")
             | words("time_calendar.weekday_names"))
 # "the two countries" / "both sides": a group of the two most recently mentioned countries.
-GROUP_PHRASES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in sorted(words("actors_groups.phrases")))
+GROUP_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in sorted(words("actors_groups.phrases")))
 COUNTRY_ANAPHORS: tuple[tuple[str, ...], ...] = (("the", "country"), ("the", "nation"))
 HONORIFICS = words("actors_names.honorifics")
 
