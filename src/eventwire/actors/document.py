@@ -53,14 +53,28 @@ _QUOTE = re.compile('"')
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "HLH", "EDU", "REL", "LAB", "AGR", "BUS"})
 
 
+# the word classes this module reads, bound once (they are looked up per token)
+PERSON = words("pronouns.third_singular_person")
+FEMININE = words("pronouns.third_singular_feminine")
+THING = words("pronouns.third_singular_thing")
+PLURAL = words("pronouns.third_plural")
+FIRST_SINGULAR = words("pronouns.first_singular")
+FIRST_PLURAL = words("pronouns.first_plural")
+OBJECT_FORMS = words("pronouns.object_forms")
+ALL_PRONOUNS = PERSON | THING | PLURAL | FIRST_SINGULAR | FIRST_PLURAL
+REPORTING_LEMMAS = words("reporting.verb_lemmas")
+REPORTING_FORMS = words("reporting.verb_forms")
+AFFILIATION_PREPOSITIONS = words("nouns.affiliation_prepositions")
+
+
+SUBJECT_FORMS = words("pronouns.subject_forms")
+
+
 def may_refer(doc: Doc) -> bool:
-    """Could a sentence with no actor mention of its own name one by a pronoun? (a cheap pre-parse test)"""
-    pronouns = _all_pronouns()
-    return any(t.lower_ in pronouns for t in doc)
-
-
-def person_words() -> frozenset[str]:
-    return words("pronouns.third_singular_person")
+    """Could a sentence with no actor mention of its own name one by a pronoun? A cheap pre-parse test: a
+    personal pronoun that can be a doer ("he", "they", "we" — not "it", mostly a thing or expletive, nor a
+    possessive: an actor's possession alone makes no event)."""
+    return any(t.lower_ in SUBJECT_FORMS for t in doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +189,7 @@ class _Resolver:
             for tok in doc:
                 while pending and pending[0].token_start <= tok.i:
                     self._remember(pending.pop(0), sentence, doc)
-                if tok.i in covered or tok.lower_ not in _all_pronouns():
+                if tok.i in covered or tok.lower_ not in ALL_PRONOUNS:
                     continue
                 m = self._resolve(tok, sentence, doc)
                 if m is not None:
@@ -214,17 +228,17 @@ class _Resolver:
         word = tok.lower_
         quote = self.spans.at(sentence.start + tok.idx)
         speaker = self.known_speakers.get(quote) if quote is not None else None
-        if word in words("pronouns.first_singular") or word in words("pronouns.first_plural"):
+        if word in FIRST_SINGULAR or word in FIRST_PLURAL:
             if speaker is None:
                 return None
             return _pronoun_mention(tok, sentence, speaker, SPEAKER_EVIDENCE,
-                                    person=speaker.person and word in words("pronouns.first_singular"))
-        if word in words("pronouns.third_singular_thing") and _expletive(tok, sentence.index in self.analysed.parsed):
+                                    person=speaker.person and word in FIRST_SINGULAR)
+        if word in THING and _expletive(tok, sentence.index in self.analysed.parsed):
             return None
         best = self._antecedent(tok, sentence, quote, speaker)
         if best is None:
             return None
-        if word in person_words():
+        if word in PERSON:
             self._learn_gender(best, word)
         return _pronoun_mention(tok, sentence, best, PRONOUN_EVIDENCE, person=best.person)
 
@@ -232,7 +246,7 @@ class _Resolver:
                     speaker: Mention | None) -> Mention | None:
         word = tok.lower_
         here = self.position[sentence.index]
-        thing = word not in person_words()
+        thing = word not in PERSON
         scored: list[tuple[tuple[int, int, int, int], Mention]] = []
         for cand in reversed(self.history):
             distance = here - cand.order // 10_000
@@ -243,7 +257,7 @@ class _Resolver:
                 continue
             if speaker is not None and _same_actor(m, speaker):
                 continue  # a speaker says "I" or "we", not "he" or "they", of themselves
-            if thing and word in words("pronouns.third_singular_thing") and not cand.subject:
+            if thing and word in THING and not cand.subject:
                 continue  # "calling it a crime": a thing's "it" is an actor only as a subject
             outside_penalty = int(quote is None and cand.in_quote)
             scored.append(((-distance, int(cand.subject), -outside_penalty, cand.order), m))
@@ -259,21 +273,21 @@ class _Resolver:
         return best
 
     def _agrees(self, word: str, m: Mention) -> bool:
-        if word in person_words():
+        if word in PERSON:
             if not m.person:
                 return False
             gender = self.gender.get(_identity(m))
             if gender is None:
                 return True
-            return (gender == "f") == (word in words("pronouns.third_singular_feminine"))
+            return (gender == "f") == (word in FEMININE)
         if m.person:
             return False
-        if word in words("pronouns.third_plural"):
+        if word in PLURAL:
             return bool(m.actor.members) or _plural_or_body(m)
         return not m.actor.members and not _plural_noun(m)
 
     def _learn_gender(self, m: Mention, word: str) -> None:
-        self.gender.setdefault(_identity(m), "f" if word in words("pronouns.third_singular_feminine") else "m")
+        self.gender.setdefault(_identity(m), "f" if word in FEMININE else "m")
 
     # -- quotations
     def _attribute(self, sentence: Sentence, doc: Doc, mentions: Sequence[Mention]) -> None:
@@ -293,11 +307,6 @@ class _Resolver:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _all_pronouns() -> frozenset[str]:
-    return (words("pronouns.third_singular_person") | words("pronouns.third_singular_thing")
-            | words("pronouns.third_plural") | words("pronouns.first_singular") | words("pronouns.first_plural"))
 
 
 def _codable(m: Mention) -> bool:
@@ -341,7 +350,7 @@ def _plural_or_body(m: Mention) -> bool:
 
 def _binds(tok: Token, m: Mention, distance: int) -> bool:
     """An object pronoun cannot name the subject of its own verb ("the Taliban barred him")."""
-    if distance != 0 or tok.lower_ not in words("pronouns.object_forms") or not tok.doc.has_annotation("DEP"):
+    if distance != 0 or tok.lower_ not in OBJECT_FORMS or not tok.doc.has_annotation("DEP"):
         return False
     verb = tok.head
     return any(c.dep_ in SUBJECT_DEPS and m.token_start <= c.i < m.token_end for c in verb.children)
@@ -393,13 +402,13 @@ def _speaker(doc: Doc, sentence: Sentence, mentions: Sequence[Mention], spans: _
     outside = [t for t in doc if spans.at(sentence.start + t.idx) is None and not t.is_punct]
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     if parsed:
-        verbs = [t for t in outside if t.lemma_.lower() in words("reporting.verb_lemmas") and t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in outside if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")]
         for verb in verbs:
             for c in verb.children:
                 if c.dep_ in SUBJECT_DEPS and c.i in by_token:
                     return by_token[c.i]
     for t in outside:
-        if t.lower_ not in words("reporting.verb_forms"):
+        if t.lower_ not in REPORTING_FORMS:
             continue
         before = by_token.get(t.i - 1)
         if before is not None:
@@ -463,7 +472,7 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
             if best is None or rank > best[0]:
                 best = (rank, m.actor)
         for c in tok.children:
-            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in words("nouns.affiliation_prepositions")):
+            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in AFFILIATION_PREPOSITIONS):
                 frontier.append((c, depth + 1))
     return best[1] if best is not None else None
 
@@ -614,12 +623,15 @@ def name_unknown_people(analysed: AnalysedArticle, mentions: list[Mention]) -> l
     covered = {(m.sentence, t) for m in mentions for t in range(m.token_start, m.token_end)}
     by_token = {(m.sentence, t): m for m in mentions for t in range(m.token_start, m.token_end)}
     found: list[Mention] = []
+    sentences = {s.index: s for s in analysed.sentences}
     for index in sorted(analysed.parsed):
         doc = analysed.docs[index]
-        sentence = next((s for s in analysed.sentences if s.index == index), None)
+        sentence = sentences.get(index)
         if sentence is None:
             continue
         for tok in doc:
+            if tok.pos_ != "PROPN" or not any(c.dep_ == "appos" for c in tok.children) and tok.dep_ != "appos":
+                continue
             span, office = _named_in_apposition(tok, index, covered, by_token)
             if span is None or office is None:
                 continue

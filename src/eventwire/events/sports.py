@@ -100,13 +100,14 @@ def sports_level(doc: Doc | Sequence[Token]) -> int:
     :data:`SPORT` (a league, a competition, a word of team sport) or :data:`NO_SPORT`."""
     tokens = list(doc)
     lower = _words(tokens)
-    if any(w in _PLAY_WORDS for w in lower) or any(_has_phrase(lower, p) for p in _PLAY_PHRASES):
+    present = set(lower)
+    if present & _PLAY_WORDS or any(p[0] in present and _has_phrase(lower, p) for p in _PLAY_PHRASES):
         return PLAY
-    if any(_is_score(lower, i) for i in range(len(lower))) or _by_margin(lower):
+    if any(w[:1].isdigit() and _is_score(lower, i) for i, w in enumerate(lower)) or ("by" in present and _by_margin(lower)):
         return PLAY
-    if any(t.text in _LEAGUES for t in tokens) or any(w in _WORDS for w in lower):
+    if any(t.text in _LEAGUES for t in tokens) or present & _WORDS:
         return SPORT
-    return SPORT if any(_has_phrase(lower, p) for p in _PHRASES) else NO_SPORT
+    return SPORT if any(p[0] in present and _has_phrase(lower, p) for p in _PHRASES) else NO_SPORT
 
 
 def sports_article(levels: Sequence[int]) -> bool:

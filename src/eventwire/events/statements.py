@@ -44,6 +44,13 @@ SPEAKER_EVIDENCE = "coref:quote-speaker"
 # mention evidence that names the speaker itself inside a quotation ("I", "we"): never the target
 _SELF = frozenset({SPEAKER_EVIDENCE})
 # the subject of a clause, then a possessor, then an object: how salient a party of the content is
+# the word classes this module reads, bound once (they are looked up per token)
+REPORTING_LEMMAS = words("reporting.verb_lemmas")
+NAMING_LEMMAS = words("statements.naming_lemmas")
+CIRCUMSTANCE_MARKS = words("statements.circumstance_marks")
+POSITIVE_LEMMAS = words("statements.positive_lemmas")
+FUTURE_AUXILIARIES = words("statements.future_auxiliaries")
+APPEAL_LEMMAS = words("statements.appeal_lemmas")
 # what may judge an act told before without naming its doer ("said the sanctions were illegal")
 JUDGEMENT_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
 _SALIENCE = {"nsubj": 4, "nsubjpass": 3, "poss": 3, "dobj": 2, "pobj": 1}
@@ -139,7 +146,7 @@ def statements(doc: Doc, sentence: Sentence, index: MentionIndex, quotes: Sequen
     inside = _quoted(doc, sentence, quotes)
     out: list[Statement] = []
     verbs = [t for t in doc if t.i not in inside and t.pos_ in ("VERB", "AUX")
-             and t.lemma_.lower() in words("reporting.verb_lemmas")]
+             and t.lemma_.lower() in REPORTING_LEMMAS]
     for verb in verbs:
         speaker = clause_subject(verb, index)
         if speaker is None or not _codable(speaker):
@@ -166,7 +173,7 @@ def _judgements(doc: Doc, index: MentionIndex, inside: set[int]) -> list[Stateme
     ruling as arbitrary", "labelled the group terrorists"."""
     out: list[Statement] = []
     for verb in doc:
-        if verb.i in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in words("statements.naming_lemmas"):
+        if verb.i in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_LEMMAS:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         judged = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
@@ -206,7 +213,7 @@ def _content_tokens(head: Token) -> list[Token]:
 def circumstance_clause(tok: Token) -> bool:
     """An adverbial clause of time, cause or concession ("as …", "while …", "after …", "because …"): it tells
     a circumstance of the clause above, not its content (a condition, "if …", is part of a warning)."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words("statements.circumstance_marks")
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS
                                        for c in tok.children)
 
 
@@ -242,22 +249,31 @@ def _refers_back(st: Statement) -> bool:
 
 
 def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) -> Token | None:
-    negated_praise = rule.type == EventType.ACCUSE
+    index = _cue_index(rule.cue)
     for n, tok in enumerate(content):
-        for cue in rule.cue:
-            parts = cue.split()
-            if lemmas[n:n + len(parts)] == parts or (len(parts) == 1 and tok.lower_ == cue):
-                if _negated(tok) and rule.type != EventType.ACCUSE:
-                    continue  # "not acceptable" is no praise, "will not retaliate" no threat
-                if rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)):
-                    continue  # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
-                return tok
-    if negated_praise:
-        positive = words("statements.positive_lemmas")
+        for parts in index.get(lemmas[n], ()) + index.get(tok.lower_, ()):
+            if len(parts) > 1 and lemmas[n:n + len(parts)] != list(parts):
+                continue
+            if _negated(tok) and rule.type != EventType.ACCUSE:
+                continue  # "not acceptable" is no praise, "will not retaliate" no threat
+            if rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)):
+                continue  # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
+            return tok
+    if rule.type == EventType.ACCUSE:
         for n, tok in enumerate(content):
-            if lemmas[n] in positive and _negated(tok):
+            if lemmas[n] in POSITIVE_LEMMAS and _negated(tok):
                 return tok  # "not helpful", "not supportive": criticism
     return None
+
+
+@lru_cache(maxsize=64)
+def _cue_index(cues: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues of a class by their first word (one lookup per token instead of one per cue)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        parts = tuple(cue.split())
+        out.setdefault(parts[0], []).append(parts)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _base(tok: Token) -> str:
@@ -274,7 +290,7 @@ def _ahead(tok: Token, content: Sequence[Token]) -> bool:
     inside = {t.i for t in content}
     cur: Token | None = tok
     while cur is not None and cur.i in inside:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in words("statements.future_auxiliaries") for c in cur.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUXILIARIES for c in cur.children):
             return True
         cur = cur.head if cur.head.i != cur.i else None
     return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in content)
@@ -296,7 +312,7 @@ def _negated(tok: Token) -> bool:
 
 def _obliged(cue: Token, st: Statement, index: MentionIndex) -> Found | None:
     """The party a modal of obligation or an appeal verb puts the act on."""
-    if cue.lemma_.lower() in words("statements.appeal_lemmas"):
+    if cue.lemma_.lower() in APPEAL_LEMMAS:
         for c in cue.children:
             if c.dep_ in ("dobj", "nsubj") and c.i > cue.i:
                 return _other(c, st, index)
