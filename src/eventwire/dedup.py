@@ -122,6 +122,8 @@ def _same_body_telling(a: Event, b: Event) -> bool:
     same speaker says it within a couple of sentences."""
     if None in (_country(a.source), _country(a.target), _country(b.source), _country(b.target)):
         return False
+    if _code(a.source) != _code(b.source) or _code(a.target) != _code(b.target):
+        return False  # "banned books" (AFGJRN) and "banned women from work" (AFGCVL): two acts
     if a.type in SPEECH_TYPES and not (a.reciprocal or b.reciprocal):
         return _speaker(a) == _speaker(b) and abs(a.sentence_index - b.sentence_index) <= SPEECH_WINDOW
     return _stem(a.trigger) == _stem(b.trigger)  # "arrested … froze assets … sentenced" are three acts
@@ -135,6 +137,10 @@ def _stem(trigger: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:5]
+
+
+def _code(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.code or actor.country)
 
 
 def _flipped(a: Event, b: Event) -> bool:
