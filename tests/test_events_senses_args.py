@@ -65,3 +65,16 @@ def test_a_verbless_headline_tells_a_visit(pipeline, headline: str, expect: str)
 def test_a_headline_with_its_verb_is_read_as_a_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "Chinese tourists in Paris for fashion week\n-\nThe weather was mild on Monday.")
     assert not any(e.startswith("CONSULT") for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Militias in the north often raid villages for cattle.",
+    "Police in the capital routinely detain opposition supporters before rallies.",
+])
+def test_a_habit_told_in_the_present_is_no_event(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, "Kenya\n-\n" + text) == []
+
+
+def test_a_past_act_with_a_frequency_word_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith("COERCE") for e in _events(pipeline, "Ugandan police often detained opposition "
+                                                                   "supporters in Kampala last year."))

@@ -122,7 +122,10 @@ def _same_body_telling(a: Event, b: Event) -> bool:
     same speaker says it within a couple of sentences."""
     if None in (_country(a.source), _country(a.target), _country(b.source), _country(b.target)):
         return False
-    if _code(a.source) != _code(b.source) or _code(a.target) != _code(b.target):
+    same = (_code(a.source), _code(a.target)) == (_code(b.source), _code(b.target))
+    mirrored = (a.reciprocal or b.reciprocal) and (_code(a.source), _code(a.target)) == (_code(b.target),
+                                                                                          _code(b.source))
+    if not (same or mirrored):
         return False  # "banned books" (AFGJRN) and "banned women from work" (AFGCVL): two acts
     if a.type in SPEECH_TYPES and not (a.reciprocal or b.reciprocal):
         return _speaker(a) == _speaker(b) and abs(a.sentence_index - b.sentence_index) <= SPEECH_WINDOW

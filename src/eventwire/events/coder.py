@@ -289,7 +289,7 @@ class EventCoder:
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
-            if t.absorbed:
+            if t.absorbed or _habitual(t.tok):
                 continue
             if typed_only and self.lexicon.code(t.cameo) is None:
                 continue
@@ -829,6 +829,13 @@ def _implied_agent(cameo: str, lemma: str, target: Found, index: MentionIndex) -
     actor = Actor(text="", code=victim.country + sector, country=victim.country, sector=sector,
                   role="implied by the act: only a state's authorities do it")
     return Found((actor,), "implied:state-authority", False, -1)
+
+
+def _habitual(tok: Token) -> bool:
+    """"Bandits often kidnap students", "police routinely detain protesters": a habit told in the present is a
+    generic statement, no event (a frequency adverb on a present-tense verb)."""
+    return tok.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advmod" and c.lower_ in words("events.habitual_adverbs") for c in tok.children)
 
 
 def _over_an_issue(tok: Token) -> bool:
