@@ -83,11 +83,23 @@ class Pipeline:
 
         return [i for i, doc in analysed.docs.items() if has_actor(i, doc) and self.events.may_hold_event(doc)]
 
+    def stages_after_parse(self) -> list[tuple[str, Stage]]:
+        """The stages an article goes through once parsed, by name, in order."""
+        return [("document", self.document), ("events", self.events), *self.after_events]
+
     def finish(self, analysed: AnalysedArticle) -> AnalysedArticle:
-        analysed = self.document(analysed)
-        analysed = self.events(analysed)
-        for _, stage in self.after_events:
+        for _, stage in self.stages_after_parse():
             analysed = stage(analysed)
+        return analysed
+
+    def _finish_guarded(self, analysed: AnalysedArticle) -> AnalysedArticle | Rejection:
+        """:meth:`finish`, a failure recorded as a rejection under the name of the stage that failed."""
+        article = analysed.article
+        for name, stage in self.stages_after_parse():
+            result = self._guard(article.origin, name, partial(stage, analysed), article.id, article.raw)
+            if isinstance(result, Rejection):
+                return result
+            analysed = result
         return analysed
 
     # -- batches
@@ -106,20 +118,30 @@ class Pipeline:
             else:
                 prepared.append(self._guard(record.origin, "clean", partial(self.prepare, record),
                                             raw=record.raw if record.raw is not None else record.text))
-        ready = iter(self._parse_batch([p for p in prepared if isinstance(p, AnalysedArticle)]))
+        ready = iter(self._parse_guarded([p for p in prepared if isinstance(p, AnalysedArticle)]))
         prepared = [p if isinstance(p, Rejection) else next(ready) for p in prepared]
         for item in prepared:
-            if isinstance(item, Rejection):
-                yield item
-            else:
-                yield self._guard(item.article.origin, "events", partial(self.finish, item), item.article.id,
-                                  item.article.raw)
+            yield item if isinstance(item, Rejection) else self._finish_guarded(item)
 
     def analyse(self, record: RawRecord | Article) -> AnalysedArticle:
         """One record, raising on failure (for tests and ``inspect`` on a single input)."""
         prepared = self.prepare_article(record) if isinstance(record, Article) else self.prepare(record)
         (analysed,) = self._parse_batch([prepared])
         return self.finish(analysed)
+
+    def _parse_guarded(self, batch: list[AnalysedArticle]) -> list[AnalysedArticle | Rejection]:
+        """:meth:`_parse_batch`; if the batch fails, each article is parsed alone, so that one article the
+        parser cannot take is rejected (stage ``parse``) and the others go on."""
+        try:
+            return list(self._parse_batch(batch))
+        except Exception:  # noqa: BLE001 - retried one by one below, where each failure is recorded
+            log.warning("parsing a batch of %d articles failed; parsing them one by one", len(batch))
+        out: list[AnalysedArticle | Rejection] = []
+        for analysed in batch:
+            a = analysed.article
+            out.append(self._guard(a.origin, "parse", partial(lambda x: self._parse_batch([x])[0], analysed), a.id,
+                                   a.raw))
+        return out
 
     def _parse_batch(self, batch: list[AnalysedArticle]) -> list[AnalysedArticle]:
         """Parse the chosen sentences of every article of the batch in one ``nlp.pipe`` call."""

@@ -186,13 +186,17 @@ class _Resolver:
             covered = {t for m in own for t in range(m.token_start, m.token_end)}
             pending = list(own)
             resolved: list[Mention] = []
+            at = {t: m for m in own for t in range(m.token_start, m.token_end)}
             for tok in doc:
                 while pending and pending[0].token_start <= tok.i:
                     self._remember(pending.pop(0), sentence, doc)
                 if tok.i in covered or tok.lower_ not in ALL_PRONOUNS:
                     continue
                 m = self._resolve(tok, sentence, doc)
+                if m is not None and _own_possessive(tok, m, at):
+                    continue  # "Ethiopia agreed to reopen its borders": the doer's own things name no party
                 if m is not None:
+                    at[tok.i] = m
                     resolved.append(m)
                     self._remember(m, sentence, doc)
             for m in pending:
@@ -346,6 +350,28 @@ def _plural_or_body(m: Mention) -> bool:
     if m.evidence.startswith("dictionary:country") and a.sector is None:
         return False  # "Iran ... it", not "they"
     return a.sector is not None or (a.country in PLOVER_NONSTATE) or m.evidence.startswith("dictionary:org")
+
+
+def _own_possessive(tok: Token, m: Mention, at: dict[int, Mention]) -> bool:
+    """A possessive pronoun inside an object that refers to the subject of its own clause ("Syria will withdraw
+    its troops", "Greece demanded that its partners refuse"): it says whose the thing is, never who is acted on,
+    so it makes no mention of its own (the object's party, if any, comes from its other words)."""
+    if tok.dep_ != "poss" or not tok.doc.has_annotation("DEP"):
+        return False
+    cur = tok.head
+    for _ in range(5):
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "its forces attacked": the possessor of the subject is its doer's side
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    while cur is not None:
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            owner = at.get(subj.i)
+            return owner is not None and _same_actor(owner, m)
+        cur = cur.head if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head.i != cur.i else None
+    return False
 
 
 def _binds(tok: Token, m: Mention, distance: int) -> bool:

@@ -146,11 +146,15 @@ class LocalRunner:
         """Clean first so that an article the store already holds costs no parse (re-ingest is a no-op)."""
         if isinstance(record, Rejection):
             return record
+        raw = record.raw if record.raw is not None else record.text
         try:
             article = clean_record(record, self.pipeline.settings)
         except EventwireError as exc:
-            return Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message,
-                             raw=record.raw if record.raw is not None else record.text)
+            return Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message, raw=raw)
+        except Exception as exc:  # a bug in the cleaner must not lose the record nor stop the ingest
+            log.exception("cleaning failed on %s", record.origin)
+            return Rejection(origin=record.origin, stage="clean", code="E900", reason=f"internal error: {exc!r}",
+                             raw=raw)
         if self.store.has_article(article.content_hash):
             summary.skipped_known += 1
             return None
