@@ -65,6 +65,7 @@ ALL_PRONOUNS = PERSON | THING | PLURAL | FIRST_SINGULAR | FIRST_PLURAL
 REPORTING_LEMMAS = words("reporting.verb_lemmas")
 REPORTING_FORMS = words("reporting.verb_forms")
 AFFILIATION_PREPOSITIONS = words("nouns.affiliation_prepositions")
+NGO_SECTORS = words("nouns.ngo_sectors")
 
 
 SUBJECT_FORMS = words("pronouns.subject_forms")
@@ -592,6 +593,11 @@ def fill_article_country(analysed: AnalysedArticle, mentions: list[Mention]) -> 
     out: list[Mention] = []
     for m in mentions:
         a = m.actor
+        if not a.country and not a.members and (a.sector or "").lower() in NGO_SECTORS:
+            # "rights groups", "aid agencies" with no state of their own: non-governmental (PLOVER's NGO)
+            out.append(dataclasses.replace(m, actor=dataclasses.replace(a, country="NGO", code="NGO", sector=None),
+                                           evidence=m.evidence + "+ngo"))
+            continue
         if a.country or a.members or m.sentence in other or a.sector in _STATELESS_SECTORS \
                 or not (a.sector or (m.person and a.name)):
             out.append(m)

@@ -1,4 +1,6 @@
-"""Reactions to an earlier act: "France condemned the attack", "DHS dismissed the allegations", "the Taliban
+"""Reactions to an earlier act, and appeals for an outcome.
+
+**Reactions**: "France condemned the attack", "DHS dismissed the allegations", "the Taliban
 denounced the delay". The act reacted to is named by a definite noun phrase and was told before; whoever did it
 is the party reacted to. Event coreference of the simplest kind: the nearest earlier event (within
 ``WINDOW`` sentences) by another party, whose own trigger is a noun of the same stem or whose type is the
@@ -7,6 +9,12 @@ kind of act the noun names, gives the target the reaction lacked.
 Only reactions (accusations, rejections, praise, demands about an act) with no target of their own and an
 object that is a definite common noun ("the", "this", "that", "these", "those", a possessive) are read so;
 what nothing before names stays unknown.
+
+**Appeals for an outcome** ("called for Zamora's release", "demanded an end to the fighting in Sudan"): a
+request with no addressee of its own is addressed to whoever can grant the outcome — for the release of a
+person held in their own country, that state's government; for an end to a conflict or violence "in" a state,
+that state (as CAMEO coders code such appeals). The outcome nouns are ``requests.outcome_nouns``; the evidence
+says the target was read off the outcome.
 """
 
 from __future__ import annotations
@@ -15,20 +23,29 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..models import AnalysedArticle, Event, EventType
+from typing import Any
+
+from ..actors.titles import PLOVER_NONSTATE as NONSTATE
+from ..models import Actor, AnalysedArticle, Event, EventType
+from ..vocabulary import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WINDOW = 3  # sentences back
+OUTCOME_NOUNS = words("requests.outcome_nouns")
+RELEASE_NOUNS = words("requests.release_nouns")
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Event]:
-    """``events`` (in text order) with the targets of reactions to an earlier act filled in."""
+    """``events`` (in text order) with the targets of reactions to an earlier act, and of appeals for an
+    outcome, filled in."""
     out: list[Event] = []
     for e in events:
+        if e.type == EventType.REQUEST and e.target is None and e.source is not None:
+            e = _appeal_target(analysed, e)
         if e.type in REACTION_TYPES and e.target is None and e.source is not None:
             obj = _definite_object(analysed, e)
             if obj is not None:
@@ -64,4 +81,50 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
             continue
         if prior.trigger.lower()[:5] == stem or prior.type not in REACTION_TYPES:
             return prior
+    return None
+
+
+def _appeal_target(analysed: AnalysedArticle, e: Event) -> Event:
+    doc = analysed.docs.get(e.sentence_index)
+    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+        return e
+    outcome = _outcome(doc[e.trigger_token])
+    if outcome is None:
+        return e
+    at = {t: m for m in analysed.mentions if m.sentence == e.sentence_index for t in range(m.token_start, m.token_end)}
+    target = _holder(outcome, at) or _place_of(outcome, at)
+    if target is None or (e.source is not None and target.country == e.source.country and not target.sector):
+        return e
+    return dataclasses.replace(e, target=target, evidence=e.evidence + f"; target: who can grant the '{outcome.text}'")
+
+
+def _outcome(trigger: Token) -> Token | None:
+    """The outcome asked for: the object, or the object of "for"/"on" ("called for an end to …")."""
+    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
+    nouns += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("for", "on") for o in p.children
+              if o.dep_ == "pobj"]
+    return next((n for n in nouns if n.lemma_.lower() in OUTCOME_NOUNS), None)
+
+
+def _holder(outcome: Token, at: dict[int, Any]) -> Actor | None:
+    """"Zamora's release", "the release of the hostages": the state that holds a person of its own."""
+    if outcome.lemma_.lower() not in RELEASE_NOUNS:
+        return None
+    held = [c for c in outcome.children if c.dep_ == "poss"]
+    held += [o for p in outcome.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for tok in held:
+        m = at.get(tok.i)
+        if m is not None and m.actor.country and m.actor.country not in NONSTATE and not m.actor.members:
+            c = m.actor.country
+            return Actor(text="", code=c + "GOV", country=c, sector="GOV", role="holder of the person (implied)")
+    return None
+
+
+def _place_of(outcome: Token, at: dict[int, Any]) -> Actor | None:
+    """"an end to the violence in Syria": the state where the conflict is."""
+    for tok in outcome.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "inside"):
+            m = at.get(tok.i)
+            if m is not None and m.actor.country and m.actor.country not in NONSTATE and not m.actor.sector:
+                return m.actor
     return None
