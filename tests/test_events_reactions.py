@@ -41,10 +41,10 @@ def test_the_reactor_own_act_is_not_what_it_reacts_to(pipeline) -> None:  # type
 
 
 @pytest.mark.parametrize(("text", "expect"), [
-    ("A Kenyan court jailed opposition activist Peter Otieno on Monday.\n"
-     "Amnesty International called for Otieno's immediate release.", ("REQUEST", "NGO", "KEN")),
-    ("Fighting between rival militias spread across Libya this week.\n"
-     "The African Union demanded an end to the violence in Libya.", ("REQUEST", "IGO", "LBY")),
+    (("A Kenyan court jailed opposition activist Peter Otieno on Monday.\n"
+      "Amnesty International called for Otieno's immediate release."), ("REQUEST", "NGO", "KEN")),
+    (("Fighting between rival militias spread across Libya this week.\n"
+      "The African Union demanded an end to the violence in Libya."), ("REQUEST", "IGO", "LBY")),
 ])
 def test_an_appeal_for_an_outcome_is_addressed_to_who_can_grant_it(pipeline, text: str, expect) -> None:  # type: ignore[no-untyped-def]
     assert expect in _events(pipeline, text)

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..actors.titles import PLOVER_NONSTATE as NONSTATE
 from ..models import Actor, AnalysedArticle, Event, EventType
