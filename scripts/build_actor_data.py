@@ -71,6 +71,8 @@ ALIASES = {
             "Democratic Republic of the Congo", "Congo-Kinshasa", "Congolese"],
     "COG": ["Republic of Congo", "Republic of the Congo", "Congo-Brazzaville"],
     "CIV": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Ivorian", "Ivorians"],
+    # the Central African Republic by its initials, as news writes it ("The C.A.R. accuses …")
+    "CAF": ["Central African Republic", "C.A.R.", "CAR", "Central African", "Central Africans"],
     "MMR": ["Burma", "Myanmar", "Burmese"],
     "CZE": ["Czechia", "Czech Republic", "Czech"],
     "TUR": ["Turkey", "Türkiye", "Turkiye", "Turkish", "Turks"],

@@ -481,13 +481,15 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
     head = _head(doc, person)
     if head is None:
         return None
-    by_token = {t: m for m in others if m is not person and not m.person for t in range(m.token_start, m.token_end)}
+    # bodies, and offices named without a name ("Somalia's ambassador" in "…, Mohamud Nur, accuses")
+    by_token = {t: m for m in others if m is not person and (not m.person or not m.actor.name)
+                for t in range(m.token_start, m.token_end)}
     frontier: list[tuple[Token, int]] = [(head, 0)]
     # the phrase the name is an apposition of ("Heather Barr, the director at HRW" and "the director, X")
     if head.dep_ == "appos":
         frontier.append((head.head, 1))
     seen: set[int] = set()
-    best: tuple[tuple[bool, int], Actor] | None = None
+    best: tuple[tuple[bool, bool, int], Actor] | None = None
     while frontier:
         tok, depth = frontier.pop(0)
         if tok.i in seen or depth > 4:
@@ -495,7 +497,7 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
         seen.add(tok.i)
         m = by_token.get(tok.i)
         if m is not None and (m.actor.code or m.actor.country) and m.actor.sector not in PEOPLE_SECTORS:
-            rank = (m.evidence.startswith("dictionary:"), -depth)
+            rank = (m.person, m.evidence.startswith("dictionary:"), -depth)  # the office itself says most
             if best is None or rank > best[0]:
                 best = (rank, m.actor)
         for c in tok.children:
