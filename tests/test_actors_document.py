@@ -122,3 +122,10 @@ def test_an_unknown_name_in_apposition_with_an_office_is_that_person(pipeline) -
     people = {(m.sentence, m.text): m.actor.code for m in a.mentions if m.person}
     assert people.get((1, "Chanda Mwewa")) == "ZMBJRN"
     assert people.get((2, "Mwewa")) == "ZMBJRN"
+
+
+def test_the_official_is_the_official_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, '"The talks went well," a senior Japanese foreign ministry official told reporters in Seoul.\n'
+                        "The official added that Tokyo would send a delegation to Seoul next month.")
+    (official,) = [m for m in a.mentions if m.sentence == 1 and m.text.lower().endswith("official")]
+    assert official.actor.country == "JPN"  # not the state of "Seoul", named in its own sentence

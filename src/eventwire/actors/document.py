@@ -149,6 +149,7 @@ class DocumentModel:
         mentions = split_swallowed_verbs(analysed, list(analysed.mentions))
         mentions = code_people(analysed, mentions)
         mentions = unify_people(mentions)
+        mentions = resolve_definite_roles(analysed, mentions)
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
@@ -721,3 +722,53 @@ def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
                                token_end=tok.i + 1, text=tok.text, actor=actor, evidence="coref:surname",
                                person=True))
     return out
+
+
+# --------------------------------------------------------------------------- "the official" said
+
+DEFINITE_ROLE = "coref:definite-role"
+ROLE_LOOKBACK = 3  # sentences
+
+
+def resolve_definite_roles(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """"A senior State Department official told reporters … The official added …": a definite role noun with
+    no name of its own is the nearest earlier mention (within three sentences) whose head is the same noun
+    ("official", "spokesman", "envoy"), whatever state its own sentence names (the actors stage reads each
+    sentence alone and would give "the official" the state of "Ankara" in the same sentence)."""
+    order = {s.index: n for n, s in enumerate(analysed.sentences)}
+    out: list[Mention] = []
+    for m in mentions:
+        head = _definite_role_head(analysed, m)
+        found = _role_antecedent(out, m, head, order) if head else None
+        if found is None:
+            out.append(m)
+            continue
+        actor = dataclasses.replace(found.actor, text=m.actor.text)
+        out.append(dataclasses.replace(m, actor=actor, evidence=DEFINITE_ROLE, person=found.person))
+    return out
+
+
+def _definite_role_head(analysed: AnalysedArticle, m: Mention) -> str | None:
+    """The head noun of a nameless role mention after "the" ("the official" → "official")."""
+    if m.actor.name or m.actor.members or not m.evidence.startswith(("context:", "agent", "title")):
+        return None
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.token_start == 0 or m.token_end - m.token_start > 2:
+        return None
+    if doc[m.token_start - 1].lower_ != "the" and doc[m.token_start].lower_ != "the":
+        return None
+    head = doc[m.token_end - 1].lower_
+    return head if head.isalpha() and not head.endswith("s") else None
+
+
+def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: dict[int, int]) -> Mention | None:
+    for prior in reversed(earlier):
+        distance = order.get(m.sentence, 0) - order.get(prior.sentence, 0)
+        if distance > ROLE_LOOKBACK:
+            return None
+        if distance < 1 or not (prior.actor.code or prior.actor.country):
+            continue
+        words_ = prior.text.lower().split()
+        if words_ and words_[-1] == head or head in (prior.actor.role or "").lower().split():
+            return prior
+    return None
