@@ -221,24 +221,20 @@ class ToponymResolver:
         return spans
 
     def _longest_name(self, text: str, words: list[tuple[int, int, str]], i: int, include_demonyms: bool) -> int:
-        """How many words from word ``i`` make the longest capitalised place name there (0: none)."""
+        """How many words from word ``i`` make the longest capitalised place name there (0: none): a main or
+        alternate name, a nickname, a demonym when asked for, or a post town's name with its state after it."""
+        g = self.gazetteer
         start = words[i][0]
-        for n in range(min(self.gazetteer.max_words, len(words) - i), 0, -1):
+        for n in range(min(g.max_words, len(words) - i), 0, -1):
             last = words[i + n - 1]
             if not last[2][0].isupper() or not self._joined(text, words, i, n):
                 continue
-            if self._is_name(text[start:last[1]], text, last[1], include_demonyms):
+            key = name_key(text[start:last[1]])
+            if g.has_name(key) or text[start:last[1]] in g.exact \
+                    or (include_demonyms and g.demonym_country(key) is not None) or (
+                    g.has_name(key, minor=True) and self._qualifier(text, last[1])[1] is not None):
                 return n
         return 0
-
-    def _is_name(self, name: str, text: str, end: int, include_demonyms: bool) -> bool:
-        """Whether ``name`` (ending at ``end`` of ``text``) is a place name of the gazetteer: a main or
-        alternate name, a nickname, a demonym when asked for, or a post town's name with its state after it."""
-        g = self.gazetteer
-        key = name_key(name)
-        return g.has_name(key) or name in g.exact \
-            or (include_demonyms and g.demonym_country(key) is not None) or (
-                g.has_name(key, minor=True) and self._qualifier(text, end)[1] is not None)
 
     def _person_words(self, text: str, words: list[tuple[int, int, str]]) -> set[str]:
         """Words this text uses as surnames: after a title ("Sheriff Jones") or closing a two-word
@@ -511,7 +507,7 @@ class ToponymResolver:
         return best, best_score, best_why
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Scoring:
     """What the readings of one mention are scored against: the other names' evidence (its own name's left
     out), the caller's countries, the nearby places, the kinds of its list neighbours."""
@@ -567,21 +563,6 @@ def _score(c: Candidate, m: _Mention, ctx: _Scoring) -> tuple[float, list[str]] 
         named_only = ctx.countries[c.iso2] - ctx.inside[c.iso2]
     if m.named_after and n_country + named_only <= 0 and c.population < NAMED_AFTER_ALONE:
         return None  # a namesake town abroad that nothing else in the text points at is a guess
-    score = _country_term(score, n_country, share_of, named_only, why)
-    n_state = 0
-    if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
-        n_state = ctx.states[c.admin1] - ctx.own_states[c.admin1]
-        if n_state > 0:
-            score += CONTEXT_STATE
-            why.append("context-state")
-    score = _home_or_fame_term(score, c, m, ctx, n_state, why)
-    score = _qualifier_term(score, c, m, why)
-    score = _nearby_term(score, c, ctx, why)
-    return _kind_terms(score, c, m, ctx, why), why
-
-
-def _country_term(score: float, n_country: int, share_of: int, named_only: int, why: list[str]) -> float:
-    """Other names in the reading's country vouch for it; its country only named counts little."""
     if n_country > 0:
         # other names in the same country (a town, a demonym: "the Georgian war") vouch for it
         score += CONTEXT_COUNTRY + CONTEXT_SHARE * n_country / max(share_of, 1)
@@ -589,13 +570,29 @@ def _country_term(score: float, n_country: int, share_of: int, named_only: int, 
     elif named_only > 0:
         score += COUNTRY_NAMED * min(named_only, 3)
         why.append("country-named")
-    return score
+    if c.iso2 == "US" or ctx.famous:
+        score = _state_home_or_fame_terms(score, c, m, ctx, why)
+    if m.qualifier[0] is not None:
+        score = _qualifier_term(score, c, m, why)
+    if c.kind in LOCAL_KINDS or c.kind == ADMIN2_ROUGH:
+        # local news clusters in space: other names' towns near this reading lift it
+        near = ctx.local.count(c.lat, c.lon, ctx.own_key)
+        if near:
+            score += ctx.weight * PROXIMITY * min(near, 3) / 3
+            why.append("nearby")
+    return _kind_terms(score, c, m, ctx, why), why
 
 
-def _home_or_fame_term(score: float, c: Candidate, m: _Mention, ctx: _Scoring, n_state: int, why: list[str]
-                       ) -> float:
-    """US local news lifts the US town; elsewhere a small town named like a famous place loses, unless
-    a qualifier or (for a town of some size) the text's places in its state support it."""
+def _state_home_or_fame_terms(score: float, c: Candidate, m: _Mention, ctx: _Scoring, why: list[str]) -> float:
+    """The other names in a US town's state vouch for it; US local news lifts the US town; elsewhere a small
+    town named like a famous place loses, unless a qualifier or (for a town of some size) the text's places
+    in its state support it."""
+    n_state = 0
+    if c.iso2 == "US" and c.kind in (CITY, CAPITAL, ADMIN2, ADMIN2_ROUGH):
+        n_state = ctx.states[c.admin1] - ctx.own_states[c.admin1]
+        if n_state > 0:
+            score += CONTEXT_STATE
+            why.append("context-state")
     # the text's own places in the town's state lift that only for a town of some size: a
     # village in Texas does not make "Italy" in a Texas story the village
     if ctx.local_town and c.iso2 == "US" and c.kind in LOCAL_KINDS:
@@ -617,16 +614,6 @@ def _qualifier_term(score: float, c: Candidate, m: _Mention, why: list[str]) -> 
             why.append("qualifier")
         else:
             score -= QUALIFIER_MATCH
-    return score
-
-
-def _nearby_term(score: float, c: Candidate, ctx: _Scoring, why: list[str]) -> float:
-    """Local news clusters in space: other names' towns near this reading lift it."""
-    if c.kind in LOCAL_KINDS or c.kind == ADMIN2_ROUGH:
-        near = ctx.local.count(c.lat, c.lon, ctx.own_key)
-        if near:
-            score += ctx.weight * PROXIMITY * min(near, 3) / 3
-            why.append("nearby")
     return score
 
 
