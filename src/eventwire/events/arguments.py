@@ -234,22 +234,6 @@ def role_only_subject(verb: Token, index: MentionIndex, depth: int = 3) -> Found
     return None
 
 
-def role_only_target(verb: Token, index: MentionIndex) -> Found | None:
-    """The recipient's mention when it names only a sector ("arrested students", "fired on protesters")."""
-    ps = child(verb, *PASSIVE_SUBJECT_DEPS)
-    if ps is not None:
-        return _role_only(ps, index, "nsubjpass(sector only)")
-    obj = child(verb, "dobj")
-    if obj is not None:
-        f = _role_only(obj, index, "dobj(sector only)")
-        if f:
-            return f
-    for prep, o in pobjs(verb, tuple(RECIPIENT_PREPS)):
-        f = _role_only(o, index, f"pobj:{prep}(sector only)")
-        if f:
-            return f
-    return None
-
 
 def child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
@@ -441,14 +425,6 @@ def _is_phone_call(verb: Token) -> bool:
     "call" takes the one called as its direct object; the appeal takes "on/upon"."""
     return verb.lemma_.lower() in CONTACT_VERBS and child(verb, "dobj") is not None
 
-
-def contacted(verb: Token, index: MentionIndex) -> Found | None:
-    """The one called in "X called Y to discuss …": the counterpart of the purpose clause's talks."""
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or not _is_phone_call(head):
-        return None
-    f = actors_of(child(head, "dobj"), index, f"dobj({head.lemma_})")
-    return f
 
 
 def passive_subject(verb: Token) -> Token | None:
@@ -667,24 +643,7 @@ def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
     return None
 
 
-# verbs of the act that hurt someone hurt "when" it was done: "two were killed when police opened fire"
-FIRING_VERBS = frozenset({"fire", "open", "shoot", "shell", "bomb", "attack", "charge", "storm", "raid"})
 
-
-def agent_of_when(verb: Token, index: MentionIndex) -> Found | None:
-    """The doer of a passive harm told by a clause of the same moment: "one person was killed *when the
-    police fired*" — the subject of that firing (named, or by its sector alone)."""
-    for c in verb.children:
-        if c.dep_ != "advcl" or c.lemma_.lower() not in FIRING_VERBS:
-            continue
-        if not any(m.lower_ in ("when", "as") and m.dep_ in ("advmod", "mark") for m in c.children):
-            continue
-        subj = child(c, *SUBJECT_DEPS)
-        if subj is None:
-            continue
-        return actors_of(subj, index, f"nsubj(when {c.lemma_})") or _role_only(
-            subj, index, f"nsubj(when {c.lemma_}, sector only)")
-    return None
 
 
 CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "bear"})
@@ -709,19 +668,6 @@ TALK_NOUNS = frozenset({"talk", "meeting", "negotiation", "deliberation", "discu
                         "contact", "mediation", "dialogue"})
 
 
-def counterpart_of_talks(verb: Token, index: MentionIndex) -> Found | None:
-    """The party an outcome was reached with: "called off the strike after talks with the government"."""
-    found = [(p.lower_, o) for p in verb.children if p.dep_ == "prep"
-             and p.lower_ in ("after", "following", "in", "during", "at")
-             for o in p.children if o.dep_ in ("pobj", "dobj")]  # "following" is often parsed as a verb
-    for prep, o in found:
-        if o.lemma_.lower() in TALK_NOUNS or o.lemma_.lower() in SETTLEMENT_NOUNS:
-            for _, o2 in pobjs(o, ("with",)):
-                f = actors_of(o2, index, f"pobj:{prep} {o.lemma_} with")
-                if f:
-                    return f
-    return None
-
 
 # "in defiance of X", "in protest against X", "in opposition to X": the party an act stands against
 OPPOSITION_NOUNS = frozenset({"defiance", "protest", "opposition", "contravention", "violation", "breach"})
@@ -742,50 +688,6 @@ def opposed_party(verb: Token, index: MentionIndex) -> Found | None:
     return None
 
 
-# what a party yields to or holds out against: "resigned under pressure from X", "declined despite calls by X"
-PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "plea", "ultimatum", "urging",
-                            "protest", "criticism", "objection", "opposition", "insistence", "warning"})
 
 
-def pressing_party(verb: Token, index: MentionIndex) -> Found | None:
-    """Who pressed for what a party refused or conceded: "declined to resign despite pressure by X",
-    "withdrew the bill under pressure from X" (on the verb or on its infinitive complement)."""
-    for host in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
-        for p in host.children:
-            if p.dep_ != "prep" or p.lower_ not in ("despite", "under", "amid", "after", "following"):
-                continue
-            for noun in (o for o in p.children if o.dep_ == "pobj"):
-                if noun.lemma_.lower() not in PRESSURE_NOUNS:
-                    continue
-                poss = child(noun, "poss")
-                f = actors_of(poss, index, f"poss({p.lower_} {noun.lemma_})") if poss is not None else None
-                for prep, o in pobjs(noun, ("by", "from", "of")):
-                    f = f or actors_of(o, index, f"pobj:{p.lower_} {noun.lemma_} {prep}")
-                for c in noun.children:
-                    if f is None and c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-                        f = actors_of(c, index, f"{c.dep_}({p.lower_} {noun.lemma_})")
-                if f:
-                    return f
-    return None
 
-
-# stative participles: "is committed to", "is determined to" — the grammatical subject holds the stance
-STANCE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "devote"})
-# "were expelled from X": the one who expels is the place of authority they are sent out of
-EXPULSION_VERBS = frozenset({"expel", "deport", "evict", "banish"})
-
-
-def passive_doer(verb: Token, index: MentionIndex) -> Found | None:
-    """The doer of a passive with no ``by`` phrase where the grammar still tells it: the subject of a
-    stance ("Ghana is committed to …") and the country one is expelled from ("were expelled from Peru")."""
-    ps = child(verb, *PASSIVE_SUBJECT_DEPS)
-    if ps is None or child(verb, "agent") is not None:
-        return None
-    lemma = verb.lemma_.lower()
-    if lemma in STANCE_PARTICIPLES and any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp"
-                                           for c in verb.children):
-        return actors_of(ps, index, "nsubjpass(stance)")
-    if lemma in EXPULSION_VERBS:
-        for _, o in pobjs(verb, ("from",)):
-            return actors_of(o, index, "pobj:from(expelled)")
-    return None

@@ -30,52 +30,36 @@ from ..models import Actor, AnalysedArticle, Event, EventType, Mention, Quote, S
 from ..vocabulary import words
 from .arguments import (
     ARRIVAL_VERBS,
-    HARM_VERBS,
-    NOUN_TARGET_PREPS,
-    PASSIVE_SUBJECT_DEPS,
     Found,
     MentionIndex,
-    actors_of,
-    agent_of_means,
-    agent_of_when,
     child,
-    claimer,
     clause_subject,
-    contacted,
-    counterpart_of_talks,
     is_misparsed_predicate,
-    passive_doer,
-    pobjs,
-    pressing_party,
-    role_only_of,
-    role_only_subject,
-    role_only_target,
-    verb_target,
 )
 from .cameo_format import split_code
-from .frame import light_verb, token_kinds, trigger_frame
+from .engine import Context, load_rulebook
+from .frame import token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_people, resolve_pairs
 from .headlines import VISIT_CODE, headline_visit
-from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon, norm
+from .hooks import HOOKS
+from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
 from .messages import message_content
 from .modality import (
     COOPERATIVE,
-    DEMAND_CODE,
     DEONTIC_AUX,
     FUTURE_AUX,
     INABILITY_AUX,
     INTENT_ADJECTIVES,
-    INTENT_VERBS,
     NEGATIONS,
-    REFUSE_CODE,
     SPEECH_ACTS,
     intent_code,
+    recode,
     threat_code,
 )
-from .participles import agreement_parties, is_agreement_participle
+from .participles import is_agreement_participle
 from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, headline_sports_levels, sports_article, sports_level
-from .statements import circumstance_clause, code_statement, load_rules, statements
+from .statements import code_statement, load_rules, statements
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -83,23 +67,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# verbs that only carry a nominal event ("held talks", "engaged in talks", "launched an offensive")
-LIGHT_VERBS = frozenset({"hold", "engage", "conduct", "launch", "stage", "mount", "pay", "make", "begin",
-                         "start", "continue", "attend", "carry", "have", "wage", "resume", "open", "join",
-                         "undertake", "take", "lead", "host", "seek", "plan", "announce", "order"})
 # PLOVER_event_types.csv: "requires recipient"
 REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 # nominal events whose meaning needs both parties ("Shoigu's trip" — to where?)
 NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "SANCTION", "REQUEST",
                                "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
-# a verb carries a nominal event through these ("engaged in talks", "left for talks"), not through
-# "after/amid/during …" ("condolences after the attack" — the mourner is not the attacker)
-# intent verbs of consent: a forceful content does not make them threats
-CONSENT_VERBS = frozenset({"agree", "offer", "commit"})
-# verbs whose infinitive complement did not happen
-REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "reject"})
-# intent verbs whose accusing, rejecting or requesting content is the event itself
-PLANNING_VERBS = frozenset({"plan", "intend", "decide", "prepare"})
 # THREATEN read from these verbs needs a party warned ("warned that supplies are short" is no threat)
 WARNING_VERBS = frozenset({"warn", "caution"})
 # participles that describe who stands behind an actor ("forces backed by Russia", "Iran-funded militias"):
@@ -108,17 +80,6 @@ ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "fina
                                      "lead", "base", "ally", "align"})
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
-# outcomes of talks: their counterpart is the party of the talks ("agreed after talks with X")
-NEGOTIATED_TYPES = frozenset({"CONCEDE", "AGREE", "REJECT", "RETREAT", "SUPPORT", "COOPERATE"})
-# verbs whose object is an event someone else did: "Putin condemned the attack" (Putin is no attacker)
-REACTION_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "welcome",
-                            "praise", "hail", "applaud", "mourn", "regret", "investigate", "report", "deny", "blame",
-                            "oppose", "survive", "witness", "prevent", "foil", "thwart", "repel", "protest"})
-# reactions that accuse: whoever did the act condemned is their target ("condemned Russia's attack on X": Russia)
-ACCUSING_REACTIONS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam",
-                                "protest"})
-# what a party yields to or holds out against has a presser ("declined despite pressure by X")
-YIELDING_TYPES = frozenset({"REJECT", "CONCEDE", "RETREAT"})
 # relations two parties have with each other ("X and Y postponed their meeting")
 SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dispute", "agreement", "deal",
                             "difference", "cooperation", "partnership", "negotiation", "dialogue", "friendship",
@@ -126,19 +87,8 @@ SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dis
 # objects that two parties exchange ("traded accusations", "exchanged fire")
 EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
                                "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
-# acts whose patient alone, named by its sector, still makes an event when the doer goes unsaid
-PATIENT_TYPES = frozenset({"COERCE", "ASSAULT"})
 # verbs of protecting (CAMEO 074): with no party protected ("working to protect the forests") no aid is told
 PROTECTION_VERBS = frozenset({"protect", "defend", "guard", "safeguard", "shield", "secure"})
-# "X is out of the question / off the table": the idiom's preposition and its noun rule X out
-RULED_OUT_IDIOMS = {"out": ("of", "question"), "off": (None, "table")}
-# an agentless undoing ("were lifted", "was eased") of a measure named by its holder ("UN sanctions", "the
-# Israeli blockade"): the holder undoes it
-UNDOING_TYPES = frozenset({"RETREAT", "CONCEDE"})
-UNDONE_TYPES = frozenset({"SANCTION", "COERCE", "MOBILIZE", "PROTEST"})
-# verbs of dying: those who died "in" an attack are its target
-DEATH_VERBS = frozenset({"die", "perish"})
-CLAUSE_EDGES = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "conj"})
 # types whose coordinated parties always act on each other (meeting, agreeing, cooperating); of MUTUAL_TYPES,
 # SUPPORT, RETREAT and CONCEDE may be one act of two parties towards a third ("praised", "withdrew from")
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -184,6 +134,7 @@ class EventCoder:
         # a reporting verb or a quotation may hold a statement (:mod:`.statements`)
         self._trigger_forms = self.lexicon.trigger_forms | words("reporting.verb_forms")
         self.statement_rules = load_rules()
+        self.rules = load_rulebook()
 
     # ------------------------------------------------------------------ stage API
     def may_hold_event(self, doc: Doc) -> bool:
@@ -268,24 +219,28 @@ class EventCoder:
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc, mentions: Sequence[Mention], *, typed_only: bool = True,
-                 sports_article: bool = False, sports: int | None = None) -> list[Coding]:
+                 sports_article: bool = False, sports: int | None = None,
+                 trace: list[str] | None = None) -> list[Coding]:
         """Codings of one parsed sentence. ``typed_only=False`` keeps codes without a PLOVER type.
         In sports copy (the sentence's own words, or ``sports_article``) the contest verbs of a game
         ("beat Boston 91-73", "will visit the Lions") are no events (:mod:`.sports`); ``sports`` is the
-        sentence's sports level when the caller has it already."""
+        sentence's sports level when the caller has it already. ``trace`` collects the names of the rules that
+        applied (``data/events/rules/``), in order."""
         index = MentionIndex(mentions)
         triggers = self._triggers(doc, typed_only)
         level = sports_level(doc) if sports is None else sports
         if level > NO_SPORT or sports_article:
             triggers = [t for t in triggers if not dropped_in_sports(t.reading.lemma, level, sports_article)]
         by_tok = {t.tok.i: t for t in triggers}
+        ctx = Context(index, by_tok, self._type, self.lexicon, self.rules, HOOKS, trace)
         for t in triggers:
-            self._arguments(t, index, by_tok)
+            self._arguments(t, ctx)
         message_content(triggers)  # "sent a letter to X condemning Y": the letter's content is the event
-        self._absorb_content(triggers, by_tok)
+        self._absorb_content(triggers, ctx)
         for t in triggers:
             if not t.absorbed:
-                self._ruled_out(t, index)
+                # "(officials said) lifting the sanctions is out of the question": refused (rules/transforms.toml)
+                self.rules.arguments("ruled-out", t, ctx)
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
@@ -329,269 +284,31 @@ class EventCoder:
             out.append(Trigger(tok, best.kind, best, main, reverse))
         return out
 
-    def _governing_trigger(self, tok: Token, by_tok: dict[int, Trigger]) -> tuple[Trigger | None, list[str]]:
-        """The nearest trigger above ``tok`` through clause/argument edges, and the edges crossed."""
-        path: list[str] = []
-        cur = tok
-        for _ in range(6):
-            if cur.dep_ not in CLAUSE_EDGES or cur.head.i == cur.i or circumstance_clause(cur):
-                return None, path  # "…, as Tehran rejected the offer": a circumstance, no content of what is above
-            path.append(cur.dep_)
-            cur = cur.head
-            if cur.i in by_tok:
-                return by_tok[cur.i], path
-        return None, path
-
-    def _absorb_content(self, triggers: list[Trigger], by_tok: dict[int, Trigger]) -> None:
-        """Mark triggers that are only the content of another (CAMEO: code the speech act, not its
-        content) and nouns that are the object of a triggered verb ("signed a treaty")."""
+    def _absorb_content(self, triggers: list[Trigger], ctx: Context) -> None:
+        """Mark triggers that are only the content of another (CAMEO: code the speech act, not its content) and
+        nouns that are the object of a triggered verb ("signed a treaty"): ``data/events/rules/absorb.toml``."""
         for t in triggers:
-            undoing = by_tok.get(t.tok.head.i) if t.kind == "noun" and t.tok.dep_ == "nsubjpass" else None
-            if undoing is not None and undoing.source is None and t.source is not None \
-                    and self._type(undoing.cameo) in UNDOING_TYPES and self._type(t.cameo) in UNDONE_TYPES:
-                # "UN sanctions against Iran were lifted", "the Israeli blockade of Gaza was eased": an agentless
-                # undoing of a measure is done by whoever holds the measure, towards whom it was aimed
-                undoing.source, undoing.target = t.source, t.target
-                t.absorbed = True
-                continue
-            gov, path = self._governing_trigger(t.tok, by_tok)
-            if gov is None or "conj" in path or "relcl" in path:
-                continue
-            gtype = self._type(gov.cameo)
-            if gov.reading.lemma in REFUSAL_VERBS and path[0] == "xcomp":
-                t.absorbed = True  # "refused to lift the sanctions": nothing was lifted, whoever refused
-                if gov.target is None and t.target is not None and not (gov.source and gov.source.group):
-                    # "refused to lift the ban on X": X is refused (parties that failed to agree stay mutual)
-                    gov.target = t.target
-                continue
-            if gov.source is None and not (t.kind == "noun" and gov.target is not None):
-                continue  # a speech act with no known speaker owns no content ("an official said …")
-            if gov.source is not None and "sector only" in gov.source.role and gov.reading.lemma not in INTENT_VERBS \
-                    and t.source is not None:
-                continue  # "police said rebels attacked X": a speaker known by its sector alone reports
-            if t.kind == "noun" and path == ["dobj"] and gov.kind == "verb" and gov.reading.lemma in LIGHT_VERBS \
-                    and t.source is not None and not gov.note and not _names(gov.reading, t.tok):
-                # "ordered the withdrawal of forces": the light verb's pattern read a deeper word ("forces");
-                # its object noun says what the event is
-                gov.absorbed = True
-            elif t.kind == "noun" and path and path[0] in ("dobj", "pobj", "nsubjpass", "attr", "dative"):
-                t.absorbed = True
-                if path == ["dobj"] and gov.reading.lemma in ACCUSING_REACTIONS and (
-                        gov.target is None or gov.target.role.startswith("dobj")) \
-                        and not _modifies(t.tok, gov.target):
-                    # "condemned the attack on the embassy / the bombing in Kabul": the accused is the
-                    # attack's doer, or nobody the text names — never its victim or its place
-                    gov.target = t.source if t.source is not None and not _same_party(gov.source, t.source) \
-                        else None
-                    continue
-                if gov.target is None and t.target is not None and gov.reading.lemma not in REACTION_VERBS \
-                        and (self._type(t.cameo) == gtype or gov.reading.lemma in LIGHT_VERBS) \
-                        and not _same_party(gov.source, t.target):
-                    # "provided €10 million in aid to the Palestinians": the recipient named in the object
-                    # noun is the verb's (not after a reaction: "condemned the attack on X" is not on X)
-                    gov.target = t.target
-            elif gov.reading.lemma in PLANNING_VERBS and self._type(t.cameo) in ("ACCUSE", "REJECT", "REQUEST") \
-                    and path[0] == "xcomp":
-                gov.absorbed = True  # "plans to file a complaint": the planned speech act is the event
-            elif gtype in SPEECH_ACTS or gov.reading.lemma in INTENT_VERBS:
-                t.absorbed = True
-                infinitive = path[0] == "xcomp" or (path[0] == "advcl" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in t.tok.children))
-                if gov.reading.lemma in INTENT_VERBS and infinitive and gtype in ("AGREE", "THREATEN"):
-                    self._intent_from_content(gov, t)
+            self.rules.transform("absorb", t, ctx)
 
     def _type(self, cameo: str) -> str | None:
         c = self.lexicon.code(cameo)
         return c.plover_type if c else None
 
-    def _intent_from_content(self, gov: Trigger, content: Trigger) -> None:
-        """"vowed to fight" → THREATEN; "offered to negotiate" → AGREE (CAMEO 03 / 13 by content)."""
-        ctype = self._type(content.cameo)
-        if ctype is None:
-            return
-        if gov.target is None and content.target is not None:
-            gov.target = content.target  # "promised to help Kenya": Kenya is the recipient of the promise
-        if ctype in COOPERATIVE and gov.reading.lemma != "threaten":
-            code = intent_code(content.cameo)
-            gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
-        elif ctype not in COOPERATIVE and ctype not in SPEECH_ACTS and gov.reading.lemma not in CONSENT_VERBS:
-            # (agreeing to stage exercises or to postpone a protest is consent among the parties, not a
-            # threat: only promising, vowing, warning and threatening make a forceful content a threat)
-            code = threat_code(content.cameo)
-            gov.cameo, gov.note = code, f"intent to '{content.tok.lemma_}' (CAMEO {content.cameo}) → {code}"
-
     # ------------------------------------------------------------------ arguments
-    def _arguments(self, t: Trigger, index: MentionIndex, by_tok: dict[int, Trigger]) -> None:
-        tok = t.tok
-        if is_agreement_participle(t):
-            t.source, t.target = agreement_parties(t, index, by_tok, self._type, self.lexicon.is_never)
-        elif t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
-                and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None \
-                and not is_misparsed_predicate(tok):
-            # a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"):
-            # the modified noun undergoes the act; the doer is only known from a "by" phrase
-            t.source = None
-            agent = child(tok, "agent")
-            if agent is not None:
-                t.source = actors_of(child(agent, "pobj"), index, "agent:by")
-            t.target = actors_of(tok.head, index, f"{tok.dep_}-head") or verb_target(tok, index)
-            if t.target is None and tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() in HARM_VERBS:
-                # "the missiles fired by X struck a depot of Y": what the fired means hit is the target
-                hit = verb_target(tok.head.head, index)
-                t.target = Found(hit.actors, f"{hit.role}({tok.head.head.lemma_})", hit.group, hit.token) if hit else None
-        elif t.kind == "verb":
-            t.source = clause_subject(tok, index)
-            t.target = verb_target(tok, index)
-            if t.target is None and self._type(t.cameo) in NEGOTIATED_TYPES:
-                t.target = counterpart_of_talks(tok, index)  # "… after talks with the government"
-            if t.target is None and self._type(t.cameo) in YIELDING_TYPES:
-                t.target = pressing_party(tok, index)  # "declined to resign despite pressure by X"
-            called = contacted(tok, index)  # "X called Y to discuss …": with Y
-            if called is not None and (t.target is None or self._type(t.cameo) == "CONSULT"):
-                t.target = called
-            if t.source is None and child(tok, "nsubjpass") is not None:
-                t.source = agent_of_means(tok, index)  # "were wounded in a NATO air strike"
-                if t.source is None and self._type(t.cameo) == "ASSAULT":
-                    t.source = agent_of_when(tok, index)  # "was killed when the police fired"
-            if t.source is None:
-                t.source = passive_doer(tok, index)  # "is committed to …", "were expelled from X"
-                if t.source is not None and t.target is not None and t.target.token == t.source.token:
-                    t.target = None
-            if t.source is None:
-                # "Hundreds of protesters rallied outside …", "rebels vowed to attack …": a doer known by
-                # its sector alone still tells who did what (its country stays unknown)
-                t.source = role_only_subject(tok, index)
-            if t.target is None and self._type(t.cameo) == "ASSAULT":
-                t.target = _the_dead(tok, index)  # "97 died in police firing"
-            if t.target is None and t.source is not None:
-                t.target = role_only_target(tok, index)  # "police arrested students"
-            if t.source is None and t.target is None and child(tok, *PASSIVE_SUBJECT_DEPS) is not None \
-                    and self._type(t.cameo) in PATIENT_TYPES:
-                # "the president has been arrested", "50 protesters were held": an agentless passive tells
-                # whom the force was used on (its doer stays unknown)
-                t.target = role_only_target(tok, index)
-            if _subject_undergoes(t.reading):
-                # "X faces charges (brought by Y)", "X came under fire from Y": the subject is the accused
-                undergoer, t.source = t.source, None
-                for _, o in pobjs(tok, ("from", "by")) + [p for c in tok.children if c.dep_ == "dobj"
-                                                          for p in pobjs(c, ("from", "by"))]:
-                    t.source = actors_of(o, index, f"pobj:{o.head.lower_}({tok.lemma_})")
-                    if t.source:
-                        break
-                t.target = Found(undergoer.actors, f"{undergoer.role}(undergoes)", undergoer.group,
-                                 undergoer.token) if undergoer is not None else None
-        else:
-            t.source, t.target = self._noun_arguments(t, index)
-        if t.source and t.target and (set(t.source.actors) == set(t.target.actors) and t.source.token == t.target.token
-                                      or _one_party(t.source, t.target)):
-            t.target = None  # "the ambassador condemned what she called …": she is no party to her own act
-        if t.source is None and t.target is not None:
-            t.source = _implied_agent(t.cameo, t.reading.lemma, t.target, index)
-
-    def _noun_arguments(self, t: Trigger, index: MentionIndex) -> tuple[Found | None, Found | None]:
-        tok = t.tok
-        ttype = self._type(t.cameo)
-        source: Found | None = None
-        target: Found | None = None
-        poss = child(tok, "poss")
-        if poss is not None:
-            source = actors_of(poss, index, "poss")
-        if source is None:
-            for _, o in pobjs(tok, ("by",)):
-                source = actors_of(o, index, "pobj:by")
-                break
-        of_is_target = ttype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
-        if source is None and not of_is_target:
-            # "a meeting of Putin with …"; shallow: "the withdrawal of forces from Panama" is not Panama's
-            for _, o in pobjs(tok, ("of",)):
-                source = actors_of(o, index, "pobj:of", shallow=True)
-                break
-        if source is None:
-            for c in tok.children:
-                if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
-                    source = actors_of(c, index, c.dep_)
-                    if source:
-                        break
-        preps = NOUN_TARGET_PREPS + (("of",) if of_is_target else ())
-        for prep, o in pobjs(tok, preps):
-            f = actors_of(o, index, f"pobj:{prep}")
-            if f:
-                target = f
-                break
-        if target is None:
-            # "suspension of air links with Serbia", "withdrawal of forces from Panama"
-            for _, o in pobjs(tok, ("of",)):
-                for prep, o2 in pobjs(o, NOUN_TARGET_PREPS + ("from",)):
-                    target = actors_of(o2, index, f"pobj:of-{prep}", shallow=True)
-                    if target:
-                        break
-        if target is None and source is not None and 0 <= source.token < len(tok.doc) \
-                and source.role == "pobj:by":
-            # "a visit by the president | to Serbia": the parser hangs the destination on the agent
-            for prep, o in pobjs(tok.doc[source.token], NOUN_TARGET_PREPS):
-                target = actors_of(o, index, f"pobj:{prep}(attached to the agent)", shallow=True)
-                if target:
-                    break
-        if target is None and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
-            # a prepositional phrase right after the noun is often attached to the verb by the parser
-            # ("follows a visit by Putin | to the DPRK"): read it as the noun's
-            for prep, o in pobjs(tok.head, NOUN_TARGET_PREPS):
-                if o.head.i == tok.right_edge.i + 1:
-                    target = actors_of(o, index, f"pobj:{prep}(attached to '{tok.head.lemma_}')")
-                    if target:
-                        break
-        if target is None:
-            target = _the_dead(tok, index)  # "ten civilians died in Russian shelling"
-        if target is None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
-            # "US drone attacks have killed eight militant leaders": the attack's victims are its target
-            target = actors_of(child(tok.head, "dobj"), index, f"dobj({tok.head.lemma_})")
-        # a row's needed preposition tells a bare noun's reading ("a strike against X", not a walkout); a
-        # reading matched by the words around the noun ("an air strike") needs none
-        needs = self.lexicon.needs("noun", t.reading.lemma) if t.reading.pattern.strip() == "*" else ()
-        if needs and poss is None:
-            nearby = list(tok.subtree) + ([doc_tok] if (doc_tok := _next_token(tok)) is not None else [])
-            light = light_verb(tok)
-            if not any(c.dep_ == "prep" and c.lower_ in needs for c in nearby) and not (
-                    light is not None and light.lemma_.lower() in LIGHT_VERBS | {"go", "call", "end"}):
-                return None, None
-        if source is None:
-            source = claimer(tok, index)  # "X claimed responsibility for the attack"
-        if source is None:
-            gov = light_verb(tok)
-            if gov is not None and gov.lemma_.lower() not in REACTION_VERBS \
-                    and gov.lemma_.lower() not in words("statements.naming_lemmas"):
-                s = clause_subject(gov, index)
-                if s is not None:
-                    source = Found(s.actors, f"{s.role}({gov.lemma_})", s.group, s.token)
-        if source is None:
-            source = _role_only_modifier(tok, index)  # "police firing", "a lathi-charge by the police"
-        if target is not None and target.role == "pobj:between" and source is None:
-            return target, None  # "a treaty between X and Y": the parties are mutual
-        return source, target
+    def _arguments(self, t: Trigger, ctx: Context) -> None:
+        """Source and target of one trigger: the argument program of its kind, then the rules common to all
+        (``data/events/rules/arguments.toml``; the priorities there are the order the finders are tried in)."""
+        self.rules.arguments(_argument_program(t), t, ctx)
+        self.rules.arguments("common-arguments", t, ctx)
 
     # ------------------------------------------------------------------ modality
-    def _ruled_out(self, t: Trigger, index: MentionIndex) -> None:
-        """"(Officials said) lifting the sanctions on X is out of the question": the act that is the subject
-        of a ruled-out idiom is refused (CAMEO 12) by the one who says so, on the act's own target."""
-        be = t.tok.head
-        if t.tok.dep_ not in ("nsubj", "csubj", "nsubjpass") or be.lemma_.lower() not in ("be", "remain") \
-                or self._type(t.cameo) not in COOPERATIVE:
-            return
-        idiom = _ruled_out_idiom(be)
-        if idiom is None:
-            return
-        speaker = clause_subject(be.head, index) if be.dep_ == "ccomp" else None
-        code = REFUSE_CODE.get(t.cameo[:2], "120")
-        t.cameo, t.reverse, t.note = code, None, f"ruled out ('{be.lower_} {idiom}') → {code}"
-        t.source = None if speaker is None else Found(speaker.actors, f"{speaker.role}({be.head.lemma_})",
-                                                      speaker.group, speaker.token)
-
     def _modality(self, t: Trigger, index: MentionIndex) -> None:
         if t.kind != "verb" or t.note:
             return
         ttype = self._type(t.cameo)
         if ttype is None:
             return
+        cooperative, speech = ttype.lower() in COOPERATIVE, ttype.lower() in SPEECH_ACTS
         auxes = {c.lower_ for c in t.tok.children if c.dep_ in ("aux", "auxpass")}
         negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.tok.children if c.i < t.tok.i)
         # "is willing / ready / prepared to withdraw": a stated readiness is an intent, like "will"
@@ -599,21 +316,21 @@ class EventCoder:
         if ready:
             auxes = auxes | {t.tok.head.lower_}
         future = bool(auxes & FUTURE_AUX) or ready
-        if negated and (future or auxes & INABILITY_AUX) and ttype in COOPERATIVE:
+        if negated and (future or auxes & INABILITY_AUX) and cooperative:
             # "will not lift the ban", "cannot accept more refugees"
-            code = REFUSE_CODE.get(t.cameo[:2], "120")
+            code = recode("refuse", t.cameo)
             t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
-        elif future and not negated and ttype in COOPERATIVE and ttype != "AGREE":
+        elif future and not negated and cooperative and ttype != "AGREE":
             code = intent_code(t.cameo)
             t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
-        elif future and not negated and ttype not in COOPERATIVE and ttype not in SPEECH_ACTS:
+        elif future and not negated and not cooperative and not speech:
             code = threat_code(t.cameo)
             t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
         elif auxes & DEONTIC_AUX and not negated and t.tok.dep_ == "ccomp":
             # "Russia said Sudan must return the helicopter": the speaker asks the subject to act
             speaker = clause_subject(t.tok.head, index)
             if speaker is not None:
-                code = DEMAND_CODE.get(t.cameo[:2], "100")
+                code = recode("demand", t.cameo)
                 doer = t.source
                 t.cameo, t.note = code, f"'{'/'.join(sorted(auxes & DEONTIC_AUX))}' said by another → {code}"
                 t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group,
@@ -806,29 +523,21 @@ class EventCoder:
         )
 
 
-# CAMEO codes of acts only a state does (arrests, administrative sanctions and bans, expulsions, confiscation)
-IMPLIED_AGENT_CODES = ("172", "173", "174", "1711")
 
 
-def _implied_agent(cameo: str, lemma: str, target: Found, index: MentionIndex) -> Found | None:
-    """The doer an act of state power implies when the text names none: "journalist Blessed Mhlanga was
-    arrested" → Zimbabwe's police; "a court sentenced him" has its doer, "he was jailed" → the courts. Only for
-    a victim of one state who is a person or group within it (``implied_agents.domestic_sectors``), and only
-    when the sentence names no other state (a foreigner held abroad is held by the other state)."""
-    if not cameo.startswith(IMPLIED_AGENT_CODES) or len(target.actors) != 1:
-        return None
-    victim = target.actors[0]
-    if not victim.country or victim.country in PLOVER_NONSTATE or (victim.sector or "").lower() not in words(
-            "implied_agents.domestic_sectors"):
-        return None
-    states = {m.actor.country for m in index.by_token.values() if m.actor.country and m.actor.country not in PLOVER_NONSTATE}
-    if states - {victim.country}:
-        return None
-    sector = "JUD" if lemma in words("implied_agents.judicial_lemmas") else \
-        "COP" if lemma in words("implied_agents.police_lemmas") else "GOV"
-    actor = Actor(text="", code=victim.country + sector, country=victim.country, sector=sector,
-                  role="implied by the act: only a state's authorities do it")
-    return Found((actor,), "implied:state-authority", False, -1)
+
+def _argument_program(t: Trigger) -> str:
+    """Which argument program reads a trigger: an agreement participle ("the accord signed on June 4"), a
+    participle modifying its patient ("fishermen held captive", "sanctions imposed on X"; not one the parser
+    made a modifier although it is the main verb), another verb, or a noun."""
+    tok = t.tok
+    if is_agreement_participle(t):
+        return "agreement-arguments"
+    if t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
+            and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None \
+            and not is_misparsed_predicate(tok):
+        return "participle-arguments"
+    return "verb-arguments" if t.kind == "verb" else "noun-arguments"
 
 
 def _habitual(tok: Token) -> bool:
@@ -857,63 +566,6 @@ def _political_person(actor: Actor) -> bool:
         actor.role and not actor.members)
 
 
-def _one_party(source: Found, target: Found) -> bool:
-    """Source and target are one and the same actor (a pronoun resolved to the doer itself)."""
-    if len(source.actors) != 1 or len(target.actors) != 1:
-        return False
-    a, b = source.actors[0], target.actors[0]
-    return (a.name, a.code, a.role) == (b.name, b.code, b.role) and (a.name is not None or a.role is not None)
-
-
-def _the_dead(tok: Token, index: MentionIndex) -> Found | None:
-    """Those who died *in* an attack are its target: "ten civilians died in Russian shelling", also where the
-    parser made the attack a participle on its doer ("died in police firing": police ← acl firing)."""
-    phrase = tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else tok
-    if phrase.dep_ != "pobj" or phrase.head.lower_ not in ("in", "during"):
-        return None
-    dying = phrase.head.head
-    if dying.lemma_.lower() not in DEATH_VERBS:
-        return None
-    dead = child(dying, "nsubj")
-    return actors_of(dead, index, f"nsubj({dying.lemma_} in)") or role_only_of(
-        dead, index, f"nsubj({dying.lemma_} in, sector only)")
-
-
-def _subject_undergoes(reading: Reading) -> bool:
-    """Readings whose subject suffers the act: "faces charges", "came under fire / attack / criticism"."""
-    return (reading.lemma == "face" and reading.pattern.startswith("* charge")) or (
-        reading.lemma == "come" and "under" in reading.pattern.split())
-
-
-def _ruled_out_idiom(be: Token) -> str | None:
-    """The idiom "out of the question" or "off the table" that ``be`` carries, if any."""
-    for p in be.children:
-        idiom = RULED_OUT_IDIOMS.get(p.lower_) if p.dep_ == "prep" else None
-        if idiom is None:
-            continue
-        inner, noun = idiom
-        heads = [c for c in p.children if c.dep_ == "prep" and c.lower_ == inner] if inner else [p]
-        if any(o.dep_ == "pobj" and o.lemma_.lower() == noun for h in heads for o in h.children):
-            return " ".join(w for w in (p.lower_, inner, "the", noun) if w)
-    return None
-
-
-def _role_only_modifier(tok: Token, index: MentionIndex) -> Found | None:
-    """A noun event's doer named by its sector alone: a possessive, a ``by`` phrase or a modifier before the
-    noun ("the army's shelling", "firing by police", "police firing")."""
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i):
-            f = role_only_of(c, index, f"{c.dep_}(sector only)")
-            if f is not None:
-                return f
-    for _, o in pobjs(tok, ("by",)):
-        return role_only_of(o, index, "pobj:by(sector only)")
-    return None
-
-
-def _same_party(a: Found | None, b: Found | None) -> bool:
-    return a is not None and b is not None and bool(set(a.actors) & set(b.actors))
-
 
 def _place_only(found: Found, doc: Doc, index: MentionIndex) -> bool:
     """Every actor of ``found`` is a state or a place named by a locative phrase ("in South Sudan", "a
@@ -941,24 +593,9 @@ def _known_doer(found: Found | None) -> bool:
         a.code or a.country or a.members for a in found.actors)
 
 
-def _modifies(noun: Token, found: Found | None) -> bool:
-    """Is ``found`` named by a modifier of ``noun`` ("the *American* embargo", "*Russia's* attack")?"""
-    if found is None:
-        return False
-    names = {w.lower() for a in found.actors for w in a.text.split()}
-    return any(c.i == found.token or c.lower_ in names for c in noun.children
-               if c.dep_ in ("amod", "compound", "poss", "nmod"))
 
 
-def _names(reading: Reading, tok: Token) -> bool:
-    """Does the pattern that gave ``reading`` name the word ``tok``?"""
-    words = set(reading.pattern.replace("|", " ").replace("_", " ").split())
-    return bool({norm(tok.lower_), norm(tok.lemma_.lower())} & words)
 
-
-def _next_token(tok: Token) -> Token | None:
-    i = tok.right_edge.i + 1
-    return tok.doc[i] if i < len(tok.doc) else None
 
 
 def _subsumes(a: tuple[str | None, str | None, str | None], b: tuple[str | None, str | None, str | None]) -> bool:
