@@ -65,6 +65,8 @@ ATTITUDE_PREFIXES = frozenset({"pro", "anti"})
 PATRON_PARTICIPLES = words("actors_reader.patron_participles")
 # Bodies a leader's name may head: "the Trudeau government", "the Biden administration", "the Assad regime".
 LEADER_BODIES = frozenset({"government", "administration", "regime", "cabinet"})
+# sectors of non-state groups whose officials are the group's, not a government's (upper case, as codes are)
+NONSTATE_GROUP_SECTORS = frozenset(w.upper() for w in words("actors_reader.nonstate_group_sectors"))
 
 
 @dataclass
@@ -407,8 +409,11 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         ("Hezbollah fighters"); a group's named after a state ("Palestinian Islamic Jihad")."""
         if self.keys[j] == "former":
             return "ELI"
-        if base.sector and not person and entry.kind in ("org", "media", "user"):
-            return base.sector  # "Hezbollah fighters", "Ithilen military officials": the body's own sector
+        if base.sector and entry.kind in ("org", "media", "user") and (
+                not person or base.sector in NONSTATE_GROUP_SECTORS):
+            # "Hezbollah fighters", "Ithilen military officials": the body's own sector; and a non-state
+            # group's officials are the group's ("Taliban spokesman", "Hamas leader": not a government)
+            return base.sector
         if not person and entry.kind in ("country", "capital"):
             return self._inner_org_sector(j, title_end) or sector  # "Palestinian Islamic Jihad": the group's
         return sector

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 WINDOW = 3  # sentences back
 OUTCOME_NOUNS = words("requests.outcome_nouns")
 RELEASE_NOUNS = words("requests.release_nouns")
+STATE_SECTORS = words("requests.state_sectors")
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -75,11 +76,22 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
     for prior in reversed(earlier):
         if e.sentence_index - prior.sentence_index > WINDOW:
             return None
-        if prior.source is None or (e.source is not None and prior.source.country == e.source.country):
+        if prior.source is None or (e.source is not None and _same_side(prior.source, e.source)):
             continue
         if prior.trigger.lower()[:5] == stem or prior.type not in REACTION_TYPES:
             return prior
     return None
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One side: the same code, the same state named bare on one side ("Russia" and "Russian forces"), or two
+    bodies of one state ("the government" and "its troops"); the government and the rebels of one state, or
+    the police and the journalists they hold, are two sides."""
+    if a.code == b.code:
+        return True
+    if a.country != b.country:
+        return False
+    return not a.sector or not b.sector or (a.sector.lower() in STATE_SECTORS and b.sector.lower() in STATE_SECTORS)
 
 
 def _appeal_target(analysed: AnalysedArticle, e: Event) -> Event:
