@@ -39,3 +39,35 @@ def test_the_stage_keeps_only_complete_records() -> None:
     kept = require_parties(AnalysedArticle(article=article, events=(event(EventType.ACCUSE, USA, None),
                                                                     event(EventType.ACCUSE, USA, IRN))))
     assert [(e.source, e.target) for e in kept.events] == [(USA, IRN)]
+
+
+KEN_GOV = Actor(text="Kenyan authorities", code="KENGOV", country="KEN", sector="GOV")
+CIVILIANS = Actor(text="civilians", sector="CVL")
+
+
+def _with_mentions(*events: Event, states: tuple[str, ...] = ()) -> AnalysedArticle:
+    from eventwire.models import Mention
+
+    article = Article(id="a", content_hash="a", text="", raw="", origin="<test>")
+    mentions = tuple(Mention(sentence=0, start=0, end=1, token_start=0, token_end=1, text=c,
+                             actor=Actor(text=c, code=c, country=c), evidence="dictionary:country") for c in states)
+    return AnalysedArticle(article=article, events=events, mentions=mentions)
+
+
+def test_a_state_coercing_people_named_by_sector_coerces_its_own() -> None:
+    out = require_parties(_with_mentions(event(EventType.COERCE, KEN_GOV, CIVILIANS), states=("KEN",)))
+    assert [(e.target.code if e.target else None) for e in out.events] == ["KENCVL"]
+
+
+def test_with_another_state_in_the_sentence_whose_people_stays_unknown() -> None:
+    out = require_parties(_with_mentions(event(EventType.COERCE, KEN_GOV, CIVILIANS), states=("KEN", "SOM")))
+    assert [(e.target.code if e.target else None) for e in out.events] == [None]
+
+
+def test_a_state_sanctioning_its_own_people_restricts_them() -> None:
+    own = Actor(text="girls", code="AFGCVL", country="AFG", sector="CVL")
+    gov = Actor(text="Afghan authorities", code="AFGGOV", country="AFG", sector="GOV")
+    (e,) = require_parties(_with_mentions(event(EventType.SANCTION, gov, own))).events
+    assert (e.type, e.cameo) == (EventType.COERCE, "172")
+    (e,) = require_parties(_with_mentions(event(EventType.SANCTION, USA, IRN))).events
+    assert e.type == EventType.SANCTION  # between states a sanction stays one

@@ -7,6 +7,15 @@ parties its type needs.
   does not know) needs a source.
 - A state acting on itself, named bare on both sides ("Cameroon … Cameroon"), is a misreading.
 
+Before the check, two readings of domestic coercion are completed:
+
+- **Whose people.** A state body's coercion or force against people named by their sector alone
+  ("Kenyan authorities banned civilians from …", "police arrested journalists"), in a sentence that names no
+  other state, is against that state's own people: the target takes the source's country.
+- **Restrictions, not sanctions.** A state body's "sanction" of its own people (the CAMEO dictionary's "bar X
+  from", "ban X") is a restriction of their freedoms (COERCE, CAMEO 172): PLOVER's SANCTION is a measure
+  against another party it has relations with.
+
 Run after ``dedup`` so that a telling's missing party is first filled from the other tellings of the same
 event (the headline's "Shoigu visits" takes the body's DPRK).
 """
@@ -15,8 +24,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..models import AnalysedArticle, Event
+from ..actors.titles import PLOVER_NONSTATE as NONSTATE
+from ..models import AnalysedArticle, Event, EventType
 from ..vocabulary import words
+
+STATE_SECTORS = words("requests.state_sectors")
+PEOPLE_SECTORS = words("implied_agents.domestic_sectors")
+FORCE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 
 
 def has_parties(event: Event) -> bool:
@@ -36,8 +50,35 @@ def has_parties(event: Event) -> bool:
 
 
 def require_parties(analysed: AnalysedArticle) -> AnalysedArticle:
-    """Keep the events that name the parties their type needs."""
-    kept = tuple(e for e in analysed.events if has_parties(e))
-    if len(kept) == len(analysed.events):
+    """Complete domestic coercion (above), then keep the events that name the parties their type needs."""
+    states = _sentence_states(analysed)
+    events = [_domestic(e, states.get(e.sentence_index, set())) for e in analysed.events]
+    kept = tuple(e for e in events if has_parties(e))
+    if kept == analysed.events:
         return analysed
     return dataclasses.replace(analysed, events=kept)
+
+
+def _sentence_states(analysed: AnalysedArticle) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for m in analysed.mentions:
+        for a in m.actor.members or (m.actor,):
+            if a.country and a.country not in NONSTATE:
+                out.setdefault(m.sentence, set()).add(a.country)
+    return out
+
+
+def _domestic(e: Event, states: set[str]) -> Event:
+    """A state body's force against people named by sector alone: its own people; its "sanction" of them: a
+    restriction (COERCE 172). See the module docstring."""
+    s, t = e.source, e.target
+    if s is None or t is None or not s.country or s.country in NONSTATE or (s.sector or "").lower() not in STATE_SECTORS:
+        return e
+    people = (t.sector or "").lower() in PEOPLE_SECTORS
+    if people and not t.country and not t.members and e.type.value in FORCE_TYPES and not states - {s.country}:
+        t = dataclasses.replace(t, country=s.country, code=s.country + (t.sector or ""))
+        e = dataclasses.replace(e, target=t, evidence=e.evidence + "; target: the state's own people")
+    if e.type == EventType.SANCTION and people and t.country == s.country:
+        e = dataclasses.replace(e, type=EventType.COERCE, cameo="172",
+                                evidence=e.evidence + "; its own people restricted → COERCE 172")
+    return e
