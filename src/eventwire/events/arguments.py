@@ -6,38 +6,43 @@ Roles are returned with a short label (``nsubj``, ``agent:by``, ``pobj:in`` …)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors.titles import FORCE_NOUNS, with_plurals
 from ..models import Actor, Mention
+from ..vocabulary import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-# prepositions that introduce the recipient of an action (CAMEO's target): "talks with", "aid to",
-# "attack on", "war against", "arrived in" (a place stands for its country, DESIGN §1 actors)
-TARGET_PREPS = ("with", "to", "against", "on", "in", "into", "toward", "towards", "at", "upon", "over", "for",
-                "from", "between", "among", "inside", "outside")  # "rallied outside the Gondor embassy"
-NOUN_TARGET_PREPS = ("to", "with", "against", "on", "into", "in", "between", "toward", "towards", "at", "upon",
-                     "among", "inside", "for")
-# modifiers of a noun phrase whose actor is the phrase's actor: "Russian operations", "Gondor's government"
-ACTOR_MODIFIER_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-# "officials from Gondor", "president of Armenia", "partners like Gondor", "countries including Gondor"
-ACTOR_PREPS = ("of", "from", "in", "for", "like", "including")
-RECIPIENT_PREPS = frozenset({"with", "against", "to", "toward", "towards", "on", "upon", "into", "between",
-                             "among"})
-# "hackers linked to the Iranian government", "militias affiliated with Gondor": the phrase's side
-# (not "backed by", "funded by": a sponsor is another actor)
-AFFILIATION_PARTICIPLES = frozenset({"link", "tie", "connect", "affiliate", "attach", "align", "ally"})
-# adjectives (and participles the parser tags as past tense) of allegiance after a noun: "loyal to X"
-LOYALTY_WORDS = frozenset({"loyal", "allied", "ally", "affiliated", "aligned", "linked", "tied", "connected",
-                           "belong"})  # "fighters belonging to the Taliban"
+# the word classes this module reads (data/lexicon/events.toml), bound once: they are looked up per token
+TARGET_PREPS = words("events_prepositions.target")
+NOUN_TARGET_PREPS = words("events_prepositions.noun_target")
+RECIPIENT_PREPS = words("events_prepositions.recipient")
+OBJECT_PHRASE_PREPS = words("events_prepositions.object_phrase")
+ACTOR_PREPS = words("events_prepositions.actor")
+OPPOSITION_PREPS = words("events_prepositions.opposition")
+ACTOR_MODIFIER_DEPS = words("events_dependencies.actor_modifiers")
+AFFILIATION_PARTICIPLES = words("events_verbs.affiliation")
+LOYALTY_WORDS = words("events_words.loyalty")
+AUTHOR_VERBS = words("events_verbs.author")
+OBJECT_CONTROL = words("events_verbs.object_control")
+CONTACT_VERBS = words("events_verbs.contact")
+SENDING_VERBS = words("events_verbs.sending_forces")
+ARRIVAL_VERBS = words("events_verbs.arrival")
+HARM_VERBS = words("events_verbs.harm")
+CLAIM_VERBS = words("events_verbs.claim")
+TALK_NOUNS = words("events_nouns.talk")
+OPPOSITION_NOUNS = words("events_nouns.opposition")
+PRONOUNS = words("events_words.pronouns")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"})
+# nouns of violent means: the doer of an act done "in" one is the doer of that means (one vocabulary with the
+# actors stage: actors/titles.FORCE_NOUNS)
+MEANS_NOUNS = with_plurals(FORCE_NOUNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,33 +106,50 @@ def _head_actor(tok: Token, index: MentionIndex, depth: int, with_by: bool,
         return [], False
     for c in tok.children:
         if c.dep_ in ACTOR_MODIFIER_DEPS and (m is None or not m.token_start <= c.i < m.token_end):
-            acts, group = _head_actor(c, index, depth - 1, with_by)
-            if acts:
-                more = _conjuncts_actors(c, index, depth - 1, with_by)
-                acts = acts + [a for a in more if a not in acts]
-                return [_with_sector(a, role_only) for a in acts], group or bool(more)
+            found = _phrase_actors(c, index, depth, with_by, role_only)
+            if found is not None:
+                return found
     if shallow:
         return [], False
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in ACTOR_PREPS or (with_by and c.lower_ == "by")):
-            preps = [c]
-        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a newspaper based in Beirut"
-            preps = [p for p in c.children if p.dep_ == "prep" and (p.lower_ in ACTOR_PREPS or (
-                p.lower_ in ("to", "with") and c.lemma_.lower() in AFFILIATION_PARTICIPLES))]
-        elif c.dep_ in ("amod", "acl") and c.lemma_.lower() in LOYALTY_WORDS:
-            # "troops loyal to the Libyan government", "fighters allied with Gondor": that side's
-            preps = [p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
-        else:
-            continue
-        for prep in preps:
+        for prep in _actor_prepositions(c, with_by):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    acts, group = _head_actor(pobj, index, depth - 1, with_by)
-                    if acts:
-                        more = _conjuncts_actors(pobj, index, depth - 1, with_by)
-                        acts = acts + [a for a in more if a not in acts]
-                        return [_with_sector(a, role_only) for a in acts], group or bool(more)
+                    found = _phrase_actors(pobj, index, depth, with_by, role_only)
+                    if found is not None:
+                        return found
     return [], False
+
+
+def _phrase_actors(tok: Token, index: MentionIndex, depth: int, with_by: bool,
+                   role_only: Actor | None) -> tuple[list[Actor], bool] | None:
+    """The actors of a modifier or a prepositional object one level below a head, with its conjuncts, in the
+    sector of a role-only head; None when it names none."""
+    acts, group = _head_actor(tok, index, depth - 1, with_by)
+    if not acts:
+        return None
+    more = _conjuncts_actors(tok, index, depth - 1, with_by)
+    acts = acts + [a for a in more if a not in acts]
+    return [_with_sector(a, role_only) for a in acts], group or bool(more)
+
+
+def _actor_prepositions(c: Token, with_by: bool) -> list[Token]:
+    """The prepositions under a head's child ``c`` whose object names the head's actor: ``c`` itself ("officials
+    from X"), those of a participle ("a newspaper based in Beirut", "hackers linked to X") or of a word of
+    allegiance ("troops loyal to the Libyan government", "fighters allied with X")."""
+    if c.dep_ == "prep" and (c.lower_ in ACTOR_PREPS or (with_by and c.lower_ == "by")):
+        return [c]
+    if c.dep_ == "acl" and c.tag_ == "VBN":
+        words_ = ACTOR_PREPS | {"to", "with"} if c.lemma_.lower() in AFFILIATION_PARTICIPLES else ACTOR_PREPS
+        return _prepositions(c, words_)
+    if c.dep_ in ("amod", "acl") and c.lemma_.lower() in LOYALTY_WORDS:
+        return _prepositions(c, ("to", "with"))
+    return []
+
+
+def _prepositions(tok: Token, allowed: Iterable[str]) -> list[Token]:
+    """``tok``'s prepositional children spelt one of ``allowed``, in text order."""
+    return [p for p in tok.children if p.dep_ == "prep" and p.lower_ in allowed]
 
 
 def _coordinated_modifiers(tok: Token, m: Mention, index: MentionIndex) -> list[Actor]:
@@ -272,7 +294,7 @@ def is_misparsed_predicate(verb: Token) -> bool:
     return head.pos_ == "PROPN" and verb.i == head.i + 1 and child(verb, "oprd") is not None
 
 
-def pobjs(tok: Token, preps: Sequence[str]) -> list[tuple[str, Token]]:
+def pobjs(tok: Token, preps: Collection[str]) -> list[tuple[str, Token]]:
     """(preposition, object) pairs of ``tok``'s prepositional children, in text order."""
     out = []
     for p in tok.children:
@@ -290,29 +312,9 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         return None
     subj = subject(verb)
     if subj is not None:
-        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
-        if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
-            return _antecedent(verb, index)
-        found = actors_of(subj, index, "nsubj")
-        # the parser sometimes splits one subject phrase into two ("The rebel | Free Syrian Army", "The
-        # Afghan government, | a number of parties and the Taliban"): every subject child counts
-        for other in verb.children:
-            if other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.lower_ not in PRONOUNS:
-                more = actors_of(other, index, "nsubj")
-                if more and found is None:
-                    found = more
-                elif more and found is not None:
-                    acts = found.actors + tuple(a for a in more.actors if a not in found.actors)
-                    found = Found(acts, "nsubj", len(acts) > 1, found.token)
-        return found
+        return _subject_actors(verb, subj, index)
     if child(verb, *PASSIVE_SUBJECT_DEPS) is not None:
-        for _, o in pobjs(verb, ("by",)):
-            return actors_of(o, index, "agent:by")
-        agent = child(verb, "agent")
-        if agent is not None:
-            return actors_of(child(agent, "pobj"), index, "agent:by")
-        return None
+        return _passive_agent(verb, index)
     if is_misparsed_predicate(verb):
         return actors_of(verb.head, index, "nsubj(misparsed as acl)")
     owner = _purpose_owner(verb)
@@ -323,33 +325,78 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
         if found is not None:
             return Found(found.actors, f"{found.role}({verb.head.lemma_})", found.group, found.token)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        found = actors_of(verb.head, index, f"{verb.dep_}-head") or claimer(verb.head, index)
-        if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
-            # "X issued a statement condemning Y": the statement speaks for X
-            issuer = clause_subject(verb.head.head, index, depth - 1)
-            if issuer is not None:
-                return Found(issuer.actors, f"{issuer.role}({verb.head.lemma_})", issuer.group, issuer.token)
-        return found
+        return _modified_noun_actors(verb, index, depth)
     if _reason_patient(verb) is not None:
         # "was arrested by the police for collaborating with X": the reason is about the one arrested, not
         # the police (measured: naming that one as the doer adds no right events, so it stays unsaid)
         return None
     if verb.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") and verb.head.i != verb.i:
-        head = verb.head
-        if verb.dep_ == "xcomp":
-            # passive raising/control: "Shoigu was expected to meet …" — the passive subject acts
-            ps = child(head, *PASSIVE_SUBJECT_DEPS)
-            if ps is not None:
-                f = actors_of(ps, index, "nsubjpass(inherited)")
-                if f:
-                    return f
-            # object control: "urged Bree to help" — Bree does the helping
-            obj = child(head, "dobj")
-            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL and not _is_phone_call(head):
-                return actors_of(obj, index, "controller:dobj")
-        found = clause_subject(head, index, depth - 1)
-        if found is not None:
-            return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
+        return _inherited_subject(verb, index, depth)
+    return None
+
+
+def _subject_actors(verb: Token, subj: Token, index: MentionIndex) -> Found | None:
+    """The actors of a verb's own subject: a relative pronoun's antecedent, a pronoun's antecedent clause, or the
+    subject phrase (every subject child of the verb: the parser sometimes splits one phrase in two, "The rebel |
+    Free Syrian Army", "The Afghan government, | a number of parties and the Taliban")."""
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
+    if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
+        return _antecedent(verb, index)
+    found = actors_of(subj, index, "nsubj")
+    for other in verb.children:
+        if other.dep_ in SUBJECT_DEPS and other.i != subj.i and other.lower_ not in PRONOUNS:
+            found = _joined(found, actors_of(other, index, "nsubj"))
+    return found
+
+
+def _joined(found: Found | None, more: Found | None) -> Found | None:
+    """The actors of two subject children of one verb, as one subject."""
+    if not more:
+        return found
+    if found is None:
+        return more
+    acts = found.actors + tuple(a for a in more.actors if a not in found.actors)
+    return Found(acts, "nsubj", len(acts) > 1, found.token)
+
+
+def _passive_agent(verb: Token, index: MentionIndex) -> Found | None:
+    """The doer of a passive: its "by" phrase (as a preposition or as the parser's ``agent``)."""
+    for _, o in pobjs(verb, ("by",)):
+        return actors_of(o, index, "agent:by")
+    agent = child(verb, "agent")
+    if agent is not None:
+        return actors_of(child(agent, "pobj"), index, "agent:by")
+    return None
+
+
+def _modified_noun_actors(verb: Token, index: MentionIndex, depth: int) -> Found | None:
+    """The doer of a relative clause or a participle on a noun: the noun ("the rebels who attacked …"), whoever
+    claimed it, or for "X issued a statement condemning Y" the issuer (the statement speaks for X)."""
+    found = actors_of(verb.head, index, f"{verb.dep_}-head") or claimer(verb.head, index)
+    if found is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        issuer = clause_subject(verb.head.head, index, depth - 1)
+        if issuer is not None:
+            return Found(issuer.actors, f"{issuer.role}({verb.head.lemma_})", issuer.group, issuer.token)
+    return found
+
+
+def _inherited_subject(verb: Token, index: MentionIndex, depth: int) -> Found | None:
+    """A subject inherited from the clause above: the passive subject of a raising verb ("Shoigu was expected to
+    meet …"), the object of an object-control verb ("urged Bree to help": Bree helps), else its own source."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        ps = child(head, *PASSIVE_SUBJECT_DEPS)
+        if ps is not None:
+            f = actors_of(ps, index, "nsubjpass(inherited)")
+            if f:
+                return f
+        obj = child(head, "dobj")
+        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL and not _is_phone_call(head):
+            return actors_of(obj, index, "controller:dobj")
+    found = clause_subject(head, index, depth - 1)
+    if found is not None:
+        return Found(found.actors, f"{found.role}(inherited)", found.group, found.token)
     return None
 
 
@@ -369,14 +416,6 @@ def _reason_patient(verb: Token) -> Token | None:
     return patient
 
 
-# verbs whose subject owns the purpose of its object ("announced an initiative to halt the fighting", "gave
-# funds to promote trade", "voiced hope of holding talks"); verbs that reject or report an object are not
-# among them ("rejected a plan to withdraw": not the rejecter's withdrawal)
-AUTHOR_VERBS = frozenset({"announce", "launch", "unveil", "give", "provide", "earmark", "allocate", "pledge",
-                          "offer", "donate", "grant", "make", "take", "adopt", "send", "deploy", "dispatch",
-                          "propose", "present", "introduce", "approve", "issue", "set", "express", "voice",
-                          "explore", "consider", "study", "seek", "use", "spend", "mobilize", "start", "begin",
-                          "reiterate", "reaffirm", "renew"})  # "reiterated its commitment to support X"
 
 
 def _purpose_owner(verb: Token) -> Token | None:
@@ -411,13 +450,6 @@ def _antecedent(verb: Token, index: MentionIndex) -> Found | None:
     return None
 
 
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "request", "press", "tell",
-                            "invite", "allow", "help", "encourage", "convince", "compel", "pressure",
-                            # wishes and instructions: "would like Havana to end …", "expects Iran to free …"
-                            "want", "like", "expect", "need", "wish", "prefer", "instruct", "direct", "advise",
-                            "permit", "enable", "authorize", "authorise", "oblige", "challenge", "push"})
-# verbs of getting in touch: "called Lavrov to discuss …" — the caller discusses, with the one called
-CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 
 
 def _is_phone_call(verb: Token) -> bool:
@@ -443,28 +475,62 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
         f = object_phrase_target(o, index, f"{role}-of", depth - 1)
         if f:
             return f
+    f = _maker_of(obj, index, role) or _participle_target(obj, index, role) or _purpose_target(
+        obj, index, role) or _apposed_target(obj, index, role, depth)
+    if f:
+        return f
+    # "an invitation to a meeting of Arab ministers", "cyber attacks on the websites of Georgia"
+    for prep, o in pobjs(obj, OBJECT_PHRASE_PREPS):
+        f = actors_of(o, index, f"{role}-pobj:{prep}")
+        if f:
+            return f
+    return None
+
+
+def _apposed_target(obj: Token, index: MentionIndex, role: str, depth: int) -> Found | None:
+    """The parser hangs a phrase on a name in apposition ("an operation, Operation Dawn, against the rebels") or
+    on a coordinated object ("condemned the raid and the threats made by X")."""
+    for other in obj.children:
+        if other.dep_ in ("appos", "conj"):
+            f = (actors_of(other, index, f"{role}-{other.dep_}", shallow=True) if other.dep_ == "conj" else None) \
+                or object_phrase_target(other, index, f"{role}-{other.dep_}", depth - 1)
+            if f:
+                return f
+    return None
+
+
+def _maker_of(obj: Token, index: MentionIndex, role: str) -> Found | None:
+    """"rejected the proposal submitted by Gondor": an act on a proposal, a plan or a protest is an act on
+    whoever made it (before where it was aimed: "an appeal lodged by X against Y" reaches X)."""
     for acl in obj.children:
-        # "rejected the proposal submitted by Gondor": an act on a proposal, a plan or a protest is an act
-        # on whoever made it (before where it was aimed: "an appeal lodged by X against Y" reaches X)
         agent = child(acl, "agent") if acl.dep_ == "acl" and acl.tag_ == "VBN" else None
         if agent is not None:
             f = actors_of(child(agent, "pobj"), index, f"{role}-acl-agent:by", shallow=True)
             if f:
                 return f
-    for acl in obj.children:  # "links leading into Mordor"
+    return None
+
+
+def _participle_target(obj: Token, index: MentionIndex, role: str) -> Found | None:
+    """"links leading into Mordor": a recipient preposition of a participle on the object."""
+    for acl in obj.children:
         if acl.dep_ == "acl":
             for prep, o in pobjs(acl, NOUN_TARGET_PREPS):
                 f = actors_of(o, index, f"{role}-acl-pobj:{prep}", shallow=True)
                 if f:
                     return f
+    return None
+
+
+def _purpose_target(obj: Token, index: MentionIndex, role: str) -> Found | None:
+    """The purpose a noun names: "a drive to convince the parliament", "an invitation to attend a meeting of the
+    factions" — whom that act is on (its object when a mention names a party: "ties" qualified by "Russia-DPRK"
+    name none; for talks, their "of" phrase)."""
     for acl in obj.children:
-        # the purpose a noun names: "a drive to convince the parliament", "an invitation to attend a
-        # meeting of the factions" — whom that act is on
         if acl.dep_ in ("acl", "relcl") and child(acl, *SUBJECT_DEPS) is None \
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in acl.children):
             inner = child(acl, "dobj")
             if inner is not None:
-                # the object itself names the party ("ties" qualified by "Russia-DPRK" name none)
                 f = actors_of(inner, index, f"{role}-{acl.dep_}-dobj", shallow=True) \
                     if index.at(inner.i) is not None else None
                 if f is None and inner.lemma_.lower() in TALK_NOUNS:
@@ -472,19 +538,6 @@ def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int)
                         f = actors_of(o, index, f"{role}-{acl.dep_}-dobj-pobj:of", shallow=True)
                 if f:
                     return f
-    for other in obj.children:
-        # the parser hangs a phrase on a name in apposition ("an operation, Operation Dawn, against the
-        # rebels") or on a coordinated object ("condemned the raid and the threats made by X")
-        if other.dep_ in ("appos", "conj"):
-            f = (actors_of(other, index, f"{role}-{other.dep_}", shallow=True) if other.dep_ == "conj" else None) \
-                or object_phrase_target(other, index, f"{role}-{other.dep_}", depth - 1)
-            if f:
-                return f
-    # "an invitation to a meeting of Arab ministers", "cyber attacks on the websites of Georgia"
-    for prep, o in pobjs(obj, ("to", "with", "against", "on", "into", "upon")):
-        f = actors_of(o, index, f"{role}-pobj:{prep}")
-        if f:
-            return f
     return None
 
 
@@ -495,57 +548,89 @@ def _objects(verb: Token) -> list[Token]:
     return objs[:2] if objs and objs[0].tag_ == "CD" else objs[:1]
 
 
-SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "airlift", "ship", "move", "redeploy"})
 
 
 def verb_target(tok: Token, index: MentionIndex) -> Found | None:
-    """The recipient of a verb: passive subject, object, recipient prepositions, purpose clauses."""
+    """The recipient of a verb: passive subject, object, recipient prepositions, purpose clauses — each tried in
+    turn, the first that names a party answers."""
     ps = passive_subject(tok)
     if ps is not None:
         f = actors_of(ps, index, "nsubjpass")
         if f:
             return f
     opposed = opposed_party(tok, index)
-    if tok.lemma_.lower() in SENDING_VERBS and child(tok, "dobj") is not None:
-        # "sent teams of agents into Libya": what is sent is the sender's; where it goes is the recipient
-        for prep, o in pobjs(tok, ("to", "into", "toward", "towards")):
-            f = actors_of(o, index, f"pobj:{prep}")
-            if f:
-                return f
+    return (_sent_to(tok, index) or _object_target(tok, index, opposed) or opposed or _bare_argument(tok, index)
+            or _prepositional_target(tok, index) or _prepositional_phrase_target(tok, index)
+            or _dangling_target(tok, index) or _topic_target(tok, index) or _particle_target(tok, index)
+            or _clausal_target(tok, index))
+
+
+def _sent_to(tok: Token, index: MentionIndex) -> Found | None:
+    """"sent teams of agents into Libya": what is sent is the sender's; where it goes is the recipient."""
+    if tok.lemma_.lower() not in SENDING_VERBS or child(tok, "dobj") is None:
+        return None
+    for prep, o in pobjs(tok, ("to", "into", "toward", "towards")):
+        f = actors_of(o, index, f"pobj:{prep}")
+        if f:
+            return f
+    return None
+
+
+def _object_target(tok: Token, index: MentionIndex, opposed: Found | None) -> Found | None:
+    """The direct object's actors ("by" phrases count), else a party inside the object's phrase ("threatened
+    action against Russia", "welcomed a resumption of ties with Gondor"). "blocked streets in Hong Kong in
+    defiance of Beijing": a place the object lies in says less than the party defied."""
     for obj in _objects(tok):
         f = actors_of(obj, index, "dobj", with_by=True)
         if f and opposed is not None and index.at(f.token) is None:
-            # "blocked streets in Hong Kong in defiance of Beijing": a place the object lies in says less
-            # than the party defied
             return opposed
         if f:
             return f
-        # "threatened action against Russia", "welcomed a resumption of ties with Gondor"
         f = object_phrase_target(obj, index, "dobj", 3)
         if f:
             return f
-    if opposed is not None:
-        return opposed
-    for dep in ("dative", "attr", "npadvmod", "oprd"):  # npadvmod: headlines parse "visits DPRK" so
-        d = child(tok, dep)
-        f = actors_of(d, index, dep)
+    return None
+
+
+def _bare_argument(tok: Token, index: MentionIndex) -> Found | None:
+    """A dative, attribute, bare noun phrase or predicate (npadvmod: headlines parse "visits DPRK" so)."""
+    for dep in ("dative", "attr", "npadvmod", "oprd"):
+        f = actors_of(child(tok, dep), index, dep)
         if f:
             return f
-    # the recipient prepositions first ("celebrated at X with Y": Y), then places ("arrived in X")
-    ranked = sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
-    for prep, o in ranked:
+    return None
+
+
+def _ranked_pobjs(tok: Token) -> list[tuple[str, Token]]:
+    """The verb's prepositional objects, those of the recipient prepositions first, then places ("celebrated at X
+    with Y": Y; "arrived in X")."""
+    return sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
+
+
+def _prepositional_target(tok: Token, index: MentionIndex) -> Found | None:
+    """A recipient or place preposition's actors; for a place (not after a verb of arrival) whom a purpose
+    clause aims at says more ("marched in Caracas to protest against the president")."""
+    for prep, o in _ranked_pobjs(tok):
         f = actors_of(o, index, f"pobj:{prep}")
         if f and prep not in RECIPIENT_PREPS and tok.lemma_.lower() not in ARRIVAL_VERBS:
-            # "marched in Caracas to protest against the president": whom the purpose is aimed at says
-            # more than where it happened
             f = _purpose_recipient(tok, index) or f
         if f:
             return f
-    for prep, o in ranked:  # "acted on a resolution against Libya"
+    return None
+
+
+def _prepositional_phrase_target(tok: Token, index: MentionIndex) -> Found | None:
+    """A party inside a prepositional object's phrase: "acted on a resolution against Libya"."""
+    for prep, o in _ranked_pobjs(tok):
         f = object_phrase_target(o, index, f"pobj:{prep}", 2)
         if f:
             return f
-    # a preposition the parser left without its object ("granted asylum to | five officers holed up")
+    return None
+
+
+def _dangling_target(tok: Token, index: MentionIndex) -> Found | None:
+    """A recipient preposition the parser left without its object ("granted asylum to | five officers holed up"):
+    the first mention within four words after it."""
     first_obj = child(tok, "dobj")
     for p in [*tok.children, *(first_obj.children if first_obj is not None else ())]:
         if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
@@ -556,21 +641,35 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
                     if f:
                         return f
                     break
-    for prep, o in pobjs(tok, ("about", "of")):  # "warned of X", "warned about X"
+    return None
+
+
+def _topic_target(tok: Token, index: MentionIndex) -> Found | None:
+    """"warned of X", "warned about X"."""
+    for prep, o in pobjs(tok, ("about", "of")):
         f = actors_of(o, index, f"pobj:{prep}")
         if f:
             return f
+    return None
+
+
+def _particle_target(tok: Token, index: MentionIndex) -> Found | None:
+    """A recipient preposition hung on the verb's particle ("cracked down on X")."""
     prt = child(tok, "prt")
     if prt is not None:
         for prep, o in pobjs(prt, TARGET_PREPS):
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
                 return f
-    # "demanded that the US cancel …", "sent troops to assist Russian operations"
+    return None
+
+
+def _clausal_target(tok: Token, index: MentionIndex) -> Found | None:
+    """"demanded that the US cancel …" (the subject of a complement clause), "sent troops to assist Russian
+    operations" (the object or a recipient of a to-clause)."""
     for c in tok.children:
         if c.dep_ == "ccomp":
-            s = child(c, "nsubj", "nsubjpass")
-            f = actors_of(s, index, "ccomp-nsubj")
+            f = actors_of(child(c, "nsubj", "nsubjpass"), index, "ccomp-nsubj")
             if f:
                 return f
         if c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None:
@@ -584,18 +683,13 @@ def verb_target(tok: Token, index: MentionIndex) -> Found | None:
     return None
 
 
-# verbs whose place is where one goes: "arrived in Mali to join the mission" visits Mali
-ARRIVAL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "land", "return", "visit", "stop", "head",
-                           "move", "deploy", "send", "dispatch", "station", "base", "stay", "remain"})
-
-
 def _purpose_recipient(tok: Token, index: MentionIndex) -> Found | None:
     """The recipient of a purpose clause ("… to protest against X", "… to demand X's release"): the party a
     to-infinitive under the verb aims at, through a recipient preposition or its object."""
     for c in tok.children:
         if c.dep_ not in ("xcomp", "advcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue
-        for prep, o in pobjs(c, tuple(RECIPIENT_PREPS)):
+        for prep, o in pobjs(c, RECIPIENT_PREPS):
             f = actors_of(o, index, f"{c.dep_}-pobj:{prep}")
             if f:
                 return f
@@ -605,11 +699,6 @@ def _purpose_recipient(tok: Token, index: MentionIndex) -> Found | None:
     return None
 
 
-# verbs whose subject may be an attack and whose object its victims ("the strike killed five soldiers")
-HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "claim", "leave"})
-# nouns of violent means: the doer of an act done "in" one is the doer of that means (one vocabulary with the
-# actors stage: actors/titles.FORCE_NOUNS)
-MEANS_NOUNS = with_plurals(FORCE_NOUNS)
 
 
 def _means_agent_token(o: Token) -> Token | None:
@@ -646,7 +735,6 @@ def agent_of_means(verb: Token, index: MentionIndex) -> Found | None:
 
 
 
-CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "bear"})
 
 
 def claimer(noun: Token, index: MentionIndex) -> Found | None:
@@ -662,16 +750,9 @@ def claimer(noun: Token, index: MentionIndex) -> Found | None:
     return Found(found.actors, f"{found.role}(claimed responsibility)", found.group, found.token) if found else None
 
 
-# "called off the strike after an agreement with the government": the party it was reached with
-SETTLEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "settlement", "compromise"})
-TALK_NOUNS = frozenset({"talk", "meeting", "negotiation", "deliberation", "discussion", "consultation", "summit",
-                        "contact", "mediation", "dialogue"})
 
 
 
-# "in defiance of X", "in protest against X", "in opposition to X": the party an act stands against
-OPPOSITION_NOUNS = frozenset({"defiance", "protest", "opposition", "contravention", "violation", "breach"})
-OPPOSITION_PREPS = ("of", "against", "to", "at", "over")
 
 
 def opposed_party(verb: Token, index: MentionIndex) -> Found | None:

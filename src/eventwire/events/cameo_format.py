@@ -226,48 +226,51 @@ def read_verb_dictionary(path: str | Path, label: str | None = None) -> VerbDict
     in_synset = False
     for n, line in _lines(path):
         stripped = line.strip()
-        if not stripped:
-            in_synset = False
-            continue
         header = _HEADER_RE.match(stripped)
-        if header:
-            block, block_code = f"{name}:{header.group(1).upper()}", _code(header.group(2))
+        if not stripped or header:
             in_synset = False
-            continue
-        if stripped.startswith("#"):
+            if header:
+                block, block_code = f"{name}:{header.group(1).upper()}", _code(header.group(2))
             continue
         if stripped.startswith("&"):
             in_synset = True
-            continue
-        if in_synset or not block:
+        if stripped.startswith(("#", "&")) or in_synset or not block:
             continue
         body = _strip_comment(stripped)
-        if not body:
-            continue
-        codes = _CODE_RE.findall(body)
-        code_text = codes[-1] if codes else None
-        body_nocode = _CODE_RE.sub(" ", body).strip()
         if body.startswith("-"):
-            pattern = body_nocode[1:].strip()
-            if "*" not in pattern or code_text is None:
-                continue
-            pre_text, post_text = pattern.split("*", 1)
-            pre, post = _normalise(pre_text), _normalise(post_text)
-            shown = " ".join(pattern.split())
-            patterns.append(BlockPattern(block, expand_slots(pre, synsets), expand_slots(post, synsets),
-                                         _code(code_text), f"{path.name}:{n} pattern '{shown}'"))
-            continue
-        lemma, vpre, vpost, forms = _verb_entry(body_nocode)
-        if not lemma or not re.match(r"^[a-z][a-z'\-]*$", lemma):
-            continue
-        cameo = _code(code_text) if code_text is not None else block_code
-        words.append(TriggerWord("verb", lemma, forms, block, expand_slots(vpre, synsets),
-                                 expand_slots(vpost, synsets), cameo,
-                                 f"{path.name}:{n} verb {'_'.join([*vpre, lemma, *vpost]).upper()}"))
+            patterns += _pattern_line(body, block, synsets, f"{path.name}:{n}")
+        elif body:
+            words += _verb_line(body, block, block_code, synsets, f"{path.name}:{n}")
     if not block:
         raise ResourceError("no verb block ('--- NAME [CODE] ---') found: is this a CAMEO verbs file?",
                             path=str(path), code="E432")
     return VerbDictionary(tuple(words), tuple(patterns), synsets)
+
+
+def _pattern_line(body: str, block: str, synsets: dict[str, tuple[tuple[str, ...], ...]],
+                  where: str) -> list[BlockPattern]:
+    """A pattern line ``- PRE * POST [CODE]`` of a block (none without a ``*`` or a code)."""
+    codes = _CODE_RE.findall(body)
+    pattern = _CODE_RE.sub(" ", body).strip()[1:].strip()
+    if "*" not in pattern or not codes:
+        return []
+    pre_text, post_text = pattern.split("*", 1)
+    pre, post = _normalise(pre_text), _normalise(post_text)
+    shown = " ".join(pattern.split())
+    return [BlockPattern(block, expand_slots(pre, synsets), expand_slots(post, synsets), _code(codes[-1]),
+                         f"{where} pattern '{shown}'")]
+
+
+def _verb_line(body: str, block: str, block_code: str | None, synsets: dict[str, tuple[tuple[str, ...], ...]],
+               where: str) -> list[TriggerWord]:
+    """A member verb line ``VERB {FORMS} [CODE]`` of a block (a member without a code takes the block's)."""
+    codes = _CODE_RE.findall(body)
+    lemma, vpre, vpost, forms = _verb_entry(_CODE_RE.sub(" ", body).strip())
+    if not lemma or not re.match(r"^[a-z][a-z'\-]*$", lemma):
+        return []
+    cameo = _code(codes[-1]) if codes else block_code
+    return [TriggerWord("verb", lemma, forms, block, expand_slots(vpre, synsets), expand_slots(vpost, synsets), cameo,
+                        f"{where} verb {'_'.join([*vpre, lemma, *vpost]).upper()}")]
 
 
 # --------------------------------------------------------------------------- our TSV format

@@ -52,14 +52,12 @@ from .modality import (
     INTENT_ADJECTIVES,
     NEGATIONS,
     SPEECH_ACTS,
-    intent_code,
     recode,
-    threat_code,
 )
 from .participles import is_agreement_participle
 from .reactions import fill_reaction_targets
 from .sports import NO_SPORT, dropped_in_sports, headline_sports_levels, sports_article, sports_level
-from .statements import code_statement, load_rules, statements
+from .statements import StatementEvent, code_statement, load_rules, statements
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -67,40 +65,33 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+
+def _types(name: str) -> frozenset[str]:
+    """A class of PLOVER types (listed lower-case in the vocabulary) as the coder compares them: upper case."""
+    return frozenset(t.upper() for t in words(name))
+
+
 # PLOVER_event_types.csv: "requires recipient"
-REQUIRES_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
+REQUIRES_RECIPIENT = _types("events_types.requires_recipient")
 # nominal events whose meaning needs both parties ("Shoigu's trip" — to where?)
-NOUN_NEEDS_TARGET = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "SANCTION", "REQUEST",
-                               "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
-# THREATEN read from these verbs needs a party warned ("warned that supplies are short" is no threat)
-WARNING_VERBS = frozenset({"warn", "caution"})
-# participles that describe who stands behind an actor ("forces backed by Russia", "Iran-funded militias"):
-# attributes of a noun phrase, not events
-ATTRIBUTIVE_PARTICIPLES = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train", "equip",
-                                     "lead", "base", "ally", "align"})
+NOUN_NEEDS_TARGET = _types("events_types.noun_needs_target")
 # coordinated subjects of these act on each other ("X and Y met / agreed / signed / cooperated")
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "RETREAT", "CONCEDE"})
-# relations two parties have with each other ("X and Y postponed their meeting")
-SHARED_OBJECTS = frozenset({"meeting", "talk", "summit", "tie", "relation", "dispute", "agreement", "deal",
-                            "difference", "cooperation", "partnership", "negotiation", "dialogue", "friendship",
-                            "alliance", "treaty", "conflict", "rivalry", "feud", "trade", "visit"})
-# objects that two parties exchange ("traded accusations", "exchanged fire")
-EXCHANGED_OBJECTS = frozenset({"fire", "gunfire", "shot", "blow", "accusation", "insult", "threat", "prisoner",
-                               "barb", "view", "greeting", "other", "salvo", "artillery", "strike"})
-# verbs of protecting (CAMEO 074): with no party protected ("working to protect the forests") no aid is told
-PROTECTION_VERBS = frozenset({"protect", "defend", "guard", "safeguard", "shield", "secure"})
+MUTUAL_TYPES = _types("events_types.mutual")
 # types whose coordinated parties always act on each other (meeting, agreeing, cooperating); of MUTUAL_TYPES,
 # SUPPORT, RETREAT and CONCEDE may be one act of two parties towards a third ("praised", "withdrew from")
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# verbs (and their nouns) whose coordinated subjects act on each other whatever their type: "troops and rebels
-# clashed", "the two sides fought", "X and Y exchanged fire"
-SYMMETRIC_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "spar", "scuffle", "brawl", "quarrel", "feud",
-                              "wrangle", "argue", "meet", "talk", "negotiate", "confer", "agree", "sign",
-                              "cooperate", "collaborate", "reconcile", "exchange", "trade"})
-# words that make coordinated subjects allies doing one act together, not parties acting on each other
-CO_AGENCY = frozenset({"together", "jointly", "alongside"})
-# prepositions of a place where something happens ("clashed in X", "met at X"), not of a party
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside"})
+SYMMETRIC_TYPES = _types("events_types.symmetric")
+# the word classes the coder reads (data/lexicon/events.toml), bound once
+WARNING_VERBS = words("events_verbs.warning")
+ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
+SHARED_OBJECTS = words("events_nouns.shared")
+EXCHANGED_OBJECTS = words("events_nouns.exchanged")
+PROTECTION_VERBS = words("events_verbs.protection")
+SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
+CO_AGENCY = words("events_words.co_agency")
+LOCATIVE_PREPS = words("events_prepositions.locative")
+HABITUAL_ADVERBS = words("events.habitual_adverbs")
+
 
 @dataclass(frozen=True, slots=True)
 class Coding:
@@ -128,7 +119,9 @@ class Coding:
 class EventCoder:
     """Codes events in the parsed sentences of an article (pipeline stage ``events``)."""
 
-    def __init__(self, settings: Settings, vocab: object | None = None) -> None:
+    def __init__(self, settings: Settings, _vocab: object | None = None) -> None:
+        """The coder needs no spaCy vocabulary: a second argument is accepted and ignored, for the callers that
+        still pass one (pipeline.py, evaluation/plover.py) until they stop."""
         self.settings = settings
         self.lexicon: Lexicon = load_lexicon(settings.verbs, settings.replace_dictionaries)
         # a reporting verb or a quotation may hold a statement (:mod:`.statements`)
@@ -198,23 +191,14 @@ class EventCoder:
         for st in statements(doc, sentence, index, quotes):
             found = code_statement(st, index, self.statement_rules)
             if found is not None and found.anchor.i in triggers and found.target is not None:
-                for n, c in enumerate(codings):
-                    if c.trigger == found.anchor.i and c.target is None and c.source is not None:
-                        codings[n] = dataclasses.replace(c, target=found.target.actors[0],
-                                                         target_role=f"statement:{found.target.role}")
+                _said_about(found, codings)
             if found is None or found.anchor.i in triggers:
                 continue
             source = found.source.actors[0]
-            target = found.target.actors[0] if found.target is not None else None
             if (found.rule.type.value, _country(source)) in said:
                 continue
             said.add((found.rule.type.value, _country(source)))
-            lemma = found.anchor.lemma_.lower()
-            reading = Reading(found.rule.cameo, 0, 0, 0, lemma, "verb", f"statement:{found.rule.name}",
-                              f"statements.toml:{found.rule.name}")
-            out.append(Coding(found.anchor.i, found.anchor.i + 1, found.rule.cameo, None, reading, source, target,
-                              False, found.source.role, found.target.role if found.target is not None else None,
-                              f"statement rule '{found.rule.name}', cue '{found.cue.text}'"))
+            out.append(_statement_coding(found))
         return out
 
     # ------------------------------------------------------------------ coding
@@ -254,35 +238,40 @@ class EventCoder:
         return self._merge(out, doc, by_tok)
 
     def _triggers(self, doc: Doc, typed_only: bool) -> list[Trigger]:
+        """The sentence's trigger tokens with their best reading (typed codes only, unless ``typed_only`` is
+        False); participles that only describe an actor ("forces backed by X") are none."""
         out = []
         known = self.lexicon.known_words
         for tok in doc:
             if tok.lower_ not in known and tok.lemma_.lower() not in known:
                 continue
-            best: Reading | None = None
-            for kind in token_kinds(tok):
-                lemmas = self.lexicon.lemmas(tok.lower_, tok.lemma_, kind)
-                if any(self.lexicon.is_never(lemma) for lemma in lemmas):
-                    break
-                if not lemmas:
-                    continue
-                pre, post, _ = trigger_frame(tok, kind)
-                for lemma in lemmas:
-                    r = self.lexicon.read(kind, lemma, pre, post)
-                    if r is not None and _better(r, best):
-                        best = r
-                if best is not None:
-                    break
-            if best is None or best.cameo is None:
-                continue
-            if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and best.lemma in ATTRIBUTIVE_PARTICIPLES \
-                    and child(tok, "nsubj", "nsubjpass", "dobj") is None:
+            best = self._reading(tok)
+            if best is None or best.cameo is None or _attributive(tok, best):
                 continue
             if typed_only and self.lexicon.code(best.cameo) is None:
                 continue
             main, reverse = split_code(best.cameo)
             out.append(Trigger(tok, best.kind, best, main, reverse))
         return out
+
+    def _reading(self, tok: Token) -> Reading | None:
+        """The best lexicon reading of ``tok`` in its frame, for the first part of speech that has one (none for a
+        word that is never an event: reporting verbs)."""
+        best: Reading | None = None
+        for kind in token_kinds(tok):
+            lemmas = self.lexicon.lemmas(tok.lower_, tok.lemma_, kind)
+            if any(self.lexicon.is_never(lemma) for lemma in lemmas):
+                break
+            if not lemmas:
+                continue
+            pre, post, _ = trigger_frame(tok, kind)
+            for lemma in lemmas:
+                r = self.lexicon.read(kind, lemma, pre, post)
+                if r is not None and _better(r, best):
+                    best = r
+            if best is not None:
+                break
+        return best
 
     def _absorb_content(self, triggers: list[Trigger], ctx: Context) -> None:
         """Mark triggers that are only the content of another (CAMEO: code the speech act, not its content) and
@@ -303,40 +292,24 @@ class EventCoder:
 
     # ------------------------------------------------------------------ modality
     def _modality(self, t: Trigger, index: MentionIndex) -> None:
+        """Modality after the CAMEO codebook: a refused cooperative act is REJECT (12x), an intended one AGREE
+        (03x), an intended conflictual one THREATEN (13x), one another party "must" do as said by a third
+        REQUEST (10x)."""
         if t.kind != "verb" or t.note:
             return
         ttype = self._type(t.cameo)
         if ttype is None:
             return
-        cooperative, speech = ttype.lower() in COOPERATIVE, ttype.lower() in SPEECH_ACTS
-        auxes = {c.lower_ for c in t.tok.children if c.dep_ in ("aux", "auxpass")}
-        negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in t.tok.children if c.i < t.tok.i)
-        # "is willing / ready / prepared to withdraw": a stated readiness is an intent, like "will"
-        ready = t.tok.dep_ == "xcomp" and t.tok.head.lemma_.lower() in INTENT_ADJECTIVES
-        if ready:
-            auxes = auxes | {t.tok.head.lower_}
-        future = bool(auxes & FUTURE_AUX) or ready
-        if negated and (future or auxes & INABILITY_AUX) and cooperative:
-            # "will not lift the ban", "cannot accept more refugees"
-            code = recode("refuse", t.cameo)
-            t.cameo, t.note = code, f"refusal ('{' '.join(sorted(auxes))} not') → {code}"
-        elif future and not negated and cooperative and ttype != "AGREE":
-            code = intent_code(t.cameo)
-            t.cameo, t.note = code, f"future intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
-        elif future and not negated and not cooperative and not speech:
-            code = threat_code(t.cameo)
-            t.cameo, t.note = code, f"stated intent ('{' '.join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))}') → {code}"
-        elif auxes & DEONTIC_AUX and not negated and t.tok.dep_ == "ccomp":
-            # "Russia said Sudan must return the helicopter": the speaker asks the subject to act
-            speaker = clause_subject(t.tok.head, index)
-            if speaker is not None:
-                code = recode("demand", t.cameo)
-                doer = t.source
-                t.cameo, t.note = code, f"'{'/'.join(sorted(auxes & DEONTIC_AUX))}' said by another → {code}"
-                t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group,
-                                 speaker.token)
-                if doer is not None:
-                    t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+        auxes, negated, future = _modal_frame(t.tok)
+        if negated:
+            if (future or auxes & INABILITY_AUX) and ttype.lower() in COOPERATIVE:
+                # "will not lift the ban", "cannot accept more refugees"
+                _recode(t, "refuse", f"refusal ('{' '.join(sorted(auxes))} not')")
+            return
+        if future and _intent(t, ttype, auxes):
+            return
+        if auxes & DEONTIC_AUX and t.tok.dep_ == "ccomp":
+            _demanded(t, auxes, index)
 
     # ------------------------------------------------------------------ pairs and merging
     def _place_not_party(self, t: Trigger, index: MentionIndex) -> None:
@@ -347,16 +320,9 @@ class EventCoder:
         if t.source is None or t.target is None or len(t.source.actors) < 2:
             return
         ttype = self._type(t.cameo)
-        lemma = t.reading.lemma
-        if t.reverse is not None and t.reverse != t.cameo or lemma in ARRIVAL_VERBS:
+        if not _symmetric_act(t, ttype) or not self._mutual(t, ttype):
             return
-        if not (ttype in SYMMETRIC_TYPES or lemma in SYMMETRIC_LEMMAS or t.reverse == t.cameo):
-            return  # "Iran and Russia withdrew troops in Syria": a one-way act of two, Syria its target
-        if ttype not in SYMMETRIC_TYPES and any(c.lower_ in CO_AGENCY for c in t.tok.children):
-            return  # "US and Afghan troops fought together in Helmand": allies acting side by side
-        if not self._mutual(t, ttype) or not _place_only(t.target, t.tok.doc, index):
-            return
-        if any(a in t.target.actors for a in t.source.actors):
+        if not _place_only(t.target, t.tok.doc, index) or any(a in t.target.actors for a in t.source.actors):
             return
         t.target = None
 
@@ -377,53 +343,27 @@ class EventCoder:
         t.note = f"'{t.reading.lemma}' between people of politics: words, not force → 111"
 
     def _pairs(self, t: Trigger) -> list[Coding]:
-        src = t.source.actors if t.source else ()
-        tgt = t.target.actors if t.target else ()
-        end = t.tok.i + 1
-        for c in t.tok.rights:
-            if c.dep_ == "prt":
-                end = c.i + 1
-        srole = t.source.role if t.source else None
-        trole = t.target.role if t.target else None
-        out: list[Coding] = []
+        """One coding per source-target pair the trigger's arguments name (at most six); none when they say too
+        little of whom."""
+        src, tgt, srole, trole = _sides(t)
         if not src and not tgt:
-            return out
-        if not src and len(tgt) > 1 and t.target is not None and t.target.role.endswith("between"):
-            src, tgt, srole = tgt, (), trole  # "the treaty between X and Y": the parties act mutually
+            return []
         ttype = self._type(t.cameo)
-        if not tgt and len(src) < 2 and t.kind == "noun" and ttype in NOUN_NEEDS_TARGET:
-            return out  # a nominal visit with no destination says little
-        if not tgt and ttype in REQUIRES_RECIPIENT and not _known_doer(t.source):
-            # PLOVER's types that require a recipient: a verb done by a named party keeps its event with the
-            # recipient unsaid ("Ireland provided €10 million in aid"); one by a sector alone says too little
-            return out
-        if not tgt and ttype == "AID" and t.kind == "verb" and t.reading.lemma in PROTECTION_VERBS:
-            return out  # a thing or an idea protected is a policy, not military protection of a party
-        if t.kind == "noun" and not src:
-            return out  # "meetings with X", "the war in Ukraine": by nobody the text names
-        if ttype == "THREATEN" and t.reading.lemma in WARNING_VERBS and not t.note and (
-                not tgt or (trole or "").startswith(("pobj:of", "pobj:about"))):
-            return out  # a warning of a danger, not to a party
+        if _says_too_little(t, ttype, src, tgt, trole):
+            return []
+        end = _trigger_end(t.tok)
         if len(src) > 1 and not tgt and not self._mutual(t, ttype):
             # "the Syrian army and Russian jets pounded rebel positions": co-agents of a one-way act on an
             # unnamed patient, not a dyad
             return [Coding(t.tok.i, end, t.cameo, None, t.reading, a, None, False, srole, None, t.note)
                     for a in src[:6]]
+        reverse = t.reverse if not t.note else None
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
-            for a, b in itertools.combinations(src, 2):
-                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, a, b,
-                                  True, srole, srole, t.note))
-            return out[:6]
-        sources: Sequence[Actor | None] = src or (None,)
-        targets: Sequence[Actor | None] = tgt or (None,)
-        for source in sources:
-            for target in targets:
-                if source is not None and source == target:
-                    target = None
-                out.append(Coding(t.tok.i, end, t.cameo, t.reverse if not t.note else None, t.reading, source,
-                                  target, t.reverse == t.cameo, srole, trole, t.note))
-        return out[:6]
+            return [Coding(t.tok.i, end, t.cameo, reverse, t.reading, a, b, True, srole, srole, t.note)
+                    for a, b in itertools.combinations(src, 2)][:6]
+        return [Coding(t.tok.i, end, t.cameo, reverse, t.reading, source, target, t.reverse == t.cameo, srole, trole,
+                       t.note) for source, target in _dyads(src, tgt)][:6]
 
     def _mutual(self, t: Trigger, ttype: str | None) -> bool:
         """Do coordinated subjects act on each other? Always for meeting, agreeing and cooperating, and
@@ -526,6 +466,142 @@ class EventCoder:
 
 
 
+def _said_about(found: StatementEvent, codings: list[Coding]) -> None:
+    """The codings of the reporting verb itself that found no target take the party the statement is about."""
+    assert found.target is not None
+    for n, c in enumerate(codings):
+        if c.trigger == found.anchor.i and c.target is None and c.source is not None:
+            codings[n] = dataclasses.replace(c, target=found.target.actors[0],
+                                             target_role=f"statement:{found.target.role}")
+
+
+def _statement_coding(found: StatementEvent) -> Coding:
+    """The coding of a statement rule's event (``statements.toml``)."""
+    source = found.source.actors[0]
+    target = found.target.actors[0] if found.target is not None else None
+    lemma = found.anchor.lemma_.lower()
+    reading = Reading(found.rule.cameo, 0, 0, 0, lemma, "verb", f"statement:{found.rule.name}",
+                      f"statements.toml:{found.rule.name}")
+    return Coding(found.anchor.i, found.anchor.i + 1, found.rule.cameo, None, reading, source, target, False,
+                  found.source.role, found.target.role if found.target is not None else None,
+                  f"statement rule '{found.rule.name}', cue '{found.cue.text}'")
+
+
+def _attributive(tok: Token, best: Reading) -> bool:
+    """A participle that only describes who stands behind an actor ("forces backed by Russia", "Iran-funded
+    militias"): an attribute of a noun phrase, not an event."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and best.lemma in ATTRIBUTIVE_PARTICIPLES \
+        and child(tok, "nsubj", "nsubjpass", "dobj") is None
+
+
+def _modal_frame(tok: Token) -> tuple[set[str], bool, bool]:
+    """The auxiliaries of a verb (with the adjective of a stated readiness: "is willing / ready to withdraw" is an
+    intent, like "will"), whether a negation precedes it, and whether it speaks of the future."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children if c.i < tok.i)
+    ready = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_ADJECTIVES
+    if ready:
+        auxes = auxes | {tok.head.lower_}
+    return auxes, negated, bool(auxes & FUTURE_AUX) or ready
+
+
+def _intent(t: Trigger, ttype: str, auxes: set[str]) -> bool:
+    """A stated intent: to cooperate is AGREE (03x; an agreement stays one), to do anything else but speak is a
+    threat (13x). True if the trigger was recoded."""
+    intended = " ".join(sorted(auxes & (FUTURE_AUX | INTENT_ADJECTIVES)))
+    if ttype.lower() in COOPERATIVE and ttype != "AGREE":
+        _recode(t, "intent", f"future intent ('{intended}')")
+        return True
+    if ttype.lower() not in COOPERATIVE | SPEECH_ACTS:
+        _recode(t, "threat", f"stated intent ('{intended}')")
+        return True
+    return False
+
+
+def _recode(t: Trigger, code_map: str, why: str) -> None:
+    """Recode a trigger by a CAMEO code map of ``modality.toml``, noting why."""
+    code = recode(code_map, t.cameo)
+    t.cameo, t.note = code, f"{why} → {code}"
+
+
+def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
+    """"Russia said Sudan must return the helicopter": the speaker asks the subject to act (CAMEO 10)."""
+    speaker = clause_subject(t.tok.head, index)
+    if speaker is None:
+        return
+    doer = t.source
+    _recode(t, "demand", f"'{'/'.join(sorted(auxes & DEONTIC_AUX))}' said by another")
+    t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group, speaker.token)
+    if doer is not None:
+        t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+
+
+def _symmetric_act(t: Trigger, ttype: str | None) -> bool:
+    """Is the trigger an act its coordinated parties do to each other: one of the symmetric types or verbs (not a
+    visit or an act read one way, "arrived in Moscow", 042:043; not "Iran and Russia withdrew troops in Syria";
+    not allies acting side by side, "US and Afghan troops fought together in Helmand")?"""
+    lemma = t.reading.lemma
+    if t.reverse is not None and t.reverse != t.cameo or lemma in ARRIVAL_VERBS:
+        return False
+    if not (ttype in SYMMETRIC_TYPES or lemma in SYMMETRIC_LEMMAS or t.reverse == t.cameo):
+        return False
+    return ttype in SYMMETRIC_TYPES or not any(c.lower_ in CO_AGENCY for c in t.tok.children)
+
+
+def _sides(t: Trigger) -> tuple[tuple[Actor, ...], tuple[Actor, ...], str | None, str | None]:
+    """The source and target actors and roles; "the treaty between X and Y" (no source, a group target named by
+    "between"): the parties act mutually, as sources."""
+    src = t.source.actors if t.source else ()
+    tgt = t.target.actors if t.target else ()
+    srole = t.source.role if t.source else None
+    trole = t.target.role if t.target else None
+    if not src and len(tgt) > 1 and t.target is not None and t.target.role.endswith("between"):
+        return tgt, (), trole, trole
+    return src, tgt, srole, trole
+
+
+def _dyads(src: Sequence[Actor], tgt: Sequence[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    """Every source with every target (None for a side not named; no actor is its own target)."""
+    sources: Sequence[Actor | None] = src or (None,)
+    targets: Sequence[Actor | None] = tgt or (None,)
+    return [(source, None if source is not None and source == target else target)
+            for source in sources for target in targets]
+
+
+def _says_too_little(t: Trigger, ttype: str | None, src: Sequence[Actor], tgt: Sequence[Actor],
+                     trole: str | None) -> bool:
+    """Arguments that say too little of whom for an event: no recipient where one is needed, a noun event by
+    nobody the text names ("meetings with X", "the war in Ukraine"), a warning of a danger rather than to a
+    party."""
+    if not tgt and _needs_recipient(t, ttype, src):
+        return True
+    if t.kind == "noun" and not src:
+        return True
+    return ttype == "THREATEN" and t.reading.lemma in WARNING_VERBS and not t.note and (
+        not tgt or (trole or "").startswith(("pobj:of", "pobj:about")))
+
+
+def _needs_recipient(t: Trigger, ttype: str | None, src: Sequence[Actor]) -> bool:
+    """With no target: a nominal visit with no destination ("Shoigu's trip": to where?); PLOVER's types that
+    require a recipient done by a sector alone (a verb done by a named party keeps its event with the recipient
+    unsaid: "Ireland provided €10 million in aid"); a thing or an idea protected (a policy, not military
+    protection of a party)."""
+    if len(src) < 2 and t.kind == "noun" and ttype in NOUN_NEEDS_TARGET:
+        return True
+    if ttype in REQUIRES_RECIPIENT and not _known_doer(t.source):
+        return True
+    return ttype == "AID" and t.kind == "verb" and t.reading.lemma in PROTECTION_VERBS
+
+
+def _trigger_end(tok: Token) -> int:
+    """The token after the trigger, or after its particle ("hand over")."""
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prt":
+            end = c.i + 1
+    return end
+
+
 def _argument_program(t: Trigger) -> str:
     """Which argument program reads a trigger: an agreement participle ("the accord signed on June 4"), a
     participle modifying its patient ("fishermen held captive", "sanctions imposed on X"; not one the parser
@@ -543,8 +619,7 @@ def _argument_program(t: Trigger) -> str:
 def _habitual(tok: Token) -> bool:
     """"Bandits often kidnap students", "police routinely detain protesters": a habit told in the present is a
     generic statement, no event (a frequency adverb on a present-tense verb)."""
-    return tok.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "advmod" and c.lower_ in words("events.habitual_adverbs") for c in tok.children)
+    return tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in tok.children)
 
 
 def _over_an_issue(tok: Token) -> bool:
@@ -578,13 +653,20 @@ def _place_only(found: Found, doc: Doc, index: MentionIndex) -> bool:
         m = index.at(tok.i)
         if m is None or m.actor not in found.actors or m.token_start <= tok.head.i < m.token_end:
             continue  # no actor of the argument, or not the head word of its mention
-        a = m.actor
-        capital = m.evidence.endswith("capital-metonym")  # a capital stands for its government only as a party
-        if (a.sector and not capital) or a.role or a.members or not a.country or a.country in PLOVER_NONSTATE \
-                or tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+        if not _named_as_place(tok, m):
             return False
-        places.add(a)
+        places.add(m.actor)
     return bool(places) and all(a in places for a in found.actors)
+
+
+def _named_as_place(tok: Token, m: Mention) -> bool:
+    """The mention headed by ``tok`` names a bare state or place (no sector, role or members; a capital's metonym
+    stands for its government only as a party) as the object of a locative preposition."""
+    a = m.actor
+    capital = m.evidence.endswith("capital-metonym")
+    if (a.sector and not capital) or a.role or a.members or not a.country or a.country in PLOVER_NONSTATE:
+        return False
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def _known_doer(found: Found | None) -> bool:

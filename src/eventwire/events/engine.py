@@ -50,7 +50,6 @@ RULE_KEYS = frozenset({
     "repair", "examples",
 })
 RESOLVERS = frozenset({"actors", "sector-only", "actors-or-sector-only"})
-ATTRS = frozenset({"ORTH", "LOWER", "LEMMA", "DEP", "TAG", "POS", "_"})
 EXTENSIONS = frozenset({"mention"})
 RELATIONS = frozenset({">", "<", ">>", "<<", ">--", ">++", ".", ";", "$++", "$--"})
 STATE_ATTRS = frozenset({"kind", "type", "lemma", "cameo", "note", "source", "target", "pattern", "pattern_word",
@@ -349,8 +348,8 @@ def _expand(values: Any, where: str, name: str) -> frozenset[str]:
 
 
 def _node_test(attrs: Any, where: str, name: str) -> Callable[[Token, Any], bool]:
-    if not isinstance(attrs, dict) or set(attrs) - ATTRS:
-        raise _fail("E444", where, name, f"RIGHT_ATTRS keys must be among {sorted(ATTRS)}")
+    if not isinstance(attrs, dict) or set(attrs) - (set(_GETTERS) | {"_"}):
+        raise _fail("E444", where, name, f"RIGHT_ATTRS keys must be among {sorted(_GETTERS)} or '_'")
     checks: list[Callable[[Token, Any], bool]] = []
     for key, spec in attrs.items():
         if key == "_":
@@ -470,17 +469,26 @@ def _finding(raw: dict[str, Any], where: str, name: str, hooks: Mapping[str, Any
         raise _fail("E449", where, name, "'take' (a node) and 'resolve' go together, and 'assign' needs them")
     if take is not None and take not in nodes:
         raise _fail("E449", where, name, f"take {take!r} names no node of the pattern")
-    if resolve is not None and resolve not in RESOLVERS and not str(resolve).startswith("chain:") and (
-            resolve not in hooks or hooks[resolve].kind != "finder"):
-        raise _fail("E446", where, name, f"unknown resolver {resolve!r}")
-    if resolve == "actors-or-sector-only" and raw.get("sector_role") is None:
-        raise _fail("E449", where, name, "'actors-or-sector-only' needs a 'sector_role'")
+    if resolve is not None:
+        _check_resolver(str(resolve), raw, where, name, hooks)
     if repair is not None and (repair not in hooks or hooks[repair].kind != "repair"):
         raise _fail("E446", where, name, f"unknown repair {repair!r}")
     return {"assign": assign, "take": take, "resolve": resolve, "repair": repair}
 
 
+def _check_resolver(resolve: str, raw: dict[str, Any], where: str, name: str, hooks: Mapping[str, Any]) -> None:
+    known = resolve in RESOLVERS or resolve.startswith("chain:") or (
+        resolve in hooks and hooks[resolve].kind == "finder")
+    if not known:
+        raise _fail("E446", where, name, f"unknown resolver {resolve!r}")
+    if resolve == "actors-or-sector-only" and raw.get("sector_role") is None:
+        raise _fail("E449", where, name, "'actors-or-sector-only' needs a 'sector_role'")
+
+
 EFFECT_OPS = frozenset({"absorb", "set", "code", "reverse", "note", "call", "keep"})
+# the values an effect may give, for the effects with a closed set
+EFFECT_VALUES = {"absorb": frozenset({"content", "governor"}), "reverse": frozenset({"none"}),
+                 "keep": frozenset({"both"})}
 
 
 def _effect(raw: Any, where: str, name: str, hooks: Mapping[str, Any], nodes: frozenset[str]) -> Effect:
@@ -490,21 +498,21 @@ def _effect(raw: Any, where: str, name: str, hooks: Mapping[str, Any], nodes: fr
     target = str(raw[op])
     if set(raw) - {op, "from", "role", "if"}:
         raise _fail("E449", where, name, f"unknown keys in effect {raw!r}")
+    if op in EFFECT_VALUES and target not in EFFECT_VALUES[op]:
+        raise _fail("E449", where, name, f"{op} names one of {sorted(EFFECT_VALUES[op])}, not {target!r}")
+    _check_effect(op, target, str(raw.get("from", "")), where, name, hooks)
     guard = _predicate(raw["if"], where, name, hooks) if "if" in raw else None
     template = _template(raw["note"] if op == "note" else raw.get("role"), where, name, nodes)
-    if op == "reverse" and target != "none":
-        raise _fail("E449", where, name, "reverse can only be set to 'none'")
-    if op == "keep" and target != "both":
-        raise _fail("E449", where, name, "keep names 'both'")
-    if op == "absorb" and target not in ("content", "governor"):
-        raise _fail("E449", where, name, "absorb names 'content' or 'governor'")
-    if op == "set":
-        _check_set(target, str(raw.get("from", "")), where, name)
-    if op == "code" and target not in code_map_names():
-        raise _fail("E449", where, name, f"unknown code map {target!r}")
-    if op == "call" and (target not in hooks or hooks[target].kind != "effect"):
-        raise _fail("E446", where, name, f"unknown effect hook {target!r}")
     return Effect(op, target, str(raw.get("from", "")), template, guard)
+
+
+def _check_effect(op: str, target: str, source: str, where: str, name: str, hooks: Mapping[str, Any]) -> None:
+    if op == "set":
+        _check_set(target, source, where, name)
+    elif op == "code" and target not in code_map_names():
+        raise _fail("E449", where, name, f"unknown code map {target!r}")
+    elif op == "call" and (target not in hooks or hooks[target].kind != "effect"):
+        raise _fail("E446", where, name, f"unknown effect hook {target!r}")
 
 
 def code_map_names() -> frozenset[str]:

@@ -12,20 +12,57 @@ from .lexicon import norm
 CALENDAR = (words("time_calendar.month_names") | words("time_calendar.weekday_names")
             | words("time_rule_keys.relative_day") | words("time_rule_keys.weekend"))
 
+# dependencies of the words before a trigger that belong to its frame (subject, modifiers, auxiliaries, negation)
+PRE_DEPS = frozenset(words("events_dependencies.frame_before"))
+# dependencies after a trigger that are not its phrase (another clause, a coordination, punctuation)
+SKIPPED_RIGHT_DEPS = frozenset(words("events_dependencies.frame_skipped"))
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
 def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     """Normalised words before and after a trigger in its phrase, and the end of a particle phrase."""
-    pre: list[Token] = []
-    post: list[Token] = []
-    for c in tok.lefts:
-        if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "poss", "nmod", "aux", "auxpass", "npadvmod",
-                      "advmod", "prt", "neg"):
-            pre.extend(c.subtree)
+    pre, post = _before(tok), _after(tok)
+    pre.sort(key=lambda t: t.i)
+    post.sort(key=lambda t: t.i)
+    if any(c.dep_ == "prt" for c in tok.rights):
+        # a phrasal verb's passive subject is its object after the particle too ("security was stepped up" reads
+        # like "stepped up security"; the subject also stays first: "talks were broken off with X")
+        post.extend(t for c in tok.lefts if c.dep_ == "nsubjpass" for t in _near(c, 2))
+    pre_extra, post_extra = _compound_marks(tok)
+    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
+    # "returned to Peru"
+    has_obj = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    end = tok.i + 1
     for c in tok.rights:
-        if c.dep_ in ("conj", "cc", "relcl", "parataxis", "punct", "mark", "appos") or _when(c):
+        if c.dep_ == "prt":
+            end = max(end, c.i + 1)
+    return pre_extra + _frame_words(pre), (["@obj"] if has_obj else []) + _frame_words(post) + post_extra, end
+
+
+def _before(tok: Token) -> list[Token]:
+    """The words before the trigger that patterns read: its subject, modifiers, auxiliaries, negation and
+    particles; the noun a "police firing" participle hangs on; a relative pronoun's antecedent."""
+    pre: list[Token] = []
+    for c in tok.lefts:
+        if c.dep_ in PRE_DEPS:
+            pre.extend(c.subtree)
+    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == tok.head.i + 1:
+        pre.append(tok.head)  # "police firing" parsed as police ← acl firing: the noun is its doer
+    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
+                                   for c in tok.children):
+        pre.append(tok.head)  # "the quake that killed 300 people": the relative pronoun's antecedent is the subject
+    return pre
+
+
+def _after(tok: Token) -> list[Token]:
+    """The words of the trigger's phrase after it: objects, particles, prepositional phrases near their head, the
+    verb of a purpose clause ("sent troops to *assist*"); for a passive the subject (the logical object), and
+    the noun a participle modifies ("the sanctions imposed on Iran")."""
+    post: list[Token] = []
+    for c in tok.rights:
+        if c.dep_ in SKIPPED_RIGHT_DEPS or _when(c):
             continue
         if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue  # "…, even as the regime touted support": not what the trigger is about
@@ -33,47 +70,33 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
             post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
             continue
         post.extend(_near(c, 2))
-    # passive voice: the grammatical subject is the logical object ("sanctions were imposed on …"),
-    # and so is the noun a participle modifies ("the sanctions imposed on Iran")
     for c in tok.lefts:
         if c.dep_ == "nsubjpass":
             post.extend(_near(c, 2))
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
-    if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.i == tok.head.i + 1:
-        pre.append(tok.head)  # "police firing" parsed as police ← acl firing: the noun is its doer
-    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS
-                                   for c in tok.children):
-        pre.append(tok.head)  # "the quake that killed 300 people": the relative pronoun's antecedent is the subject
-    pre.sort(key=lambda t: t.i)
-    post.sort(key=lambda t: t.i)
-    if any(c.dep_ == "prt" for c in tok.rights):
-        # a phrasal verb's passive subject is its object after the particle too ("security was stepped up" reads
-        # like "stepped up security"; the subject also stays first: "talks were broken off with X")
-        post.extend(t for c in tok.lefts if c.dep_ == "nsubjpass" for t in _near(c, 2))
-    # "%" stands for a compound actor (CAMEO-format patterns): a coordinated subject or object
+    return post
+
+
+def _compound_marks(tok: Token) -> tuple[list[str], list[str]]:
+    """"%" stands for a compound actor (CAMEO-format patterns): a coordinated subject (before the trigger) or
+    object (after it)."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    pre_extra = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
-    post_extra = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
-    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
-    # "returned to Peru"
-    has_obj = obj is not None or any(c.dep_ == "nsubjpass" for c in tok.children)
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "prt":
-            end = max(end, c.i + 1)
+    pre = ["%"] if subj is not None and any(c.dep_ == "conj" for c in subj.children) else []
+    post = ["%"] if obj is not None and any(c.dep_ == "conj" for c in obj.children) else []
+    return pre, post
 
-    def words(ts: list[Token]) -> list[str]:
-        out = []
-        for t in ts:
-            out.append(norm(t.lower_))
-            if t.lemma_ and t.lemma_.lower() != t.lower_:
-                out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
-        return out
 
-    return pre_extra + words(pre), (["@obj"] if has_obj else []) + words(post) + post_extra, end
+def _frame_words(ts: list[Token]) -> list[str]:
+    """Tokens as the lexicon compares them: the normalised form, a verb's or noun's lemma where it differs."""
+    out = []
+    for t in ts:
+        out.append(norm(t.lower_))
+        if t.lemma_ and t.lemma_.lower() != t.lower_:
+            out[-1] = norm(t.lemma_.lower()) if t.pos_ in ("VERB", "NOUN") else out[-1]
+    return out
 
 
 def _when(prep: Token) -> bool:
@@ -107,11 +130,10 @@ def token_kinds(tok: Token) -> tuple[str, ...]:
 
 
 # prepositions a light verb's noun hangs on ("engaged *in* talks", "called *for* a boycott")
-SUPPORT_PREPS = frozenset({"in", "into", "on", "for", "to", "at", "with"})
+SUPPORT_PREPS = words("events_prepositions.support")
 # nouns that only count or group the noun of their "of" phrase: "began a new round *of* exercises",
 # "launched a series of raids" — the verb governs the exercises and the raids
-PARTITIVE_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "set", "number", "volley", "barrage",
-                             "flurry", "cycle", "campaign", "program", "programme"})
+PARTITIVE_NOUNS = words("events_nouns.partitive")
 
 
 def light_verb(tok: Token) -> Token | None:

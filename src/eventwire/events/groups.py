@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..models import Actor, Mention
+from ..vocabulary import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 PAIR_WORDS = frozenset({"two", "both"})
 # plural nouns that stand for people in their office, not for states ("the two countries" is the actor
 # stage's business)
-GENERIC_PEOPLE = frozenset({"leader", "official", "envoy", "counterpart", "delegation", "side", "man", "head"})
+GENERIC_PEOPLE = words("events_nouns.generic_people")
 
 
 def named_mentions(mentions: Iterable[Mention]) -> list[Mention]:

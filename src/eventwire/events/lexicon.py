@@ -16,6 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import ResourceError
+from ..vocabulary import words
 from .cameo_format import (
     BlockPattern,
     Slot,
@@ -103,11 +104,8 @@ class _Entry:
     priority: int
 
 
-FUNCTION_WORDS = frozenset({
-    "in", "at", "on", "to", "with", "for", "from", "by", "against", "into", "over", "of", "up", "down", "out",
-    "off", "back", "away", "about", "after", "upon", "toward", "towards", "between", "among", "across",
-    "through", "under", "within", "without", "the", "a", "an", "that", "as", "before", "behind", "near",
-})
+# prepositions, particles and articles: a pattern slot of these is weaker evidence than a content word
+FUNCTION_WORDS = words("events_lexicon.function_words")
 
 
 def _weights(slots: tuple[Slot, ...]) -> tuple[int, int]:
@@ -202,13 +200,13 @@ class _PatternIndex:
 
     def candidates(self, pre: frozenset[str], post: frozenset[str]) -> list[tuple[BlockPattern, int]]:
         found = set(self.always)
-        for words, table in ((pre, self.pre), (post, self.post)):
-            if len(words) < len(table):
-                for word in words:
+        for frame_words, table in ((pre, self.pre), (post, self.post)):
+            if len(frame_words) < len(table):
+                for word in frame_words:
                     found.update(table.get(word, ()))
             else:
                 for word, ns in table.items():
-                    if word in words:
+                    if word in frame_words:
                         found.update(ns)
         return [self.patterns[n] for n in sorted(found)]
 
@@ -291,30 +289,36 @@ class Lexicon:
         # (rows that only drop a CAMEO default, "*" → "-", do not count)
         trusted = any(e.priority > PRIORITY_CAMEO and (e.word.cameo is not None or e.word.pre or e.word.post)
                       and _match_slots(e.word.pre, pre) and _match_slots(e.word.post, post) for e in entries)
-        pre_words, post_words = frozenset(pre), frozenset(post)
+        frame = (frozenset(pre), frozenset(post))
         for e in entries:
             w = e.word
             if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
                 continue
-            content, function = _weights(w.pre + w.post)
-            cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
-                             w.origin, _first_at(w.post, post))]
-            statement = w.cameo is not None and w.cameo.startswith("01")
-            index = self._index.get(w.block)
-            for p, prio in (index.candidates(pre_words, post_words) if index is not None else ()):
-                if _match_slots(p.pre, pre) and _match_slots(p.post, post):
-                    c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
-                    if prio == PRIORITY_CAMEO and c2 < 2 and (statement or trusted):
-                        # a statement verb ("underscore", "stress") with one content word is still a
-                        # statement: CAMEO's one-word patterns on these verbs guess at the content
-                        continue
-                    cands.append(Reading(p.cameo, c2, prio, f2, lemma, kind,
-                                         _slots_text(w.pre + p.pre, w.post + p.post), p.origin,
-                                         _first_at(w.post + p.post, post)))
-            for c in cands:
+            for c in self._candidates(e, kind, lemma, pre, post, frame, trusted):
                 if _better(c, best):
                     best = c
         return best
+
+    def _candidates(self, e: _Entry, kind: str, lemma: str, pre: Sequence[str], post: Sequence[str],
+                    frame: tuple[frozenset[str], frozenset[str]], trusted: bool) -> list[Reading]:
+        """The readings one matching entry offers: its own, and each matching pattern of its block."""
+        w = e.word
+        content, function = _weights(w.pre + w.post)
+        cands = [Reading(w.cameo, content, e.priority, function, lemma, kind, _slots_text(w.pre, w.post),
+                         w.origin, _first_at(w.post, post))]
+        statement = w.cameo is not None and w.cameo.startswith("01")
+        index = self._index.get(w.block)
+        for p, prio in (index.candidates(*frame) if index is not None else ()):
+            if not (_match_slots(p.pre, pre) and _match_slots(p.post, post)):
+                continue
+            c2, f2 = _weights(w.pre + w.post + p.pre + p.post)
+            if prio == PRIORITY_CAMEO and c2 < 2 and (statement or trusted):
+                # a statement verb ("underscore", "stress") with one content word is still a
+                # statement: CAMEO's one-word patterns on these verbs guess at the content
+                continue
+            cands.append(Reading(p.cameo, c2, prio, f2, lemma, kind, _slots_text(w.pre + p.pre, w.post + p.post),
+                                 p.origin, _first_at(w.post + p.post, post)))
+        return cands
 
 
 # ---------------------------------------------------------------------- loading

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocabulary import words
 from .arguments import Found, child
 from .trigger import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MESSAGE_NOUNS = frozenset({"letter", "message", "note", "memo", "memorandum", "communique", "cable", "telegram",
-                           "statement"})  # not an ultimatum or a petition: issuing one is the event itself
-SENDING_VERBS = frozenset({"send", "deliver", "write", "address", "hand", "dispatch", "submit", "issue", "pen"})
+# messages whose content is the event (not an ultimatum or a petition: issuing one is the event itself), and the
+# verbs of sending them (data/lexicon/events.toml)
+MESSAGE_NOUNS = words("events_nouns.message")
+SENDING_VERBS = words("events_verbs.sending_messages")
 
 
 def _message_of(t: Trigger) -> Token | None:

@@ -25,71 +25,38 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..models import AnalysedArticle, Section
+from ..vocabulary import words
 
-# Verbs whose non-political sense is the normal one in sports copy: winning, losing, meeting a team,
-# taking players on. A sports article is enough for them.
-GAME_VERBS = frozenset({
-    "beat", "defeat", "visit", "host", "face", "meet", "play", "tie", "edge", "top", "rout", "crush",
-    "thrash", "eliminate", "oust", "knock", "upset", "trounce", "overpower", "overwhelm", "survive",
-    "break", "down", "come", "help", "pull", "lose", "win", "draw", "sign", "trade", "waive", "acquire",
-    "recruit",
-})
+# The word classes of sports copy (data/lexicon/events.toml, family events_sports), bound once.
+# Verbs whose non-political sense is the normal one in sports copy: a sports article is enough for them.
+GAME_VERBS = words("events_sports.game_verbs")
 # the forms of the game verbs a headline shares with its body ("beat", "beats", "defeated" …)
-_GAME_FORMS = frozenset(f for v in ("beat", "defeat", "edge", "rout", "crush", "thrash", "upset", "trounce", "top")
+_GAME_FORMS = frozenset(f for v in words("events_sports.headline_game_verbs")
                         for f in (v, v + "s", v + "ed", v + "d", v + "en", v + "ing"))
-# Verbs of a roster ("released running back X", "suspended for two games"): the police may release
-# a player too, so these need a sports sentence of their own.
-ROSTER_VERBS = frozenset({"release", "suspend", "hire", "dismiss", "sack", "cut", "bench", "let"})
-# Violent senses used of play ("attacked down the left", "shot wide", "struck the post"): only in a
-# sentence that tells of the play itself (a score, a margin, a half, a kick), never for a sentence
-# that only names a player ("the linebacker was shot by a policeman").
-PLAY_VERBS = frozenset({
-    "attack", "shoot", "strike", "hit", "fire", "fight", "battle", "clash", "hammer", "pound", "blitz",
-})
+# Verbs of a roster ("released running back X"): the police may release a player too, so these need a sports
+# sentence of their own.
+ROSTER_VERBS = words("events_sports.roster_verbs")
+# Violent senses used of play ("attacked down the left", "shot wide"): only in a sentence that tells of the play
+# itself (a score, a margin, a half, a kick), never for a sentence that only names a player.
+PLAY_VERBS = words("events_sports.play_verbs")
 # Compound names of competitions and roles (lower-case token sequences).
-_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("premier", "league"), ("champions", "league"), ("europa", "league"), ("world", "cup"),
-    ("super", "bowl"), ("world", "series"), ("stanley", "cup"), ("grand", "slam"), ("season", "opener"),
-    ("running", "back"), ("wide", "receiver"), ("injured", "reserve"), ("head", "coach"),
-    ("league", "title"), ("cup", "final"), ("test", "match"), ("home", "game"), ("away", "game"),
-    ("home", "fans"), ("regular", "season"), ("seed",),
-)
+_PHRASES = frozenset(tuple(p.split()) for p in words("events_sports.phrases"))
 # Phrases of the play itself: with these, even the violent verbs are moves of a game.
-_PLAY_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("free", "throw"), ("free", "kick"), ("penalty", "kick"), ("home", "run"), ("field", "goal"),
-    ("first", "half"), ("second", "half"), ("extra", "time"), ("in", "overtime"), ("the", "crossbar"),
-    ("the", "penalty", "area"),
-)
+_PLAY_PHRASES = frozenset(tuple(p.split()) for p in words("events_sports.play_phrases"))
 # "the first half of 2024" is a stretch of time, not of a game.
-_HALVES = frozenset({("first", "half"), ("second", "half")})
+_HALVES = frozenset(p for p in _PLAY_PHRASES if p[-1] == "half")
 # Single words that belong to team sport (lower-case); league names are matched upper-case.
-_WORDS = frozenset({
-    "touchdown", "touchdowns", "quarterback", "quarterbacks", "linebacker", "linebackers", "midfielder",
-    "midfielders", "goalkeeper", "goalkeepers", "goalie", "playoff", "playoffs", "postseason", "innings",
-    "wicket", "wickets", "batsman", "batsmen", "halftime", "half-time", "semifinal", "semifinals",
-    "semi-final", "semi-finals", "quarterfinal", "quarterfinals", "quarter-final", "quarter-finals",
-    "rebounds", "rusher", "footballer", "footballers", "outfielder", "shortstop", "equaliser",
-    "equalizer", "scoreline", "standings", "roster", "teammate", "teammates", "hat-trick",
-})
-_PLAY_WORDS = frozenset({"halftime", "half-time", "equaliser", "equalizer", "hat-trick", "scoreline"})
-_LEAGUES = frozenset({
-    "NBA", "NFL", "NHL", "MLB", "NCAA", "MLS", "UEFA", "FIFA", "ICC", "IPL", "AFC", "NFC", "ATP", "WTA",
-})
+_WORDS = words("events_sports.team_sport_words")
+_PLAY_WORDS = words("events_sports.play_words")
+_LEAGUES = words("events_sports.leagues")
 # "91-73", "2-1", "7-7": two small numbers joined by a hyphen or an en dash.
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 # Words near a score that make it a game's: "won 77-68", "a 27-24 loss", "by a score of 32-14".
-_RESULT_WORDS = frozenset({
-    "win", "wins", "won", "winning", "victory", "loss", "losses", "lost", "lose", "beat", "beats", "beaten",
-    "defeat", "defeated", "defeats", "draw", "drew", "tie", "tied", "score", "scored", "lead", "led",
-    "trail", "trailed", "rout", "routed", "edged", "record", "season", "game", "match",
-})
+_RESULT_WORDS = words("events_sports.result_words")
 # A hyphenated count like "10-15" before these is not a score ("10-15 people", "a 52-48 vote").
-_NOT_SCORE_AFTER = frozenset({
-    "people", "percent", "%", "million", "billion", "years", "year", "days", "months", "hours", "vote",
-    "votes", "majority", "ruling", "decision", "margin",
-})
+_NOT_SCORE_AFTER = words("events_sports.not_score_after")
 _SCORE_WINDOW = 4
-_RUN_WICKETS = frozenset({"wickets", "wicket", "runs", "innings", "goals", "points"})
+_RUN_WICKETS = words("events_sports.margin_units")
 
 
 NO_SPORT, SPORT, PLAY = 0, 1, 2
@@ -101,13 +68,19 @@ def sports_level(doc: Doc | Sequence[Token]) -> int:
     tokens = list(doc)
     lower = _words(tokens)
     present = set(lower)
-    if present & _PLAY_WORDS or any(p[0] in present and _has_phrase(lower, p) for p in _PLAY_PHRASES):
+    if _tells_play(lower, present):
         return PLAY
-    if any(w[:1].isdigit() and _is_score(lower, i) for i, w in enumerate(lower)) or ("by" in present and _by_margin(lower)):
-        return PLAY
-    if any(t.text in _LEAGUES for t in tokens) or present & _WORDS:
+    if any(t.text.isupper() and t.text.lower() in _LEAGUES for t in tokens) or present & _WORDS:
         return SPORT
     return SPORT if any(p[0] in present and _has_phrase(lower, p) for p in _PHRASES) else NO_SPORT
+
+
+def _tells_play(lower: list[str], present: set[str]) -> bool:
+    """A word or phrase of the play itself, a score next to a result word, or a margin in a game's units."""
+    if present & _PLAY_WORDS or any(p[0] in present and _has_phrase(lower, p) for p in _PLAY_PHRASES):
+        return True
+    return any(w[:1].isdigit() and _is_score(lower, i) for i, w in enumerate(lower)) or (
+        "by" in present and _by_margin(lower))
 
 
 def sports_article(levels: Sequence[int]) -> bool:
