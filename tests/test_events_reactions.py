@@ -48,3 +48,17 @@ def test_the_reactor_own_act_is_not_what_it_reacts_to(pipeline) -> None:  # type
 ])
 def test_an_appeal_for_an_outcome_is_addressed_to_who_can_grant_it(pipeline, text: str, expect) -> None:  # type: ignore[no-untyped-def]
     assert expect in _events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru accused Chile of spying on its navy on Monday.\nChile denied the allegations on Tuesday.",
+    "Peru accused Chile of spying on its navy on Monday.\nSantiago rejected the claims as baseless.",
+    "Peru's foreign minister criticized Chile over the naval exercise.\nChile dismissed the criticism.",
+])
+def test_denying_a_claim_rejects_its_claimant(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("REJECT", "CHL", "PER") in _events(pipeline, text)
+
+
+def test_denying_access_is_no_answer_to_a_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Peru accused Chile of spying.\nChile denied entry to Peruvian inspectors.")
+    assert ("REJECT", "CHL", "PER") in found  # the inspectors are Peruvian: refused entry, not a claim answered

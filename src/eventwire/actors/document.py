@@ -497,7 +497,10 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
             continue
         seen.add(tok.i)
         m = by_token.get(tok.i)
-        if m is not None and (m.actor.code or m.actor.country) and m.actor.sector not in PEOPLE_SECTORS:
+        # a people's sector says who the person is only as their own title ("American teacher John Hughes"),
+        # not deeper in the phrase ("a women's rights director")
+        own_title = depth == 1 and tok.dep_ in ("compound", "amod") and tok.i < head.i
+        if m is not None and (m.actor.code or m.actor.country) and (m.actor.sector not in PEOPLE_SECTORS or own_title):
             rank = (m.person, m.evidence.startswith("dictionary:"), -depth)  # the office itself says most
             if best is None or rank > best[0]:
                 best = (rank, m.actor)

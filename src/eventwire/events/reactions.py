@@ -34,6 +34,9 @@ WINDOW = 3  # sentences back
 OUTCOME_NOUNS = words("requests.outcome_nouns")
 RELEASE_NOUNS = words("requests.release_nouns")
 STATE_SECTORS = words("requests.state_sectors")
+CLAIM_NOUNS = words("requests.claim_nouns")
+# what a claim noun ("the accusation", "the findings") answers: something said
+SAID_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN, EventType.REJECT})
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -78,7 +81,11 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
             return None
         if prior.source is None or (e.source is not None and _same_side(prior.source, e.source)):
             continue
-        if prior.trigger.lower()[:5] == stem or prior.type not in REACTION_TYPES:
+        if prior.trigger.lower()[:5] == stem:
+            return prior
+        # "rejected the findings", "denied the charges": a claim answers a statement; "condemned the attack":
+        # an act answers an act
+        if (prior.type in SAID_TYPES) == (noun.lemma_.lower() in CLAIM_NOUNS):
             return prior
     return None
 
