@@ -157,6 +157,9 @@ IGOS = [  # (aliases, name, country, sector)
     (["AMISOM"], "African Union Mission in Somalia", "IGO", None),
     (["Gulf Cooperation Council", "GCC"], "Gulf Cooperation Council", "IGO", None),
     (["Mercosur", "MERCOSUR"], "Mercosur", "IGO", None),
+    (["MINUSCA"], "UN mission in the Central African Republic", "UNO", None),
+    (["MONUSCO"], "UN mission in the DR Congo", "UNO", None), (["UNMISS"], "UN mission in South Sudan", "UNO", None),
+    (["UNIFIL"], "UN Interim Force in Lebanon", "UNO", None),
 ]
 NONSTATE = [
     (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah", "LBN", "REB"),
@@ -184,6 +187,16 @@ NONSTATE = [
     (["EZLN", "Zapatista National Liberation Army", "Zapatistas"], "EZLN", "MEX", "REB"),
     (["AQIM", "al-Qaeda in the Islamic Maghreb"], "al-Qaeda in the Islamic Maghreb", "IMG", "REB"),
     (["Boko Haram"], "Boko Haram", "NGA", "REB"), (["PKK", "Kurdistan Workers' Party", "Kurdistan Workers Party"], "PKK", "TUR", "REB"),
+    # armed groups of the 2020s news names (acronyms that are other bodies' too, like RSF, come from the article:
+    # actors/document.py reads "Rapid Support Forces (RSF)")
+    (["Rapid Support Forces"], "Rapid Support Forces", "SDN", "REB"),
+    (["Syrian Democratic Forces"], "Syrian Democratic Forces", "SYR", "REB"),
+    (["Tigray People's Liberation Front", "TPLF"], "Tigray People's Liberation Front", "ETH", "REB"),
+    (["Arakan Army"], "Arakan Army", "MMR", "REB"),
+    (["Seleka"], "Seleka", "CAF", "REB"), (["anti-Balaka", "Anti-Balaka"], "anti-Balaka", "CAF", "REB"),
+    (["ISWAP", "Islamic State West Africa Province"], "Islamic State West Africa Province", "IMG", "REB"),
+    (["JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"], "JNIM", "IMG", "REB"),
+    (["Allied Democratic Forces"], "Allied Democratic Forces", "UGA", "REB"),
 ]
 # State agencies news names by acronym that the Phoenix lists lack (country, PLOVER sector).
 STATE_AGENCIES = [

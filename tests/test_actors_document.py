@@ -129,3 +129,9 @@ def test_the_official_is_the_official_named_before(pipeline) -> None:  # type: i
                         "The official added that Tokyo would send a delegation to Seoul next month.")
     (official,) = [m for m in a.mentions if m.sentence == 1 and m.text.lower().endswith("official")]
     assert official.actor.country == "JPN"  # not the state of "Seoul", named in its own sentence
+
+
+def test_an_acronym_the_article_defines_is_its_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Fighting between the army and the Rapid Support Forces (RSF) spread to Darfur.\n"
+                        "The RSF said it had taken the airport.")
+    assert [(m.text, m.actor.code) for m in a.mentions if m.sentence == 1 and m.text == "RSF"] == [("RSF", "SDNREB")]

@@ -152,6 +152,7 @@ class DocumentModel:
         mentions = resolve_definite_roles(analysed, mentions)
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
+        mentions = article_acronyms(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
         first.run()
         speakers = first.speakers()
@@ -775,3 +776,40 @@ def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: d
         if words_ and words_[-1] == head or head in (prior.actor.role or "").lower().split():
             return prior
     return None
+
+
+# --------------------------------------------------------------------------- acronyms the article defines
+
+ACRONYM = "coref:acronym"
+
+
+def article_acronyms(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """"the Rapid Support Forces (RSF)": the article defines an acronym for an actor it names; the acronym alone
+    elsewhere in the article ("the RSF said") is that actor, whatever else it may stand for in other stories
+    (RSF is also Reporters Without Borders)."""
+    defined: dict[str, Actor] = {}
+    at = {(m.sentence, t): m for m in mentions for t in range(m.token_start, m.token_end)}
+    for m in mentions:
+        doc = analysed.docs.get(m.sentence)
+        e = m.token_end
+        if doc is None or e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+            continue
+        acro = doc[e + 1].text
+        if acro.isupper() and acro.isalnum() and 2 <= len(acro) <= 8 and (m.sentence, e + 1) not in at:
+            defined.setdefault(acro, m.actor)
+    if not defined:
+        return mentions
+    out = list(mentions)
+    for sentence in analysed.sentences:
+        doc = analysed.docs.get(sentence.index)
+        if doc is None:
+            continue
+        for tok in doc:
+            actor = defined.get(tok.text)
+            if actor is None or (sentence.index, tok.i) in at:
+                continue
+            start = sentence.start + tok.idx
+            out.append(Mention(sentence=sentence.index, start=start, end=start + len(tok.text), token_start=tok.i,
+                               token_end=tok.i + 1, text=tok.text, actor=dataclasses.replace(actor, text=tok.text),
+                               evidence=ACRONYM))
+    return out
