@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from eventwire.events.parties import has_parties, require_parties
 from eventwire.models import Actor, AnalysedArticle, Article, Event, EventType
 
@@ -71,3 +73,14 @@ def test_a_state_sanctioning_its_own_people_restricts_them() -> None:
     assert (e.type, e.cameo) == (EventType.COERCE, "172")
     (e,) = require_parties(_with_mentions(event(EventType.SANCTION, USA, IRN))).events
     assert e.type == EventType.SANCTION  # between states a sanction stays one
+
+
+def test_one_named_actor_on_both_sides_is_a_misreading() -> None:
+    envoy = Actor(text="the envoy", name="Ana Ruiz", code="CHLGOV", country="CHL", sector="GOV", role="envoy")
+    assert not has_parties(event(EventType.SUPPORT, envoy, dataclasses.replace(envoy, text="she")))
+    assert has_parties(event(EventType.COERCE, KEN_GOV, KEN_GOV))  # two generic bodies of one code may be two
+
+
+def test_talks_with_an_audience_are_no_consultation() -> None:
+    reporters = Actor(text="reporters", code="USAJRN", country="USA", sector="JRN")
+    assert not has_parties(event(EventType.CONSULT, USA, reporters))

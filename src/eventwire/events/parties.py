@@ -5,7 +5,8 @@ parties its type needs.
   accused" of whom? The text did not say, or we did not read it; either way the record tells no relation.
 - Every type but the agentless ones (``event_types.agentless``: assaults and coercion, whose doer news often
   does not know) needs a source.
-- A state acting on itself, named bare on both sides ("Cameroon … Cameroon"), is a misreading.
+- A state acting on itself, named bare on both sides ("Cameroon … Cameroon"), or one actor on both sides, is
+  a misreading; talks "with reporters" are with an audience (``event_types.audience_sectors``), no party.
 
 Before the check, two readings of domestic coercion are completed:
 
@@ -31,6 +32,7 @@ from ..vocabulary import words
 STATE_SECTORS = words("requests.state_sectors")
 PEOPLE_SECTORS = words("implied_agents.domestic_sectors")
 FORCE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+AUDIENCE_SECTORS = words("event_types.audience_sectors")
 
 
 def has_parties(event: Event) -> bool:
@@ -46,6 +48,10 @@ def has_parties(event: Event) -> bool:
         s, t = event.source, event.target
         if s.code is not None and s.code == t.code and not s.sector and not s.members and not t.members:
             return False
+        if (s.name, s.code, s.role) == (t.name, t.code, t.role) and (s.name or s.role) and not s.members:
+            return False  # one actor on both sides ("the embassy praised what it called …": it is the embassy)
+        if kind == "consult" and (t.sector or "").lower() in AUDIENCE_SECTORS and not t.name:
+            return False  # "met reporters": an audience, no party to talks
     return True
 
 
