@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,15 +28,15 @@ import numpy as np
 from eventwire.config import load_settings
 from eventwire.evaluation.articles import matches, read_articles
 from eventwire.events.scorer import featurize, model_path
+from eventwire.learn import L2, best_threshold, cross_validated, fit, matrix, weights_table
 from eventwire.models import AnalysedArticle, event_to_record
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDERS = [ROOT / "tests" / "data" / "articles", ROOT.parent / "shared" / "eval" / "news-train"]
-L2 = 1.0
-FOLDS = 5
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+DEFAULT_FOLDERS = [ROOT / "tests" / "data" / "articles", SHARED / "eval" / "news-train"]
 # the threshold keeps a record when keeping it gains more than it costs: a matched record is worth this many
 # unmatched ones (recall is the scarcer of the two on real news)
-POSITIVE_WORTH = 2.5
+POSITIVE_WORTH = 1.5
 
 
 def examples(folders: list[tuple[Path, str]]) -> tuple[list[dict[str, float]], list[int], list[str]]:
@@ -71,47 +72,12 @@ def _analysed(pipeline: Any, articles: Any, settings: Any) -> list[AnalysedArtic
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 3000, rate: float = 0.5) -> tuple[np.ndarray, float]:
-    """Logistic regression by full-batch gradient descent; returns (weights, bias)."""
-    w = np.zeros(x.shape[1])
-    b = 0.0
-    n = len(y)
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-        grad_w = x.T @ (p - y) / n + l2 * w / n
-        grad_b = float(np.mean(p - y))
-        w -= rate * grad_w
-        b -= rate * grad_b
-    return w, b
-
-
-def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[str]) -> np.ndarray:
-    """Each record's probability from a model fitted on the other folds' articles."""
-    names = sorted(set(groups))
-    fold_of = {g: n % FOLDS for n, g in enumerate(names)}
-    folds = np.array([fold_of[g] for g in groups])
-    out = np.zeros(len(y))
-    for k in range(FOLDS):
-        test = folds == k
-        w, b = fit(x[~test], y[~test])
-        out[test] = 1.0 / (1.0 + np.exp(-(x[test] @ w + b)))
-    return out
-
-
-def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, float]]:
-    best = (0.0, -1e9)
-    for t in np.arange(0.05, 0.8, 0.01):
-        keep = p >= t
-        gain = POSITIVE_WORTH * float(np.sum(y[keep])) - float(np.sum(1 - y[keep]))
-        if gain > best[1]:
-            best = (float(t), gain)
-    t = best[0]
-    keep = p >= t
-    figures = {"records": len(y), "matched": int(y.sum()), "kept": int(keep.sum()),
-               "kept_matched": int(y[keep].sum()), "precision_before": round(float(y.mean()), 3),
-               "precision_after": round(float(y[keep].mean()) if keep.any() else 0.0, 3),
-               "matched_kept_share": round(float(y[keep].sum() / max(1, y.sum())), 3)}
-    return round(t, 2), figures
+def figures(p: np.ndarray, y: np.ndarray, threshold: float) -> dict[str, float]:
+    keep = p >= threshold
+    return {"records": int(len(y)), "matched": int(y.sum()), "kept": int(keep.sum()),
+            "kept_matched": int(y[keep].sum()), "precision_before": round(float(y.mean()), 3),
+            "precision_after": round(float(y[keep].mean()) if keep.any() else 0.0, 3),
+            "matched_kept_share": round(float(y[keep].sum() / max(1, y.sum())), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,12 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     folders = [(f, "all") for f in DEFAULT_FOLDERS if f.is_dir()] + [(Path(f), args.split) for f in args.also]
     rows, labels, groups = examples(folders)
-    names = sorted({k for r in rows for k in r})
-    x = np.array([[r.get(k, 0.0) for k in names] for r in rows])
+    x, names = matrix(rows)
     y = np.array(labels, dtype=float)
-    threshold, figures = best_threshold(cross_validated(x, y, groups), y)
+    p = cross_validated(x, y, groups)
+    threshold = best_threshold(p, y, POSITIVE_WORTH)
+    cv = figures(p, y, threshold)
     w, b = fit(x, y)
-    print(json.dumps({"threshold": threshold, "cross_validated": figures}, indent=1))
+    print(json.dumps({"threshold": threshold, "cross_validated": cv}, indent=1))
     if args.dry_run:
         return 0
     model = {
@@ -139,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                  "(scripts/train_event_scorer.py)",
         "trained": date.today().isoformat(),
         "trained_on": [f"{f.name} ({split})" for f, split in folders],
-        "l2": L2, "positive_worth": POSITIVE_WORTH, "cross_validated": figures,
-        "threshold": threshold, "bias": round(b, 5),
-        "weights": {k: round(float(v), 5) for k, v in zip(names, w, strict=True) if abs(v) > 1e-6},
+        "l2": L2, "positive_worth": POSITIVE_WORTH, "cross_validated": cv,
+        "threshold": threshold, "bias": round(b, 5), "weights": weights_table(names, w),
     }
     args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")

@@ -135,3 +135,9 @@ def test_an_acronym_the_article_defines_is_its_actor(pipeline) -> None:  # type:
     a = _read(pipeline, "Fighting between the army and the Rapid Support Forces (RSF) spread to Darfur.\n"
                         "The RSF said it had taken the airport.")
     assert [(m.text, m.actor.code) for m in a.mentions if m.sentence == 1 and m.text == "RSF"] == [("RSF", "SDNREB")]
+
+
+def test_a_state_name_inside_a_sea_or_bay_name_is_no_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Pirates attacked a tanker in the Gulf of Guinea on Monday.\n"
+                        "The last detainees left Guantanamo Bay on Friday.")
+    assert not any(m.actor.country in ("GIN", "CUB") for m in a.mentions)

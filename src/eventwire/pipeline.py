@@ -1,7 +1,7 @@
 """Wires the stages: a pure function from a batch of raw records to analysed articles (or rejections).
 
     ingest → clean → segment → tokenise → actors → [may hold an event?] → parse → events
-           → time → certainty → places → dedup → parties → scorer
+           → time → certainty → places → fill → dedup → parties → scorer
 
 Resources (spaCy, dictionaries, gazetteer) are loaded once in :class:`Pipeline`. Every stage is a
 callable ``AnalysedArticle -> AnalysedArticle``; none of them touches a database, the CLI or ray.
@@ -26,6 +26,7 @@ from .dedup import merge_mentions
 from .errors import EventwireError
 from .events import EventCoder
 from .events.groups import named_mentions
+from .events.filler import ArgumentFiller
 from .events.parties import require_parties
 from .events.scorer import EventScorer
 from .models import AnalysedArticle, Article, RawRecord, Rejection
@@ -54,6 +55,7 @@ class Pipeline:
             ("time", TimeTagger(settings)),
             ("certainty", CertaintyTagger(settings)),
             ("places", PlaceResolver(settings)),
+            ("fill", ArgumentFiller()),
             ("dedup", merge_mentions),
             ("parties", require_parties),
             ("scorer", EventScorer()),

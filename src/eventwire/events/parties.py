@@ -17,7 +17,7 @@ Before the check, two readings of domestic coercion are completed:
   from", "ban X") is a restriction of their freedoms (COERCE, CAMEO 172): PLOVER's SANCTION is a measure
   against another party it has relations with.
 
-Run after ``dedup`` so that a telling's missing party is first filled from the other tellings of the same
+Run after ``fill`` (the learned last resort for a missing party, :mod:`.filler`) and ``dedup``, so that a telling's missing party is first filled from the other tellings of the same
 event (the headline's "Shoigu visits" takes the body's DPRK).
 """
 

@@ -1,0 +1,187 @@
+"""A learned last resort for a missing party: when the rules found an event's source or target nowhere, which
+actor of its sentence is it? (pipeline stage ``fill``, before ``dedup``, so that a filled record merges with
+the other tellings of its event, and before ``parties``, which drops records without the parties their type
+needs)
+
+The rules read arguments from grammatical roles; real sentences put parties where no rule looks ("the
+documentation met with opposition from China's mission", "Ghani's spokesman, responding to the Taliban chief,
+rejected …"). For an event missing one side, every actor mention of its sentence that is not already the other
+side is a candidate; a logistic model scores each candidate from how it relates to the trigger — the
+dependency path between them, direction and distance, what kind of actor it is and how it was found (never
+the article's words) — and the best candidate above the model's threshold fills the side, its score and path
+written in the event's evidence.
+
+The model is ``data/events/filler.json`` (weights, bias, threshold, and what it was trained on), rebuilt by
+``python scripts/train_argument_filler.py`` from hand-coded articles. Without the file nothing is filled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ResourceError
+from ..models import Actor, AnalysedArticle, Event, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODEL_FILE = "filler.json"
+MAX_PATH = 4  # dependency edges; farther candidates share one path feature
+
+
+@dataclass(frozen=True, slots=True)
+class FillerModel:
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+
+    def score(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention that may fill ``side`` of ``event``, with its features."""
+
+    event: int  # index into the article's events
+    side: str  # "source" | "target"
+    mention: Mention
+    features: dict[str, float]
+
+
+def model_path() -> Path:
+    return Path(str(files("eventwire") / "data" / "events" / MODEL_FILE))
+
+
+def load_model(path: Path | None = None) -> FillerModel | None:
+    path = path or model_path()
+    if not path.is_file():
+        return None
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return FillerModel({str(k): float(v) for k, v in raw["weights"].items()}, float(raw["bias"]),
+                           float(raw["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ResourceError(f"cannot read the argument filler model: {exc!r}", path=str(path), code="E444") from exc
+
+
+# --------------------------------------------------------------------------- candidates and features
+
+
+def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candidate]:
+    """Every (event, missing side, mention) triple of ``events`` whose sentence is parsed."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in analysed.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Candidate] = []
+    for n, e in enumerate(events):
+        doc = analysed.docs.get(e.sentence_index)
+        if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+            continue
+        for side, missing, other in (("source", e.source, e.target), ("target", e.target, e.source)):
+            if _known(missing) or not _known(other):
+                continue
+            for m in by_sentence.get(e.sentence_index, ()):
+                if _known(m.actor) and not _same(m.actor, other):
+                    out.append(Candidate(n, side, m, features(doc, e, side, m, other)))
+    return out
+
+
+def features(doc: Doc, e: Event, side: str, m: Mention, other: Actor | None) -> dict[str, float]:
+    trigger = doc[e.trigger_token]
+    head = _head(doc, m)
+    path = _path(trigger, head)
+    f: dict[str, float] = {f"{side}:path={path}": 1.0, f"{side}:type={e.type.value}": 1.0,
+                           f"{side}:dir={'before' if head.i < trigger.i else 'after'}": 1.0,
+                           f"{side}:kind={_kind(m.actor)}": 1.0,
+                           f"{side}:evidence={re.split(r'[:+]', m.evidence)[0]}": 1.0, "bias:" + side: 1.0}
+    f[f"{side}:near"] = 1.0 / (1.0 + abs(head.i - trigger.i))
+    if other is not None and m.actor.country == other.country:
+        f[f"{side}:same_country"] = 1.0
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "inside"):
+        f[f"{side}:locative"] = 1.0
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        f[f"{side}:a_subject"] = 1.0
+    return f
+
+
+def _path(a: Token, b: Token) -> str:
+    """The dependency path from ``a`` up to the common ancestor and down to ``b`` ("^nsubj", "vprep>pobj")."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return "far"
+    ups = [t.dep_ for t in up_a[:up_a.index(common)]]
+    downs = [t.dep_ for t in reversed(up_b[:up_b.index(common)])]
+    if len(ups) + len(downs) > MAX_PATH:
+        return "far"
+    signature = "".join(f"^{d}" for d in ups) + "".join(f"v{d}" for d in downs)
+    return signature or "self"
+
+
+def _head(doc: Doc, m: Mention) -> Token:
+    for t in doc[m.token_start:m.token_end]:
+        if not m.token_start <= t.head.i < m.token_end or t.head.i == t.i:
+            return t
+    return doc[m.token_end - 1]
+
+
+def _known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.members)
+
+
+def _same(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.name, a.code) == (b.name, b.code)
+
+
+def _kind(actor: Actor) -> str:
+    if actor.members:
+        return "group"
+    if actor.country in ("IGO", "UNO", "EUR", "NGO", "MNC"):
+        return "nonstate"
+    if actor.name and actor.role:
+        return "person"
+    return "body" if actor.sector else "state"
+
+
+# --------------------------------------------------------------------------- filling
+
+
+def fill(analysed: AnalysedArticle, events: Sequence[Event], model: FillerModel | None) -> list[Event]:
+    """``events`` with each missing side filled by its best candidate above the model's threshold."""
+    out = list(events)
+    if model is None:
+        return out
+    best: dict[tuple[int, str], tuple[float, Candidate]] = {}
+    for c in candidates(analysed, out):
+        p = model.score(c.features)
+        key = (c.event, c.side)
+        if p >= model.threshold and (key not in best or p > best[key][0]):
+            best[key] = (p, c)
+    for (n, side), (p, c) in best.items():
+        path = next((k.split("=", 1)[1] for k in c.features if k.startswith(f"{side}:path=")), "?")
+        note = f"; {side}: learned filler {p:.2f} ('{c.mention.text}', path {path})"
+        out[n] = dataclasses.replace(out[n], **{side: c.mention.actor, "evidence": out[n].evidence + note})
+    return out
+
+
+class ArgumentFiller:
+    """Pipeline stage ``fill``: missing parties filled by the packaged model (a no-op without it)."""
+
+    def __init__(self, model: FillerModel | None = None, *, use_packaged: bool = True) -> None:
+        self.model = model if model is not None or not use_packaged else load_model()
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        if self.model is None or not analysed.events:
+            return analysed
+        return dataclasses.replace(analysed, events=tuple(fill(analysed, analysed.events, self.model)))
