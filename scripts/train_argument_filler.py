@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     p = cross_validated(x, y, groups)
     threshold = best_threshold(p, y, POSITIVE_WORTH)
     keep = p >= threshold
-    cv = {"candidates": int(len(y)), "right": int(y.sum()), "kept": int(keep.sum()),
+    cv = {"candidates": len(y), "right": int(y.sum()), "kept": int(keep.sum()),
           "kept_right": int(y[keep].sum())}
     print(json.dumps({"threshold": threshold, "cross_validated": cv}, indent=1))
     if args.dry_run:

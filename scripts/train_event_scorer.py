@@ -74,7 +74,7 @@ def _analysed(pipeline: Any, articles: Any, settings: Any) -> list[AnalysedArtic
 
 def figures(p: np.ndarray, y: np.ndarray, threshold: float) -> dict[str, float]:
     keep = p >= threshold
-    return {"records": int(len(y)), "matched": int(y.sum()), "kept": int(keep.sum()),
+    return {"records": len(y), "matched": int(y.sum()), "kept": int(keep.sum()),
             "kept_matched": int(y[keep].sum()), "precision_before": round(float(y.mean()), 3),
             "precision_after": round(float(y[keep].mean()) if keep.any() else 0.0, 3),
             "matched_kept_share": round(float(y[keep].sum() / max(1, y.sum())), 3)}
