@@ -9,7 +9,7 @@ example when it matches a gold event of its article (type and countries, as `eve
 matches, optional gold events included), a negative one otherwise; its features are
 :func:`eventwire.events.scorer.featurize`'s (how the record was found, never the article's words). A
 logistic regression with an L2 penalty is fitted by gradient descent (numpy); the threshold is the one that
-keeps the most positives for the negatives it drops, read off a cross-validation by article (each article's
+maximises F1 (matched records kept, and the precision of those kept) on a cross-validation by article (each article's
 records scored by a model that never saw them). Frozen halves are never read: `--split` must name a tune half.
 """
 
@@ -28,15 +28,12 @@ import numpy as np
 from eventwire.config import load_settings
 from eventwire.evaluation.articles import matches, read_articles
 from eventwire.events.scorer import featurize, model_path
-from eventwire.learn import L2, best_threshold, cross_validated, fit, matrix, weights_table
+from eventwire.learn import L2, best_f1_threshold, cross_validated, fit, matrix, weights_table
 from eventwire.models import AnalysedArticle, event_to_record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 DEFAULT_FOLDERS = [ROOT / "tests" / "data" / "articles", SHARED / "eval" / "news-train"]
-# the threshold keeps a record when keeping it gains more than it costs: a matched record is worth this many
-# unmatched ones (recall is the scarcer of the two on real news)
-POSITIVE_WORTH = 1.5
 
 
 def examples(folders: list[tuple[Path, str]]) -> tuple[list[dict[str, float]], list[int], list[str]]:
@@ -95,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     x, names = matrix(rows)
     y = np.array(labels, dtype=float)
     p = cross_validated(x, y, groups)
-    threshold = best_threshold(p, y, POSITIVE_WORTH)
+    threshold = best_f1_threshold(p, y)
     cv = figures(p, y, threshold)
     w, b = fit(x, y)
     print(json.dumps({"threshold": threshold, "cross_validated": cv}, indent=1))
@@ -106,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                  "(scripts/train_event_scorer.py)",
         "trained": date.today().isoformat(),
         "trained_on": [f"{f.name} ({split})" for f, split in folders],
-        "l2": L2, "positive_worth": POSITIVE_WORTH, "cross_validated": cv,
+        "l2": L2, "threshold_by": "F1 of the cross-validated records", "cross_validated": cv,
         "threshold": threshold, "bias": round(b, 5), "weights": weights_table(names, w),
     }
     args.output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -57,5 +57,21 @@ def best_threshold(p: np.ndarray, y: np.ndarray, positive_worth: float) -> float
     return round(best[0], 2)
 
 
+def best_f1_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The threshold that maximises F1 of the kept rows: their share of all positives, and their precision."""
+    best = (0.5, -1.0)
+    total = max(1.0, float(np.sum(y)))
+    for t in np.arange(0.05, 0.95, 0.01):
+        keep = p >= t
+        kept_pos = float(np.sum(y[keep]))
+        if not keep.any() or kept_pos == 0:
+            continue
+        recall, precision = kept_pos / total, kept_pos / float(np.sum(keep))
+        f1 = 2 * recall * precision / (recall + precision)
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return round(best[0], 2)
+
+
 def weights_table(names: Sequence[str], w: np.ndarray) -> dict[str, float]:
     return {k: round(float(v), 5) for k, v in zip(names, w, strict=True) if abs(v) > 1e-6}

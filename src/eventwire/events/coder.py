@@ -128,6 +128,7 @@ class EventCoder:
         self._trigger_forms = self.lexicon.trigger_forms | words("reporting.verb_forms")
         self.statement_rules = load_rules()
         self.rules = load_rulebook()
+        self._types: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ stage API
     def may_hold_event(self, doc: Doc) -> bool:
@@ -280,8 +281,11 @@ class EventCoder:
             self.rules.transform("absorb", t, ctx)
 
     def _type(self, cameo: str) -> str | None:
-        c = self.lexicon.code(cameo)
-        return c.plover_type if c else None
+        """The PLOVER type of a CAMEO code (remembered: the rules ask it often)."""
+        if cameo not in self._types:
+            c = self.lexicon.code(cameo)
+            self._types[cameo] = c.plover_type if c else None
+        return self._types[cameo]
 
     # ------------------------------------------------------------------ arguments
     def _arguments(self, t: Trigger, ctx: Context) -> None:

@@ -78,7 +78,9 @@ def load_model(path: Path | None = None) -> FillerModel | None:
 
 
 def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candidate]:
-    """Every (event, missing side, mention) triple of ``events`` whose sentence is parsed."""
+    """Every (event, side, mention) triple of ``events`` whose sentence is parsed: for a missing side every actor
+    of the sentence but the other side; for a side the rules filled, the same, the rules' choice among them
+    (feature ``rule_choice``) — the model may find a better one."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in analysed.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -87,12 +89,18 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
         doc = analysed.docs.get(e.sentence_index)
         if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
             continue
-        for side, missing, other in (("source", e.source, e.target), ("target", e.target, e.source)):
-            if _known(missing) or not _known(other):
+        for side, current, other in (("source", e.source, e.target), ("target", e.target, e.source)):
+            if not _known(other):
                 continue
-            for m in by_sentence.get(e.sentence_index, ()):
-                if _known(m.actor) and not _same(m.actor, other):
-                    out.append(Candidate(n, side, m, features(doc, e, side, m, other)))
+            mentions = [m for m in by_sentence.get(e.sentence_index, ()) if _known(m.actor) and not _same(m.actor, other)]
+            if _known(current) and not any(_same(m.actor, current) for m in mentions):
+                continue  # the rules' choice is no actor of this sentence (told elsewhere, implied): keep it
+            for m in mentions:
+                f = features(doc, e, side, m, other)
+                f[f"{side}:mode={'rerank' if _known(current) else 'fill'}"] = 1.0
+                if _known(current) and _same(m.actor, current):
+                    f[f"{side}:rule_choice"] = 1.0
+                out.append(Candidate(n, side, m, f))
     return out
 
 
@@ -157,21 +165,29 @@ def _kind(actor: Actor) -> str:
 # --------------------------------------------------------------------------- filling
 
 
+RERANK_MARGIN = 0.25  # how much better than the rules' choice another candidate must score to replace it
+
+
 def fill(analysed: AnalysedArticle, events: Sequence[Event], model: FillerModel | None) -> list[Event]:
-    """``events`` with each missing side filled by its best candidate above the model's threshold."""
+    """``events`` with each missing side filled by its best candidate above the model's threshold, and a side the
+    rules filled replaced where another candidate scores above the threshold and well above the rules' choice."""
     out = list(events)
     if model is None:
         return out
-    best: dict[tuple[int, str], tuple[float, Candidate]] = {}
+    scored: dict[tuple[int, str], list[tuple[float, Candidate]]] = {}
     for c in candidates(analysed, out):
-        p = model.score(c.features)
-        key = (c.event, c.side)
-        if p >= model.threshold and (key not in best or p > best[key][0]):
-            best[key] = (p, c)
-    for (n, side), (p, c) in best.items():
-        path = next((k.split("=", 1)[1] for k in c.features if k.startswith(f"{side}:path=")), "?")
-        note = f"; {side}: learned filler {p:.2f} ('{c.mention.text}', path {path})"
-        out[n] = dataclasses.replace(out[n], **{side: c.mention.actor, "evidence": out[n].evidence + note})
+        scored.setdefault((c.event, c.side), []).append((model.score(c.features), c))
+    for (n, side), options in scored.items():
+        p, best = max(options, key=lambda x: x[0])
+        if p < model.threshold or best.features.get(f"{side}:rule_choice"):
+            continue
+        current = max((q for q, c in options if c.features.get(f"{side}:rule_choice")), default=None)
+        if current is not None and p - current < RERANK_MARGIN:
+            continue
+        path = next((k.split("=", 1)[1] for k in best.features if k.startswith(f"{side}:path=")), "?")
+        verb = "filled" if current is None else f"chosen over the rules' ({current:.2f})"
+        note = f"; {side}: learned filler {p:.2f} {verb} ('{best.mention.text}', path {path})"
+        out[n] = dataclasses.replace(out[n], **{side: best.mention.actor, "evidence": out[n].evidence + note})
     return out
 
 
