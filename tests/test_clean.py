@@ -79,6 +79,59 @@ def test_clean_empty_after_cleaning_raises() -> None:
     assert info.value.code == "E112"
 
 
+# ------------------------------------------------------------------------------------------ issue 12: not prose, not English
+
+# Short news sentences of our own, in translation.
+RUSSIAN = ("Президент провёл во вторник встречу с премьер-министром в столице, чтобы обсудить безопасность "
+           "границ. Стороны подписали соглашение о сотрудничестве.")
+KOREAN = "대통령은 화요일 수도에서 총리와 만나 국경 안보 문제를 논의했다. 양측은 협력 협정에 서명했다."
+ARABIC = "التقى الرئيس يوم الثلاثاء برئيس الوزراء في العاصمة لمناقشة أمن الحدود. ووقع الجانبان اتفاقية تعاون."
+FRENCH = ("Le président a rencontré mardi le premier ministre dans la capitale pour discuter de la sécurité des "
+          "frontières. Les deux dirigeants ont signé un accord de coopération militaire et ont annoncé une "
+          "nouvelle réunion au mois de mars, selon le ministère des affaires étrangères du pays voisin.")
+
+
+@pytest.mark.parametrize(("text", "language", "named"), [
+    (RUSSIAN, "und-Cyrl", "Cyrillic"),
+    (KOREAN, "ko", "Korean"),
+    (ARABIC, "und-Arab", "Arabic"),
+    (FRENCH, "und-Latn", "common English words"),
+])
+def test_clean_rejects_an_article_not_in_english_naming_its_script(text: str, language: str, named: str) -> None:
+    from eventwire.ingest import read_language
+
+    with pytest.raises(InputError) as info:
+        clean(f"Headline\n{text}")
+    assert info.value.code == "E115" and named in info.value.message and "English" in info.value.message
+    assert read_language(text).language == language
+
+
+def test_clean_records_the_language_in_the_metadata() -> None:
+    a = clean("Port reopens\nDock workers returned to work on Monday after the union accepted a new pay offer "
+              "from the port authority, which said that ships would be unloaded again by the end of the week.")
+    assert a.metadata["language"] == "en"
+    assert clean("Iran condemned Israel.").metadata["language"] in ("en", "und")  # too short to tell: kept
+
+
+def test_clean_rejects_random_bytes_read_as_text() -> None:
+    import random
+
+    from eventwire.ingest import decode
+
+    rng = random.Random(12)
+    noise = bytes(rng.randrange(1, 256) for _ in range(4000))  # no NUL: read as cp1252 text
+    text, _ = decode(noise)
+    with pytest.raises(InputError) as info:
+        clean(text)
+    assert info.value.code == "E114" and "control" in info.value.message
+
+
+def test_clean_rejects_text_that_is_mostly_not_letters() -> None:
+    with pytest.raises(InputError) as info:
+        clean("1234 5678 9012\n" + "3.14159 2.71828 1.41421 | 42 + 17 = 59; " * 50)
+    assert info.value.code == "E114" and "letters" in info.value.message
+
+
 # ------------------------------------------------------------------------------------------ the seed
 
 

@@ -19,11 +19,14 @@ from .config import Settings
 from .errors import InputError
 from .ids import content_hash
 from .ingest.dates import SEPARATORS
+from .ingest.language import read_language
 from .models import Article, Block, RawRecord, Section
 
 log = logging.getLogger(__name__)
 
 E_NO_TEXT_LEFT = "E112"
+E_NOT_PROSE = "E114"
+E_NOT_ENGLISH = "E115"
 
 # --------------------------------------------------------------------------------- text repair
 
@@ -338,7 +341,9 @@ def clean_record(record: RawRecord, settings: Settings) -> Article:
     """Clean ``record`` into an :class:`Article` with its sections marked.
 
     A JSONL/CSV/HTML title that the text does not already open with is put first, as the headline.
-    Raises :class:`InputError` (E112) when nothing is left after cleaning.
+    Raises :class:`InputError` when nothing is left after cleaning (E112), when the text is not text or not
+    prose (E114: control characters, mostly not letters) and when it is not English (E115); the language
+    read (:func:`~eventwire.ingest.language.read_language`) is recorded in the metadata (``language``).
     """
     repaired, changed = repair_encoding(record.text)
     body = normalise(repaired)
@@ -354,6 +359,11 @@ def clean_record(record: RawRecord, settings: Settings) -> Article:
     if not text.strip() or len(text) > settings.max_article_chars * 2:
         why = "no text left after cleaning" if not text.strip() else "cleaned text over max_article_chars"
         raise InputError(why, path=record.origin, code=E_NO_TEXT_LEFT)
+    reading = read_language(text)
+    if reading.problem is not None:
+        code = E_NOT_ENGLISH if reading.kind == "language" else E_NOT_PROSE
+        raise InputError(reading.problem, path=record.origin, code=code)
+    metadata["language"] = reading.language
     blocks = find_blocks(text, title)
     headline = next((text[b.start:b.end] for b in blocks if b.section is Section.HEADLINE), None)
     digest = content_hash(text)

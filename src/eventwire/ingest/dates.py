@@ -9,6 +9,12 @@ from email.utils import parsedate_to_datetime
 from ..errors import InputError
 
 E_BAD_DATE = "E109"
+# Publication dates outside these bounds are refused (E109): no news article was published before the
+# first newspapers or will be in 2101, and days near the calendar's edges (0001-01-01, 9999-12-31) break
+# the date arithmetic of the time stage.
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+LATEST_PUBLISHED = date(2100, 12, 31)
+MAX_DATE_CHARS = 64  # the longest written date we accept is far shorter
 
 _MONTHS = {
     "jan": 1,
@@ -81,9 +87,35 @@ def parse_published(value: str, origin: str = "--published") -> date:
     ``17 June 2025``, ``June 17, 2025``, RFC 2822 (``Tue, 17 Jun 2025 10:00:00 GMT``).
 
     Raises :class:`InputError` (E109) for anything else, including day/month orders that cannot be
-    told apart (``06/07/2025``): a wrong date is worse than none.
+    told apart (``06/07/2025``): a wrong date is worse than none; and for a date outside
+    :data:`EARLIEST_PUBLISHED` … :data:`LATEST_PUBLISHED`.
     """
     text = value.strip()
+    if len(text) > MAX_DATE_CHARS:
+        raise InputError(
+            f"the date given by {origin} is {len(text):,} characters long, not a date: write it as YYYY-MM-DD "
+            "(e.g. 2025-06-17)", code=E_BAD_DATE)
+    found = _parse(text) if text else None
+    if found is None:
+        raise InputError(
+            f"cannot read the date {value!r} given by {origin}: write it as YYYY-MM-DD (e.g. 2025-06-17), "
+            "'17 June 2025' or 'June 17, 2025'",
+            code=E_BAD_DATE,
+        )
+    if not in_range(found):
+        raise InputError(
+            f"the date {value!r} given by {origin} is outside the years "
+            f"{EARLIEST_PUBLISHED.year}–{LATEST_PUBLISHED.year}: give the article's publication date "
+            "(YYYY-MM-DD)", code=E_BAD_DATE)
+    return found
+
+
+def in_range(day: date) -> bool:
+    """Whether ``day`` can be a publication date (see :data:`EARLIEST_PUBLISHED`)."""
+    return EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED
+
+
+def _parse(text: str) -> date | None:
     if text:
         try:
             return date.fromisoformat(text)
@@ -107,13 +139,9 @@ def parse_published(value: str, origin: str = "--published") -> date:
                 return d
         try:
             return parsedate_to_datetime(text).date()
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
-    raise InputError(
-        f"cannot read the date {value!r} given by {origin}: write it as YYYY-MM-DD (e.g. 2025-06-17), "
-        "'17 June 2025' or 'June 17, 2025'",
-        code=E_BAD_DATE,
-    )
+    return None
 
 
 # A dateline near the top of an article states its publication date. Two kinds: a leader word
@@ -153,8 +181,16 @@ def _date_in(fragment: str) -> tuple[bool, date | None]:
 
 def find_dateline(text: str) -> date | None:
     """The publication date stated by a dateline in the first lines of ``text``; None without a year."""
+    found = dateline_of(text)
+    return found[0] if found else None
+
+
+def dateline_of(text: str) -> tuple[date, str] | None:
+    """The publication date stated by a dateline in the first lines of ``text``, and that line; None
+    without one, without a year, or with a date outside the years a publication date may have."""
     seen = 0
-    for line in text.splitlines():
+    # only the first lines are read: never split the whole of a long text
+    for line in text[:20_000].splitlines():
         if not line.strip() or line.strip() in SEPARATORS:
             continue
         seen += 1
@@ -165,7 +201,7 @@ def find_dateline(text: str) -> date | None:
             if m:
                 found, d = _date_in(m.group("rest"))
                 if found:
-                    return d
+                    return (d, line.strip()[:200]) if d is not None and in_range(d) else None
     return None
 
 

@@ -15,11 +15,25 @@ _MAGIC = (
 )  # fmt: skip
 
 
+# Share of NUL bytes in the first 8 KB above which data is binary (or UTF-16 without a BOM), not text
+# with a stray NUL: a NUL or two in a text file is stripped with a note (:func:`strip_nul`), never a
+# reason to refuse the whole file (issue 12).
+BINARY_NUL_SHARE = 0.05
+
+
 def is_binary(head: bytes) -> bool:
-    """True for data that is not text: a known magic number or NUL bytes (UTF-16 BOM excepted)."""
+    """True for data that is not text: a known magic number, or NUL bytes making up more than
+    :data:`BINARY_NUL_SHARE` of the first 8 KB (UTF-16 BOM excepted)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return head.startswith(_MAGIC) or b"\x00" in head[:8192]
+    sample = head[:8192]
+    return head.startswith(_MAGIC) or sample.count(b"\x00") > BINARY_NUL_SHARE * len(sample)
+
+
+def strip_nul(text: str) -> tuple[str, int]:
+    """``text`` without NUL characters, and how many there were (a stray NUL is no part of any text)."""
+    n = text.count("\x00")
+    return (text.replace("\x00", ""), n) if n else (text, 0)
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

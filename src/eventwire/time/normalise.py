@@ -282,10 +282,13 @@ def _weekday_rule(m: re.Match[str], ctx: Context) -> Found | None:
     if name.endswith("s"):  # "on Mondays": a set
         return Found("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]] + 1}")
     rel = (m["rel"] or m["last"] or "").lower()
-    if m["the"] and rel in ("previous", "following") and ctx.dct is not None:
-        day = _anchored_weekday(ctx, WEEKDAYS[name], rel)
-    else:
-        day = _weekday(ctx, WEEKDAYS[name], rel, m.start(), m.end())
+    try:
+        if m["the"] and rel in ("previous", "following") and ctx.dct is not None:
+            day = _anchored_weekday(ctx, WEEKDAYS[name], rel)
+        else:
+            day = _weekday(ctx, WEEKDAYS[name], rel, m.start(), m.end())
+    except OverflowError:  # a reference day at the calendar's edge (0001-01-01, 9999-12-31): no such day
+        day = None
     if day is None:
         return Found("DATE", None)
     part = m["part"]
