@@ -146,3 +146,41 @@ def test_runner_ray_parquet_rerun_adds_nothing(tmp_path: Path, corpus: Path) -> 
     assert first.sentences >= 2 and first.sentences_parsed >= 1
     assert (second.stored, second.skipped_known, second.rejected) == (0, 2, 0)
     assert pq.read_table(tmp_path / "pq").num_rows == first.events
+
+
+def test_runner_same_id_with_other_text_is_rejected_and_the_batch_goes_on(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: a second record with a stored id and other text aborted the ingest (E311) and a rerun
+    stopped at the same line. It is now a recorded rejection; the records after it are stored."""
+    rows = [ARTICLES[0], {**ARTICLES[1], "id": "r1"}, {"id": "r4", "text": "Ghana protested to Togo on Monday.",
+                                                       "published": "2025-05-07"}]
+    path = tmp_path / "dup.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in rows) + "\n", encoding="utf-8")
+    settings = load_settings(environ={}, database_url=f"sqlite:///{tmp_path / 'd.db'}")
+    first = api.ingest([path], settings=settings, pipeline=pipeline)
+    assert (first.read, first.stored, first.rejected) == (3, 2, 1)
+    (dup,) = first.rejections
+    assert dup.code == "E311" and dup.stage == "store" and dup.origin == f"{path}:2" and "r1" in dup.reason
+    with api.open_store(settings) as store:
+        assert store.article("r4") is not None
+        (recorded,) = [r for r in store.rejections() if r["code"] == "E311"]
+        assert recorded["raw"] and "Kenya" in recorded["raw"]
+    again = api.ingest([path], settings=settings, pipeline=pipeline)  # a rerun goes past it too
+    assert (again.stored, again.skipped_known, again.rejected) == (0, 2, 1)
+
+
+def test_runner_keeps_only_the_start_of_an_oversized_input(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: a 100 MB input grew the database by 105 MB. Beyond the article limit a rejection keeps the
+    first MiB, the size, a hash and where the input came from."""
+    big = tmp_path / "big.txt"
+    line = "The long report continues with yet another paragraph of detail.\n"
+    big.write_text(line * (12_000_000 // len(line)), encoding="utf-8")  # 12 MB, over 4 × 2,000,000
+    db = tmp_path / "big.db"
+    settings = load_settings(environ={}, database_url=f"sqlite:///{db}")
+    summary = api.ingest([big], settings=settings, pipeline=pipeline)
+    assert summary.rejected == 1 and summary.rejections[0].code == "E104"
+    with api.open_store(settings) as store:
+        (r,) = store.rejections()
+    assert r["origin"] == str(big) and len(r["raw"]) == 1 << 20
+    assert f"{big.stat().st_size:,} bytes" in r["reason"] and "sha256" in r["reason"]
+    on_disk = sum(p.stat().st_size for p in tmp_path.glob("big.db*"))
+    assert on_disk < 4 << 20, on_disk

@@ -245,6 +245,20 @@ def test_store_keeps_an_article_with_nul_characters(store: Store) -> None:
     assert next(store.rejections())["raw"] == "\ufffd\x01"
 
 
+def test_store_keeps_an_article_with_a_lone_surrogate(store: Store) -> None:
+    """A JSON line may escape a lone surrogate ("\\ud800"): neither database can encode it, and it once
+    stopped the ingest (UnicodeEncodeError, exit 70)."""
+    analysed = make_article("surrogate")
+    art = dataclasses.replace(analysed.article, raw="odd \ud800 char " + analysed.article.raw, title="Envoy \udc00")
+    event = dataclasses.replace(analysed.events[0], sentence="He met \ud83d them.")
+    assert store.save_article(dataclasses.replace(analysed, article=art, events=(event,)))
+    got = store.article(art.id)
+    assert got is not None and got["raw"].startswith("odd \ufffd char ") and got["title"] == "Envoy \ufffd"
+    assert next(store.events())["sentence"] == "He met \ufffd them."
+    store.save_rejection(Rejection(origin="x.jsonl:1", stage="clean", code="E112", reason="r", raw="\udfff"))
+    assert next(store.rejections())["raw"] == "\ufffd"
+
+
 def test_store_refuses_an_event_of_another_article(store: Store) -> None:
     analysed = make_article("stray")
     stray = dataclasses.replace(analysed.events[0], article_id="elsewhere")
@@ -411,6 +425,67 @@ def test_store_filter_dates_compare_iso_prefixes(filled: Store) -> None:
     with pytest.raises(StoreError) as err:
         filled.events(since="June 2025")
     assert err.value.code == "E312"
+
+
+KIM = Actor(text="Kim Jong-un", name="Kim Jong-un", code="PRKGOV", country="PRK", sector="GOV",
+            role="Supreme Leader")
+
+
+def test_store_actor_search_ignores_case_hyphens_and_spaces(store: Store) -> None:
+    """Issue 12: '--actor "Kim Jong Un"' found nothing where the store spells it "Kim Jong-un"."""
+    store.save_article(make_article("k1", events=({"source": KIM, "target": RUS_GOV},)))
+    store.save_article(make_article("k2", events=({"source": PRK_GOV, "target": USA_GOV},)))
+    for spelling in ("Kim Jong Un", "kim jong-un", "KIM JONG UN", "Kim Jongun", "KimJongUn", "Jong Un"):
+        assert _types(store.events(actor=spelling)) == ["CONSULT"], spelling
+        assert len(list(store.events(actor=spelling))) == 1, spelling  # not every PRKGOV event
+    assert len(list(store.events(dyad=("Kim Jong Un", "Shoigu")))) == 1
+    assert list(store.events(actor="Kim Jong")) != [] and list(store.events(actor="Jong Il")) == []
+
+
+def test_store_actor_search_reads_the_dictionaries_aliases(store: Store) -> None:
+    """'DPRK' and 'North Korea' are names of one country (PRK) in the actor dictionaries."""
+    store.save_article(make_article("p1", events=({"source": USA_GOV, "target": PRK_GOV},)))
+    store.save_article(make_article("p2", events=({"source": USA_GOV, "target": UKR_MIL},)))
+    for name in ("DPRK", "dprk", "Democratic People's Republic of Korea", "North Korea"):
+        got = list(store.events(actor=name))
+        assert len(got) == 1 and got[0]["target"]["country"] == "PRK", name
+    assert len(list(store.events(dyad=("DPRK", "United States")))) == 1
+
+
+@pytest.mark.parametrize(("filters", "word"), [
+    ({"certainty": "bogus"}, "certainty"),
+    ({"status": "done"}, "status"),
+    ({"type": "FIGHT"}, "type"),
+    ({"actor": "RUS\x00"}, "NUL"),
+    ({"offset": 2**63}, "offset"),
+    ({"limit": -1}, "limit"),
+    ({"actor": "  "}, "actor"),
+])
+def test_store_bad_filters_are_query_errors_not_empty_results(filled: Store, filters: dict[str, object],
+                                                               word: str) -> None:
+    from eventwire.errors import QueryError
+
+    with pytest.raises(QueryError) as err:
+        filled.events(**filters)  # type: ignore[arg-type]
+    assert err.value.code == "E312" and err.value.exit_code == 2 and word in err.value.message
+
+
+def test_store_open_without_create_refuses_a_database_with_no_store(db_url: str, tmp_path: Path) -> None:
+    """Issue 12: 'events' with no store said nothing and created an empty one."""
+    with pytest.raises(StoreError) as err:
+        Store.open(db_url, create=False)
+    assert err.value.code == "E314" and "ingest" in err.value.message
+    if "://" not in db_url:
+        assert not Path(db_url).exists()
+    else:
+        engine = create_engine(parse_url(db_url))
+        with engine.connect() as conn:
+            assert not sa.inspect(conn).get_table_names()
+        engine.dispose()
+    with Store.open(db_url):  # created by a writer
+        pass
+    with Store.open(db_url, create=False) as store:
+        assert list(store.events()) == []
 
 
 # --------------------------------------------------------------------------- clustering

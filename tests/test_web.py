@@ -165,6 +165,15 @@ def test_events_filters_match_the_store(client: TestClient, settings: Settings) 
             assert ids(got.json()) == want, params
 
 
+def test_actor_search_reads_aliases_and_ignores_hyphens(client: TestClient) -> None:
+    """Issue 12: the API's actor search, like the CLI's, finds "Kim Jong Un" however spelled, and North
+    Korea by the name "DPRK" (the store does both for every interface)."""
+    prk = ids(client.get("/api/events", params={"actor": "PRK"}).json())
+    assert prk and ids(client.get("/api/events", params={"actor": "DPRK"}).json()) == prk
+    kim = ids(client.get("/api/events", params={"actor": "Kim Jong Un"}).json())
+    assert kim and ids(client.get("/api/events", params={"actor": "kim jong-un"}).json()) == kim
+
+
 def test_dyad_runs_either_way_and_names_only_its_pair(client: TestClient) -> None:
     forward = client.get("/api/events", params={"dyad": "RUS,PRK"}).json()
     backward = client.get("/api/events", params={"dyad": " PRK , RUS "}).json()
@@ -184,9 +193,9 @@ def test_events_are_paged_with_limit_and_offset(client: TestClient, stored: list
 
 
 @pytest.mark.parametrize(("params", "code"), [
-    ({"type": "FIGHT"}, "E600"),
-    ({"certainty": "sure"}, "E600"),
-    ({"status": "done"}, "E600"),
+    ({"type": "FIGHT"}, "E312"),  # the vocabularies are checked by the store, for every interface alike
+    ({"certainty": "sure"}, "E312"),
+    ({"status": "done"}, "E312"),
     ({"dyad": "RUS"}, "E600"),
     ({"dyad": "RUS,PRK,CHN"}, "E600"),
     ({"limit": "-1"}, "E600"),
@@ -352,7 +361,9 @@ def test_post_analyses_and_stores_an_article(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("payload", "status", "code"), [
-    ({"text": "Iran condemned Israel.", "published": "someday"}, 422, "E109"),
+    ({"text": "Iran condemned Israel.", "published": "someday"}, 400, "E109"),
+    ({"text": "Iran condemned Israel.", "published": "9999-12-31"}, 400, "E109"),  # was 422 E900 (issue 12)
+    ({"text": "Iran condemned Israel.", "published": "0001-01-01"}, 400, "E109"),
     ({"text": "   \n  "}, 422, "E112"),
     ({"text": ""}, 400, "E600"),
     ({"title": "no text"}, 400, "E600"),
@@ -368,14 +379,18 @@ def test_post_rejects_what_cannot_be_read(client: TestClient, payload: dict[str,
 # ------------------------------------------------------------------ store errors
 
 
-def test_an_unusable_database_is_a_503_with_the_store_message(tmp_path: Path) -> None:
+def test_an_unusable_database_is_a_503_with_its_code_but_not_its_path(tmp_path: Path,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 12: a 503 names the store error's code; where the database is stays in the server's log."""
     app = create_app(str(tmp_path / "missing" / "dir" / "x.db"), token=TOKEN)
-    with TestClient(app) as c:
+    with TestClient(app) as c, caplog.at_level("WARNING", logger="eventwire.web"):
         for path in ("/api/events", "/api/stats", "/api/timeline", "/api/events/x", "/api/articles/x"):
             response = c.get(path)
             assert response.status_code == 503, path
             error = response.json()["error"]
-            assert error["code"] == "E304" and "missing" in error["message"]
+            assert error["code"] == "E304" and "not available" in error["message"]
+            assert str(tmp_path) not in response.text and "x.db" not in response.text
+        assert any("missing" in m for m in caplog.messages)
         # The UI's page itself still loads and shows the error it fetches.
         assert c.get("/").status_code == 200
 

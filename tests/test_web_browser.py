@@ -1,12 +1,14 @@
 """The web UI in real headless Chromium: the server runs on a free local port, Chromium loads a page,
 runs its scripts against the API and dumps the DOM it built, which is parsed and checked here.
 
-Needs ``chromium`` (Debian: ``apt-get install -y chromium``); skipped with the reason where it is absent.
+Needs Chromium (Debian/Ubuntu: ``apt-get install -y chromium``; any other build: point
+``EVENTWIRE_TEST_CHROMIUM`` at its executable); skipped with the reason where it is absent (see the README).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -25,11 +27,12 @@ from eventwire.config import Settings, load_settings
 from eventwire.store import Store
 from eventwire.web import create_app
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("EVENTWIRE_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 pytestmark = pytest.mark.skipif(
     not os.access(CHROMIUM, os.X_OK),
-    reason=f"headless Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`",
+    reason=f"headless Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`, or set "
+    "EVENTWIRE_TEST_CHROMIUM to a Chromium executable",
 )
 
 

@@ -60,6 +60,13 @@ class StoreError(EventwireError):
     exit_code = 3
 
 
+class QueryError(StoreError):
+    """A query filter with a value that cannot be used (E312): the caller's mistake, a usage error."""
+
+    code = "E312"
+    exit_code = 2
+
+
 class ResourceError(EventwireError):
     """A model, dictionary or data file is missing or malformed (E4xx)."""
 

@@ -13,7 +13,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..clean import clean_record
-from ..errors import EventwireError
+from ..errors import EventwireError, StoreError
+from ..ingest.limits import kept_raw
 from ..models import AnalysedArticle, Article, RawRecord, Rejection
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class IngestSummary:
     sentences: int = 0
     sentences_parsed: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    total: int | None = None  # records to read, where known before reading (for a progress bar)
 
     def add_article(self, analysed: AnalysedArticle) -> None:
         """Count an article that was stored (or written) with its events and sentences."""
@@ -93,8 +95,9 @@ class LocalRunner:
         self,
         records: Iterable[RawRecord | Rejection],
         progress: Callable[[IngestSummary], None] | None = None,
+        total: int | None = None,
     ) -> IngestSummary:
-        summary = IngestSummary()
+        summary = IngestSummary(total=total)
         cleaned = self._cleaned_batches(records, summary)
         if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._run_forked(cleaned, summary, progress)
@@ -146,31 +149,55 @@ class LocalRunner:
         """Clean first so that an article the store already holds costs no parse (re-ingest is a no-op)."""
         if isinstance(record, Rejection):
             return record
-        raw = record.raw if record.raw is not None else record.text
+        raw, note = kept_raw(record.raw if record.raw is not None else record.text,
+                             self.pipeline.settings.max_article_chars)
         try:
             article = clean_record(record, self.pipeline.settings)
         except EventwireError as exc:
-            return Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message, raw=raw)
+            return Rejection(origin=record.origin, stage="clean", code=exc.code, reason=exc.message + note, raw=raw)
         except Exception as exc:  # a bug in the cleaner must not lose the record nor stop the ingest
             log.exception("cleaning failed on %s", record.origin)
-            return Rejection(origin=record.origin, stage="clean", code="E900", reason=f"internal error: {exc!r}",
-                             raw=raw)
+            return Rejection(origin=record.origin, stage="clean", code="E900",
+                             reason=f"internal error: {exc!r}{note}", raw=raw)
         if self.store.has_article(article.content_hash):
             summary.skipped_known += 1
             return None
         return article
 
     def _save(self, result: AnalysedArticle | Rejection, summary: IngestSummary) -> None:
-        save_result(self.store, result, summary)
+        save_result(self.store, result, summary, self.pipeline.settings.max_article_chars)
 
 
-def save_result(store: Store, result: AnalysedArticle | Rejection, summary: IngestSummary) -> None:
-    """Store one pipeline result (an article, or a rejection with its reason) and count it in ``summary``."""
-    if isinstance(result, Rejection):
-        store.save_rejection(result)
-        summary.add_rejection(result)
-        log.warning("rejected %s (%s): %s", result.origin, result.code, result.reason)
-    elif store.save_article(result):
-        summary.add_article(result)
-    else:
-        summary.skipped_known += 1
+# Store errors that concern one article, not the store: the article is recorded as rejected and the
+# batch goes on. E310 an article whose events clash (a bug, reported as such); E311 a record id already
+# stored with other content (issue 12: it aborted the batch).
+ARTICLE_STORE_ERRORS = frozenset({"E310", "E311"})
+
+
+def save_result(store: Store, result: AnalysedArticle | Rejection, summary: IngestSummary,
+                max_raw_chars: int | None = None) -> None:
+    """Store one pipeline result (an article, or a rejection with its reason) and count it in ``summary``.
+
+    An article the store refuses for a reason of its own (:data:`ARTICLE_STORE_ERRORS`) becomes a rejection
+    (stage ``store``); a rejection keeps at most ``max_raw_chars`` of its raw text (its first MiB beyond)."""
+    if isinstance(result, AnalysedArticle):
+        try:
+            saved = store.save_article(result)
+        except StoreError as exc:
+            if exc.code not in ARTICLE_STORE_ERRORS:
+                raise
+            article = result.article
+            result = Rejection(origin=article.origin, stage="store", code=exc.code, reason=exc.message,
+                               article_id=article.id, raw=article.raw)
+        else:
+            if saved:
+                summary.add_article(result)
+            else:
+                summary.skipped_known += 1
+            return
+    if max_raw_chars is not None and result.raw is not None and len(result.raw) > max_raw_chars:
+        raw, note = kept_raw(result.raw, max_raw_chars)
+        result = dataclasses.replace(result, raw=raw, reason=result.reason + note)
+    store.save_rejection(result)
+    summary.add_rejection(result)
+    log.warning("rejected %s (%s): %s", result.origin, result.code, result.reason)

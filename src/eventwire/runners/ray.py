@@ -115,7 +115,7 @@ def ingest_with_ray(
             results = (pickle.loads(row["result"]) for row in mapped.iter_rows())
             if store is not None:
                 for result in results:
-                    save_result(store, result, summary)
+                    save_result(store, result, summary, settings.max_article_chars)
             elif folder is not None:
                 _write_window(folder, results, summary)
     finally:

@@ -7,7 +7,10 @@ PostgreSQL connection options travel in the URL query, e.g. ``?options=-csearch_
 
 Error codes: E301 PostgreSQL unreachable, E302 PostgreSQL refused us (auth, missing database),
 E303 bad URL, E304 SQLite directory missing, E305 SQLite file or directory read-only, E306 not a
-SQLite database, E309 any other database failure, E313 SQLite write lock held too long.
+SQLite database, E309 any other database failure, E313 SQLite write lock held too long. Raised by the
+store itself: E307 a newer schema, E308 bad migration steps, E310 an article whose events clash (a bug),
+E311 a record id stored with other content, E312 a filter value that cannot be used (:mod:`.filters`),
+E314 no store where a query looked for one (read commands never create one).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
@@ -24,12 +25,13 @@ from ..errors import StoreError
 from ..ids import rejection_fingerprint
 from ..models import AnalysedArticle, Event, Precision, Rejection
 from . import clustering, schema
-from .connect import create_engine, parse_url, safe_url, translate_error
-from .migrations import migrate
+from .aliases import ActorAliases, Widened
+from .connect import create_engine, is_memory_sqlite, parse_url, safe_url, translate_error
+from .filters import check_filters
+from .migrations import current_version, migrate
 
 log = logging.getLogger(__name__)
 
-_DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _STREAM_BATCH = 1000
 # Any 64-bit constant: concurrent savers into one PostgreSQL database cluster one after the other.
 _PG_SAVE_LOCK = 0x65775F73617665
@@ -89,16 +91,28 @@ class Store:
         self.engine = engine
         self.url = url
         self.version = version
+        self._aliases: ActorAliases | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, *, create: bool = True) -> Store:
         """Open (creating and migrating as needed) the database at ``url``: a SQLite path or URL, or a
-        ``postgresql://`` URL. Raises :class:`StoreError` (E301–E309) with what to do."""
+        ``postgresql://`` URL. Raises :class:`StoreError` (E301–E309) with what to do.
+
+        With ``create=False`` (the read-only commands) a database that holds no store is not made one:
+        a missing SQLite file, or a database without eventwire's tables, raises E314."""
         parsed = parse_url(url)
+        if not create and parsed.get_backend_name() == "sqlite" and not is_memory_sqlite(parsed):
+            database = parsed.database or ""
+            if not database.startswith("file:") and not Path(database).exists():
+                raise _no_store(safe_url(parsed))
         engine = create_engine(parsed)
         try:
+            if not create:
+                with engine.connect() as conn:
+                    if current_version(conn) == 0:
+                        raise _no_store(safe_url(parsed))
             version = migrate(engine, safe_url(parsed))
         except DBAPIError as exc:
             engine.dispose()
@@ -376,49 +390,51 @@ class Store:
         ``ingested_at``) of the article it was read from.
 
         - ``actor``: matches either side by code prefix (``RUS`` → ``RUSGOV``), country, or a whole word
-          of the name (``Shoigu``), case-insensitive; a group actor ("the two countries") also by the
-          code prefix or country of any of its members.
+          of the name (``Shoigu``), whatever the case, hyphens and spaces ("Kim Jong Un" finds "Kim
+          Jong-un"); a group actor ("the two countries") also by the code prefix or country of any of its
+          members. A name the actor dictionaries know also finds its other names, and a country's name its
+          country (``DPRK`` → ``PRK``; see :mod:`.aliases`).
         - ``dyad=(A, B)``: source matches A and target B, or the other way round.
         - ``since``/``until``: ISO date prefixes (``2025``, ``2025-06``, ``2025-06-17``), inclusive,
           compared at the shorter of the two lengths (``2025`` is within ``since="2025-06"``); an
           event without a known date never matches a date filter.
         - ``type``, ``certainty``, ``status``, ``article_id``: equality (case-insensitive vocabularies).
         - ``limit``/``offset``: a page of the ordered result (for the HTTP API).
+
+        Every filter is checked first (:func:`.filters.check_filters`): a value that cannot be used raises
+        :class:`~eventwire.errors.QueryError` (E312), never an empty result.
         """
+        f = check_filters(actor=actor, dyad=dyad, type=type, since=since, until=until, certainty=certainty,
+                          status=status, article_id=article_id, limit=limit, offset=offset)
         e, cl, a = schema.events.c, schema.clusters.c, schema.articles.c
         where: list[sa.ColumnElement[bool]] = []
-        if actor is not None:
-            where.append(sa.or_(_actor_match("source", actor), _actor_match("target", actor)))
-        if dyad is not None:
-            first, second = dyad
+        if f.actor is not None:
+            wide = self._widen(f.actor)
+            where.append(sa.or_(_actor_match("source", f.actor, wide), _actor_match("target", f.actor, wide)))
+        if f.dyad is not None:
+            first, second = f.dyad
+            one, two = self._widen(first), self._widen(second)
             where.append(sa.or_(
-                sa.and_(_actor_match("source", first), _actor_match("target", second)),
-                sa.and_(_actor_match("source", second), _actor_match("target", first)),
+                sa.and_(_actor_match("source", first, one), _actor_match("target", second, two)),
+                sa.and_(_actor_match("source", second, two), _actor_match("target", first, one)),
             ))
-        if type is not None:
-            where.append(e.type == type.strip().upper())
-        for bound, op in ((since, "since"), (until, "until")):
-            if bound is None:
+        if f.type is not None:
+            where.append(e.type == f.type)
+        for text, op in ((f.since, "since"), (f.until, "until")):
+            if text is None:
                 continue
-            text = bound.strip()
-            if not _DATE_PREFIX.match(text):
-                raise StoreError(f"--{op} {bound!r} is not an ISO date prefix: use YYYY, YYYY-MM or YYYY-MM-DD",
-                                 code="E312")
             # Compare at the shorter length of the two: the event's value cut to the bound's length
             # against the bound cut to the value's length.
             mine = sa.func.substr(e.date_value, 1, len(text))
             theirs = sa.func.substr(sa.literal(text), 1, sa.func.length(e.date_value))
             where.append(e.date_value.is_not(None))
             where.append(mine >= theirs if op == "since" else mine <= theirs)
-        if certainty is not None:
-            where.append(e.certainty == certainty.strip().lower())
-        if status is not None:
-            where.append(e.status == status.strip().lower())
-        if article_id is not None:
-            where.append(e.article_id == article_id)
-        for name, number in (("limit", limit), ("offset", offset)):
-            if number is not None and number < 0:
-                raise StoreError(f"{name} must be 0 or more, not {number}", code="E312")
+        if f.certainty is not None:
+            where.append(e.certainty == f.certainty)
+        if f.status is not None:
+            where.append(e.status == f.status)
+        if f.article_id is not None:
+            where.append(e.article_id == f.article_id)
         stmt = (
             sa.select(e.record, cl.num_sources, cl.num_articles, cl.num_mentions, cl.first_reported,
                       a.url, a.source, a.published, a.title, a.ingested_at)
@@ -427,11 +443,17 @@ class Store:
             .where(*where)
             .order_by(e.date_value.asc().nulls_last(), e.id)
         )
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
+        if f.limit is not None:
+            stmt = stmt.limit(f.limit)
+        if f.offset:
+            stmt = stmt.offset(f.offset)
         return self._stream(stmt, _event_row)
+
+    def _widen(self, value: str) -> Widened:
+        """The other names and countries the actor dictionaries give ``value`` (read once per store)."""
+        if self._aliases is None:
+            self._aliases = ActorAliases.load()
+        return self._aliases.widen(value)
 
     def _stream(self, stmt: sa.Select[Any], convert: Callable[[sa.Row[Any]], dict[str, Any]]
                 ) -> Iterator[dict[str, Any]]:
@@ -477,31 +499,64 @@ class Store:
                     for name, t in tables.items()}
 
 
-def _actor_match(side: str, value: str) -> sa.ColumnElement[bool]:
-    """``value`` against one side: code prefix, country, or a whole word (or words) of the name; for a
-    group actor ("the two countries") also a code prefix or country of any member."""
+# Characters a name key drops (see aliases.name_key), removed in SQL the same way on both databases.
+_KEY_DROPS = (" ", "-", ".", "'", ",", "\u2019", "\u2010", "\u2013", "_")
+
+
+def _name_key_sql(name: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    expr: sa.ColumnElement[Any] = sa.func.lower(name)
+    for ch in _KEY_DROPS:
+        expr = sa.func.replace(expr, ch, "")
+    return expr
+
+
+def _actor_match(side: str, value: str, wide: Widened) -> sa.ColumnElement[bool]:
+    """``value`` against one side: code prefix, country, or a whole word (or words) of the name, hyphens
+    read as spaces; a name key of the name or of its dictionary aliases (``wide``); a country the
+    dictionaries give the name; for a group actor ("the two countries") also a code prefix or country of any
+    member."""
     e = schema.events.c
     code, country, name = e[f"{side}_code"], e[f"{side}_country"], e[f"{side}_name"]
     members = e[f"{side}_members"]
     text = value.strip()
-    if not text:
-        raise StoreError("an empty actor cannot be matched: give a code (RUS, RUSGOV) or a name", code="E312")
-    return sa.or_(
+    words = " ".join(text.lower().replace("-", " ").split())
+    spaced = sa.literal(" ") + sa.func.replace(sa.func.lower(name), "-", " ") + sa.literal(" ")
+    conditions: list[sa.ColumnElement[bool]] = [
         sa.func.upper(code).startswith(text.upper(), autoescape=True),
         sa.func.upper(country) == text.upper(),
-        (sa.literal(" ") + sa.func.lower(name) + sa.literal(" ")).contains(f" {text.lower()} ", autoescape=True),
+        spaced.contains(f" {words} ", autoescape=True),
         members.contains(f" {text.upper()}", autoescape=True),
-    )
+    ]
+    if wide.names:
+        conditions.append(_name_key_sql(name).in_(sorted(wide.names)))
+    for other in sorted(wide.countries):
+        conditions.append(country == other)
+        conditions.append(members.contains(f" {other} ", autoescape=True))
+    return sa.or_(*conditions)
+
+
+def _no_store(where: str) -> StoreError:
+    return StoreError(f"no eventwire store at {where}: ingest articles into it first (eventwire ingest …), or "
+                      "pass the --db of an existing store", code="E314")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _nul_free(value: Any) -> Any:
-    """``value`` with every NUL character replaced by U+FFFD (one character for one, so offsets hold).
+    """``value`` with every NUL character and every lone surrogate replaced by U+FFFD (one character for
+    one, so offsets hold).
 
-    PostgreSQL text and JSONB cannot hold NUL; a stray NUL in a raw input must not cost the article.
-    Done on both backends so that both store the same text.
+    PostgreSQL text and JSONB cannot hold NUL, and neither database can encode a lone surrogate (a JSON
+    line may escape one: ``"\\ud800"``); such a character in a raw input must not cost the article, nor stop
+    the batch. Done on both backends so that both store the same text.
     """
     if isinstance(value, str):
-        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+        if "\x00" in value:
+            value = value.replace("\x00", "\ufffd")
+        if not value.isascii() and _SURROGATE.search(value):
+            value = _SURROGATE.sub("\ufffd", value)
+        return value
     if isinstance(value, dict):
         return {k: _nul_free(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

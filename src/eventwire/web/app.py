@@ -8,20 +8,21 @@ DOM with ``textContent`` so that no stored text is ever parsed as markup. The in
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..config import Settings
 from .context import WebContext
-from .errors import E_TOO_LARGE, install_error_handlers, json_error
+from .errors import install_error_handlers
+from .guard import RequestGuard
 from .routes_read import router as read_router
 from .routes_write import router as write_router
 
@@ -45,13 +46,6 @@ def _version() -> str:
 
 def static_dir() -> Path:
     return Path(str(files("eventwire") / "web" / "static"))
-
-
-def _declared_length(request: Request) -> int | None:
-    try:
-        return int(request.headers["content-length"])
-    except (KeyError, ValueError):
-        return None
 
 
 def create_app(database_url: str, token: str | None = None, *, settings: Settings | None = None,
@@ -80,23 +74,10 @@ def create_app(database_url: str, token: str | None = None, *, settings: Setting
     app.include_router(read_router)
     app.include_router(write_router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await guard_size(request, call_next)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
-    async def guard_size(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        # A body is read whole before validation: refuse one far beyond any article up front (JSON
-        # escapes and UTF-8 cost at most a few bytes per character of text).
-        length = _declared_length(request) if request.method == "POST" else None
-        if length is not None:
-            limit = ctx.settings.max_article_chars * BYTES_PER_CHAR
-            if length > limit:
-                return json_error(413, E_TOO_LARGE, f"request body of {length:,} bytes is over the limit of "
-                                  f"{limit:,} (max_article_chars)")
-        return await call_next(request)
+    # The token before any byte of the body; the body counted while it streams in, refused past the limit
+    # (JSON escapes and UTF-8 cost at most a few bytes per character of text); security headers on all.
+    app.add_middleware(RequestGuard, token=lambda: ctx.token,
+                       limit=lambda: ctx.settings.max_article_chars * BYTES_PER_CHAR, headers=SECURITY_HEADERS)
 
     pages = static_dir()
 

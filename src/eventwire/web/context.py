@@ -15,8 +15,10 @@ from typing import Any
 
 from ..clean import clean_record
 from ..config import Settings, load_settings
-from ..ingest import E_TOO_LONG, find_dateline, parse_published
+from ..errors import InputError, StoreError
+from ..ingest import E_TOO_LONG, dateline_of, kept_raw, parse_published
 from ..models import AnalysedArticle, RawRecord, Rejection
+from ..runners.local import ARTICLE_STORE_ERRORS
 from ..store import Store
 from .lookup import article_id_by_hash
 
@@ -78,41 +80,58 @@ class WebContext:
                url: str | None = None, source: str | None = None, record_id: str | None = None) -> IngestResult:
         """Analyse one article with the real pipeline and store it (a no-op when its content is stored).
 
-        Read as ``ingest`` reads a JSONL record: over-long text is a recorded rejection (E104), a missing
-        publication date may come from a dateline. Raises InputError for a ``published`` that is not a
-        date (E109: the caller's mistake, told at once) or when no text is left after cleaning (E112)."""
+        Read as ``ingest`` reads a JSONL record: over-long text is a recorded rejection (E104, keeping its
+        first MiB, size and hash), a missing publication date may come from a dateline, text that cleaning
+        rejects (E112, E114, E115) and a record id stored with other content (E311) are recorded rejections.
+        Raises InputError for a ``published`` that is not a date (E109: the caller's mistake, told at once)."""
         origin = "http:POST /api/articles" + (f" ({record_id})" if record_id else "")
         store = self.store()
         limit = self.settings.max_article_chars
         if len(text) > limit:
-            rejection = Rejection(origin=origin, stage="ingest", code=E_TOO_LONG, raw=text, article_id=record_id,
-                                  reason=f"{origin}: article is {len(text):,} characters, over the limit of "
-                                  f"{limit:,}; raise max_article_chars to read it")
-            store.save_rejection(rejection)
-            return IngestResult(None, stored=False, rejection=rejection)
+            raw, note = kept_raw(text, limit)
+            return self._rejected(store, Rejection(
+                origin=origin, stage="ingest", code=E_TOO_LONG, raw=raw, article_id=record_id,
+                reason=f"{origin}: article is {len(text):,} characters, over the limit of {limit:,}; raise "
+                f"max_article_chars to read it{note}"))
         day = parse_published(published, origin="published") if published else None
-        dateline = find_dateline(text) if day is None else None
+        dateline = dateline_of(text) if day is None else None
         record = RawRecord(
             origin=origin,
             text=text,
             title=title,
-            published=day or dateline,
+            published=day or (dateline[0] if dateline else None),
             published_source="user" if day else ("dateline" if dateline else None),
             url=url,
             source=source,
             record_id=record_id,
             format="txt",
+            metadata={"published_source": "dateline", "dateline": dateline[1]} if dateline else {},
         )
-        article = clean_record(record, self.settings)
+        try:
+            article = clean_record(record, self.settings)
+        except InputError as exc:
+            return self._rejected(store, Rejection(origin=origin, stage="clean", code=exc.code, reason=exc.message,
+                                                   article_id=record_id, raw=text))
         if store.has_article(article.content_hash):
             # The same content may be stored under another id (given by an earlier record).
             return IngestResult(article_id_by_hash(store, article.content_hash), stored=False)
         with self._pipeline_lock:
             (result,) = list(self._pipeline_locked().run([article]))
         if isinstance(result, Rejection):
-            store.save_rejection(result)
-            return IngestResult(result.article_id or article.id, stored=False, rejection=result)
+            return self._rejected(store, result, result.article_id or article.id)
         assert isinstance(result, AnalysedArticle)
-        stored = store.save_article(result)
+        try:
+            stored = store.save_article(result)
+        except StoreError as exc:
+            if exc.code not in ARTICLE_STORE_ERRORS:
+                raise
+            return self._rejected(store, Rejection(origin=origin, stage="store", code=exc.code, reason=exc.message,
+                                                   article_id=article.id, raw=text))
         return IngestResult(result.article.id if stored else article_id_by_hash(store, article.content_hash),
                             stored=stored)
+
+    def _rejected(self, store: Store, rejection: Rejection, article_id: str | None = None) -> IngestResult:
+        """Record ``rejection`` (never lost) and answer with it."""
+        store.save_rejection(rejection)
+        log.info("rejected %s (%s): %s", rejection.origin, rejection.code, rejection.reason)
+        return IngestResult(article_id, stored=False, rejection=rejection)

@@ -2,8 +2,12 @@
 
 Codes of our own (E600–E609): E600 a bad request (query or body), E601 no bearer token, E602 a wrong
 token, E603 writing disabled (the server was started without a token), E604 not found, E605 a request
-body too large to be an article.
-Store errors keep their own codes: E312 (a bad filter) is a 400, any other StoreError a 503.
+body too large to be an article, E606 an unexpected server error (its traceback is in the server's log).
+
+Library errors keep their own codes. What the client got wrong is a 4xx: a bad filter (E312) or a bad
+input such as a date (E1xx) is a 400, an id already stored with other content (E311) a 409. Any other
+store error is a 503 whose body names the code but not the database (no URL, no file path: those are in
+the server's log).
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ E_BAD_TOKEN = "E602"
 E_WRITE_DISABLED = "E603"
 E_NOT_FOUND = "E604"
 E_TOO_LARGE = "E605"
+E_INTERNAL = "E606"
 
-_STORE_BAD_FILTER = "E312"
+_STORE_CLIENT_ERRORS = {"E312": 400, "E311": 409}
 
 
 class WebError(EventwireError):
@@ -55,11 +60,20 @@ def status_of(exc: EventwireError) -> int:
     if isinstance(exc, WebError):
         return exc.status
     if isinstance(exc, StoreError):
-        # A bad filter is the caller's mistake; anything else means the database is not usable now.
-        return 400 if exc.code == _STORE_BAD_FILTER else 503
+        # The caller's mistakes are 4xx; anything else means the database is not usable now.
+        return _STORE_CLIENT_ERRORS.get(exc.code, 503)
     if isinstance(exc, InputError):
-        return 422
+        return 400
     return 500
+
+
+def public_message(exc: EventwireError, status: int) -> str:
+    """What a response may say of ``exc``: a store outage is named by its code only (its message holds the
+    database URL or file path, which are for the server's log)."""
+    if status == 503:
+        return (f"the store is not available now ({exc.code}); try again later. The server's log has the "
+                "details")
+    return exc.message
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -69,7 +83,13 @@ def install_error_handlers(app: FastAPI) -> None:
         if status >= 500:
             log.warning("HTTP %d: %s", status, exc)
         headers = exc.headers if isinstance(exc, WebError) else None
-        return json_error(status, exc.code, exc.message, headers)
+        return json_error(status, exc.code, public_message(exc, status), headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug, not the client's doing: a JSON 500 with no detail (the traceback is in the log).
+        log.error("HTTP 500 on %s %s", request.method, request.url.path, exc_info=exc)
+        return json_error(500, E_INTERNAL, "internal error: the server's log has the details")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

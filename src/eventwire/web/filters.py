@@ -1,5 +1,7 @@
-"""The query parameters every event query shares (``/api/events``, ``/api/timeline``), checked before
-they reach the store so that a typo answers 400 with what is allowed rather than an empty list."""
+"""The query parameters every event query shares (``/api/events``, ``/api/timeline``). Their values are
+checked where every interface's are, by the store (:func:`eventwire.store.filters.check_filters`): a typo
+answers 400 (E312) with what is allowed rather than an empty list. Only the HTTP spelling of a dyad
+(``RUS,PRK``) is read here."""
 
 from __future__ import annotations
 
@@ -7,12 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from ..models import Certainty, EventType, Status
+from ..store.filters import CERTAINTIES, STATUSES, TYPES, check_filters
 from .errors import E_BAD_REQUEST, WebError
-
-_TYPES = {t.value for t in EventType}
-_CERTAINTIES = {c.value for c in Certainty}
-_STATUSES = {s.value for s in Status}
 
 
 def _bad(message: str) -> WebError:
@@ -26,43 +24,28 @@ def parse_dyad(value: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _one_of(name: str, value: str, allowed: set[str], upper: bool) -> str:
-    norm = value.strip().upper() if upper else value.strip().lower()
-    if norm not in allowed:
-        raise _bad(f"{name} {value!r} is not one of: {', '.join(sorted(allowed))}")
-    return norm
-
-
 def event_filters(
     actor: Annotated[str | None, Query(description="Actor code prefix (RUS, RUSGOV), country, or a name word "
                                                    "(Shoigu), on either side.")] = None,
     dyad: Annotated[str | None, Query(description="Two actors, either direction: RUS,PRK.",
                                       examples=["RUS,PRK"])] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type (AGREE, CONSULT, …).")] = None,
+    type: Annotated[str | None, Query(description=f"PLOVER event type: {' | '.join(TYPES)}.")] = None,
     since: Annotated[str | None, Query(description="Dated on or after (ISO prefix: 2025, 2025-06, 2025-06-17).")
                      ] = None,
     until: Annotated[str | None, Query(description="Dated on or before (ISO prefix).")] = None,
-    certainty: Annotated[str | None, Query(description="certain | reported | unconfirmed | denied.")] = None,
-    status: Annotated[str | None, Query(description="occurred | ongoing | planned | intended | negated | "
-                                                    "hypothetical.")] = None,
+    certainty: Annotated[str | None, Query(description=" | ".join(CERTAINTIES) + ".")] = None,
+    status: Annotated[str | None, Query(description=" | ".join(STATUSES) + ".")] = None,
     article_id: Annotated[str | None, Query(description="Only the events of this article.")] = None,
 ) -> dict[str, Any]:
-    """The store filters of the request, validated; empty parameters are ignored (an empty form field)."""
-    out: dict[str, Any] = {}
-    if actor and actor.strip():
-        out["actor"] = actor.strip()
+    """The store filters of the request, checked as the store checks them (400, E312); empty parameters are
+    ignored (an empty form field)."""
+    given: dict[str, Any] = {
+        "actor": actor, "type": type, "since": since, "until": until, "certainty": certainty, "status": status,
+    }
+    out: dict[str, Any] = {k: v.strip() for k, v in given.items() if v and v.strip()}
     if dyad and dyad.strip():
         out["dyad"] = parse_dyad(dyad)
-    if type and type.strip():
-        out["type"] = _one_of("type", type, _TYPES, upper=True)
-    if since and since.strip():
-        out["since"] = since.strip()
-    if until and until.strip():
-        out["until"] = until.strip()
-    if certainty and certainty.strip():
-        out["certainty"] = _one_of("certainty", certainty, _CERTAINTIES, upper=False)
-    if status and status.strip():
-        out["status"] = _one_of("status", status, _STATUSES, upper=False)
     if article_id:
         out["article_id"] = article_id
-    return out
+    checked = check_filters(**out)
+    return {k: getattr(checked, k) for k in out}

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from ..store.filters import MAX_ROWS
 from .context import WebContext
 from .errors import E_NOT_FOUND, WebError
 from .filters import event_filters
@@ -33,7 +34,8 @@ def list_events(
     ctx: Context,
     filters: Filters,
     limit: Annotated[int, Query(ge=0, le=MAX_PAGE, description="Page size.")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Events to skip (ordered by date, unknown last, then id).")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROWS,
+                                 description="Events to skip (ordered by date, unknown last, then id).")] = 0,
 ) -> list[dict[str, Any]]:
     """Event records (the public record of DESIGN §2 plus ``num_sources`` and the article's metadata),
     ordered by date (unknown last) then id."""
