@@ -114,4 +114,79 @@ def test_cli_serve_get_answers_one_request_in_process(workdir: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     assert "counts" in json.loads(ok.stdout)
     bad = run("serve", "--get", "/api/events?type=NOPE", cwd=workdir)
-    assert bad.returncode == 1 and "E600" in bad.stdout
+    assert bad.returncode == 1 and "E312" in bad.stdout  # the store checks filters for every interface
+
+
+# ---------------------------------------------------------------- issue 12: rough edges
+
+
+def test_cli_unknown_option_is_a_usage_error(workdir: Path) -> None:
+    out = run("extract", "article.txt", "--no-such-flag", cwd=workdir)
+    assert out.returncode == 2, out.stderr
+    assert "No such option: --no-such-flag" in out.stderr and "Usage:" in out.stderr
+    assert "internal error" not in out.stderr
+
+
+def test_cli_export_parquet_without_output_is_a_usage_error(workdir: Path) -> None:
+    out = run("export", "--format", "parquet", cwd=workdir)
+    assert out.returncode == 2 and "parquet needs a file" in out.stderr and "internal error" not in out.stderr
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1" * 100_000])
+def test_cli_published_out_of_range_is_e109_exit_2(workdir: Path, day: str) -> None:
+    out = run("extract", "article.txt", "--published", day, cwd=workdir)
+    assert out.returncode == 2 and "[E109]" in out.stderr and "E900" not in out.stderr
+    assert out.stderr.strip().count("\n") == 0
+
+
+def test_cli_help_shows_brackets_and_no_types_on_flags(workdir: Path) -> None:
+    top = run("--help", cwd=workdir).stdout
+    assert "([eventwire] table)" in top and "<bool>" not in top
+    assert "<bool>" not in run("ingest", "--help", cwd=workdir).stdout
+
+
+def test_cli_events_checks_its_filters_like_the_api(workdir: Path) -> None:
+    run("ingest", "article.txt", "--published", "2025-03-10", cwd=workdir)
+    out = run("events", "--certainty", "bogus", cwd=workdir)
+    assert out.returncode == 2 and "[E312]" in out.stderr and "certain, reported" in out.stderr
+    empty = run("events", "--actor", "ZZZ", cwd=workdir)
+    assert empty.returncode == 0 and "no events match" in empty.stderr
+
+
+def test_cli_events_without_a_store_says_so_and_creates_none(workdir: Path) -> None:
+    out = run("--db", str(workdir / "none.db"), "events", cwd=workdir)
+    assert out.returncode == 3 and "[E314]" in out.stderr and "no eventwire store" in out.stderr
+    assert not (workdir / "none.db").exists()
+
+
+def test_cli_inspect_table_shows_the_date_expressions(workdir: Path) -> None:
+    out = run("inspect", "article.txt", "--published", "2025-03-10", cwd=workdir)
+    assert out.returncode == 0, out.stderr
+    assert "date expressions" in out.stdout and "on Monday" in out.stdout and "2025-03-10" in out.stdout
+
+
+def test_cli_ingest_progress_shows_total_percentage_and_eta(workdir: Path) -> None:
+    """On a terminal, ingest's progress bar knows the total where the input tells it (files, JSONL)."""
+    import pty
+
+    corpus = workdir / "progress.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"p{i}", "text": ARTICLE.replace("Tallinn", f"Tallinn {i}")})
+                              + "\n" for i in range(40)), encoding="utf-8")
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "EVENTWIRE_DATABASE_URL": f"sqlite:///{workdir / 'progress.db'}", "COLUMNS": "160"}
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(corpus)], cwd=workdir, env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert proc.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert "/40" in text and "%" in text and "eta" in text, text[-2000:]

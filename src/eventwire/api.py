@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .config import Settings, load_settings
-from .ingest import parse_published, read_inputs
+from .ingest import count_articles, parse_published, read_inputs
 from .models import AnalysedArticle, Rejection, event_to_record
 from .runners.local import IngestSummary, LocalRunner, batches
 
@@ -71,11 +71,12 @@ def extract_events(paths: Sequence[PathLike], **kwargs: Any) -> Iterator[dict[st
                 yield event_to_record(event)
 
 
-def open_store(settings: Settings | None = None) -> Store:
-    """The store at ``settings.database_url`` (created and migrated on first use)."""
+def open_store(settings: Settings | None = None, *, create: bool = True) -> Store:
+    """The store at ``settings.database_url`` (created and migrated on first use; with ``create=False`` a
+    database that holds no store raises StoreError E314 instead of becoming an empty one)."""
     from .store import Store
 
-    return Store.open(_settings(settings).database_url)
+    return Store.open(_settings(settings).database_url, create=create)
 
 
 def ingest(
@@ -88,18 +89,32 @@ def ingest(
     pipeline: Pipeline | None = None,
     batch_articles: int = 16,
 ) -> IngestSummary:
-    """Read, analyse and store articles. Re-ingesting stored content is a no-op; a rerun resumes."""
+    """Read, analyse and store articles. Re-ingesting stored content is a no-op; a rerun resumes.
+
+    ``progress`` is called with the running summary after each batch, and once before the first; its
+    ``total`` is the number of records to read where that is cheap to know (see
+    :func:`~eventwire.ingest.count_articles`), else None."""
     settings = _settings(settings)
-    records = read_inputs([str(p) for p in paths], settings, published=_published(published), stdin=stdin)
+    day = _published(published)
+    total = count_articles([str(p) for p in paths], settings) if progress is not None else None
+    records = read_inputs([str(p) for p in paths], settings, published=day, stdin=stdin)
     with open_store(settings) as store:
+        if progress is not None:
+            progress(IngestSummary(total=total))
         pipe = pipeline if pipeline is not None else build_pipeline(settings)
         runner = LocalRunner(pipe, store, batch_articles=batch_articles, workers=settings.workers)
-        return runner.run(records, progress=progress)
+        return runner.run(records, progress=progress, total=total)
 
 
 def events(settings: Settings | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
-    """Query the store's events (filters: actor, dyad, type, since, until, certainty, status, limit)."""
-    with open_store(settings) as store:
+    """Query the store's events (filters: actor, dyad, type, since, until, certainty, status, limit).
+
+    Raises QueryError (E312) for a filter value that cannot be used, and StoreError (E314) where there is no
+    store (none is created by a query)."""
+    from .store.filters import check_filters
+
+    check_filters(**filters)  # a bad filter is told before the store is looked for
+    with open_store(settings, create=False) as store:
         yield from store.events(**filters)
 
 
@@ -113,8 +128,10 @@ def export(
 ) -> int:
     """Write the store's events as JSONL, CSV or Parquet in our, GDELT-like or POLECAT-like columns."""
     from .export import export_events
+    from .store.filters import check_filters
 
-    with open_store(settings) as store:
+    check_filters(**filters)
+    with open_store(settings, create=False) as store:
         return export_events(store.events(**filters), out, fmt, columns)  # type: ignore[arg-type]
 
 

@@ -7,6 +7,7 @@ traceback). Output goes to stdout; messages, rejections and progress to stderr.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sys
@@ -21,6 +22,8 @@ from .config import Settings, load_settings
 from .errors import EventwireError
 from .models import Rejection, event_to_record
 
+# Plain help (rich_markup_mode=None): rich markup would swallow "[eventwire]" in a help text and print a
+# type ("<bool>") beside every flag (issue 12).
 app = typer.Typer(
     name="eventwire",
     help="News articles in; who did what to whom, when, where, according to whom — every fact traced "
@@ -28,12 +31,15 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 eval_app = typer.Typer(help="Score eventwire on gold data; --format json prints one JSON object of figures.\n\n"
-                       "Example: eventwire eval plover ../shared/eval/plover-gsr-dev.json", no_args_is_help=True)
+                       "Example: eventwire eval plover ../shared/eval/plover-gsr-dev.json", no_args_is_help=True,
+                       rich_markup_mode=None)
 app.add_typer(eval_app, name="eval")
 
 log = logging.getLogger("eventwire")
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 
 class _State:
@@ -177,6 +183,10 @@ def main_options(
     """eventwire: a trustworthy, queryable record of political events from news text."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="eventwire: %(levelname)s: %(message)s", stream=sys.stderr)
+    # The libraries' own notices ("discarding data: None" from trafilatura on a page with no article) say
+    # nothing our rejection does not say better; -vv shows them.
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(level if verbose >= 2 else max(level, logging.ERROR))
     STATE.config, STATE.db, STATE.debug = config, db, debug
 
 
@@ -258,17 +268,7 @@ def ingest(
     elif parquet is not None:
         raise typer.BadParameter("--parquet goes with --engine ray; the local engine writes to the store")
     elif sys.stderr.isatty():
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      transient=True) as bar:
-            task = bar.add_task("ingesting")
-
-            def show(s: Any) -> None:
-                bar.update(task, description=f"read {s.read} · stored {s.stored} · known {s.skipped_known} · "
-                           f"rejected {s.rejected} · events {s.events}")
-
-            summary = api.ingest(paths, published=published, settings=settings, stdin=stdin, progress=show)
+        summary = _ingest_with_progress(paths, published, settings, stdin)
     else:
         summary = api.ingest(paths, published=published, settings=settings, stdin=stdin)
     for r in summary.rejections:
@@ -276,6 +276,34 @@ def ingest(
     typer.echo(json.dumps(summary.as_dict()), err=True)
     if summary.rejected:
         raise typer.Exit(1)
+
+
+def _ingest_with_progress(paths: list[str], published: str | None, settings: Settings, stdin: Any) -> Any:
+    """``api.ingest`` with a progress bar on stderr: a percentage and the time left when the number of
+    articles is known beforehand (files, JSONL), a running count otherwise."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), TextColumn("eta"),
+               TimeRemainingColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("loading the pipeline", total=None)
+
+        def show(s: Any) -> None:
+            bar.update(task, total=s.total, completed=s.read,
+                       description=f"stored {s.stored} · known {s.skipped_known} · rejected {s.rejected} · "
+                       f"events {s.events}")
+
+        return api.ingest(paths, published=published, settings=settings, stdin=stdin, progress=show)
 
 
 @app.command()
@@ -294,9 +322,17 @@ def events(
 
     Example: eventwire events --dyad RUS PRK --since 2025-01 --certainty certain
     """
-    filters = _filters(actor=actor, dyad=dyad, type=type.upper() if type else None, since=since, until=until,
-                       certainty=certainty, status=status, limit=limit)
-    records = api.events(_settings(), **filters)
+    filters = _filters(actor=actor, dyad=dyad, type=type, since=since, until=until, certainty=certainty,
+                       status=status, limit=limit)
+    found = api.events(_settings(), **filters)
+    # The first record checks the filters (E312, exit 2) and opens the store before anything is printed;
+    # the rest streams.
+    first = next(found, None)
+    if first is None:
+        what = "no events match these filters" if filters else "the store holds no events yet"
+        typer.echo(f"eventwire: {what}", err=True)
+        return
+    records = itertools.chain([first], found)
     if format is ExtractFormat.jsonl:
         for r in records:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -326,9 +362,9 @@ def export(
     Example: eventwire export --format parquet --columns gdelt -o events.parquet
     """
     if output == "-" and format is ExportFormat.parquet:
-        raise typer.BadParameter("parquet needs a file: -o events.parquet")
-    filters = _filters(actor=actor, dyad=dyad, type=type.upper() if type else None, since=since, until=until,
-                       certainty=certainty, status=status)
+        raise typer.BadParameter("parquet needs a file: -o events.parquet", param_hint="'--output' / '-o'")
+    filters = _filters(actor=actor, dyad=dyad, type=type, since=since, until=until, certainty=certainty,
+                       status=status)
     out: Any = sys.stdout.buffer if output == "-" else output
     n = api.export(out, fmt=format.value, columns=columns.value, settings=_settings(), **filters)
     typer.echo(f"eventwire: exported {n} events", err=True)
@@ -372,6 +408,13 @@ def inspect(
             mentions.add_row(str(m["sentence"]), m["text"], m["code"] or "—", m["name"] or "", m["role"] or "",
                              m["evidence"])
         console.print(mentions)
+        timexes = Table(title="date expressions")
+        for col in ("#", "start", "end", "text", "type", "value"):
+            timexes.add_column(col, overflow="fold")
+        for t in art["timexes"]:
+            timexes.add_row(str(t["sentence"]), str(t["start"]), str(t["end"]), t["text"], t["type"],
+                            t["value"] or "—")
+        console.print(timexes)
         _events_table(art["events"], title="events")
 
 
@@ -541,8 +584,24 @@ def eval_articles(
     _print_report(report, format)
 
 
+def _usage_error_types() -> tuple[type[Exception], ...]:
+    """The exception classes of command-line usage errors (an unknown option, a bad value): typer's own
+    vendored click since typer 0.16 (``typer.TyperException``), click's before."""
+    found: list[type[Exception]] = []
+    if (vendored := getattr(typer, "TyperException", None)) is not None:
+        found.append(vendored)
+    try:
+        import click
+    except ImportError:  # typer without click
+        pass
+    else:
+        found.append(click.ClickException)
+    return tuple(found)
+
+
 def main() -> None:
-    """Console entry point: library errors become one-line messages and exit codes."""
+    """Console entry point: library errors become one-line messages and exit codes; usage errors are
+    shown with the usage line and exit 2."""
     try:
         result = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
         if isinstance(result, int) and result:
@@ -557,12 +616,14 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("eventwire: interrupted (what was committed is kept; rerun to resume)", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors are ClickException subclasses
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except _usage_error_types() as exc:
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(int(getattr(exc, "exit_code", 2)))
+    except Exception as exc:
         if STATE.debug:
             raise
         typer.echo(f"eventwire: internal error: {exc!r} (rerun with --debug for the traceback)", err=True)
