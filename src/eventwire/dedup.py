@@ -168,8 +168,8 @@ def _mention(event: Event) -> EventMention:
 
 
 def _absorb(kept: Event, other: Event) -> Event:
-    """``kept`` with ``other``'s telling added and its unknowns filled from ``other``."""
-    changes: dict[str, object] = {"mentions": (*kept.mentions, *(other.mentions or (_mention(other),)))}
+    """``kept`` with its unknowns filled from ``other`` (the caller gathers ``other``'s tellings)."""
+    changes: dict[str, object] = {}
     flipped = other.reciprocal and _country(kept.source) == _country(other.target) is not None
     other_source, other_target = (other.target, other.source) if flipped else (other.source, other.target)
     if kept.source is None or kept.source.country is None and other_source is not None and other_source.country:
@@ -184,7 +184,7 @@ def _absorb(kept: Event, other: Event) -> Event:
         # an explicit denial or doubt told anywhere in the article stands on the event, with its source
         changes["certainty"] = other.certainty
         changes["attribution"] = other.attribution
-    return dataclasses.replace(kept, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(kept, **changes) if changes else kept  # type: ignore[arg-type]
 
 
 def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
@@ -195,16 +195,47 @@ def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
     )
     kept: list[Event] = []
     kept_markers: list[frozenset[str]] = []
+    # The tellings of each kept event, gathered in lists and set once at the end: adding each to a tuple
+    # copied it every time, quadratic in the tellings of one event (issue 12).
+    tellings: list[list[EventMention]] = []
+    # Each event is compared only with the kept events that same_event can accept, in the order they were
+    # kept (so the first match is the one a scan of every kept event finds). Comparing with every kept event
+    # was quadratic: an article of 8,000 sentences each telling an event took minutes (issue 12).
+    # - one group per type, status, instance markers and caption-ness (same_event refuses any other pair);
+    # - two body tellings are one event only when both name the countries of both sides, the same or
+    #   mirrored (_same_body_telling, _flipped): body events are indexed by their country pair. Body events
+    #   come first (_SECTION_ORDER), so a body event's countries are final when it is indexed.
+    in_group: dict[tuple[object, ...], list[int]] = {}
+    not_body: dict[tuple[object, ...], list[int]] = {}
+    body_by_pair: dict[tuple[object, ...], list[int]] = {}
     for i in order:
         event = analysed.events[i]
         markers = instance_markers(analysed, event)
-        for n, candidate in enumerate(kept):
-            if same_event(candidate, event, (kept_markers[n], markers)):
-                kept[n] = _absorb(candidate, event)
+        key = (event.type, event.status, markers, event.section == Section.CAPTION)
+        pair = (_country(event.source), _country(event.target))
+        if event.section != Section.BODY:
+            candidates = in_group.get(key, [])
+        elif None in pair:
+            candidates = not_body.get(key, [])
+        else:
+            candidates = sorted({*not_body.get(key, ()), *body_by_pair.get((*key, *pair), ()),
+                                 *body_by_pair.get((*key, pair[1], pair[0]), ())})
+        for n in candidates:
+            if same_event(kept[n], event, (kept_markers[n], markers)):
+                kept[n] = _absorb(kept[n], event)
+                tellings[n].extend(event.mentions or (_mention(event),))
                 break
         else:
-            kept.append(dataclasses.replace(event, mentions=event.mentions or (_mention(event),)))
+            n = len(kept)
+            in_group.setdefault(key, []).append(n)
+            if event.section != Section.BODY:
+                not_body.setdefault(key, []).append(n)
+            elif None not in pair:
+                body_by_pair.setdefault((*key, *pair), []).append(n)
+            kept.append(event)
+            tellings.append(list(event.mentions or (_mention(event),)))
             kept_markers.append(markers)
+    kept = [dataclasses.replace(e, mentions=tuple(m)) for e, m in zip(kept, tellings, strict=True)]
     kept.sort(key=lambda e: (e.span[0], e.trigger_span[0]))
     events = tuple(
         e if e.cluster_id is not None else dataclasses.replace(e, cluster_id=e.id) for e in kept

@@ -16,6 +16,7 @@ For each parsed sentence:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import logging
@@ -39,7 +40,7 @@ from .arguments import (
 from .cameo_format import split_code
 from .engine import Context, load_rulebook
 from .frame import token_kinds, trigger_frame
-from .groups import PAIR_WORDS, named_people, resolve_pairs
+from .groups import PAIR_WORDS, named_mentions, resolve_pairs
 from .headlines import VISIT_CODE, headline_visit
 from .hooks import HOOKS
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
@@ -147,15 +148,22 @@ class EventCoder:
         levels = {i: sports_level(d) for i, d in analysed.docs.items()}  # one pass over the words
         in_sports = sports_article(list(levels.values()))
         levels = headline_sports_levels(analysed, levels)
+        # The mentions of each sentence, and the named people in text order, found once: looking them up
+        # in all the article's mentions for every sentence was quadratic in its length (issue 12).
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in analysed.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        people = named_mentions(analysed.mentions)
+        people_sentences = [m.sentence for m in people]
         for sentence in analysed.sentences:
             if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
                 continue
             doc = analysed.docs.get(sentence.index)
             if doc is None:
                 continue
-            mentions = analysed.sentence_mentions(sentence.index)
+            mentions = tuple(by_sentence.get(sentence.index, ()))
             if any(t.lower_ in PAIR_WORDS for t in doc):
-                earlier = named_people(m for m in analysed.mentions if m.sentence < sentence.index)
+                earlier = [m.actor for m in people[:bisect.bisect_left(people_sentences, sentence.index)]]
                 mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
             codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
             if sentence.section == Section.HEADLINE and not codings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 
@@ -42,20 +43,25 @@ class PlaceResolver:
         if not analysed.events:
             return analysed
         toponyms = self.resolve_article(analysed)
+        by_start = sorted(range(len(toponyms)), key=lambda k: toponyms[k].start)
         sentences = {s.index: s for s in analysed.sentences}
         events: list[Event] = []
         for event in analysed.events:
-            location = self._locate(analysed, event, toponyms, sentences)
+            location = self._locate(analysed, event, toponyms, sentences, by_start)
             events.append(dataclasses.replace(event, location=location))
         return dataclasses.replace(analysed, events=tuple(events))
 
     def _locate(self, analysed: AnalysedArticle, event: Event, toponyms: list[ResolvedToponym],
-                sentences: dict[int, Sentence]) -> Place | None:
+                sentences: dict[int, Sentence], by_start: list[int]) -> Place | None:
         sentence = sentences.get(event.sentence_index)
         doc = analysed.docs.get(event.sentence_index)
         if sentence is None or doc is None:
             return None
-        own = [t for t in toponyms if sentence.start <= t.start and t.end <= sentence.end]
+        # the toponyms of the event's sentence (in their own order), found by bisection over their starts
+        # (``by_start``): a scan of all the article's toponyms for every event was quadratic (issue 12)
+        first = bisect.bisect_left(by_start, sentence.start, key=lambda k: toponyms[k].start)
+        last = bisect.bisect_right(by_start, sentence.end, key=lambda k: toponyms[k].start)
+        own = [toponyms[k] for k in sorted(by_start[first:last]) if toponyms[k].end <= sentence.end]
         if event.sentence_index in analysed.parsed:
             place, how = event_place(doc, event.trigger_token, sentence.start, own, self.gazetteer)
             if place is not None:
