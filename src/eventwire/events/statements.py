@@ -51,6 +51,8 @@ CIRCUMSTANCE_MARKS = words("statements.circumstance_marks")
 POSITIVE_LEMMAS = words("statements.positive_lemmas")
 FUTURE_AUXILIARIES = words("statements.future_auxiliaries")
 APPEAL_LEMMAS = words("statements.appeal_lemmas")
+# verbs of obligation only with a to-infinitive ("have to", "need to"), unlike the modals "must", "should"
+SEMI_MODALS = frozenset({"have", "need"})
 # what may judge an act told before without naming its doer ("said the sanctions were illegal")
 JUDGEMENT_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
 _SALIENCE = {"nsubj": 4, "nsubjpass": 3, "poss": 3, "dobj": 2, "pobj": 1}
@@ -256,6 +258,8 @@ def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) 
                 continue
             if _negated(tok) and rule.type != EventType.ACCUSE:
                 continue  # "not acceptable" is no praise, "will not retaliate" no threat
+            if tok.lemma_.lower() in SEMI_MODALS and not _to_infinitive(tok):
+                continue  # "has relaunched", "need for aid": no obligation without "to" ("have to", "need to")
             if rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)):
                 continue  # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
             return tok
@@ -274,6 +278,12 @@ def _cue_index(cues: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         parts = tuple(cue.split())
         out.setdefault(parts[0], []).append(parts)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _to_infinitive(tok: Token) -> bool:
+    """"have to leave", "needs to stop": the verb governs a to-infinitive (and is no perfect auxiliary)."""
+    return tok.dep_ not in ("aux", "auxpass") and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _base(tok: Token) -> str:
