@@ -141,3 +141,8 @@ def test_a_state_name_inside_a_sea_or_bay_name_is_no_actor(pipeline) -> None:  #
     a = _read(pipeline, "Pirates attacked a tanker in the Gulf of Guinea on Monday.\n"
                         "The last detainees left Guantanamo Bay on Friday.")
     assert not any(m.actor.country in ("GIN", "CUB") for m in a.mentions)
+
+
+def test_a_place_inside_a_bay_name_says_no_state_for_the_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "The first detainees arrived at Guantanamo Bay on Friday.")
+    assert not any(m.actor.country == "CUB" for m in a.mentions)

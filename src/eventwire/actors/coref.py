@@ -97,6 +97,9 @@ _OFFICE_SECTORS = codes("actors_codes.office_sectors")
 _COMPASS = words("place_names.compass") | words("actors_context.compass_more")
 # Nouns that say the name before them is a place ("Sindh province", "Sivas city").
 _PLACE_NOUNS = words("actors_context.place_nouns")
+# heads of the names of seas, gulfs and bays (shared with the actor reader, actors/resolver.py)
+FEATURE_BEFORE = words("nouns.feature_heads_before")
+FEATURE_AFTER = words("nouns.feature_heads_after")
 # States whose legislature is called Congress; elsewhere a capitalised "Congress" standing alone is a
 # party or a movement (India's, Nepal's, South Africa's ANC), not the legislature.
 CONGRESS_LEGISLATURES = codes("actors_codes.congress_legislatures")
@@ -319,10 +322,18 @@ def _place_countries(s: SentenceCandidates) -> set[str]:
             t += 1
             continue
         after = r.keys[t + n] if t + n < len(r.keys) else ""
-        if _after_locative(r.keys, t) or after in _PLACE_NOUNS:
+        if (_after_locative(r.keys, t) or after in _PLACE_NOUNS) and not in_feature_name(r.keys, r.caps, t, t + n):
             out.update(str(v) for v in values)
         t += n
     return out
+
+
+def in_feature_name(keys: list[str], caps: list[bool], s: int, e: int) -> bool:
+    """Tokens ``s:e`` are part of the name of a sea, a gulf or a bay ("the Gulf of Guinea", "Guantanamo Bay"):
+    a place that says no state for the sentence."""
+    before = s >= 2 and keys[s - 1] == "of" and keys[s - 2] in FEATURE_BEFORE and caps[s - 2]
+    after = e < len(keys) and keys[e] in FEATURE_AFTER and caps[e]
+    return bool(before or after)
 
 
 def _people(sentences: list[SentenceCandidates]) -> dict[str, Actor]:

@@ -7,9 +7,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..models import AnalysedArticle, Mention, Section
-from ..vocabulary import words
 from .candidate import Candidate
-from .coref import SentenceCandidates, resolve_article
+from .coref import SentenceCandidates, in_feature_name, resolve_article
 from .lexicon import Lexicon
 from .sentence import SentenceReader
 
@@ -21,23 +20,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-FEATURE_BEFORE = words("nouns.feature_heads_before")
-FEATURE_AFTER = words("nouns.feature_heads_after")
-
-
 def without_feature_names(reader: SentenceReader, cands: list[Candidate]) -> list[Candidate]:
     """A state's name inside the name of a sea, a gulf or a bay ("the Gulf of Guinea", "Guantanamo Bay", "the
     Sea of Japan") names a place, not the state: no actor, and no state for the sentence's other actors."""
-    keys, caps = reader.keys, reader.caps
-    out = []
-    for c in cands:
-        s, e = c.start, c.end
-        before = s >= 2 and keys[s - 1] == "of" and keys[s - 2] in FEATURE_BEFORE and caps[s - 2]
-        after = e < len(keys) and keys[e] in FEATURE_AFTER and caps[e]
-        if c.actor.country and not c.person and (before or after):
-            continue
-        out.append(c)
-    return out
+    return [c for c in cands if c.person or not c.actor.country
+            or not in_feature_name(reader.keys, reader.caps, c.start, c.end)]
 
 
 class ActorResolver:
