@@ -66,6 +66,7 @@ REPORTING_LEMMAS = words("reporting.verb_lemmas")
 REPORTING_FORMS = words("reporting.verb_forms")
 AFFILIATION_PREPOSITIONS = words("nouns.affiliation_prepositions")
 NGO_SECTORS = words("nouns.ngo_sectors")
+REFERENTIAL_ADJECTIVES = words("pronouns.referential_adjectives")
 
 
 SUBJECT_FORMS = words("pronouns.subject_forms")
@@ -187,6 +188,7 @@ class _Resolver:
             doc = self.analysed.docs[sentence.index]
             own = sorted(self.by_sentence.get(sentence.index, []), key=lambda m: m.token_start)
             covered = {t for m in own for t in range(m.token_start, m.token_end)}
+            named = {t for m in own if m.actor.country for t in range(m.token_start, m.token_end)}
             pending = list(own)
             resolved: list[Mention] = []
             at = {t: m for m in own for t in range(m.token_start, m.token_end)}
@@ -196,7 +198,7 @@ class _Resolver:
                 if tok.i in covered or tok.lower_ not in ALL_PRONOUNS:
                     continue
                 m = self._resolve(tok, sentence, doc)
-                if m is not None and _own_possessive(tok, m, at):
+                if m is not None and (_own_possessive(tok, m, at) or _named_after(tok, named)):
                     continue  # "Ethiopia agreed to reopen its borders": the doer's own things name no party
                 if m is not None:
                     at[tok.i] = m
@@ -371,10 +373,20 @@ def _own_possessive(tok: Token, m: Mention, at: dict[int, Mention]) -> bool:
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            owner = at.get(subj.i)
+            # the subject's actor: its own mention, else the first in its phrase ("a group of Moroccan diplomats")
+            owner = at.get(subj.i) or next((at[t.i] for t in subj.subtree if t.i in at), None)
             return owner is not None and _same_actor(owner, m)
-        cur = cur.head if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj") and cur.head.i != cur.i else None
+        cur = cur.head if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acomp") and cur.head.i != cur.i else None
     return False
+
+
+def _named_after(tok: Token, named: set[int]) -> bool:
+    """A possessive before a phrase that names its own actor ("its European Community partners", "their Chinese
+    counterparts"): the phrase's actor is the named one, the possessive adds no party ("its forces", a sector
+    alone, keeps it)."""
+    if tok.dep_ != "poss":
+        return False
+    return any(t in named for t in range(tok.i + 1, tok.head.i + 1))
 
 
 def _binds(tok: Token, m: Mention, distance: int) -> bool:
@@ -395,6 +407,8 @@ def _expletive(tok: Token, parsed: bool) -> bool:
     head = tok.head
     if tok.dep_ not in SUBJECT_DEPS:
         return False
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in REFERENTIAL_ADJECTIVES for c in head.children):
+        return False  # "it is willing to withdraw": a party's readiness, not "it is clear that"
     if head.lemma_.lower() in EXPLETIVE_HEADS or tok.dep_ == "nsubjpass":
         return True
     return any(c.dep_ in ("ccomp", "csubj") for c in head.children) and head.lemma_.lower() in ("say", "report")

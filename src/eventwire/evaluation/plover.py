@@ -47,24 +47,22 @@ def record_half(record_id: str) -> str:
 
 
 class SentenceChain:
-    """The pipeline's chain for single sentences: tokenise → actors → parse → events.
+    """The pipeline's own stages for single sentences: tokenise → actors → parse → document → events.
 
-    Loads spaCy, the actor resolver and the event coder once (as :class:`~eventwire.pipeline.Pipeline`
-    does) and runs one sentence at a time without segmentation (gold records are sentences).
+    Holds one :class:`~eventwire.pipeline.Pipeline` (its resources are loaded once) and runs one sentence at a
+    time without segmentation (gold records are sentences), through the same stage objects the pipeline uses.
     """
 
     def __init__(self, settings: Settings) -> None:
-        from ..actors import ActorResolver
-        from ..events import EventCoder
-        from ..parse import Parser, load_language
+        from ..pipeline import Pipeline
 
-        nlp = load_language(settings.spacy_model)
-        self.parser = Parser(nlp, batch_size=settings.batch_size)
-        self.actors = ActorResolver(settings, nlp.vocab)
-        self.events = EventCoder(settings, nlp.vocab)
+        self.pipeline = Pipeline(settings)
+        self.parser = self.pipeline.parser
+        self.actors = self.pipeline.actors
+        self.events = self.pipeline.events
 
     def prepare(self, text: str, published: date | None = None) -> AnalysedArticle:
-        """Tokenised, actor-resolved and parsed, before event coding."""
+        """Tokenised, actor-resolved, parsed and read by the document model, before event coding."""
         text = " ".join(text.split())
         h = content_hash(text)
         article = Article(id=h, content_hash=h, text=text, raw=text, origin="<eval>", published=published,
@@ -75,8 +73,9 @@ class SentenceChain:
         analysed = self.actors(analysed)
         # as Pipeline does: a Title Case sentence is parsed from a sentence-cased copy
         parsed = self.parser.parse([analysed.docs[0]], [known_names(analysed, 0, self.actors.lexicon)])
-        return AnalysedArticle(article=analysed.article, sentences=analysed.sentences, docs={0: parsed[0]},
-                               parsed=frozenset({0}), mentions=analysed.mentions)
+        analysed = AnalysedArticle(article=analysed.article, sentences=analysed.sentences, docs={0: parsed[0]},
+                                   parsed=frozenset({0}), mentions=analysed.mentions)
+        return self.pipeline.document(analysed)
 
     def run(self, text: str, published: date | None = None) -> AnalysedArticle:
         return self.events(self.prepare(text, published))

@@ -38,7 +38,7 @@ from .arguments import (
     is_misparsed_predicate,
 )
 from .cameo_format import split_code
-from .engine import Context, load_rulebook
+from .engine import Context, Rule, load_rulebook
 from .frame import token_kinds, trigger_frame
 from .groups import PAIR_WORDS, named_mentions, resolve_pairs
 from .headlines import VISIT_CODE, headline_visit
@@ -130,6 +130,7 @@ class EventCoder:
         self.statement_rules = load_rules()
         self.rules = load_rulebook()
         self._types: dict[str, str | None] = {}
+        self._rule_memo: dict[tuple[str, ...], tuple[Rule, ...]] = {}  # see engine.Context.memo
 
     # ------------------------------------------------------------------ stage API
     def may_hold_event(self, doc: Doc) -> bool:
@@ -225,7 +226,7 @@ class EventCoder:
         if level > NO_SPORT or sports_article:
             triggers = [t for t in triggers if not dropped_in_sports(t.reading.lemma, level, sports_article)]
         by_tok = {t.tok.i: t for t in triggers}
-        ctx = Context(index, by_tok, self._type, self.lexicon, self.rules, HOOKS, trace)
+        ctx = Context(index, by_tok, self._type, self.lexicon, self.rules, HOOKS, trace, self._rule_memo)
         for t in triggers:
             self._arguments(t, ctx)
         message_content(triggers)  # "sent a letter to X condemning Y": the letter's content is the event
