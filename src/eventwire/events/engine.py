@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
 from ..vocabulary import words
-from .arguments import Found
+from .arguments import Found, actors_of, role_only_of
+from .modality import CODE_MAPS, recode
+from .statements import circumstance_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -52,6 +55,8 @@ RULE_KEYS = frozenset({
 RESOLVERS = frozenset({"actors", "sector-only", "actors-or-sector-only"})
 EXTENSIONS = frozenset({"mention"})
 RELATIONS = frozenset({">", "<", ">>", "<<", ">--", ">++", ".", ";", "$++", "$--"})
+# the attributes of a trigger's reading (tested once per reading and program, see Rulebook._candidates)
+READING_ATTRS = frozenset({"kind", "type", "lemma", "cameo", "pattern", "pattern_word", "dep"})
 STATE_ATTRS = frozenset({"kind", "type", "lemma", "cameo", "note", "source", "target", "pattern", "pattern_word",
                          "dep"})
 GOVERNORS = frozenset({"governing", "head"})
@@ -109,12 +114,14 @@ def _field(bindings: Mapping[str, Token], name: str, attr: str | None, role: str
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """A test of one role's state (``trigger.target = "none"``); ``negated`` for a ``not`` key."""
+    """A test of one role's state (``trigger.target = "none"``); ``negated`` for a ``not`` key; ``hit`` tells
+    whether a trigger's state is among the values."""
 
     role: str
     attr: str
     values: frozenset[str]
     negated: bool
+    hit: Callable[[Any, Any], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +182,13 @@ class Rule:
     effects: tuple[Effect, ...] = ()
     repair: str | None = None
     examples: tuple[Example, ...] = ()
+    # set when loaded (parse_rule): a pattern anchored at the token a role was found at (``source``/``target``);
+    # the pattern is the bare anchor (no relation, no attribute, nothing absent, no repair)
+    slot_anchored: bool = False
+    anchor_only: bool = False
+    gate: Callable[[Any], bool] | None = None  # the conditions compiled (``when``, ``any``, ``require``) …
+    static: tuple[Condition, ...] = ()  # … but those on the trigger's reading, tested apart
+    anchor_tests: tuple[tuple[str, Callable[[Token, Any], bool]], ...] = ()  # first nodes that test their token
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +210,9 @@ class Context:
     book: Rulebook
     hooks: Mapping[str, Any]
     trace: list[str] | None = None
+    # (program, trigger reading) -> the program's rules whose conditions on the reading hold: kept by the caller
+    # across sentences (the reading's kind, code, lemma, pattern and dependency do not change in an argument program)
+    memo: dict[tuple[str, ...], tuple[Rule, ...]] | None = None
 
 
 @dataclass(slots=True)
@@ -277,6 +294,15 @@ def parse_rule(raw: dict[str, Any], where: str, programs: Mapping[str, tuple[str
     examples = _examples(raw, where, name)
     patterns = _patterns(raw, where, name)
     fields = _semantics(raw, where, name, hooks, patterns)
+    fields["slot_anchored"] = any(p[0].name in SLOTS for p in patterns)
+    fields["anchor_only"] = len(patterns) == 1 and len(patterns[0]) == 1 and patterns[0][0].test is _ANY \
+        and not fields["absent"] and fields["repair"] is None
+    if all(p[0].test is not _ANY for p in patterns):
+        fields["anchor_tests"] = tuple((p[0].name, p[0].test) for p in patterns)
+    fields["static"] = tuple(c for c in fields["when"] if c.role == "trigger" and c.attr in READING_ATTRS)
+    dynamic = tuple(c for c in fields["when"] if c not in fields["static"])
+    if dynamic or fields["any_of"] or fields["require"]:
+        fields["gate"] = _gate(dynamic, fields["any_of"], fields["require"])
     return Rule(name=name, program=str(raw["program"]), priority=int(raw["priority"]), why=str(raw["why"]),
                 where=where, patterns=patterns, examples=examples, **fields)
 
@@ -315,6 +341,8 @@ def compile_pattern(nodes: list[Any], where: str, name: str, *, anchored: bool =
         if not isinstance(raw, dict) or not isinstance(raw.get("RIGHT_ID"), str):
             raise _fail("E444", where, name, f"node {k + 1} needs a RIGHT_ID")
         right = raw["RIGHT_ID"]
+        if right in names and right not in ANCHORS:
+            raise _fail("E444", where, name, f"node {right!r} is named twice")
         test = _node_test(raw.get("RIGHT_ATTRS", {}), where, name)
         if k == 0 and anchored:
             if right not in ANCHORS or "LEFT_ID" in raw:
@@ -347,6 +375,11 @@ def _expand(values: Any, where: str, name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _ANY(tok: Token, ctx: Any) -> bool:
+    """The test of a pattern node with no attributes: any token."""
+    return True
+
+
 def _node_test(attrs: Any, where: str, name: str) -> Callable[[Token, Any], bool]:
     if not isinstance(attrs, dict) or set(attrs) - (set(_GETTERS) | {"_"}):
         raise _fail("E444", where, name, f"RIGHT_ATTRS keys must be among {sorted(_GETTERS)} or '_'")
@@ -357,15 +390,15 @@ def _node_test(attrs: Any, where: str, name: str) -> Callable[[Token, Any], bool
         else:
             checks.append(_attr_check(key, spec, where, name))
     if not checks:
-        return lambda tok, ctx: True
+        return _ANY
     if len(checks) == 1:
         return checks[0]
-    return lambda tok, ctx: all(c(tok, ctx) for c in checks)
+    return _all_of(checks)
 
 
 _GETTERS: dict[str, Callable[[Token], str]] = {
-    "ORTH": lambda t: t.text, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_.lower(),
-    "DEP": lambda t: t.dep_, "TAG": lambda t: t.tag_, "POS": lambda t: t.pos_,
+    "ORTH": attrgetter("text"), "LOWER": attrgetter("lower_"), "LEMMA": lambda t: t.lemma_.lower(),
+    "DEP": attrgetter("dep_"), "TAG": attrgetter("tag_"), "POS": attrgetter("pos_"),
 }
 
 
@@ -380,6 +413,21 @@ def _attr_check(key: str, spec: Any, where: str, name: str) -> Callable[[Token, 
             return lambda tok, ctx: get(tok) in allowed
         return lambda tok, ctx: get(tok) not in allowed
     raise _fail("E444", where, name, f"{key}: a value or {{IN/NOT_IN: [...]}} expected, not {spec!r}")
+
+
+def _all_of(checks: Sequence[Callable[[Token, Any], bool]]) -> Callable[[Token, Any], bool]:
+    """One token test from several (all must pass), with no generator per token."""
+    if len(checks) == 2:
+        a, b = checks
+        return lambda tok, ctx: a(tok, ctx) and b(tok, ctx)
+
+    def test(tok: Token, ctx: Any) -> bool:
+        for check in checks:
+            if not check(tok, ctx):
+                return False
+        return True
+
+    return test
 
 
 def _extension_check(ext: str, value: Any, where: str, name: str) -> Callable[[Token, Any], bool]:
@@ -397,9 +445,63 @@ def _conditions(spec: Any, where: str, name: str) -> tuple[Condition, ...]:
         role, _, attr = key.removeprefix("not ").partition(".")
         if role not in ANCHORS or attr not in STATE_ATTRS:
             raise _fail("E449", where, name, f"condition {key!r}: role.attr with attr in {sorted(STATE_ATTRS)}")
-        values = _expand(value, where, name)
-        out.append(Condition(role, attr, frozenset(v.lower() for v in values), negated))
+        values = frozenset(v.lower() for v in _expand(value, where, name))
+        out.append(Condition(role, attr, values, negated, _state_test(attr, values, where, name)))
     return tuple(out)
+
+
+SLOT_STATES = frozenset({"none", "some", "sector-only", "group"})
+
+
+def _text_test(values: frozenset[str]) -> Callable[[str], bool]:
+    """Equal to a value, or starting with a value's text before its final ``*``."""
+    prefixes = tuple(v[:-1] for v in values if v.endswith("*"))
+    return lambda text: text in values or (bool(prefixes) and text.startswith(prefixes))
+
+
+def _state_test(attr: str, values: frozenset[str], where: str, name: str) -> Callable[[Any, Any], bool]:
+    """The test of one attribute of a trigger's state against a condition's values."""
+    if attr in SLOTS:
+        return _slot_test(attr, values, where, name)
+    if attr == "cameo":
+        if any(len(v) < 2 or not v.isdigit() for v in values):
+            raise _fail("E449", where, name, "cameo conditions are code prefixes of two digits or more")
+        prefixes = tuple(values)
+        return lambda t, ctx: t.cameo.startswith(prefixes)
+    if attr == "type":
+        return lambda t, ctx: (ctx.type_of(t.cameo) or "none").lower() in values
+    if attr == "pattern_word":
+        return lambda t, ctx: any(w.lower() in values for w in t.reading.pattern.split())
+    test = _text_test(values)
+    getter: dict[str, Callable[[Any], str]] = {
+        "kind": lambda t: t.kind, "lemma": lambda t: t.reading.lemma, "note": lambda t: t.note or "none",
+        "pattern": lambda t: t.reading.pattern, "dep": lambda t: t.tok.dep_}
+    get = getter[attr]
+    return lambda t, ctx: test(get(t).lower())
+
+
+def _slot_test(attr: str, values: frozenset[str], where: str, name: str) -> Callable[[Any, Any], bool]:
+    """A test of a found argument: ``none``, ``some``, ``sector-only`` (named by its sector alone), ``group``, or
+    its role label (``role:LABEL``, ``role:PREFIX*``)."""
+    roles = frozenset(v.removeprefix("role:") for v in values if v.startswith("role:"))
+    if values - SLOT_STATES - {v for v in values if v.startswith("role:")}:
+        raise _fail("E449", where, name, f"{attr} is one of {sorted(SLOT_STATES)} or 'role:LABEL'")
+    if values == {"none"}:
+        return (lambda t, ctx: t.source is None) if attr == "source" else (lambda t, ctx: t.target is None)
+    if values == {"some"}:
+        return (lambda t, ctx: t.source is not None) if attr == "source" else (lambda t, ctx: t.target is not None)
+    role_test = _text_test(roles)
+    none, some = "none" in values, "some" in values
+    sector, group = "sector-only" in values, "group" in values
+
+    def test(t: Any, ctx: Any) -> bool:
+        found = getattr(t, attr)
+        if found is None:
+            return none
+        return some or (sector and "sector only" in found.role) or (group and found.group) or (
+            bool(roles) and role_test(found.role.lower()))
+
+    return test
 
 
 def _group(spec: Any, where: str, name: str, hooks: Mapping[str, Any]) -> tuple[tuple[Condition, ...],
@@ -516,8 +618,6 @@ def _check_effect(op: str, target: str, source: str, where: str, name: str, hook
 
 
 def code_map_names() -> frozenset[str]:
-    from .modality import CODE_MAPS
-
     return frozenset(CODE_MAPS)
 
 
@@ -534,109 +634,109 @@ def _check_set(target: str, source: str, where: str, name: str) -> None:
 # ------------------------------------------------------------------------------------------ matching
 
 
-def _related(op: str, tok: Token) -> Iterator[Token]:
+def _related(op: str, tok: Token) -> Iterable[Token]:
     """Tokens in relation ``op`` to ``tok`` (DependencyMatcher semantics), in document order."""
     if op == ">":
-        yield from tok.children
-    elif op == "<":
-        if tok.head.i != tok.i:
-            yield tok.head
-    elif op == ">--":
-        yield from tok.lefts
-    elif op == ">++":
-        yield from tok.rights
-    elif op == ">>":
-        yield from (t for t in tok.subtree if t.i != tok.i)
-    else:
-        yield from _related_far(op, tok)
+        return tok.children
+    if op == "<":
+        return (tok.head,) if tok.head.i != tok.i else ()
+    if op == ">--":
+        return tok.lefts
+    if op == ">++":
+        return tok.rights
+    if op == ">>":
+        return [t for t in tok.subtree if t.i != tok.i]
+    return _related_far(op, tok)
 
 
-def _related_far(op: str, tok: Token) -> Iterator[Token]:
+def _related_far(op: str, tok: Token) -> list[Token]:
     if op == "<<":
-        yield from tok.ancestors
-    elif op == "." and tok.i + 1 < len(tok.doc):
-        yield tok.doc[tok.i + 1]
-    elif op == ";" and tok.i > 0:
-        yield tok.doc[tok.i - 1]
-    elif op in ("$++", "$--") and tok.head.i != tok.i:
-        yield from (s for s in tok.head.children if (s.i > tok.i if op == "$++" else s.i < tok.i))
+        return list(tok.ancestors)
+    if op == ".":
+        return [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
+    if op == ";":
+        return [tok.doc[tok.i - 1]] if tok.i > 0 else []
+    if tok.head.i == tok.i:  # "$++", "$--": siblings
+        return []
+    return [s for s in tok.head.children if (s.i > tok.i if op == "$++" else s.i < tok.i)]
 
 
-def match(nodes: Sequence[Node], anchors: Mapping[str, Token], ctx: Any) -> Iterator[Bindings]:
-    """Every binding of ``nodes`` (DFS in node order, candidates in document order); anchored names are fixed."""
+def match(nodes: Sequence[Node], anchors: Mapping[str, Token], ctx: Any) -> list[Bindings]:
+    """Every binding of ``nodes`` (depth first in node order, candidates in document order); a node named like an
+    anchor is that anchored token."""
     first = nodes[0]
-    tok = anchors.get(first.name)
+    out: list[Bindings] = []
+    bound = dict(anchors)
     if first.left is None:
+        tok = anchors.get(first.name)
         if tok is None or not first.test(tok, ctx):
-            return
-        yield from _extend(nodes, 1, {**anchors, first.name: tok}, ctx)
+            return out
+        bound[first.name] = tok
+        _extend(nodes, 1, bound, anchors, ctx, out)
     else:
-        yield from _extend(nodes, 0, dict(anchors), ctx)
-
-
-def _extend(nodes: Sequence[Node], k: int, bound: Bindings, ctx: Any) -> Iterator[Bindings]:
-    if k == len(nodes):
-        yield bound
-        return
-    node = nodes[k]
-    fixed = bound.get(node.name)
-    for cand in _related(str(node.op), bound[str(node.left)]):
-        if fixed is not None and cand.i != fixed.i:
-            continue
-        if node.test(cand, ctx):
-            yield from _extend(nodes, k + 1, {**bound, node.name: cand}, ctx)
-        if fixed is not None:
-            return
-
-
-def bindings(rule: Rule, anchors: Mapping[str, Token], ctx: Any) -> Iterator[Bindings]:
-    """The rule's bindings over its alternative patterns, in order, without those an ``absent`` node allows."""
-    repair = ctx.hooks[rule.repair].fn if rule.repair else None
-    for nodes in rule.patterns:
-        for b in match(nodes, anchors, ctx):
-            if rule.absent and any(True for _ in _extend(rule.absent, 0, b, ctx)):
-                continue
-            if repair is not None and not repair(b, ctx):
-                continue
-            yield b
-
-
-# ------------------------------------------------------------------------------------------ state conditions
-
-
-def _slot_state(found: Found | None) -> set[str]:
-    if found is None:
-        return {"none"}
-    out = {"some", "role:" + found.role.lower()}
-    if "sector only" in found.role:
-        out.add("sector-only")
-    if found.group:
-        out.add("group")
+        _extend(nodes, 0, bound, anchors, ctx, out)
     return out
 
 
-def _state(trigger: Trigger, attr: str, ctx: Any) -> set[str]:
-    if attr in SLOTS:
-        return _slot_state(trigger.source if attr == "source" else trigger.target)
-    if attr == "type":
-        return {(ctx.type_of(trigger.cameo) or "none").lower()}
-    if attr == "cameo":
-        return {trigger.cameo[:n] for n in range(2, len(trigger.cameo) + 1)}
-    if attr == "pattern_word":
-        return set(trigger.reading.pattern.split())
-    value = {"kind": trigger.kind, "lemma": trigger.reading.lemma, "note": trigger.note or "none",
-             "pattern": trigger.reading.pattern, "dep": trigger.tok.dep_}[attr]
-    return {value.lower()}
+def _extend(nodes: Sequence[Node], k: int, bound: dict[str, Token], anchors: Mapping[str, Token], ctx: Any,
+            out: list[Bindings]) -> None:
+    """Bind node ``k`` and the nodes after it (``bound`` is extended and restored), each full binding to ``out``."""
+    if k == len(nodes):
+        out.append(dict(bound))
+        return
+    node = nodes[k]
+    left = bound[str(node.left)]
+    fixed = anchors.get(node.name)
+    if fixed is not None:
+        # an anchored node: test the relation to it, not every token in that relation
+        if _related_to(str(node.op), left, fixed) and node.test(fixed, ctx):
+            _extend(nodes, k + 1, bound, anchors, ctx, out)
+        return
+    for cand in _related(str(node.op), left):
+        if node.test(cand, ctx):
+            bound[node.name] = cand
+            _extend(nodes, k + 1, bound, anchors, ctx, out)
+    bound.pop(node.name, None)
+
+
+def _related_to(op: str, left: Token, right: Token) -> bool:
+    """Is ``right`` in relation ``op`` to ``left``?"""
+    if op == ">":
+        return right.head.i == left.i and right.i != left.i
+    if op == ">>":
+        return right.i != left.i and any(a.i == left.i for a in right.ancestors)
+    return any(t.i == right.i for t in _related(op, left))
+
+
+def bindings(rule: Rule, anchors: Mapping[str, Token], ctx: Any) -> list[Bindings]:
+    """The rule's bindings over its alternative patterns, in order, without those an ``absent`` node allows."""
+    repair = ctx.hooks[rule.repair].fn if rule.repair else None
+    out = []
+    for nodes in rule.patterns:
+        for b in match(nodes, anchors, ctx):
+            if rule.absent and _exists(rule.absent, b, ctx):
+                continue
+            if repair is not None and not repair(b, ctx):
+                continue
+            out.append(b)
+    return out
+
+
+def _exists(nodes: Sequence[Node], bound: Bindings, ctx: Any) -> bool:
+    """Do ``nodes`` (hanging on the bound ones) match at all?"""
+    found: list[Bindings] = []
+    _extend(nodes, 0, dict(bound), bound, ctx, found)
+    return bool(found)
+
+
+# ------------------------------------------------------------------------------------------ state conditions
 
 
 def _holds(c: Condition, scene: Scene) -> bool:
     trigger = scene.roles.get(c.role)
     if trigger is None:
         return c.negated
-    state = _state(trigger, c.attr, scene.ctx)
-    hit = bool(state & c.values) or any(v.endswith("*") and any(s.startswith(v[:-1]) for s in state)
-                                        for v in c.values)
-    return hit != c.negated
+    return c.hit(trigger, scene.ctx) != c.negated
 
 
 def _arg(scene: Scene, arg: str) -> Any:
@@ -654,13 +754,44 @@ def test_predicate(p: Predicate, scene: Scene) -> bool:
 
 def applies(rule: Rule, scene: Scene) -> bool:
     """Do the rule's conditions on the triggers' state hold (before its pattern is matched)?"""
-    return all(_holds(c, scene) for c in rule.when) and (
-        not rule.any_of or any(_all_hold(conds, preds, scene) for conds, preds in rule.any_of)) and all(
-        test_predicate(p, scene) for p in rule.require)
+    return _all_hold(rule.static, (), scene) and (rule.gate is None or rule.gate(scene))
+
+
+def _gate(when: Sequence[Condition], any_of: Sequence[tuple[tuple[Condition, ...], tuple[Predicate, ...]]],
+          require: Sequence[Predicate]) -> Callable[[Scene], bool]:
+    """The rule's conditions as one test of a scene (looked up for every trigger: kept to few calls). Whether the
+    trigger has a source or a target is read directly."""
+    presence = tuple((c.attr == "source", (c.values == {"none"}) != c.negated, c.negated) for c in when
+                     if c.role == "trigger" and c.attr in SLOTS and c.values in ({"none"}, {"some"}))
+    checks = tuple((c.role, c.hit, c.negated) for c in when
+                   if not (c.role == "trigger" and c.attr in SLOTS and c.values in ({"none"}, {"some"})))
+
+    def gate(scene: Scene) -> bool:
+        roles, ctx = scene.roles, scene.ctx
+        if presence:
+            t = roles.get("trigger")
+            for is_source, want_none, negated in presence:
+                if (negated if t is None else ((t.source if is_source else t.target) is None) == want_none) is False:
+                    return False
+        for role, hit, negated in checks:
+            trigger = roles.get(role)
+            if (negated if trigger is None else hit(trigger, ctx) != negated) is False:
+                return False
+        if require and not _all_hold((), require, scene):
+            return False
+        return not any_of or any(_all_hold(conds, preds, scene) for conds, preds in any_of)
+
+    return gate
 
 
 def _all_hold(conditions: Sequence[Condition], predicates: Sequence[Predicate], scene: Scene) -> bool:
-    return all(_holds(c, scene) for c in conditions) and all(test_predicate(p, scene) for p in predicates)
+    for c in conditions:
+        if not _holds(c, scene):
+            return False
+    for p in predicates:
+        if not test_predicate(p, scene):
+            return False
+    return True
 
 
 # ------------------------------------------------------------------------------------------ resolving
@@ -672,8 +803,6 @@ def relabel(found: Found | None, role: str) -> Found | None:
 
 def resolve(rule: Rule, b: Bindings, scene: Scene) -> Found | None:
     """The actors of the rule's ``take`` node, by its resolver, labelled by its ``role`` template."""
-    from .arguments import actors_of, role_only_of
-
     tok = b[str(rule.take)]
     ctx = scene.ctx
     how = str(rule.resolve)
@@ -690,6 +819,15 @@ def resolve(rule: Rule, b: Bindings, scene: Scene) -> Found | None:
         return ctx.book.find(how.removeprefix("chain:"), inner)
     found = ctx.hooks[how].fn(tok, ctx)
     return relabel(found, rule.role.render(b, found.role)) if found is not None and rule.role else found
+
+
+def _anchor_may_match(rule: Rule, scene: Scene) -> bool:
+    """A cheap test first: does an anchored first node of one of the rule's patterns accept its token?"""
+    for name, test in rule.anchor_tests:
+        tok = scene.anchors.get(name)
+        if tok is None or test(tok, scene.ctx):
+            return True
+    return False
 
 
 def _anchors(scene: Scene) -> Mapping[str, Token]:
@@ -709,8 +847,11 @@ def _anchors(scene: Scene) -> Mapping[str, Token]:
 def find(rule: Rule, scene: Scene) -> tuple[Bindings | None, Found | None]:
     """(binding, found): the binding that found actors (else the first binding; None: no binding at all) and
     the actors of its ``take`` node (only the first binding is tried with ``first``)."""
+    if rule.anchor_only and rule.patterns[0][0].name in scene.anchors:
+        full = {**scene.outer, **scene.anchors} if scene.outer else scene.anchors
+        return full, (resolve(rule, full, scene) if rule.take is not None else None)
     first: Bindings | None = None
-    anchors = _anchors(scene) if any(p[0].name in SLOTS for p in rule.patterns) else scene.anchors
+    anchors = _anchors(scene) if rule.slot_anchored else scene.anchors
     for b in bindings(rule, anchors, scene.ctx):
         full = {**scene.outer, **b}
         first = first or full
@@ -739,8 +880,6 @@ def _set(e: Effect, scene: Scene, found: Found | None, b: Bindings) -> None:
 
 
 def apply_effects(rule: Rule, scene: Scene, found: Found | None, b: Bindings) -> None:
-    from .modality import recode
-
     trigger = scene.roles.get("trigger") or scene.roles.get("content")
     for e in rule.effects:
         if e.guard is not None and not test_predicate(e.guard, scene):
@@ -774,9 +913,31 @@ class Rulebook:
     def run(self, program: str, scene: Scene) -> None:
         """Run a program of argument rules or transformations on one scene."""
         prog = self.programs[program]
-        for rule in prog.rules:
-            if self._try(rule, scene) and (prog.mode == "first" or rule.stop):
+        first = prog.mode == "first"
+        for rule in self._candidates(prog, scene):
+            # (the cheap tests inline: this loop runs for every trigger)
+            if rule.anchor_tests and not _anchor_may_match(rule, scene):
+                continue
+            if rule.gate is not None and not rule.gate(scene):
+                continue
+            if self._apply(rule, scene) and (first or rule.stop):
                 return
+
+    @staticmethod
+    def _candidates(prog: Program, scene: Scene) -> Sequence[Rule]:
+        """The program's rules whose conditions on the trigger's reading hold (remembered per reading in the
+        context's memo, when there is one)."""
+        trigger = scene.roles.get("trigger")
+        memo = scene.ctx.memo
+        if trigger is None:
+            return prog.rules
+        key = (prog.name, trigger.kind, trigger.cameo, trigger.reading.lemma, trigger.reading.pattern, trigger.tok.dep_)
+        rules = memo.get(key) if memo is not None else None
+        if rules is None:
+            rules = tuple(r for r in prog.rules if _all_hold(r.static, (), scene))
+            if memo is not None:
+                memo[key] = rules
+        return rules
 
     def find(self, program: str, scene: Scene) -> Found | None:
         """Run a finder chain: the first rule that finds actors (or a ``final`` rule that matched) answers."""
@@ -792,15 +953,14 @@ class Rulebook:
     def transform(self, program: str, content: Trigger, ctx: Context) -> None:
         """Run a program of transformations on one trigger as the ``content`` of the trigger that governs it
         (the nearest trigger above through clause edges, or for ``governor = "head"`` the trigger at its head)."""
-        govs: dict[str, Trigger | None] = {}
+        scenes: dict[str, Scene | None] = {}
         for rule in self.programs[program].rules:
-            if rule.governor not in govs:
-                govs[rule.governor] = governor_of(content, rule.governor, ctx)
-            gov = govs[rule.governor]
-            if gov is None:
-                continue
-            scene = Scene({"content": content, "governor": gov}, {"content": content.tok, "governor": gov.tok}, ctx)
-            if self._try(rule, scene):
+            if rule.governor not in scenes:
+                gov = governor_of(content, rule.governor, ctx)
+                scenes[rule.governor] = None if gov is None else Scene(
+                    {"content": content, "governor": gov}, {"content": content.tok, "governor": gov.tok}, ctx)
+            scene = scenes[rule.governor]
+            if scene is not None and self._try(rule, scene):
                 return
 
     def arguments(self, program: str, trigger: Trigger, ctx: Context) -> None:
@@ -809,8 +969,12 @@ class Rulebook:
 
     def _try(self, rule: Rule, scene: Scene) -> bool:
         """Apply ``rule`` if it applies; True if it did."""
-        if not applies(rule, scene):
+        if (rule.anchor_tests and not _anchor_may_match(rule, scene)) or not applies(rule, scene):
             return False
+        return self._apply(rule, scene)
+
+    def _apply(self, rule: Rule, scene: Scene) -> bool:
+        """Apply ``rule``, whose conditions hold, if its pattern matches (and, for a role, finds actors)."""
         b, found = find(rule, scene)
         if b is None or (rule.assign is not None and found is None):
             return False
@@ -828,8 +992,6 @@ CLAUSE_EDGES = frozenset(words("events_dependencies.clause_edges"))
 def governor_of(content: Trigger, how: str, ctx: Context) -> Trigger | None:
     """The trigger that governs ``content``: at its head (``head``), or the nearest one above it through clause
     edges, crossing no conjunction or relative clause and no circumstance clause (``governing``)."""
-    from .statements import circumstance_clause
-
     if how == "head":
         return ctx.by_tok.get(content.tok.head.i)
     cur = content.tok

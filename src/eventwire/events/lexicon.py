@@ -12,6 +12,7 @@ import csv
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -32,8 +33,10 @@ log = logging.getLogger(__name__)
 PRIORITY_USER, PRIORITY_CURATED, PRIORITY_CAMEO = 3, 2, 1
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(word: str) -> str:
-    """A crude, symmetric singular form so that pattern ``SANCTIONS`` meets text ``sanction``."""
+    """A crude, symmetric singular form so that pattern ``SANCTIONS`` meets text ``sanction`` (remembered:
+    every word of every trigger's frame is normalised)."""
     w = word.lower()
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -131,22 +134,28 @@ def _slots_text(pre: tuple[Slot, ...], post: tuple[Slot, ...]) -> str:
 
 
 def _match_slots(slots: tuple[Slot, ...], frame: Sequence[str]) -> bool:
-    """Every slot matches, in order, somewhere in ``frame`` (normalised words; gaps allowed)."""
-    pos = 0
+    """Every slot matches, in order, somewhere in ``frame`` (normalised words; gaps allowed). An empty
+    alternative matches at any position left. (Read for every trigger and every row of its lemma: kept lean.)"""
+    if not slots:
+        return True
+    words = frame if isinstance(frame, tuple) else tuple(frame)
+    pos, size = 0, len(words)
     for slot in slots:
-        found = False
-        for j in range(pos, len(frame)):
-            for alt in slot:
-                n = len(alt)
-                if tuple(frame[j:j + n]) == alt:
-                    pos = j + n
-                    found = True
-                    break
-            if found:
-                break
-        if not found:
+        end = _slot_end(slot, words, pos, size)
+        if end < 0:
             return False
+        pos = end
     return True
+
+
+def _slot_end(slot: Slot, words: tuple[str, ...], pos: int, size: int) -> int:
+    """Where the first match of ``slot`` at or after ``pos`` ends (-1: none)."""
+    for j in range(pos, size):
+        w = words[j]
+        for alt in slot:
+            if not alt or (alt[0] == w and words[j:j + len(alt)] == alt):
+                return j + len(alt)
+    return -1
 
 
 def _first_at(slots: tuple[Slot, ...], frame: Sequence[str]) -> int:
@@ -287,13 +296,11 @@ class Lexicon:
         # name at least two content words to override it: one-word CAMEO patterns are too loose
         # ("deploy * &MILITARY" → 062 cooperation)
         # (rows that only drop a CAMEO default, "*" → "-", do not count)
+        matching = [e for e in entries if _match_slots(e.word.pre, pre) and _match_slots(e.word.post, post)]
         trusted = any(e.priority > PRIORITY_CAMEO and (e.word.cameo is not None or e.word.pre or e.word.post)
-                      and _match_slots(e.word.pre, pre) and _match_slots(e.word.post, post) for e in entries)
+                      for e in matching)
         frame = (frozenset(pre), frozenset(post))
-        for e in entries:
-            w = e.word
-            if not (_match_slots(w.pre, pre) and _match_slots(w.post, post)):
-                continue
+        for e in matching:
             for c in self._candidates(e, kind, lemma, pre, post, frame, trusted):
                 if _better(c, best):
                     best = c

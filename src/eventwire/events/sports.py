@@ -48,7 +48,8 @@ _HALVES = frozenset(p for p in _PLAY_PHRASES if p[-1] == "half")
 # Single words that belong to team sport (lower-case); league names are matched upper-case.
 _WORDS = words("events_sports.team_sport_words")
 _PLAY_WORDS = words("events_sports.play_words")
-_LEAGUES = words("events_sports.leagues")
+# league names match in upper case only ("NBA", not "nba"): the vocabulary lists them lower-case
+_LEAGUES = frozenset(w.upper() for w in words("events_sports.leagues"))
 # "91-73", "2-1", "7-7": two small numbers joined by a hyphen or an en dash.
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 # Words near a score that make it a game's: "won 77-68", "a 27-24 loss", "by a score of 32-14".
@@ -70,7 +71,7 @@ def sports_level(doc: Doc | Sequence[Token]) -> int:
     present = set(lower)
     if _tells_play(lower, present):
         return PLAY
-    if any(t.text.isupper() and t.text.lower() in _LEAGUES for t in tokens) or present & _WORDS:
+    if any(t.text in _LEAGUES for t in tokens) or present & _WORDS:
         return SPORT
     return SPORT if any(p[0] in present and _has_phrase(lower, p) for p in _PHRASES) else NO_SPORT
 
