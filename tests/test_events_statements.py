@@ -86,3 +86,17 @@ def test_the_two_leaders_are_the_two_last_named_in_office(pipeline) -> None:  # 
     found = _events(pipeline, "Kenya's president spoke by phone with Uganda's president on Friday.\n"
                               "The two leaders agreed to reopen the border crossing at Busia.", statements_only=False)
     assert "AGREE KEN UGA" in found or "AGREE UGA KEN" in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Thailand accused Vietnam of moving troops to the border.\nHanoi said the accusations were unfounded.",
+    "Thailand accused Vietnam of smuggling.\nVietnam's foreign ministry called the allegations false and politically motivated.",
+])
+def test_criticism_of_a_claim_rejects_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text, statements_only=True)
+    assert "REJECT VNM THA" in found and not any(f.startswith("ACCUSE VNM") for f in found), found
+
+
+def test_criticism_of_a_threat_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Vietnam's foreign ministry called China's threats irresponsible.", statements_only=True)
+    assert not any(f.startswith("REJECT") for f in found), found

@@ -51,6 +51,7 @@ CIRCUMSTANCE_MARKS = words("statements.circumstance_marks")
 POSITIVE_LEMMAS = words("statements.positive_lemmas")
 FUTURE_AUXILIARIES = words("statements.future_auxiliaries")
 APPEAL_LEMMAS = words("statements.appeal_lemmas")
+JUDGED_CLAIMS = words("statements.judged_claims")
 # verbs of obligation only with a to-infinitive ("have to", "need to"), unlike the modals "must", "should"
 SEMI_MODALS = frozenset({"have", "need"})
 # what may judge an act told before without naming its doer ("said the sanctions were illegal")
@@ -227,12 +228,17 @@ def _codable(found: Found) -> bool:
 
 
 def code_statement(st: Statement, index: MentionIndex, rules: Iterable[StatementRule]) -> StatementEvent | None:
-    """The first rule whose cue the content holds, with its target; None when none fits."""
+    """The first rule whose cue the content holds, with its target; None when none fits. Criticism of a claim
+    ("called the accusations baseless", "said the reports were politically motivated") rejects it (the
+    denial rule's type and code)."""
+    rules = list(rules)
     lemmas = [_base(t) for t in st.content]
     for rule in rules:
         cue = _find_cue(st.content, lemmas, rule)
         if cue is None:
             continue
+        if rule.type == EventType.ACCUSE and _judges_a_claim(st):
+            rule = next((r for r in rules if r.type == EventType.REJECT), rule)
         if rule.target == "obliged":
             target = _obliged(cue, st, index)
         else:
@@ -240,6 +246,12 @@ def code_statement(st: Statement, index: MentionIndex, rules: Iterable[Statement
         if target is not None or (rule.type in JUDGEMENT_TYPES and _refers_back(st)):
             return StatementEvent(rule, st.anchor, cue, st.speaker, target)
     return None
+
+
+def _judges_a_claim(st: Statement) -> bool:
+    """Is what the statement judges a claim ("the accusations", "the report"), by its head noun?"""
+    heads = [t for t in (st.about or st.content) if t.dep_ in ("nsubj", "dobj", "nsubjpass") and t.pos_ == "NOUN"]
+    return bool(heads) and heads[0].lemma_.lower() in JUDGED_CLAIMS
 
 
 def _refers_back(st: Statement) -> bool:
