@@ -87,6 +87,9 @@ def test_cameo_angola_typo_is_read_as_angola(read) -> None:  # type: ignore[no-u
     ("A Ruritania-based terror group claimed the blast.", "Ruritania-based terror group", None),
     ("A Pakistan-based terror group claimed the blast.", "Pakistan-based terror group", "PAKREB"),
     ("Syrian inmates began a hunger strike on Monday.", "Syrian inmates", "SYRCRM"),
+    # a known organisation after "-based" is itself; the place is only its seat
+    ("The case went to the Hague-based International Court of Justice.", "International Court of Justice", "UNOJUD"),
+    ("The Geneva-based World Health Organization sent a team.", "World Health Organization", "UNOMED"),
 ])
 def test_agent_words_of_real_news(read, text: str, mention: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
     # a place we do not know as a state gives the group no country (never guessed)

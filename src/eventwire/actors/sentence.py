@@ -338,6 +338,9 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         ethnic = state and i > 0 and self.keys[i - 1] == "ethnic"
         j = self._after_prefix(i + length, state)
         run_e = self._prefix_run_end(j)
+        seated = self._seated_organisation(j, run_e)
+        if seated is not None:
+            return seated, seated.end
         title_end, sector, person, name_end = self.split_run(j, run_e) if run_e > j else (j, None, False, j)
         if not person and self._org_words(j, run_e) is not None:
             # "Nigerian Union of Teachers": an organisation of that country; its name states the sector
@@ -361,6 +364,18 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         if state and j + 1 < n and self.keys[j] == "-" and self.keys[j + 1] in ("led", "based"):
             return j + 2
         return j
+
+    def _seated_organisation(self, j: int, run_e: int) -> Candidate | None:
+        """"The Hague-based International Court of Justice", "London-based Amnesty International": after
+        "-based" a name the dictionary knows as an organisation is that organisation; the place only says
+        where it sits (a group the dictionary does not know stays the state's: "a Pakistan-based group")."""
+        if j < 2 or self.keys[j - 1] != "based" or run_e <= j:
+            return None
+        length, entry = self.entity(j)
+        if entry is None or entry.kind not in ("org", "media") or j + length != run_e:
+            return None
+        return Candidate(j, run_e, actor_from_entry(entry, self._text(j, run_e), self.day), entry.source,
+                         entry_kind=entry.kind, named=True)
 
     def _prefix_run_end(self, j: int) -> int:
         """End of the title run after a prefix, with a closing lower-case organisation head ("Palestinian
