@@ -1,8 +1,13 @@
 """Coreference scores: MUC, B³, CEAF-e and their CoNLL average, on clusters of hashable mentions.
 
-Key and response are lists of disjoint clusters (frozensets). A mention missing from one side counts as
-a singleton there. Written from the metric definitions (Vilain et al. 1995; Bagga & Baldwin 1998;
-Luo 2005; Pradhan et al. 2014 for the CoNLL average).
+Key and response are lists of disjoint clusters (frozensets). Written from the metric definitions
+(Vilain et al. 1995; Bagga & Baldwin 1998; Luo 2005) and counted as the CoNLL reference scorer v8.01
+counts them (Pradhan et al. 2014) when the whole corpus is one document:
+
+- a mention on one side only ("twinless", as after :func:`without_singletons`) is a partition of its own
+  for MUC, adds nothing to the B³ numerator while counting in that side's denominator, and is simply
+  part of its cluster for CEAF-e;
+- CoNLL F1 is the plain mean of the MUC, B³ and CEAF-e F1.
 """
 
 from __future__ import annotations
@@ -33,16 +38,18 @@ def muc(key: Clusters, response: Clusters) -> tuple[float, float]:
 
 
 def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float]:
-    """B³ recall and precision (Bagga & Baldwin 1998), averaged over mentions."""
+    """B³ recall and precision (Bagga & Baldwin 1998), averaged over mentions: recall is
+    Σ_K Σ_R |K∩R|² / |K| over all key mentions (a key mention the response lacks adds 0), precision the
+    same with the sides swapped."""
     def recall(k: Clusters, r: Clusters) -> float:
         where = _index(r)
         total = 0.0
         n = 0
         for c in k:
+            n += len(c)
             for m in c:
-                n += 1
-                other = r[where[m]] if m in where else frozenset({m})
-                total += len(c & other) / len(c)
+                if m in where:
+                    total += len(c & r[where[m]]) / len(c)
         return total / n if n else 0.0
     return recall(key, response), recall(response, key)
 
@@ -142,6 +149,12 @@ def coref_scores(key: Clusters, response: Clusters) -> dict[str, float]:
         out[f"{name}_r"], out[f"{name}_p"], out[f"{name}_f1"] = r, p, _f1(r, p)
     out["conll_f1"] = (out["muc_f1"] + out["b3_f1"] + out["ceafe_f1"]) / 3
     return out
+
+
+def without_singletons(clusters: Clusters) -> list[frozenset[Hashable]]:
+    """The clusters of two mentions or more: the view 'without singletons' removes one-mention clusters
+    from key and response alike before scoring (a mention may then be on one side only)."""
+    return [c for c in clusters if len(c) > 1]
 
 
 def group(labels: Mapping[M, str]) -> list[frozenset[M]]:
