@@ -62,3 +62,10 @@ def test_denying_a_claim_rejects_its_claimant(pipeline, text: str) -> None:  # t
 def test_denying_access_is_no_answer_to_a_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "Peru accused Chile of spying.\nChile denied entry to Peruvian inspectors.")
     assert ("REJECT", "CHL", "PER") in found  # the inspectors are Peruvian: refused entry, not a claim answered
+
+
+def test_co_doers_of_one_act_are_not_the_act_they_react_to(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the call" refers to an earlier act, never to the same act told by the other subjects
+    found = _events(pipeline, "Heavy rain fell across the region on Monday.\n"
+                              "Norway, Chile and Ghana supported the call on Tuesday.")
+    assert not any(kind == "SUPPORT" and target in ("NOR", "CHL", "GHA") for kind, _, target in found), found

@@ -7,6 +7,8 @@ The sentences are ours."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.models import Event, Mention
 
 
@@ -123,3 +125,26 @@ def test_a_general_who_acts_is_still_a_general(code):  # type: ignore[no-untyped
 def test_general_secretary_is_a_role(code):  # type: ignore[no-untyped-def]
     mentions = code("The Zambian general secretary met Malawian officials.").mentions
     assert any(m.actor.role == "general secretary" for m in mentions), _mention_codes(mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway, Chile and Ghana also backed the proposal on Monday.",
+    "Germany and Austria endorsed the plan for a ceasefire.",
+    "Estonia, Latvia and Lithuania supported the call.",
+])
+def test_co_supporters_of_a_thing_do_not_support_each_other(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    # several parties towards a third thing: never a record of one co-supporter towards another
+    events = code(text).events
+    subjects = {e.source.country for e in events if e.source is not None}
+    assert not any(e.type.value == "SUPPORT" and e.target is not None and e.target.country in subjects
+                   for e in events), _rows(events)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Japan and China have long disputed the islands.", {"JPN", "CHN"}),
+    ("Russia and Iran signed a treaty on Friday.", {"RUS", "IRN"}),
+    ("Russia and China supported each other at the council.", {"RUS", "CHN"}),
+])
+def test_coordinated_parties_of_a_reciprocal_act_pair(code, text: str, pair: set[str]) -> None:  # type: ignore[no-untyped-def]
+    events = code(text).events
+    assert any(_pair(e) == frozenset(pair) for e in events), _rows(events)

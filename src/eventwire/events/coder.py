@@ -380,14 +380,19 @@ class EventCoder:
 
     def _mutual(self, t: Trigger, ttype: str | None) -> bool:
         """Do coordinated subjects act on each other? Always for meeting, agreeing and cooperating, and
-        for acts with no object or an exchanged one ("X and Y clashed", "exchanged fire")."""
-        if ttype in MUTUAL_TYPES or t.reverse == t.cameo or t.kind == "noun" or t.source is None:
+        for acts with no object or an exchanged or shared one ("X and Y clashed", "exchanged fire", "supported
+        each other")."""
+        if ttype in SYMMETRIC_TYPES or t.reverse == t.cameo or t.kind == "noun" or t.source is None:
+            return True
+        if t.reading.lemma in SYMMETRIC_LEMMAS:  # "X and Y signed a deal / disputed the islands"
             return True
         if t.source.role.startswith("pobj:between"):
             return True
         obj = child(t.tok, "dobj")
         if obj is None:
-            return child(t.tok, "nsubjpass") is None
+            return ttype in MUTUAL_TYPES or child(t.tok, "nsubjpass") is None
+        # "Greece, Panama and South Korea supported the call": an act of several parties towards a third thing,
+        # not of each towards the others (SUPPORT, RETREAT, CONCEDE are mutual only without such an object)
         # "X and Y postponed their meeting": an object the subjects share
         # (a relation of theirs, not "their positions" or "their populations")
         return obj.lemma_.lower() in EXCHANGED_OBJECTS or (obj.lemma_.lower() in SHARED_OBJECTS and any(

@@ -92,7 +92,10 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
         for side, current, other in (("source", e.source, e.target), ("target", e.target, e.source)):
             if not _known(other):
                 continue
-            mentions = [m for m in by_sentence.get(e.sentence_index, ()) if _known(m.actor) and not _same(m.actor, other)]
+            sentence = by_sentence.get(e.sentence_index, ())
+            allies = _coordinated_with(doc, sentence, other)
+            mentions = [m for m in sentence if _known(m.actor) and not _same(m.actor, other)
+                        and _head(doc, m).i not in allies]
             if _known(current) and not any(_same(m.actor, current) for m in mentions):
                 continue  # the rules' choice is no actor of this sentence (told elsewhere, implied): keep it
             for m in mentions:
@@ -101,6 +104,25 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
                 if _known(current) and _same(m.actor, current):
                     f[f"{side}:rule_choice"] = 1.0
                 out.append(Candidate(n, side, m, f))
+    return out
+
+
+def _coordinated_with(doc: Doc, sentence: Sequence[Mention], other: Actor | None) -> set[int]:
+    """Token indices of the phrases coordinated with the other side's mention ("Greece, Panama and South Korea
+    supported the call": Panama and South Korea act beside Greece, not on it); a side is never filled with a
+    co-doer (acts of coordinated parties on each other are paired by the coder)."""
+    heads = [_head(doc, m) for m in sentence if _same(m.actor, other)]
+    out: set[int] = set()
+    for head in heads:
+        top = head
+        while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+            top = top.head
+        group = [top]
+        while group:
+            t = group.pop()
+            out.add(t.i)
+            group.extend(c for c in t.children if c.dep_ in ("conj", "appos"))
+        out.discard(head.i)
     return out
 
 

@@ -81,6 +81,8 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
             return None
         if prior.source is None or (e.source is not None and _same_side(prior.source, e.source)):
             continue
+        if (prior.sentence_index, prior.trigger_token) == (e.sentence_index, e.trigger_token):
+            continue  # the same act of a co-doer ("Greece and Panama supported the call"), not an earlier one
         if prior.trigger.lower()[:5] == stem:
             return prior
         # "rejected the findings", "denied the charges": a claim answers a statement; "condemned the attack":
