@@ -103,23 +103,22 @@ class LocalRunner:
             self._run_forked(cleaned, summary, progress)
             return summary
         for todo in cleaned:
-            for result in self.pipeline.run(todo):
-                self._save(result, summary)
-            if progress is not None:
-                progress(summary)
+            self._save_all(list(self.pipeline.run(todo)), summary, progress)
         return summary
 
     def _cleaned_batches(self, records: Iterable[RawRecord | Rejection], summary: IngestSummary
                          ) -> Iterator[list[Article | Rejection]]:
         for batch in batches(records, self.batch_articles):
-            todo = []
+            todo: list[Article | Rejection] = []
             for record in batch:
                 summary.read += 1
-                item = self._clean(record, summary)
-                if item is not None:
-                    todo.append(item)
-            if todo:
-                yield todo
+                todo.append(self._clean(record))
+            # One look-up per batch: what the store holds already costs no parse (re-ingest is a no-op).
+            known = self.store.known_hashes(a.content_hash for a in todo if isinstance(a, Article))
+            fresh = [a for a in todo if isinstance(a, Rejection) or a.content_hash not in known]
+            summary.skipped_known += len(todo) - len(fresh)
+            if fresh:
+                yield fresh
 
     def _run_forked(self, batches: Iterator[list[Article | Rejection]], summary: IngestSummary,
                     progress: Callable[[IngestSummary], None] | None) -> None:
@@ -140,12 +139,11 @@ class LocalRunner:
 
     def _save_all(self, results: list[AnalysedArticle | Rejection], summary: IngestSummary,
                   progress: Callable[[IngestSummary], None] | None) -> None:
-        for result in results:
-            self._save(result, summary)
+        save_results(self.store, results, summary, self.pipeline.settings.max_article_chars)
         if progress is not None:
             progress(summary)
 
-    def _clean(self, record: RawRecord | Rejection, summary: IngestSummary) -> Article | Rejection | None:
+    def _clean(self, record: RawRecord | Rejection) -> Article | Rejection:
         """Clean first so that an article the store already holds costs no parse (re-ingest is a no-op)."""
         if isinstance(record, Rejection):
             return record
@@ -159,19 +157,36 @@ class LocalRunner:
             log.exception("cleaning failed on %s", record.origin)
             return Rejection(origin=record.origin, stage="clean", code="E900",
                              reason=f"internal error: {exc!r}{note}", raw=raw)
-        if self.store.has_article(article.content_hash):
-            summary.skipped_known += 1
-            return None
         return article
-
-    def _save(self, result: AnalysedArticle | Rejection, summary: IngestSummary) -> None:
-        save_result(self.store, result, summary, self.pipeline.settings.max_article_chars)
 
 
 # Store errors that concern one article, not the store: the article is recorded as rejected and the
 # batch goes on. E310 an article whose events clash (a bug, reported as such); E311 a record id already
 # stored with other content (issue 12: it aborted the batch).
 ARTICLE_STORE_ERRORS = frozenset({"E310", "E311"})
+
+
+def save_results(store: Store, results: list[AnalysedArticle | Rejection], summary: IngestSummary,
+                 max_raw_chars: int | None = None) -> None:
+    """Store a batch of pipeline results: the articles in one transaction (:meth:`Store.save_articles`), then
+    each rejection; counted in ``summary`` as :func:`save_result` counts them one by one."""
+    articles = [r for r in results if isinstance(r, AnalysedArticle)]
+    outcomes = iter(store.save_articles(articles) if articles else [])
+    for result in results:
+        if isinstance(result, AnalysedArticle):
+            outcome = next(outcomes)
+            if outcome is True:
+                summary.add_article(result)
+                continue
+            if outcome is False:
+                summary.skipped_known += 1
+                continue
+            if outcome.code not in ARTICLE_STORE_ERRORS:
+                raise outcome
+            article = result.article
+            result = Rejection(origin=article.origin, stage="store", code=outcome.code, reason=outcome.message,
+                               article_id=article.id, raw=article.raw)
+        _save_rejection(store, result, summary, max_raw_chars)
 
 
 def save_result(store: Store, result: AnalysedArticle | Rejection, summary: IngestSummary,
@@ -195,6 +210,10 @@ def save_result(store: Store, result: AnalysedArticle | Rejection, summary: Inge
             else:
                 summary.skipped_known += 1
             return
+    _save_rejection(store, result, summary, max_raw_chars)
+
+
+def _save_rejection(store: Store, result: Rejection, summary: IngestSummary, max_raw_chars: int | None) -> None:
     if max_raw_chars is not None and result.raw is not None and len(result.raw) > max_raw_chars:
         raw, note = kept_raw(result.raw, max_raw_chars)
         result = dataclasses.replace(result, raw=raw, reason=result.reason + note)

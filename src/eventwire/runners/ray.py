@@ -22,7 +22,7 @@ from ..config import Settings
 from ..errors import ConfigError, EventwireError
 from ..ingest import parse_published, read_inputs
 from ..models import AnalysedArticle, Article, Rejection
-from .local import IngestSummary, save_result
+from .local import IngestSummary, save_results
 from .parquet_out import ParquetFolder
 
 log = logging.getLogger(__name__)
@@ -113,9 +113,9 @@ def ingest_with_ray(
                 batch_format="numpy",
             )
             results = (pickle.loads(row["result"]) for row in mapped.iter_rows())
-            if store is not None:
-                for result in results:
-                    save_result(store, result, summary, settings.max_article_chars)
+            if store is not None:  # one transaction per batch of results (batched writes, issue 13)
+                for batch in _windows(results, batch_articles):
+                    save_results(store, batch, summary, settings.max_article_chars)
             elif folder is not None:
                 _write_window(folder, results, summary)
     finally:

@@ -51,10 +51,34 @@ def _group_members(conn: sa.Connection) -> None:
                      .values(source_members=sa.bindparam("sm"), target_members=sa.bindparam("tm")), updates)
 
 
+def _event_mode(conn: sa.Connection) -> None:
+    """Version 3: ``events.mode`` (filled from the stored records) for the mode filter and sorting, and an
+    index on the place's country for the country and region filters."""
+    have = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+    if "mode" not in have:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN mode TEXT"))
+        e = schema.events.c
+        rows = conn.execute(sa.select(e.id, e.record).where(sa.cast(e.record, sa.Text).contains('"mode"'))).all()
+        updates = [{"eid": row.id, "m": row.record.get("mode")} for row in rows if row.record.get("mode")]
+        if updates:
+            conn.execute(sa.update(schema.events).where(e.id == sa.bindparam("eid")).values(mode=sa.bindparam("m")),
+                         updates)
+    indexes = {i["name"] for i in sa.inspect(conn).get_indexes("events")}
+    if "ix_events_location_country" not in indexes:
+        conn.execute(sa.text("CREATE INDEX ix_events_location_country ON events (location_country)"))
+
+
+def _watch_state(conn: sa.Connection) -> None:
+    """Version 4: what ``eventwire watch`` has seen (``watch_sources``, ``watch_items``)."""
+    schema.metadata.create_all(conn, tables=[schema.watch_sources, schema.watch_items])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, sentences, events, event_mentions, clusters, rejections",
               _initial_schema),
     Migration(2, "events.source_members and target_members: the members of group actors", _group_members),
+    Migration(3, "events.mode; an index on the place's country", _event_mode),
+    Migration(4, "watch_sources and watch_items: the state of eventwire watch", _watch_state),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -107,6 +107,7 @@ events = sa.Table(
     # a group actor's members ("the two countries"): see member_keys (schema version 2)
     sa.Column("source_members", sa.Text),
     sa.Column("target_members", sa.Text),
+    sa.Column("mode", sa.Text),  # the PLOVER mode (schema version 3)
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_source_country", "source_country"),
     sa.Index("ix_events_target_country", "target_country"),
@@ -115,6 +116,7 @@ events = sa.Table(
     sa.Index("ix_events_article_id", "article_id"),
     # the clustering look-up: same type and countries, overlapping dates
     sa.Index("ix_events_cluster_key", "type", "source_country", "target_country", "date_lo"),
+    sa.Index("ix_events_location_country", "location_country"),
 )
 
 event_mentions = sa.Table(
@@ -145,6 +147,36 @@ rejections = sa.Table(
     sa.Column("fingerprint", sa.Text, nullable=False),
     sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("origin", "fingerprint", name="uq_rejections_origin_fingerprint"),
+)
+
+
+# What ``eventwire watch`` has seen (schema version 4): per source (a feed URL or a folder) its HTTP
+# validators for conditional GET and its last outcome; per item (a page URL or a file) what became of it.
+watch_sources = sa.Table(
+    "watch_sources",
+    metadata,
+    sa.Column("source", sa.Text, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),  # "feed" | "folder"
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.Text),  # "ok" | "not-modified" | "failed"
+    sa.Column("error", sa.Text),
+)
+
+watch_items = sa.Table(
+    "watch_items",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),  # the page URL (normalised), or the file path and its signature
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),  # where the page was finally read from (after redirects)
+    sa.Column("content_hash", sa.Text),
+    sa.Column("article_id", sa.Text),
+    sa.Column("outcome", sa.Text, nullable=False),  # "stored" | "known" | "rejected" | "failed" | "retry"
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_watch_items_content_hash", "content_hash"),
 )
 
 

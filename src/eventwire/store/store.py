@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,11 +23,12 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
 from ..ids import rejection_fingerprint
-from ..models import AnalysedArticle, Event, Precision, Rejection
-from . import clustering, schema
+from ..models import AnalysedArticle, Rejection
+from . import schema
 from .aliases import ActorAliases, Widened
+from .batch import BatchSave
 from .connect import create_engine, is_memory_sqlite, parse_url, safe_url, translate_error
-from .filters import check_filters
+from .filters import EventFilters, check_filters, region_countries
 from .migrations import current_version, migrate
 
 log = logging.getLogger(__name__)
@@ -35,52 +36,6 @@ log = logging.getLogger(__name__)
 _STREAM_BATCH = 1000
 # Any 64-bit constant: concurrent savers into one PostgreSQL database cluster one after the other.
 _PG_SAVE_LOCK = 0x65775F73617665
-
-
-def _find_cluster_statement() -> sa.Select[Any]:
-    """Candidates for an event's cluster: same type, same country pair (either way round when either
-    event is reciprocal), another article, a known date within the search window."""
-    e = schema.events.c
-    src, tgt = sa.bindparam("src", type_=sa.Text), sa.bindparam("tgt", type_=sa.Text)
-    forward = sa.and_(e.source_country.is_not_distinct_from(src), e.target_country.is_not_distinct_from(tgt))
-    backward = sa.and_(e.source_country.is_not_distinct_from(tgt), e.target_country.is_not_distinct_from(src),
-                       sa.or_(e.reciprocal, sa.bindparam("recip", type_=sa.Boolean)))
-    return (
-        sa.select(e.cluster_id, e.date_value, e.date_precision, e.date_earliest, e.date_latest,
-                  e.source_country, e.target_country, e.reciprocal)
-        .where(e.type == sa.bindparam("type"), sa.or_(forward, backward), e.article_id != sa.bindparam("aid"),
-               e.date_lo.is_not(None), e.date_lo <= sa.bindparam("hi"), e.date_hi >= sa.bindparam("lo"))
-        .order_by(e.cluster_id)
-    )
-
-
-def _cluster_statements() -> tuple[sa.Select[Any], sa.Select[Any], sa.Update]:
-    e, a, m, c = schema.events.c, schema.articles.c, schema.event_mentions.c, schema.clusters.c
-    ids: sa.BindParameter[str] = sa.bindparam("ids", expanding=True)
-    # An article without a known outlet counts as a source of its own.
-    outlet = sa.func.coalesce(sa.func.lower(sa.func.trim(a.source)), sa.literal("\x1farticle:") + a.id)
-    stats = (
-        sa.select(e.cluster_id, sa.func.count(sa.distinct(outlet)).label("sources"),
-                  sa.func.count(sa.distinct(a.id)).label("articles"), sa.func.min(a.published).label("first"))
-        .select_from(schema.events.join(schema.articles, e.article_id == a.id))
-        .where(e.cluster_id.in_(ids)).group_by(e.cluster_id)
-    )
-    mentions = (
-        sa.select(e.cluster_id, sa.func.count(m.id).label("n"))
-        .select_from(schema.event_mentions.join(schema.events, m.event_id == e.id))
-        .where(e.cluster_id.in_(ids)).group_by(e.cluster_id)
-    )
-    update = (
-        sa.update(schema.clusters).where(c.cluster_id == sa.bindparam("cid"))
-        .values(num_sources=sa.bindparam("ns"), num_articles=sa.bindparam("na"),
-                first_reported=sa.bindparam("fr"), num_mentions=sa.bindparam("nm"))
-    )
-    return stats, mentions, update
-
-
-# Built once: immutable SQL constructs, compiled once per engine and cached by SQLAlchemy.
-_FIND_CLUSTER = _find_cluster_statement()
-_CLUSTER_STATS, _CLUSTER_MENTIONS, _UPDATE_CLUSTER = _cluster_statements()
 
 
 class Store:
@@ -163,188 +118,47 @@ class Store:
                 sa.select(sa.literal(1)).where(schema.articles.c.content_hash == content_hash).limit(1)
             ).first() is not None
 
+    def known_hashes(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of ``content_hashes`` are stored (one look-up per 500)."""
+        wanted = sorted(set(content_hashes))
+        found: set[str] = set()
+        c = schema.articles.c.content_hash
+        with self._errors(), self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                found.update(r[0] for r in conn.execute(sa.select(c).where(c.in_(wanted[i:i + 500]))))
+        return found
+
     def save_article(self, analysed: AnalysedArticle) -> bool:
         """Store the article, its sentences, events, mentions and clusters in one transaction.
 
-        Returns False (and changes nothing) when an article with the same content hash is stored.
+        Returns False (and changes nothing) when an article with the same content hash is stored; raises
+        StoreError E311 for an id stored with other content, E310 for events that clash (a pipeline bug).
         Each event gets its cross-article ``cluster_id`` here (see :mod:`.clustering`); an incoming
         ``cluster_id`` is replaced.
         """
-        article = analysed.article
-        event_ids = [e.id for e in analysed.events]
-        strays = [e.id for e in analysed.events if e.article_id != article.id]
-        if strays:
-            raise StoreError(f"event {strays[0]!r} names another article than {article.id!r}: a bug in the "
-                             "pipeline, please report it", path=article.origin, code="E310")
-        if len(set(event_ids)) != len(event_ids):
-            raise StoreError(f"article {article.id!r} holds two events with the same id: a bug in the "
-                             "pipeline's id scheme, please report it", path=article.origin, code="E310")
-        with self._write() as conn:
-            a = schema.articles.c
-            if conn.execute(sa.select(a.id).where(a.content_hash == article.content_hash)).first():
-                return False
-            if conn.execute(sa.select(a.id).where(a.id == article.id)).first():
-                raise StoreError(
-                    f"another article with the id {article.id!r} but different content is stored: give "
-                    "records unique ids (or none, to use content hashes)",
-                    path=article.origin, code="E311")
-            clash = conn.execute(
-                sa.select(schema.events.c.id, schema.events.c.article_id).where(schema.events.c.id.in_(event_ids))
-            ).first() if event_ids else None
-            if clash is not None:
-                raise StoreError(f"event id {clash.id!r} is already stored (from article {clash.article_id!r})",
-                                 path=article.origin, code="E310")
-            self._insert_article(conn, analysed)
-            # Look-ups only see other articles' events, so all can be made before any insert.
-            chosen, merged = clustering.plan_clusters(
-                (event.id, self._find_clusters(conn, event)) for event in analysed.events)
-            assigned = [(event, chosen[event.id]) for event in analysed.events]
-            new = [{"cluster_id": event.id, "first_reported": None, "num_sources": 0, "num_articles": 0,
-                    "num_mentions": 0} for event, cluster_id in assigned if cluster_id == event.id]
-            if new:
-                conn.execute(sa.insert(schema.clusters), new)
-            self._merge_clusters(conn, merged)
-            self._insert_events(conn, assigned)
-            self._refresh_clusters(conn, {cluster_id for _, cluster_id in assigned})
-        log.debug("stored article %s with %d events", article.id, len(analysed.events))
-        return True
+        (result,) = self.save_articles([analysed])
+        if isinstance(result, StoreError):
+            raise result
+        return result
 
-    def _insert_article(self, conn: sa.Connection, analysed: AnalysedArticle) -> None:
-        # Plain parameters on a table-level INSERT: the statement compiles once and stays cached.
-        art = analysed.article
-        conn.execute(sa.insert(schema.articles), _nul_free({
-            "id": art.id,
-            "content_hash": art.content_hash,
-            "origin": art.origin,
-            "title": art.title,
-            "published": art.published.isoformat() if art.published else None,
-            "published_source": art.published_source,
-            "url": art.url,
-            "source": art.source,
-            "format": art.format,
-            "raw": art.raw,
-            "text": art.text,
-            "metadata": dict(art.metadata),
-            "sections": [{"section": b.section.value, "start": b.start, "end": b.end} for b in art.blocks],
-            "ingested_at": datetime.now(UTC),
-        }))
-        if analysed.sentences:
-            conn.execute(sa.insert(schema.sentences), _nul_free([
-                {"article_id": art.id, "index": s.index, "start": s.start, "end": s.end,
-                 "section": s.section.value, "text": s.text}
-                for s in analysed.sentences
-            ]))
+    def save_articles(self, batch: Sequence[AnalysedArticle]) -> list[bool | StoreError]:
+        """Store a batch of articles in one transaction with a fixed number of statements (see :mod:`.batch`).
 
-    def _find_clusters(self, conn: sa.Connection, event: Event) -> list[clustering.ClusterMatch]:
-        """The clusters of events from other stored articles that tell the same real-world event."""
-        key = clustering.event_date_key(event)
-        if key is None or not clustering.can_cluster(event):
+        Returns, per article in order: True (stored), False (its content was stored: nothing changed), or
+        the :class:`StoreError` that refused it alone (E311 an id stored with other content, E310 clashing
+        events); the others are stored all the same. Any other database error raises and stores nothing
+        of the batch."""
+        if not batch:
             return []
-        src, tgt = clustering.countries(event)
-        lo, hi = clustering.search_window(key)
-        rows = conn.execute(_FIND_CLUSTER, {"type": event.type.value, "src": src, "tgt": tgt,
-                                            "recip": event.reciprocal, "aid": event.article_id,
-                                            "lo": lo, "hi": hi})
-        found: dict[str, bool] = {}
-        for row in rows:
-            other = clustering.date_key(row.date_value, Precision(row.date_precision),
-                                        row.date_earliest, row.date_latest)
-            if other is not None and clustering.dates_agree(key, other):
-                # Day-precise, and in the event's own orientation unless the stored event runs both
-                # ways: a reciprocal "the two met" agrees with "A met B" and with "B met A", but does
-                # not make them one event.
-                firm = (key.precision == other.precision == Precision.DAY
-                        and (row.reciprocal or (row.source_country, row.target_country) == (src, tgt)))
-                found[str(row.cluster_id)] = found.get(str(row.cluster_id), False) or firm
-        return [clustering.ClusterMatch(c, firm) for c, firm in found.items()]
-
-    def _merge_clusters(self, conn: sa.Connection, merged: dict[str, str]) -> None:
-        """Move the events of each merged cluster (``gone -> kept``) to the cluster kept, their stored
-        records too, and drop the merged clusters; the kept ones are refreshed by the caller."""
-        if not merged:
-            return
-        e = schema.events.c
-        rows = conn.execute(sa.select(e.id, e.cluster_id, e.record).where(e.cluster_id.in_(sorted(merged)))).all()
-        updates = []
-        for row in rows:
-            record = dict(row.record)
-            record["cluster_id"] = merged[row.cluster_id]
-            updates.append({"eid": row.id, "cid": merged[row.cluster_id], "rec": record})
-        if updates:
-            conn.execute(sa.update(schema.events).where(e.id == sa.bindparam("eid"))
-                         .values(cluster_id=sa.bindparam("cid"), record=sa.bindparam("rec")), updates)
-        conn.execute(sa.delete(schema.clusters).where(schema.clusters.c.cluster_id.in_(sorted(merged))))
-        log.debug("merged clusters %s", merged)
-
-    def _insert_events(self, conn: sa.Connection, events: list[tuple[Event, str]]) -> None:
-        rows: list[dict[str, Any]] = []
-        mentions: list[dict[str, Any]] = []
-        for event, cluster_id in events:
-            record = event.to_record()
-            record["cluster_id"] = cluster_id
-            key = clustering.event_date_key(event)
-            src, tgt, loc, d = event.source, event.target, event.location, event.date
-            rows.append({
-                "id": event.id,
-                "article_id": event.article_id,
-                "cluster_id": cluster_id,
-                "type": event.type.value,
-                "cameo": event.cameo,
-                "quad_class": event.quad_class,
-                "goldstein": event.goldstein,
-                "source_code": src.code if src else None,
-                "source_country": src.country if src else None,
-                "source_sector": src.sector if src else None,
-                "source_name": (src.name or src.text) if src else None,  # the text too: a search key
-                "target_code": tgt.code if tgt else None,
-                "target_country": tgt.country if tgt else None,
-                "target_sector": tgt.sector if tgt else None,
-                "target_name": (tgt.name or tgt.text) if tgt else None,
-                "source_members": schema.member_keys(record["source"]),
-                "target_members": schema.member_keys(record["target"]),
-                "reciprocal": event.reciprocal,
-                "date_value": d.value,
-                "date_earliest": d.earliest,
-                "date_latest": d.latest,
-                "date_precision": d.precision.value,
-                "date_lo": key.lo.isoformat() if key else None,
-                "date_hi": key.hi.isoformat() if key else None,
-                "status": event.status.value if event.status else None,
-                "certainty": event.certainty.value if event.certainty else None,
-                "location_name": loc.name if loc else None,
-                "location_country": loc.country if loc else None,
-                "location_lat": loc.lat if loc else None,
-                "location_lon": loc.lon if loc else None,
-                "section": event.section.value,
-                "sentence_index": event.sentence_index,
-                "record": record,
-            })
-            # The event's own telling plus those dedup merged into it, each once.
-            tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):
-                        (event.section.value, event.trigger)}
-            for m in event.mentions:
-                tellings.setdefault((m.article_id, m.sentence_index, m.span[0], m.span[1]),
-                                    (m.section.value, m.trigger))
-            mentions.extend(
-                {"event_id": event.id, "article_id": art, "sentence_index": idx, "span_start": start,
-                 "span_end": end, "section": section, "trigger": trigger}
-                for (art, idx, start, end), (section, trigger) in tellings.items()
-            )
-        if rows:
-            conn.execute(sa.insert(schema.events), _nul_free(rows))
-            conn.execute(sa.insert(schema.event_mentions), _nul_free(mentions))
-
-    def _refresh_clusters(self, conn: sa.Connection, cluster_ids: set[str]) -> None:
-        if not cluster_ids:
-            return
-        params = {"ids": sorted(cluster_ids)}
-        stats = conn.execute(_CLUSTER_STATS, params).all()
-        mentions = {row.cluster_id: row.n for row in conn.execute(_CLUSTER_MENTIONS, params)}
-        conn.execute(_UPDATE_CLUSTER, [
-            {"cid": row.cluster_id, "ns": row.sources, "na": row.articles, "fr": row.first,
-             "nm": mentions.get(row.cluster_id, 0)}
-            for row in stats
-        ])
+        with self._write() as conn:
+            saving = BatchSave(conn, batch)
+            saving.check()
+            if saving.accepted:
+                saving.plan()
+                saving.write()
+        out: list[bool | StoreError] = [r if r is not None else False for r in saving.results]
+        log.debug("stored %d of %d articles", sum(r is True for r in out), len(batch))
+        return out
 
     def save_rejection(self, rejection: Rejection) -> None:
         """Record a failed input; recording the same failure of the same origin again is a no-op."""
@@ -369,21 +183,8 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        certainty: str | None = None,
-        status: str | None = None,
-        article_id: str | None = None,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> Iterator[dict[str, Any]]:
-        """Stored events as public records, ordered by date (unknown last) then id, streamed.
+    def events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Stored events as public records, streamed, ordered by date (unknown last) then id, or by ``sort``.
 
         Each record also carries its cluster's ``num_sources``, ``num_articles``, ``num_mentions``,
         ``first_reported`` and ``article`` (``url``, ``source``, ``published``, ``title``,
@@ -398,15 +199,81 @@ class Store:
         - ``since``/``until``: ISO date prefixes (``2025``, ``2025-06``, ``2025-06-17``), inclusive,
           compared at the shorter of the two lengths (``2025`` is within ``since="2025-06"``); an
           event without a known date never matches a date filter.
-        - ``type``, ``certainty``, ``status``, ``article_id``: equality (case-insensitive vocabularies).
+        - ``type``, ``quad_class`` (1–4), ``mode``, ``precision`` (of the date), ``certainty``, ``status``,
+          ``article_id``, ``cluster_id``: equality (case-insensitive vocabularies; the first four take
+          several values, any of which matches).
+        - ``country`` (ISO alpha-3, one or several) and ``region`` (:data:`.filters.REGIONS`): where the
+          event happened (``location.country``); ``bbox=(west, south, east, north)``: its coordinates.
+        - ``sort``: a key of :data:`.filters.SORT_KEYS`, ``-key`` descending; unknown values sort last.
         - ``limit``/``offset``: a page of the ordered result (for the HTTP API).
 
         Every filter is checked first (:func:`.filters.check_filters`): a value that cannot be used raises
         :class:`~eventwire.errors.QueryError` (E312), never an empty result.
         """
-        f = check_filters(actor=actor, dyad=dyad, type=type, since=since, until=until, certainty=certainty,
-                          status=status, article_id=article_id, limit=limit, offset=offset)
+        f = check_filters(**filters)
         e, cl, a = schema.events.c, schema.clusters.c, schema.articles.c
+        joined = (schema.events.join(schema.clusters, e.cluster_id == cl.cluster_id)
+                  .join(schema.articles, e.article_id == a.id))
+        if f.sort is not None and f.sort.lstrip("-") == "sentence":
+            s = schema.sentences.c
+            joined = joined.outerjoin(schema.sentences, sa.and_(s.article_id == e.article_id,
+                                                                s.index == e.sentence_index))
+        stmt = (
+            sa.select(e.record, cl.num_sources, cl.num_articles, cl.num_mentions, cl.first_reported,
+                      a.url, a.source, a.published, a.title, a.ingested_at)
+            .select_from(joined)
+            .where(*self._where(f))
+            .order_by(*_order(f.sort))
+        )
+        if f.limit is not None:
+            stmt = stmt.limit(f.limit)
+        if f.offset:
+            stmt = stmt.offset(f.offset)
+        return self._stream(stmt, _event_row)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match ``filters`` (those of :meth:`events`; ``limit``, ``offset`` and ``sort``
+        are ignored)."""
+        f = check_filters(**filters)
+        stmt = sa.select(sa.func.count()).select_from(schema.events).where(*self._where(f))
+        with self._errors(), self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def aggregate(self, columns: Sequence[str], measures: Sequence[str] = ("count",),
+                  **filters: Any) -> list[dict[str, Any]]:
+        """Events matching ``filters`` grouped by ``columns`` (of the events table), with ``measures``:
+        ``count`` and ``goldstein_sum``, ``goldstein_n`` (events with a Goldstein score). The data behind
+        the timeline, the map and the network, counted by the database."""
+        f = check_filters(**filters)
+        e = schema.events.c
+        cols = [e[c] for c in columns]
+        exprs: list[sa.ColumnElement[Any]] = []
+        for m in measures:
+            if m == "count":
+                exprs.append(sa.func.count().label("count"))
+            elif m == "goldstein_sum":
+                exprs.append(sa.func.sum(e.goldstein).label("goldstein_sum"))
+            elif m == "goldstein_n":
+                exprs.append(sa.func.count(e.goldstein).label("goldstein_n"))
+            else:
+                raise ValueError(f"unknown measure {m!r}")
+        stmt = sa.select(*cols, *exprs).where(*self._where(f)).group_by(*cols)
+        with self._errors(), self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt)]
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """A cluster's figures and every event in it (each with its article); None if unknown."""
+        c = schema.clusters.c
+        with self._errors(), self.engine.connect() as conn:
+            row = conn.execute(sa.select(schema.clusters).where(c.cluster_id == cluster_id)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        out["events"] = list(self.events(cluster_id=cluster_id, sort="published"))
+        return out
+
+    def _where(self, f: EventFilters) -> list[sa.ColumnElement[bool]]:
+        e = schema.events.c
         where: list[sa.ColumnElement[bool]] = []
         if f.actor is not None:
             wide = self._widen(f.actor)
@@ -419,7 +286,7 @@ class Store:
                 sa.and_(_actor_match("source", second, two), _actor_match("target", first, one)),
             ))
         if f.type is not None:
-            where.append(e.type == f.type)
+            where.append(e.type.in_(f.type))
         for text, op in ((f.since, "since"), (f.until, "until")):
             if text is None:
                 continue
@@ -435,19 +302,26 @@ class Store:
             where.append(e.status == f.status)
         if f.article_id is not None:
             where.append(e.article_id == f.article_id)
-        stmt = (
-            sa.select(e.record, cl.num_sources, cl.num_articles, cl.num_mentions, cl.first_reported,
-                      a.url, a.source, a.published, a.title, a.ingested_at)
-            .select_from(schema.events.join(schema.clusters, e.cluster_id == cl.cluster_id)
-                         .join(schema.articles, e.article_id == a.id))
-            .where(*where)
-            .order_by(e.date_value.asc().nulls_last(), e.id)
-        )
-        if f.limit is not None:
-            stmt = stmt.limit(f.limit)
-        if f.offset:
-            stmt = stmt.offset(f.offset)
-        return self._stream(stmt, _event_row)
+        if f.cluster_id is not None:
+            where.append(e.cluster_id == f.cluster_id)
+        if f.country is not None:
+            where.append(e.location_country.in_(f.country))
+        if f.region is not None:
+            where.append(e.location_country.in_(region_countries(f.region)))
+        if f.quad_class is not None:
+            where.append(e.quad_class.in_(f.quad_class))
+        if f.mode is not None:
+            where.append(sa.func.lower(e.mode).in_(f.mode))
+        if f.precision is not None:
+            where.append(e.date_precision.in_(f.precision))
+        if f.bbox is not None:
+            west, south, east, north = f.bbox
+            where.append(e.location_lat.between(south, north))
+            if west <= east:
+                where.append(e.location_lon.between(west, east))
+            else:  # across the antimeridian
+                where.append(sa.or_(e.location_lon >= west, e.location_lon <= east))
+        return where
 
     def _widen(self, value: str) -> Widened:
         """The other names and countries the actor dictionaries give ``value`` (read once per store)."""
@@ -533,6 +407,30 @@ def _actor_match(side: str, value: str, wide: Widened) -> sa.ColumnElement[bool]
         conditions.append(country == other)
         conditions.append(members.contains(f" {other} ", autoescape=True))
     return sa.or_(*conditions)
+
+
+def _sort_column(key: str) -> sa.ColumnElement[Any]:
+    e, cl, a = schema.events.c, schema.clusters.c, schema.articles.c
+    columns: dict[str, sa.ColumnElement[Any]] = {
+        "date": e.date_value, "type": e.type, "mode": e.mode, "cameo": e.cameo, "quad_class": e.quad_class,
+        "goldstein": e.goldstein, "source": sa.func.coalesce(e.source_code, e.source_name),
+        "target": sa.func.coalesce(e.target_code, e.target_name), "status": e.status, "certainty": e.certainty,
+        "precision": e.date_precision, "location": e.location_name, "country": e.location_country,
+        "sentence": schema.sentences.c.text, "sources": cl.num_sources, "published": a.published, "id": e.id,
+    }
+    return columns[key]
+
+
+def _order(sort: str | None) -> list[sa.ColumnElement[Any]]:
+    """ORDER BY for ``sort`` (``key`` or ``-key``): unknown values last either way, then date and id."""
+    e = schema.events.c
+    default = [e.date_value.asc().nulls_last(), e.id]
+    if sort is None:
+        return default
+    key = sort.lstrip("-")
+    column = _sort_column(key)
+    first = column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()
+    return [first, *default]
 
 
 def _no_store(where: str) -> StoreError:
