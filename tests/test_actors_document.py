@@ -146,3 +146,23 @@ def test_a_state_name_inside_a_sea_or_bay_name_is_no_actor(pipeline) -> None:  #
 def test_a_place_inside_a_bay_name_says_no_state_for_the_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
     a = _read(pipeline, "The first detainees arrived at Guantanamo Bay on Friday.")
     assert not any(m.actor.country == "CUB" for m in a.mentions)
+
+
+@pytest.mark.parametrize(("body", "mention", "country"), [
+    ("Kenyan President William Ruto called an emergency meeting on Monday.\n"
+     "The French president met the Italian prime minister on Tuesday.", "French president", "FRA"),
+    ("Ghana's foreign minister Ama Boateng arrived in Lome on Tuesday.\n"
+     "The Nigerian minister flew to Accra a day later.", "Nigerian minister", "NGA"),
+])
+def test_a_role_that_names_its_state_takes_no_antecedent_of_another(pipeline, body: str, mention: str,
+                                                                      country: str) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, body)
+    assert (mention, country) in [(m.text, m.actor.country) for m in a.mentions]
+
+
+def test_a_role_that_names_its_state_still_finds_its_own_earlier_holder(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Kenyan President William Ruto called an emergency meeting on Monday.\n"
+                        "The French president met the Italian prime minister on Tuesday.\n"
+                        "The Kenyan president said he was pleased.")
+    kenyan = [m for m in a.mentions if m.text == "Kenyan president"]
+    assert kenyan and kenyan[0].actor.name == "William Ruto", [(m.text, m.actor) for m in kenyan]

@@ -98,3 +98,19 @@ def test_events_senses_condolences_are_an_empathetic_comment(code):  # type: ign
     # CAMEO 018 (a statement): no PLOVER event, and not the intent reading of 'offer'
     events = code("The French president offered condolences to the Turkish people.").events
     assert not [e for e in events if e.trigger == "offered"], _show(events)
+
+
+@pytest.mark.parametrize("text", [
+    'Trump welcomed Erdogan at the White House for what he called a "wonderful meeting."',
+    "Demonstrators in Khartoum celebrated what they called a new victory for Sudan.",
+    "The Chinese foreign minister called the talks with Japan a waste of time.",
+])
+def test_what_something_is_called_is_no_act_of_calling(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    # an object predicative names the object ("what he called a meeting"): no meeting convened, no call for
+    events = [(e.type.value, e.trigger) for e in code(text).events]
+    assert not any(kind in ("AGREE", "REQUEST") and trigger == "called" for kind, trigger in events), events
+
+
+def test_calling_a_meeting_still_convenes_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = [(e.type.value, e.trigger) for e in code("The Kenyan president called an emergency meeting.").events]
+    assert ("AGREE", "called") in events, events

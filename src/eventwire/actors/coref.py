@@ -453,8 +453,11 @@ def _recent_states(history: list[Actor], count: int, names: dict[str, str]) -> l
 
 
 def _role_antecedent(c: Candidate, history: list[Actor]) -> Actor | None:
-    """"the minister" → the one earlier person whose role shares a word with it (else the same sector)."""
+    """"the minister" → the one earlier person whose role shares a word with it (else the same sector); a
+    description that names its state ("the French president") only an earlier person of that state."""
     people = _people_with_roles(history)
+    if c.actor.country:
+        people = [a for a in people if a.country == c.actor.country]
     role_words = _folded_words(c.actor.role or c.actor.text) - _VAGUE
     if role_words:
         by_word = [a for a in people if role_words & _folded_words(a.role or "")]

@@ -757,7 +757,9 @@ def resolve_definite_roles(analysed: AnalysedArticle, mentions: list[Mention]) -
     out: list[Mention] = []
     for m in mentions:
         head = _definite_role_head(analysed, m)
-        found = _role_antecedent(out, m, head, order) if head else None
+        # "the French president" after Kenya's president is France's own: only an antecedent of its state
+        state = m.actor.country if _names_its_state(analysed, m) else None
+        found = _role_antecedent(out, m, head, order, state) if head else None
         if found is None:
             out.append(m)
             continue
@@ -779,12 +781,24 @@ def _definite_role_head(analysed: AnalysedArticle, m: Mention) -> str | None:
     return head if head.isalpha() and not head.endswith("s") else None
 
 
-def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: dict[int, int]) -> Mention | None:
+def _names_its_state(analysed: AnalysedArticle, m: Mention) -> bool:
+    """A role mention whose own modifier names its state ("the French president", "the Kenyan envoy")."""
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.token_end - m.token_start < 2 or not m.actor.country:
+        return False
+    first = doc[m.token_start]
+    return first.lower_ != "the" and first.text[:1].isupper()
+
+
+def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: dict[int, int],
+                     state: str | None = None) -> Mention | None:
     for prior in reversed(earlier):
         distance = order.get(m.sentence, 0) - order.get(prior.sentence, 0)
         if distance > ROLE_LOOKBACK:
             return None
         if distance < 1 or not (prior.actor.code or prior.actor.country):
+            continue
+        if state is not None and prior.actor.country != state:
             continue
         words_ = prior.text.lower().split()
         if words_ and words_[-1] == head or head in (prior.actor.role or "").lower().split():
