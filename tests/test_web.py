@@ -84,8 +84,9 @@ def stored(settings: Settings) -> list[dict[str, Any]]:
     return records
 
 
-def ids(records: list[dict[str, Any]]) -> list[str]:
-    return [r["id"] for r in records]
+def ids(records: list[dict[str, Any]] | dict[str, Any]) -> list[str]:
+    """The event ids of a list of records or of a page of ``/api/events``."""
+    return [r["id"] for r in (records["events"] if isinstance(records, dict) else records)]
 
 
 # ------------------------------------------------------------------ schema and pages
@@ -138,7 +139,8 @@ def test_events_lists_every_stored_event_in_store_order(client: TestClient, stor
     assert response.status_code == 200
     body = response.json()
     assert ids(body) == ids(stored)
-    first = body[0]
+    assert body["total"] == len(stored) and body["next"] is None and body["offset"] == 0
+    first = body["events"][0]
     for key in ("id", "article_id", "type", "source", "target", "date", "status", "certainty", "sentence", "span",
                 "trigger", "num_sources"):
         assert key in first
@@ -178,18 +180,27 @@ def test_dyad_runs_either_way_and_names_only_its_pair(client: TestClient) -> Non
     forward = client.get("/api/events", params={"dyad": "RUS,PRK"}).json()
     backward = client.get("/api/events", params={"dyad": " PRK , RUS "}).json()
     assert forward and ids(forward) == ids(backward)
-    for r in forward:
+    for r in forward["events"]:
         assert {r["source"]["country"], r["target"]["country"]} == {"RUS", "PRK"}
-    assert client.get("/api/events", params={"dyad": "RUS,ARG"}).json() == []
+    assert client.get("/api/events", params={"dyad": "RUS,ARG"}).json()["events"] == []
 
 
 def test_events_are_paged_with_limit_and_offset(client: TestClient, stored: list[dict[str, Any]]) -> None:
     assert len(stored) >= 3
-    first = client.get("/api/events", params={"limit": 2}).json()
-    rest = client.get("/api/events", params={"limit": 2, "offset": 2}).json()
+    first = client.get("/api/events", params={"limit": 2, "type": ""}).json()
     assert ids(first) == ids(stored)[:2]
+    assert first["total"] == len(stored) and first["limit"] == 2
+    assert first["next"] == "/api/events?limit=2&type=&offset=2"  # the same query, the next offset
+    rest = client.get(first["next"]).json()
     assert ids(rest) == ids(stored)[2:4]
-    assert client.get("/api/events", params={"limit": 0}).json() == []
+    seen = ids(first) + ids(rest)
+    page = rest
+    while page["next"]:
+        page = client.get(page["next"]).json()
+        seen += ids(page)
+    assert seen == ids(stored)
+    empty = client.get("/api/events", params={"limit": 0}).json()
+    assert empty["events"] == [] and empty["total"] == len(stored) and empty["next"] is None
 
 
 @pytest.mark.parametrize(("params", "code"), [
@@ -275,12 +286,12 @@ def test_timeline_counts_events_per_month_type_and_quad_class(client: TestClient
 
 def test_timeline_of_a_dyad_and_of_an_actor(client: TestClient) -> None:
     dyad = client.get("/api/timeline", params={"dyad": "PRK,RUS"}).json()
-    events = client.get("/api/events", params={"dyad": "PRK,RUS"}).json()
+    events = client.get("/api/events", params={"dyad": "PRK,RUS"}).json()["events"]
     assert dyad["total"] == len(events) > 0 and dyad["filters"] == {"dyad": "PRK,RUS"}
     june = next(m for m in dyad["months"] if m["month"] == "2025-06")
     assert june["types"].get("CONSULT", 0) >= 1 and june["quad_classes"].get("1", 0) >= 1
     actor = client.get("/api/timeline", params={"actor": "CHN"}).json()
-    assert actor["total"] == len(client.get("/api/events", params={"actor": "CHN"}).json())
+    assert actor["total"] == client.get("/api/events", params={"actor": "CHN"}).json()["total"]
 
 
 def test_timeline_fills_gaps_and_keeps_coarse_dates_apart() -> None:
@@ -438,7 +449,8 @@ def test_the_api_answers_the_same_on_postgresql(postgres_url: str, pipeline: Any
     app = create_app(postgres_url, token=TOKEN, settings=settings, pipeline=pipeline)
     with TestClient(app) as pg:
         for params in ({"dyad": "RUS,PRK"}, {"actor": "CHN"}, {"since": "2025-06"}):
-            want = [r for r in client.get("/api/events", params=params).json() if r["article_id"] != "post-1"]
+            want = [r for r in client.get("/api/events", params=params).json()["events"]
+                    if r["article_id"] != "post-1"]
             got = pg.get("/api/events", params=params)
             assert got.status_code == 200 and ids(got.json()) == ids(want), params
         article = pg.get(f"/api/articles/{HOSTILE_ID}").json()

@@ -2,8 +2,13 @@
 
 Every response carries a strict Content-Security-Policy (scripts, styles and data only from this
 origin; no inline script, no plug-ins, no framing): article text is hostile input, and the UI builds its
-DOM with ``textContent`` so that no stored text is ever parsed as markup. The interactive API docs
-(Swagger UI) load from a CDN, so they are off; the schema is served at ``/openapi.json``.
+DOM with ``textContent`` so that no stored text is ever parsed as markup. Nothing is loaded from elsewhere:
+FastAPI's own docs pages load Swagger UI from a CDN, so they are off, and ``/docs`` is our page, which
+reads the schema at ``/openapi.json`` and works offline. The map's country outlines (Natural Earth,
+``data/world/``) are served at ``/data/world.json``.
+
+Pages: ``/`` (timeline, map, network, event table, downloads), ``/events/{id}`` (one event and its
+cluster's sources), ``/articles/{id}`` (the article with the event highlighted), ``/docs`` (the API).
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ def _version() -> str:
         return version("eventwire")
     except PackageNotFoundError:  # running from a source tree that is not installed
         return "0"
+
+
+def world_outlines() -> Path:
+    """The country outlines of the map (Natural Earth 1:50m, see ``data/world/README.md``)."""
+    return Path(str(files("eventwire") / "data" / "world" / "countries-50m.json"))
 
 
 def static_dir() -> Path:
@@ -89,6 +99,19 @@ def create_app(database_url: str, token: str | None = None, *, settings: Setting
     def article_page(article_id: str) -> FileResponse:
         # One static page; its script reads the id from the address and fetches /api/articles/{id}.
         return FileResponse(pages / "article.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/events/{event_id:path}", include_in_schema=False)
+    def event_page(event_id: str) -> FileResponse:
+        return FileResponse(pages / "event.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page() -> FileResponse:
+        return FileResponse(pages / "docs.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/data/world.json", include_in_schema=False)
+    def world() -> FileResponse:
+        return FileResponse(world_outlines(), media_type="application/json",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=pages), name="static")
     return app

@@ -97,8 +97,61 @@ const EW = (() => {
     return href;
   }
 
+  function eventHref(eventId) {
+    return `/events/${encodeURIComponent(eventId)}`;
+  }
+
   const QUAD_NAMES = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
     "4": "material conflict", "unknown": "no quad class"};
 
-  return {el, svg, clear, getJSON, showError, actorLabel, dateLabel, articleHref, safeUrl, QUAD_NAMES};
+  // The filters of every event query, in the order the page shows them (all kept in the address).
+  const FILTERS = ["actor", "dyad", "type", "mode", "quad_class", "country", "region", "precision", "since",
+    "until", "certainty", "status", "bbox", "cluster_id"];
+
+  // The page's filters from its address, less `drop` (a panel leaves out its own selection).
+  function filterQuery(params, drop) {
+    const query = new URLSearchParams();
+    for (const name of FILTERS) {
+      if (drop && drop.includes(name)) continue;
+      const value = (params.get(name) || "").trim();
+      if (value) query.set(name, value);
+    }
+    return query;
+  }
+
+  // The address of the events page with `changes` applied to the current filters (null removes one);
+  // paging restarts.
+  function pageWith(params, changes, hash) {
+    const query = filterQuery(params);
+    if (params.get("sort")) query.set("sort", params.get("sort"));
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === "") query.delete(name);
+      else query.set(name, String(value));
+    }
+    const text = query.toString();
+    return `/${text ? `?${text}` : ""}${hash ? `#${hash}` : ""}`;
+  }
+
+  // A panel says it is drawn (data-<name>="drawn"); the page is ready when all of `names` are.
+  function markDrawn(name, names) {
+    document.body.dataset[name] = "drawn";
+    if (names.every((n) => document.body.dataset[n] === "drawn" || document.body.dataset[n] === "failed")) {
+      document.body.dataset.ready = "1";
+    }
+  }
+
+  function markFailed(name, names, error) {
+    showError(error);
+    document.body.dataset[name] = "failed";
+    if (names.every((n) => document.body.dataset[n] === "drawn" || document.body.dataset[n] === "failed")) {
+      document.body.dataset.ready = "1";
+    }
+  }
+
+  function fmt(n) {
+    return Number(n).toLocaleString("en");
+  }
+
+  return {el, svg, clear, getJSON, showError, actorLabel, dateLabel, articleHref, eventHref, safeUrl, QUAD_NAMES,
+    FILTERS, filterQuery, pageWith, markDrawn, markFailed, fmt};
 })();
