@@ -54,6 +54,8 @@ APPEAL_LEMMAS = words("statements.appeal_lemmas")
 JUDGED_CLAIMS = words("statements.judged_claims")
 # verbs of obligation only with a to-infinitive ("have to", "need to"), unlike the modals "must", "should"
 SEMI_MODALS = frozenset({"have", "need"})
+# the press told something is its audience, not a party the demand is addressed to
+ADDRESSEE_NOT_PARTY = frozenset({"JRN"})
 # what may judge an act told before without naming its doer ("said the sanctions were illegal")
 JUDGEMENT_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT})
 _SALIENCE = {"nsubj": 4, "nsubjpass": 3, "poss": 3, "dobj": 2, "pobj": 1}
@@ -345,7 +347,21 @@ def _obliged(cue: Token, st: Statement, index: MentionIndex) -> Found | None:
         return None
     verb = cue.head if cue.dep_ in ("aux", "auxpass") else cue
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _other(subj, st, index) if subj is not None else None
+    found = _other(subj, st, index) if subj is not None else None
+    return found if found is not None else _addressee(st, index)
+
+
+def _addressee(st: Statement, index: MentionIndex) -> Found | None:
+    """"X told the General Assembly that the commission should …": a demand whose obliged party the text names
+    as no actor is addressed to the party told (never the press: "told reporters", "told VOA")."""
+    told = [c for c in st.anchor.children if c.dep_ in ("dative", "dobj") and c not in st.content]
+    told += [o for c in st.anchor.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+             if o.dep_ == "pobj"]
+    for tok in told:
+        found = _other(tok, st, index)
+        if found is not None and (found.actors[0].sector or "") not in ADDRESSEE_NOT_PARTY:
+            return found
+    return None
 
 
 def _other(tok: Token, st: Statement, index: MentionIndex) -> Found | None:
