@@ -31,6 +31,8 @@ CASES: list[tuple[str, str, str]] = [
     ("Germany granted asylum to the Russian dissident.", "AID", "075"),
     ("Ukraine returned 40 prisoners to Russia in an exchange.", "RETREAT", "0842"),
     ("Hundreds of Kurdish prisoners participated in a hunger strike in Turkey.", "PROTEST", "142"),
+    ("The Egyptian and Jordanian foreign ministers spoke by video link on Monday.", "CONSULT", "041"),
+    ("Turkish and Egyptian intelligence officers have been talking together.", "CONSULT", "040"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): the other sense of the same words
