@@ -320,3 +320,18 @@ def test_clean_run_in_links_to_other_stories_are_boilerplate(text: str, body: st
     rest = [text[b.start:b.end] for b in blocks if b.section is Section.BOILERPLATE]
     assert bodies == [body]
     assert rest == ([links] if links else [])
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Harun Maruf reported from Washington; and stringers Abdiaziz Barrow and Khadar Hared contributed from "
+     "Mogadishu and Nairobi, respectively.", True),
+    ("Lena Ortiz reported from Bogota.", True),
+    ("Amina Yusuf contributed to this report.", True),
+    ("Japan contributed from its reserves to the relief fund.", False),
+    ("Russia reported from Moscow that its troops had advanced.", False),
+    ("The European Union contributed $5 million to the fund.", False),
+])
+def test_credit_lines_are_boilerplate(line: str, credit: bool) -> None:
+    from eventwire.clean import is_boilerplate
+
+    assert is_boilerplate(line) is credit

@@ -162,3 +162,14 @@ def test_segment_india_corpus(shared_dir: Path) -> None:
     assert docs == 1257
     # the corpus authors report 21,391 sentences from their splitter; ours must be in that range
     assert 17_000 < sentences_total < 26_000
+
+
+def test_a_credit_line_closing_a_body_paragraph_is_boilerplate() -> None:
+    record = RawRecord(origin="<t>", text=(
+        "Kenya closes refugee camps\n\nKenya said on Monday it would close two camps. The U.N. agency voiced concern. "
+        "Ana Ruiz reported from Nairobi; and Omar Ali contributed from Mogadishu and Kampala, respectively."))
+    sentences = segment(clean_record(record, Settings()))
+    sections = {s.text: s.section for s in sentences}
+    assert sections["The U.N. agency voiced concern."] is Section.BODY
+    assert sections["Ana Ruiz reported from Nairobi; and Omar Ali contributed from Mogadishu and Kampala, "
+                    "respectively."] is Section.BOILERPLATE

@@ -80,11 +80,19 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # Names in a byline: capitalised words, initials, particles ("de", "van"), joined by "and"/commas.
 _NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|da|van|von|bin|al|el|la|le))*"
+# A credit line: "Harun Maruf reported from Washington; … contributed from Mogadishu", "X contributed to this
+# report" — a paragraph of its own, or the last sentence of one (segment.py).
+_CREDIT_LINES = (
+    re.compile(rf"^{_NAME}\s+reported (?:this (?:story|report) )?from\s+{_NAME}\s*(?:[.;]|$)"),
+    _ci(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b"),
+    re.compile(rf"\bcontributed from\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*\s*(?:,\s*respectively)?\s*[.;]?$"),
+)
 _BOILERPLATE = (
     re.compile(rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAME})?$"),
     _ci(r"^(?:written|reported|reporting|edited|editing|additional reporting|compiled|writing)\s+by\b"),
     _ci(r"^this (?:story|article|report) (?:is|was) (?:from|published|first published)\b"),
     _ci(r"^(?:copyright\b|©|\(c\)\s*\d{4})"),
+    *_CREDIT_LINES,
     _ci(r"\ball rights reserved\b"),
     _ci(r"^(?:read more|read also|also read|more on this|related(?: stories| articles| news)?|see also|"
                r"recommended|more from|most read|trending|don't miss|watch|listen)\s*[:\-–—|]"),
@@ -141,6 +149,12 @@ _DATELINE_PREFIX = re.compile(
     r"\s*\([A-Za-z .&/\-]{2,30}\)\s*(?:--|[-–—:_])\s+"
     r"|[a-z][a-z.\-]+(?:\s[a-z][a-z.\-]+){0,2}:\s+)"
 )
+
+
+def is_credit_line(sentence: str) -> bool:
+    """Does the sentence credit the article's reporters ("X reported from Y", "Z contributed to this report")?"""
+    sentence = sentence.strip()
+    return len(sentence) <= BOILERPLATE_MAX_CHARS and any(p.search(sentence) for p in _CREDIT_LINES)
 
 
 def is_boilerplate(line: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .clean import is_credit_line
 from .models import Article, Section, Sentence
 
 MAX_SENTENCE_CHARS = 1000
@@ -61,11 +62,9 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for block in sorted(article.blocks, key=lambda b: b.start):
         for start, end in split_sentences(text, block.start, block.end, lower):
-            sentences.append(
-                Sentence(
-                    index=len(sentences), start=start, end=end, text=text[start:end], section=block.section
-                )
-            )
+            # a credit line closing a paragraph of the body is boilerplate, never coded
+            section = Section.BOILERPLATE if is_credit_line(text[start:end]) else block.section
+            sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end], section=section))
     return tuple(sentences)
 
 
