@@ -84,8 +84,8 @@ _NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|da|van|von|bin|al|el|la|le))*
 # report" — a paragraph of its own, or the last sentence of one (segment.py).
 _CREDIT_LINES = (
     re.compile(rf"^{_NAME}\s+reported (?:this (?:story|report) )?from\s+{_NAME}\s*(?:[.;]|$)"),
-    _ci(r"\bcontributed (?:reporting )?to this (?:report|story|article)\b"),
-    re.compile(rf"\bcontributed from\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*\s*(?:,\s*respectively)?\s*[.;]?$"),
+    re.compile(rf"^(?:[a-z]+\s+)?{_NAME}(?:\s*(?:,|and)\s*{_NAME})*\s+contributed (?:reporting )?(?:to this "
+               r"(?:report|story|article)\b|from\s+[A-Z])"),
 )
 _BOILERPLATE = (
     re.compile(rf"^(?i:by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAME})?$"),
