@@ -33,6 +33,8 @@ CASES: list[tuple[str, str, str]] = [
     ("Hundreds of Kurdish prisoners participated in a hunger strike in Turkey.", "PROTEST", "142"),
     ("The Egyptian and Jordanian foreign ministers spoke by video link on Monday.", "CONSULT", "041"),
     ("Turkish and Egyptian intelligence officers have been talking together.", "CONSULT", "040"),
+    ("The Afghan president pointed a finger at the Taliban over the bombing.", "ACCUSE", "112"),
+    ("The Somali government placed blame on the leaders of Puntland.", "ACCUSE", "112"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): the other sense of the same words
