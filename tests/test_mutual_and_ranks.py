@@ -148,3 +148,19 @@ def test_co_supporters_of_a_thing_do_not_support_each_other(code, text: str) -> 
 def test_coordinated_parties_of_a_reciprocal_act_pair(code, text: str, pair: set[str]) -> None:  # type: ignore[no-untyped-def]
     events = code(text).events
     assert any(_pair(e) == frozenset(pair) for e in events), _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The withdrawal of U.S. and NATO troops from Afghanistan began in May.",
+    "The arrest of Kenyan and Ugandan activists by Tanzanian police angered rights groups.",
+])
+def test_co_doers_of_a_one_way_act_named_by_a_noun_do_not_act_on_each_other(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = code(text).events
+    codes = [(e.source.country if e.source else None, e.target.country if e.target else None) for e in events]
+    assert ("USA", "IGO") not in codes and ("IGO", "USA") not in codes, _rows(events)
+    assert ("KEN", "UGA") not in codes and ("UGA", "KEN") not in codes, _rows(events)
+
+
+def test_parties_of_a_treaty_named_by_a_noun_pair(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The defence treaty between Japan and Australia took effect in August.").events
+    assert any(_pair(e) == frozenset({"JPN", "AUS"}) for e in events), _rows(events)

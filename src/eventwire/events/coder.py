@@ -382,10 +382,14 @@ class EventCoder:
         """Do coordinated subjects act on each other? Always for meeting, agreeing and cooperating, and
         for acts with no object or an exchanged or shared one ("X and Y clashed", "exchanged fire", "supported
         each other")."""
-        if ttype in SYMMETRIC_TYPES or t.reverse == t.cameo or t.kind == "noun" or t.source is None:
+        if ttype in SYMMETRIC_TYPES or t.reverse == t.cameo or t.source is None:
             return True
         if t.reading.lemma in SYMMETRIC_LEMMAS:  # "X and Y signed a deal / disputed the islands"
             return True
+        if t.kind == "noun":
+            # a relation of the parties ("the treaty between X and Y", "their talks"), not a one-way act named by a
+            # noun ("the withdrawal of U.S. and NATO troops")
+            return t.tok.lemma_.lower() in SHARED_OBJECTS or t.reading.lemma in SHARED_OBJECTS
         if t.source.role.startswith("pobj:between"):
             return True
         obj = child(t.tok, "dobj")
