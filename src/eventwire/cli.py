@@ -19,7 +19,7 @@ import typer
 
 from . import api
 from .config import Settings, load_settings
-from .errors import EventwireError
+from .errors import EventwireError, ResourceError
 from .models import Rejection, event_to_record
 
 # Plain help (rich_markup_mode=None): rich markup would swallow "[eventwire]" in a help text and print a
@@ -551,13 +551,32 @@ def eval_dedup(
     topics: Annotated[
         str, typer.Option("--topics", help="dev (the usual dev topics), test, all, or numbers like 2,5,12.")
     ] = "dev",
+    gold_mentions: Annotated[bool, typer.Option(
+        "--gold-mentions", help="Cluster ECB+'s gold event mentions (all documents together, no gold topics).")] = False,
+    embeddings: Annotated[bool | None, typer.Option(
+        "--embeddings/--no-embeddings",
+        help="With --gold-mentions: the trigger embedding (default: when the [coref] extra is installed).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", help='With --gold-mentions: write {"mention": "<doc>:<m_id>", "cluster": "<id>"} lines.')] = None,
     format: ReportFormatOpt = ReportFormat.text,
 ) -> None:
     """Event deduplication and cross-article clustering: mention recall and MUC, B3, CEAF-e, CoNLL F1
-    within and across documents on ECB+.
+    within and across documents on ECB+; with --gold-mentions, event coreference of the gold mentions
+    (MUC, B3, CEAF-e, CoNLL with and without singletons).
 
-    Example: eventwire eval dedup ../shared/eval/ecbplus-dev --format json
+    Example: eventwire eval dedup ../shared/eval/ecbplus-dev --gold-mentions --output clusters.jsonl
     """
+    if gold_mentions:
+        import spacy
+
+        from .evaluation.ecb_gold import evaluate_gold_mentions
+
+        try:
+            nlp = spacy.load(_settings().spacy_model)
+        except OSError as exc:
+            raise ResourceError(f"spaCy pipeline {_settings().spacy_model!r} is not installed", code="E401") from exc
+        _print_report(evaluate_gold_mentions(path, nlp, topics=topics, embedding=embeddings, output=output), format)
+        return
     from .evaluation.ecb import evaluate_dedup
 
     _print_report(evaluate_dedup(path, _settings(), topics=topics), format)

@@ -15,6 +15,7 @@ Code ranges (each module documents its own codes):
 | E510–E529 | PLOVER and PETRARCH evaluation (E525–E527 ECB+ dedup); E530–E539 timex; E540–E549 geo |
 | E550–E559 | evaluation on hand-coded articles (``evaluation/articles.py``) |
 | E600–E609 | HTTP API (``web/errors.py``) |
+| E700–E709 | event coreference (``coreference/``: E701 a model missing, E702 the embedding extra missing) |
 | E900 | an internal error in a stage: the article is recorded as rejected, the batch goes on |
 """
 
