@@ -35,6 +35,8 @@ CASES: list[tuple[str, str, str]] = [
     ("Turkish and Egyptian intelligence officers have been talking together.", "CONSULT", "040"),
     ("The Afghan president pointed a finger at the Taliban over the bombing.", "ACCUSE", "112"),
     ("The Somali government placed blame on the leaders of Puntland.", "ACCUSE", "112"),
+    ("Russia's delivery of missile systems to Turkey angered Washington.", "AID", "072"),
+    ("Japan's donation to the Philippines came in March.", "AID", "070"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): the other sense of the same words
