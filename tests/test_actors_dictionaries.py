@@ -166,3 +166,19 @@ def test_actors_petrarch_validation_dictionaries_load(shared_dir) -> None:  # ty
 def test_actors_petrarch_fictional_actors(petrarch, nlp, sentence: str, day: date, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
     ms = {m.text: m for m in petrarch(build_article(nlp, sentence, day)).mentions}
     assert ms[mention].actor.code == code
+
+
+def test_one_office_held_in_several_states_is_coded_with_the_principal_state() -> None:
+    # France's president is also co-prince of Andorra; a monarch reigns over several realms at once: the most
+    # populous state is the principal one (and the order of the terms in the data does not matter)
+    from datetime import date
+
+    from eventwire.actors.lexicon import Entry
+
+    for terms, day in (((("ANDGOV", "2017-01-01", None, "co-prince"), ("FRAGOV", "2017-01-01", None, "president")),
+                        date(2024, 5, 1)),
+                       ((("FRAGOV", "2017-01-01", None, "president"), ("ANDGOV", "2017-01-01", None, "co-prince")),
+                        None)):
+        entry = Entry(kind="person", name="A President", terms=terms, source="dictionary:person")
+        term = entry.term_on(day)
+        assert term is not None and term[0] == "FRAGOV"

