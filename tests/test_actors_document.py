@@ -166,3 +166,15 @@ def test_a_role_that_names_its_state_still_finds_its_own_earlier_holder(pipeline
                         "The Kenyan president said he was pleased.")
     kenyan = [m for m in a.mentions if m.text == "Kenyan president"]
     assert kenyan and kenyan[0].actor.name == "William Ruto", [(m.text, m.actor) for m in kenyan]
+
+
+def test_the_militants_are_the_one_armed_group_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Boko Haram has attacked Nigerian army posts since 2009.\n"
+                        "Last week the insurgents raided a base near Maiduguri.")
+    assert ("insurgents", "NGAREB") in [(m.text, m.actor.code) for m in a.mentions]
+
+
+def test_the_rebels_after_two_armed_groups_stay_unknown(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Boko Haram and al-Shabab have attacked army posts for years.\n"
+                        "Last week the insurgents raided a base near Maiduguri.")
+    assert all(m.evidence != "coref:definite-group" for m in a.mentions if m.text == "insurgents")

@@ -151,6 +151,7 @@ class DocumentModel:
         mentions = code_people(analysed, mentions)
         mentions = unify_people(mentions)
         mentions = resolve_definite_roles(analysed, mentions)
+        mentions = resolve_definite_groups(analysed, mentions)
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
         mentions = article_acronyms(analysed, mentions)
@@ -804,6 +805,51 @@ def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: d
         if words_ and words_[-1] == head or head in (prior.actor.role or "").lower().split():
             return prior
     return None
+
+
+# --------------------------------------------------------------------------- "the militants" launched
+
+DEFINITE_GROUP = "coref:definite-group"
+GROUP_LOOKBACK = 4  # sentences
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS"})
+
+
+def resolve_definite_groups(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """"Al-Shabab has been attacking Kenyan troops … the militants launched an assault": a definite plural of an
+    armed group's kind ("the militants", "the rebels", "the insurgents") with no state of its own is the one armed
+    group the article named within the last four sentences; with none, or two or more, it stays unknown."""
+    order = {s.index: n for n, s in enumerate(analysed.sentences)}
+    out: list[Mention] = []
+    for m in mentions:
+        found = _group_antecedent(out, m, order) if _definite_group(analysed, m) else None
+        if found is None:
+            out.append(m)
+            continue
+        actor = dataclasses.replace(found.actor, text=m.actor.text)
+        out.append(dataclasses.replace(m, actor=actor, evidence=DEFINITE_GROUP))
+    return out
+
+
+def _definite_group(analysed: AnalysedArticle, m: Mention) -> bool:
+    if m.actor.country or m.actor.name or m.actor.members or (m.actor.sector or "") not in ARMED_GROUP_SECTORS:
+        return False
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.token_start == 0 or doc[m.token_start - 1].lower_ not in ("the", "these", "those"):
+        return False
+    head = doc[m.token_end - 1]
+    return head.tag_ in ("NNS", "NNPS")
+
+
+def _group_antecedent(earlier: Sequence[Mention], m: Mention, order: dict[int, int]) -> Mention | None:
+    found: dict[str, Mention] = {}
+    for prior in reversed(earlier):
+        distance = order.get(m.sentence, 0) - order.get(prior.sentence, 0)
+        if distance > GROUP_LOOKBACK:
+            break
+        code = prior.actor.code or ""
+        if prior.actor.country and code[3:6] in ARMED_GROUP_SECTORS:
+            found.setdefault(code, prior)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- acronyms the article defines
