@@ -831,7 +831,10 @@ def resolve_definite_groups(analysed: AnalysedArticle, mentions: list[Mention]) 
 
 
 def _definite_group(analysed: AnalysedArticle, m: Mention) -> bool:
-    if m.actor.country or m.actor.name or m.actor.members or (m.actor.sector or "") not in ARMED_GROUP_SECTORS:
+    # a state read off the sentence or the story ("militants" in a sentence naming Kenya) is only a guess
+    guessed = m.evidence.startswith("context:")
+    if (m.actor.country and not guessed) or m.actor.name or m.actor.members \
+            or (m.actor.sector or "") not in ARMED_GROUP_SECTORS:
         return False
     doc = analysed.docs.get(m.sentence)
     if doc is None or m.token_start == 0 or doc[m.token_start - 1].lower_ not in ("the", "these", "those"):
