@@ -26,6 +26,7 @@ from eventwire import api
 from eventwire.config import Settings, load_settings
 from eventwire.store import Store
 from eventwire.web import create_app
+from eventwire.web.app import static_dir
 
 CHROMIUM = os.environ.get("EVENTWIRE_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -170,7 +171,9 @@ def render(url: str, tmp_path: Path) -> Node:
 def assert_hostile_markup_stayed_text(dom: Node) -> None:
     # Only the two scripts of the page itself, no element from the data, no javascript: link.
     scripts = dom.find_all("script")
-    assert len(scripts) == 2 and scripts[0].attrs.get("src") == "/static/common.js"
+    ours = {f"/static/{p.name}" for p in static_dir().glob("*.js")}
+    assert scripts and scripts[0].attrs.get("src") == "/static/common.js"
+    assert all(s.attrs.get("src") in ours for s in scripts)
     assert all(s.attrs.get("src", "").startswith("/static/") and not s.text().strip() for s in scripts)
     assert dom.find_all("img") == []
     assert dom.find_all("b") == []
@@ -188,8 +191,9 @@ def test_event_table_and_timeline_render(base_url: str, records: list[dict[str, 
     assert [r.attrs.get("data-event-id") for r in rows] == [r["id"] for r in records]
     first = rows[0].find_all("td")
     assert first[-2].text() == records[0]["sentence"]
-    links = rows[0].find_all("a")
-    assert links[0].attrs["href"] == f"/articles/{records[0]['article_id']}?event={records[0]['id']}"
+    links = [a.attrs["href"] for a in rows[0].find_all("a")]
+    assert links[0] == f"/events/{records[0]['id']}"  # the event's page (issue 13), then its sentence in the article
+    assert f"/articles/{records[0]['article_id']}?event={records[0]['id']}" in links
     bars = dom.by_id("timeline").find_all("rect")
     assert len(bars) >= 2 and all(any(c.startswith("q-") for c in b.classes) for b in bars)
     assert "events from" in dom.by_id("stats").text()

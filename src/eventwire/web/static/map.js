@@ -53,18 +53,39 @@ const EWMap = (() => {
     });
   }
 
+  function pathOf(points, shift) {
+    let d = "";
+    points.forEach(([lon, lat], i) => {
+      const [x, y] = project(lon + shift, lat);
+      d += `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
+    });
+    return `${d}Z`;
+  }
+
+  // A ring that crosses the antimeridian (Russia's Chukotka, Fiji) would draw a line across the world: its
+  // longitudes are made continuous (past ±180) and it is drawn twice, once shifted by 360°, the countries
+  // layer being clipped to the sphere. A jump at a pole (Antarctica's edge) is the map's own edge: kept.
   function ringPath(arcs, ring) {
     const points = [];
     ring.forEach((index, n) => {
       const arc = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
       points.push(...(n ? arc.slice(1) : arc));
     });
-    let d = "";
-    points.forEach(([lon, lat], i) => {
-      const [x, y] = project(lon, lat);
-      d += `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
+    let offset = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    const unwrapped = points.map(([lon, lat], i) => {
+      if (i && Math.abs(lat) < 85) {
+        const previous = points[i - 1][0] + offset;
+        while (lon + offset - previous > 180) offset -= 360;
+        while (lon + offset - previous < -180) offset += 360;
+      }
+      min = Math.min(min, lon + offset);
+      max = Math.max(max, lon + offset);
+      return [lon + offset, lat];
     });
-    return `${d}Z`;
+    if (min >= -180.5 && max <= 180.5) return pathOf(unwrapped, 0);
+    return pathOf(unwrapped, 0) + pathOf(unwrapped, max > 180.5 ? -360 : 360);
   }
 
   function countryPath(arcs, geometry) {
@@ -209,9 +230,10 @@ const EWMap = (() => {
     root = svg("svg", {viewBox: `0 0 ${WIDTH} ${height}`, class: "world", role: "img",
       "aria-label": "map of where events happened", "data-places": data.places.length});
     layer = svg("g", {class: "zoom"});
-    const countries = svg("g", {class: "countries"});
+    const countries = svg("g", {class: "countries", "clip-path": "url(#map-sphere)"});
     const arcs = decodeArcs(world);
-    countries.appendChild(svg("path", {d: sphere(), class: "sphere"}));
+    layer.appendChild(svg("clipPath", {id: "map-sphere"}, svg("path", {d: sphere()})));
+    layer.appendChild(svg("path", {d: sphere(), class: "sphere"}));
     for (const geometry of world.objects.countries.geometries) {
       const iso3 = geometry.properties.iso3;
       const path = svg("path", {d: countryPath(arcs, geometry), class: "country", "data-iso3": iso3 || ""},
