@@ -89,6 +89,10 @@ SHARED_OBJECTS = words("events_nouns.shared")
 EXCHANGED_OBJECTS = words("events_nouns.exchanged")
 PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
+VISIT_CODES = frozenset({"042", "043"})
+# sectors of people whose arrival is movement, not a visit; of forces whose arrival at home is no visit either
+MOVING_PEOPLE_SECTORS = frozenset(words("events_sectors.moving_people"))
+FORCE_SECTORS = frozenset(words("events_sectors.forces"))
 CO_AGENCY = words("events_words.co_agency")
 LOCATIVE_PREPS = words("events_prepositions.locative")
 HABITUAL_ADVERBS = words("events.habitual_adverbs")
@@ -244,6 +248,8 @@ class EventCoder:
                 continue
             self._place_not_party(t, index)
             self._verbal_sense(t)
+            if _movement_only(t):
+                continue
             out.extend(self._pairs(t))
         return self._merge(out, doc, by_tok)
 
@@ -556,6 +562,20 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
     t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group, speaker.token)
     if doer is not None:
         t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+
+
+def _movement_only(t: Trigger) -> bool:
+    """"Another wave of Somalis arrived in Kenya", "Afghan security forces arrived at the site": a visit (CAMEO
+    042) is a representative's trip; people, refugees, or forces arriving at home or at no named place, is
+    movement, no visit (forces arriving in another state stay coded)."""
+    if t.cameo not in VISIT_CODES or t.reading.lemma not in ARRIVAL_VERBS or t.source is None or not t.source.actors:
+        return False
+    sectors = {(a.sector or "").lower() for a in t.source.actors}
+    if sectors <= MOVING_PEOPLE_SECTORS:
+        return True
+    abroad = t.target is not None and any(
+        a.country != b.country for a in t.source.actors for b in t.target.actors)
+    return not abroad and sectors <= FORCE_SECTORS
 
 
 def _symmetric_act(t: Trigger, ttype: str | None) -> bool:
