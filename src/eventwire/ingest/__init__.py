@@ -58,6 +58,7 @@ from .readers import (
     E_TOO_LONG,
     E_UNREADABLE,
     count_articles,
+    read_html_page,
     read_inputs,
 )
 
@@ -69,5 +70,5 @@ __all__ = [
     "E_HTML_EMPTY", "E_MISSING", "E_NOT_ENGLISH", "E_NOT_PROSE", "E_NO_INPUTS", "E_NO_TEXT", "E_TOO_LONG",
     "E_UNREADABLE", "FALLBACK_NOTE", "LATEST_PUBLISHED", "LATIN1_NOTE", "RAW_KEEP_CHARS", "SEPARATORS", "Reading",
     "count_articles", "dateline_of", "decode", "find_dateline", "is_binary", "kept_raw", "parse_published",
-    "read_inputs", "read_language",
+    "read_html_page", "read_inputs", "read_language",
 ]

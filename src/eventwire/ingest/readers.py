@@ -540,6 +540,12 @@ def _walk(directory: Path, seen: set[Path] | None = None, warn: bool = True) -> 
             log.warning("skipping %s: not a regular file (a device, socket or pipe)", entry)
 
 
+def read_html_page(html: str, origin: str, settings: Settings) -> RawRecord | Rejection:
+    """One HTML page read as ``ingest`` reads an ``.html`` file (main text by trafilatura, limits, dates):
+    for pages fetched by ``eventwire watch``."""
+    return _Reader(settings, None).html(origin, html, {})
+
+
 def read_inputs(
     paths: Sequence[str | Path],
     settings: Settings,
