@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 CONSENT_VERBS = words("events_verbs.consent")
 LIGHT_VERBS = words("events_verbs.light")
 REACTION_VERBS = words("events_verbs.reaction")
+# nouns of meeting whose place may be named before them ("the Hanoi summit", "the Geneva talks")
+MEETING_NOUNS = words("events_nouns.meeting")
 NAMING_LEMMAS = words("statements.naming_lemmas")
 NOUN_TARGET_PREPS = words("events_prepositions.noun_target")
 # CAMEO codes of acts only a state does (arrests, administrative sanctions and bans, expulsions, confiscation)
@@ -128,6 +130,22 @@ def pp_after_noun(b: dict[str, Token], ctx: Context) -> bool:
     """"follows a visit by Putin | to the DPRK": the parser hangs the prepositional phrase right after a noun
     event on the verb above it; read it as the noun's only when it starts right after the noun's phrase."""
     return b["prep"].i == b["trigger"].right_edge.i + 1
+
+
+def not_a_venue(b: dict[str, Token], ctx: Context) -> bool:
+    """"the Hanoi summit", "the Geneva talks between Russia and the United States": a capital named before a
+    meeting noun, or any bare state or place before one whose parties a "between" phrase names, is where the
+    parties met, not a party (the phrase "U.S.-China talks" names its parties and keeps them)."""
+    trigger, modifier = b["trigger"], b["modifier"]
+    if trigger.lemma_.lower() not in MEETING_NOUNS:
+        return True
+    m = ctx.index.at(modifier.i)
+    if m is None or m.actor.sector and not m.evidence.endswith("capital-metonym"):
+        return True
+    if m.evidence.endswith("capital-metonym") and not any(c.dep_ == "conj" or c.lower_ in ("-", "–")
+                                                          for c in modifier.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
 
 
 # ------------------------------------------------------------------------------------------ finders
@@ -242,6 +260,8 @@ HOOKS: dict[str, Hook] = {
     "one-party": Hook("predicate", one_party, "identity of the actors of two arguments (names, codes, roles)"),
     "needs-preposition-missing": Hook("predicate", needs_preposition_missing,
                                       "reads the trigger lexicon's `needs` column and the light verb above a noun"),
+    "not-a-venue": Hook("repair", not_a_venue, "a binding filter: whether a name before a meeting noun is its "
+                                              "venue needs the mention's evidence (a capital's metonym)"),
     "pp-after-noun": Hook("repair", pp_after_noun, "the parser attaches a noun's prepositional phrase to the "
                                                    "verb above it; token positions, not dependencies, tell it"),
     "verb-target": Hook("finder", find_verb_target, "a verb's recipient: passive subject, object (and inside the "
