@@ -36,6 +36,7 @@ CASES: list[tuple[str, str, str]] = [
     ("The Afghan president pointed a finger at the Taliban over the bombing.", "ACCUSE", "112"),
     ("The Somali government placed blame on the leaders of Puntland.", "ACCUSE", "112"),
     ("Russia's delivery of missile systems to Turkey angered Washington.", "AID", "072"),
+    ("The French president suggested that Iran should resume talks.", "REQUEST", "020"),
     ("Japan's donation to the Philippines came in March.", "AID", "070"),
 ]
 
@@ -59,6 +60,8 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Girls in Kabul attended school again on Monday.", "042"),
     ("The Malaysian plan met with opposition from China's mission.", "040"),
     ("Forty Venezuelan detainees were flown to Texas on Wednesday.", "042"),
+    ("The Turkish president suggested the French leader needed treatment.", "020"),
+    ("Ghanaian commentators suggested that the president's ambitions may be behind the plan.", "020"),
     ("Asked about the Iranian sanctions, the French minister said nothing.", "020"),
     ("An Indian company will provide internet services to Kenya.", "033"),
     ("The Nigerian police offered no details about the suspects.", "030"),

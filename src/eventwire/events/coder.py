@@ -90,6 +90,8 @@ EXCHANGED_OBJECTS = words("events_nouns.exchanged")
 PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
+PROPOSING_VERBS = words("events_verbs.proposing")
+EPISTEMIC_AUX = words("events_verbs.epistemic_aux")
 # sectors of people whose arrival is movement, not a visit; of forces whose arrival at home is no visit either
 MOVING_PEOPLE_SECTORS = frozenset(words("events_sectors.moving_people"))
 FORCE_SECTORS = frozenset(words("events_sectors.forces"))
@@ -242,7 +244,7 @@ class EventCoder:
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
-            if t.absorbed or _habitual(t.tok):
+            if t.absorbed or _habitual(t.tok) or _indicative_suggestion(t.tok):
                 continue
             if typed_only and self.lexicon.code(t.cameo) is None:
                 continue
@@ -656,6 +658,21 @@ def _argument_program(t: Trigger) -> str:
             and not is_misparsed_predicate(tok):
         return "participle-arguments"
     return "verb-arguments" if t.kind == "verb" else "noun-arguments"
+
+
+def _indicative_suggestion(tok: Token) -> bool:
+    """"Erdogan suggested Macron needed treatment", "commentators suggested ambitions may be behind it": a verb of
+    proposing with a clause in the indicative (or with a modal of possibility) says something is so — a claim, no
+    proposal; "suggested that talks be held" (subjunctive) or "… should resume" still proposes."""
+    if tok.lemma_.lower() not in PROPOSING_VERBS:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & DEONTIC_AUX:
+        return False
+    return bool(auxes & EPISTEMIC_AUX) or clause.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _habitual(tok: Token) -> bool:
