@@ -37,6 +37,8 @@ CASES: list[tuple[str, str, str]] = [
     ("The Somali government placed blame on the leaders of Puntland.", "ACCUSE", "112"),
     ("Russia's delivery of missile systems to Turkey angered Washington.", "AID", "072"),
     ("The French president suggested that Iran should resume talks.", "REQUEST", "020"),
+    ("Mali withdrew from ECOWAS in January.", "SANCTION", "161"),
+    ("Britain left the European Union in 2020.", "SANCTION", "161"),
     ("Japan's donation to the Philippines came in March.", "AID", "070"),
 ]
 
@@ -61,6 +63,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The Malaysian plan met with opposition from China's mission.", "040"),
     ("Forty Venezuelan detainees were flown to Texas on Wednesday.", "042"),
     ("The Turkish president suggested the French leader needed treatment.", "020"),
+    ("Kenyan troops withdrew from the United Nations mission's base.", "161"),
     ("A Kenyan official, who requested anonymity, said talks were planned.", "020"),
     ("The Malawian government has until Friday to appeal the court's order.", "020"),
     ("The U.S. Senate passed legislation targeting Turkey over the missiles.", "190"),

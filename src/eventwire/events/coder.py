@@ -91,6 +91,8 @@ PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
 PROPOSING_VERBS = words("events_verbs.proposing")
+LEAVING_VERBS = words("events_verbs.leaving")
+INTERNATIONAL_BODIES = frozenset(w.upper() for w in words("events_words.international_bodies"))
 EPISTEMIC_AUX = words("events_verbs.epistemic_aux")
 # sectors of people whose arrival is movement, not a visit; of forces whose arrival at home is no visit either
 MOVING_PEOPLE_SECTORS = frozenset(words("events_sectors.moving_people"))
@@ -252,6 +254,7 @@ class EventCoder:
             self._verbal_sense(t)
             if _movement_only(t):
                 continue
+            _leaving_a_body(t)
             out.extend(self._pairs(t))
         return self._merge(out, doc, by_tok)
 
@@ -564,6 +567,20 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
     t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group, speaker.token)
     if doer is not None:
         t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+
+
+def _leaving_a_body(t: Trigger) -> None:
+    """"Burkina Faso, Mali and Niger withdrew from ECOWAS", "Britain left the European Union": a state leaving an
+    international organisation cuts its ties with it (CAMEO 161, reduce relations: SANCTION), it withdraws no
+    forces (087x)."""
+    if not t.cameo.startswith("087") or t.reading.lemma not in LEAVING_VERBS or t.target is None:
+        return
+    if not t.target.actors or not all(a.country in INTERNATIONAL_BODIES for a in t.target.actors):
+        return
+    if t.source is None or any(a.sector for a in t.source.actors):
+        return  # "troops withdrew from the UN zone", "the mission's staff left": forces, not a member state
+    t.cameo, t.reverse = "161", None
+    t.note = f"'{t.reading.lemma}' an international body: ties cut → 161"
 
 
 def _movement_only(t: Trigger) -> bool:
