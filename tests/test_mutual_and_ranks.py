@@ -144,6 +144,8 @@ def test_co_supporters_of_a_thing_do_not_support_each_other(code, text: str) -> 
     ("Japan and China have long disputed the islands.", {"JPN", "CHN"}),
     ("Russia and Iran signed a treaty on Friday.", {"RUS", "IRN"}),
     ("Russia and China supported each other at the council.", {"RUS", "CHN"}),
+    ("Russia and Iran formed an alliance in 2015.", {"RUS", "IRN"}),
+    ("Mali, Niger and Burkina Faso created a confederation last year.", {"MLI", "NER"}),
 ])
 def test_coordinated_parties_of_a_reciprocal_act_pair(code, text: str, pair: set[str]) -> None:  # type: ignore[no-untyped-def]
     events = code(text).events

@@ -87,6 +87,7 @@ WARNING_VERBS = words("events_verbs.warning")
 ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
 SHARED_OBJECTS = words("events_nouns.shared")
 EXCHANGED_OBJECTS = words("events_nouns.exchanged")
+ALLIANCE_NOUNS = words("events_nouns.alliance")
 PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
@@ -410,8 +411,10 @@ class EventCoder:
         # not of each towards the others (SUPPORT, RETREAT, CONCEDE are mutual only without such an object)
         # "X and Y postponed their meeting": an object the subjects share
         # (a relation of theirs, not "their positions" or "their populations")
-        return obj.lemma_.lower() in EXCHANGED_OBJECTS or (obj.lemma_.lower() in SHARED_OBJECTS and any(
-            c.dep_ == "poss" and c.lower_ == "their" for c in obj.children))
+        # "X, Y and Z created a confederation": a union the subjects form binds each to the others
+        return obj.lemma_.lower() in EXCHANGED_OBJECTS or obj.lemma_.lower() in ALLIANCE_NOUNS or (
+            obj.lemma_.lower() in SHARED_OBJECTS and any(c.dep_ == "poss" and c.lower_ == "their"
+                                                         for c in obj.children))
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
