@@ -57,8 +57,8 @@ EXTENSIONS = frozenset({"mention"})
 RELATIONS = frozenset({">", "<", ">>", "<<", ">--", ">++", ".", ";", "$++", "$--"})
 # the attributes of a trigger's reading (tested once per reading and program, see Rulebook._candidates)
 READING_ATTRS = frozenset({"kind", "type", "lemma", "cameo", "pattern", "pattern_word", "dep"})
-STATE_ATTRS = frozenset({"kind", "type", "lemma", "cameo", "note", "source", "target", "pattern", "pattern_word",
-                         "dep"})
+# the attributes of a trigger's state: its reading's, and what the rules before have set
+STATE_ATTRS = READING_ATTRS | {"note", "source", "target"}
 GOVERNORS = frozenset({"governing", "head"})
 EXAMPLE_RE = re.compile(r"^(none|[A-Z]+ (?:[A-Z]{3}|-) (?:[A-Z]{3}|-))$")
 TEMPLATE_RE = re.compile(r"\{([a-z_]+)(?:\.([a-z_]+))?\}")
@@ -284,6 +284,18 @@ def parse_rule(raw: dict[str, Any], where: str, programs: Mapping[str, tuple[str
                hooks: Mapping[str, Any]) -> Rule:
     """One rule, validated (see the module docstring for the error codes)."""
     name = str(raw.get("name") or "?")
+    _check_header(raw, where, name, programs)
+    examples = _examples(raw, where, name)
+    patterns = _patterns(raw, where, name)
+    fields = _semantics(raw, where, name, hooks, patterns)
+    fields.update(_shortcuts(fields, patterns))
+    return Rule(name=name, program=str(raw["program"]), priority=int(raw["priority"]), why=str(raw["why"]),
+                where=where, patterns=patterns, examples=examples, **fields)
+
+
+def _check_header(raw: dict[str, Any], where: str, name: str, programs: Mapping[str, tuple[str, str]]) -> None:
+    """Fail unless the rule uses only known keys, has a name, an integer priority and a why, and belongs to a
+    declared program."""
     unknown = set(raw) - RULE_KEYS
     if unknown:
         raise _fail("E443", where, name, f"unknown keys {sorted(unknown)}")
@@ -291,20 +303,28 @@ def parse_rule(raw: dict[str, Any], where: str, programs: Mapping[str, tuple[str
         raise _fail("E443", where, name, "needs a 'name', an integer 'priority' and a 'why'")
     if raw.get("program") not in programs:
         raise _fail("E446", where, name, f"unknown program {raw.get('program')!r}")
-    examples = _examples(raw, where, name)
-    patterns = _patterns(raw, where, name)
-    fields = _semantics(raw, where, name, hooks, patterns)
-    fields["slot_anchored"] = any(p[0].name in SLOTS for p in patterns)
-    fields["anchor_only"] = len(patterns) == 1 and len(patterns[0]) == 1 and patterns[0][0].test is _ANY \
-        and not fields["absent"] and fields["repair"] is None
+
+
+def _shortcuts(fields: dict[str, Any], patterns: tuple[tuple[Node, ...], ...]) -> dict[str, Any]:
+    """What lets the engine try a rule cheaply: whether it is anchored at a found source or target, whether its
+    anchor alone decides it, the tests of its anchors, its conditions on the trigger's reading (tested once per
+    reading), and one gate of its other conditions."""
+    out: dict[str, Any] = {"slot_anchored": any(p[0].name in SLOTS for p in patterns),
+                           "anchor_only": _anchor_only(fields, patterns)}
     if all(p[0].test is not _ANY for p in patterns):
-        fields["anchor_tests"] = tuple((p[0].name, p[0].test) for p in patterns)
-    fields["static"] = tuple(c for c in fields["when"] if c.role == "trigger" and c.attr in READING_ATTRS)
-    dynamic = tuple(c for c in fields["when"] if c not in fields["static"])
+        out["anchor_tests"] = tuple((p[0].name, p[0].test) for p in patterns)
+    out["static"] = tuple(c for c in fields["when"] if c.role == "trigger" and c.attr in READING_ATTRS)
+    dynamic = tuple(c for c in fields["when"] if c not in out["static"])
     if dynamic or fields["any_of"] or fields["require"]:
-        fields["gate"] = _gate(dynamic, fields["any_of"], fields["require"])
-    return Rule(name=name, program=str(raw["program"]), priority=int(raw["priority"]), why=str(raw["why"]),
-                where=where, patterns=patterns, examples=examples, **fields)
+        out["gate"] = _gate(dynamic, fields["any_of"], fields["require"])
+    return out
+
+
+def _anchor_only(fields: dict[str, Any], patterns: tuple[tuple[Node, ...], ...]) -> bool:
+    """Does the rule apply wherever its anchor is: one pattern of one untested node, nothing that must be absent,
+    and no parse repair?"""
+    return len(patterns) == 1 and len(patterns[0]) == 1 and patterns[0][0].test is _ANY \
+        and not fields["absent"] and fields["repair"] is None
 
 
 def _examples(raw: dict[str, Any], where: str, name: str) -> tuple[Example, ...]:

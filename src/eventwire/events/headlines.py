@@ -24,21 +24,37 @@ def headline_visit(doc: Doc, mentions: Sequence[Mention]) -> tuple[Mention, Ment
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[:_first_clause_end(doc)]):
         return None
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
-    first = by_token.get(0) or (by_token.get(1) if len(doc) > 1 and doc[0].pos_ in ("DET", "ADJ") else None)
-    if first is None or not (first.actor.code or first.actor.country) or first.actor.members:
+    first = _visitor(doc, by_token)
+    if first is None:
         return None
-    if first.actor.sector is not None and first.actor.sector.lower() not in words("headlines.visitor_sectors"):
-        return None  # "Chinese tourists in Paris": people travel, only officials visit
     after = first.token_end
     if after >= len(doc) or doc[after].lower_ not in words("headlines.place_prepositions"):
         return None
     place = by_token.get(after + 1)
-    if place is None or place.actor.country is None or place.actor.country == first.actor.country:
-        return None
-    if not (place.evidence.startswith(("dictionary:capital", "dictionary:country")) and not place.actor.sector
-            or place.evidence.endswith("capital-metonym")):
+    if place is None or not _visited_place(place, first):
         return None
     return first, place, doc[after]
+
+
+def _visitor(doc: Doc, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor a headline opens with (after a determiner or adjective), if it is one that visits: a single
+    actor of a known country, and an official one ("Chinese tourists in Paris": people travel, only officials
+    visit)."""
+    first = by_token.get(0) or (by_token.get(1) if len(doc) > 1 and doc[0].pos_ in ("DET", "ADJ") else None)
+    if first is None or not (first.actor.code or first.actor.country) or first.actor.members:
+        return None
+    if first.actor.sector is not None and first.actor.sector.lower() not in words("headlines.visitor_sectors"):
+        return None
+    return first
+
+
+def _visited_place(place: Mention, visitor: Mention) -> bool:
+    """Is the mention after the preposition another state than the visitor's, named by its own or its capital's
+    name (a bare state, not one of its bodies) or by a capital standing for its government?"""
+    if place.actor.country is None or place.actor.country == visitor.actor.country:
+        return False
+    return bool(place.evidence.startswith(("dictionary:capital", "dictionary:country")) and not place.actor.sector
+                or place.evidence.endswith("capital-metonym"))
 
 
 def _first_clause_end(doc: Doc) -> int:

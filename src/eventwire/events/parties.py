@@ -24,9 +24,10 @@ event (the headline's "Shoigu visits" takes the body's DPRK).
 from __future__ import annotations
 
 import dataclasses
+from typing import TypeGuard
 
 from ..actors.titles import PLOVER_NONSTATE as NONSTATE
-from ..models import AnalysedArticle, Event, EventType
+from ..models import Actor, AnalysedArticle, Event, EventType
 from ..vocabulary import words
 
 STATE_SECTORS = words("requests.state_sectors")
@@ -37,22 +38,34 @@ AUDIENCE_SECTORS = words("event_types.audience_sectors")
 
 def has_parties(event: Event) -> bool:
     """Does the record name the parties its type needs?"""
-    source = event.source is not None and bool(event.source.country or event.source.members)
-    target = event.target is not None and bool(event.target.country or event.target.members)
+    s, t = event.source, event.target
     kind = event.type.value.lower()  # word classes are lower case
-    if not target and kind in words("event_types.relational"):
+    if not _named(t) and kind in words("event_types.relational"):
         return False
-    if not source and kind not in words("event_types.agentless"):
+    if not _named(s) and kind not in words("event_types.agentless"):
         return False
-    if source and target and event.source is not None and event.target is not None:
-        s, t = event.source, event.target
-        if s.code is not None and s.code == t.code and not s.sector and not s.members and not t.members:
-            return False
-        if (s.name, s.code, s.role) == (t.name, t.code, t.role) and (s.name or s.role) and not s.members:
-            return False  # one actor on both sides ("the embassy praised what it called …": it is the embassy)
-        if kind == "consult" and (t.sector or "").lower() in AUDIENCE_SECTORS and not t.name:
-            return False  # "met reporters": an audience, no party to talks
+    if _named(s) and _named(t):
+        return not (_self_directed(s, t) or _audience(kind, t))
     return True
+
+
+def _named(actor: Actor | None) -> TypeGuard[Actor]:
+    """Does the side name a party: an actor with a country or with members?"""
+    return actor is not None and bool(actor.country or actor.members)
+
+
+def _self_directed(s: Actor, t: Actor) -> bool:
+    """Is the pair a misreading of one party acting on itself: one state named bare on both sides
+    ("Cameroon … Cameroon"), or one actor on both sides ("the embassy praised what it called …": it is the
+    embassy)?"""
+    if s.code is not None and s.code == t.code and not s.sector and not s.members and not t.members:
+        return True
+    return (s.name, s.code, s.role) == (t.name, t.code, t.role) and bool(s.name or s.role) and not s.members
+
+
+def _audience(kind: str, t: Actor) -> bool:
+    """Are talks held with an audience, no party to them ("met reporters")?"""
+    return kind == "consult" and (t.sector or "").lower() in AUDIENCE_SECTORS and not t.name
 
 
 def require_parties(analysed: AnalysedArticle) -> AnalysedArticle:
@@ -77,14 +90,26 @@ def _sentence_states(analysed: AnalysedArticle) -> dict[int, set[str]]:
 def _domestic(e: Event, states: set[str]) -> Event:
     """A state body's force against people named by sector alone: its own people; its "sanction" of them: a
     restriction (COERCE 172). See the module docstring."""
-    s, t = e.source, e.target
-    if s is None or t is None or not s.country or s.country in NONSTATE or (s.sector or "").lower() not in STATE_SECTORS:
+    country, t = _state_country(e.source), e.target
+    if country is None or t is None:
         return e
     people = (t.sector or "").lower() in PEOPLE_SECTORS
-    if people and not t.country and not t.members and e.type.value in FORCE_TYPES and not states - {s.country}:
-        t = dataclasses.replace(t, country=s.country, code=s.country + (t.sector or ""))
+    if people and _unplaced_force(e, t, states, country):
+        t = dataclasses.replace(t, country=country, code=country + (t.sector or ""))
         e = dataclasses.replace(e, target=t, evidence=e.evidence + "; target: the state's own people")
-    if e.type == EventType.SANCTION and people and t.country == s.country:
+    if e.type == EventType.SANCTION and people and t.country == country:
         e = dataclasses.replace(e, type=EventType.COERCE, cameo="172",
                                 evidence=e.evidence + "; its own people restricted → COERCE 172")
     return e
+
+
+def _state_country(s: Actor | None) -> str | None:
+    """The state whose body (government, police, military …) the source is; ``None`` for any other source."""
+    if s is None or not s.country or s.country in NONSTATE or (s.sector or "").lower() not in STATE_SECTORS:
+        return None
+    return s.country
+
+
+def _unplaced_force(e: Event, t: Actor, states: set[str], country: str) -> bool:
+    """Is the event force against people of no country, in a sentence that names no state but ``country``?"""
+    return not t.country and not t.members and e.type.value in FORCE_TYPES and not states - {country}

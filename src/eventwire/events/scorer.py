@@ -107,16 +107,34 @@ class _Context:
 
 
 def event_features(e: Event, ctx: _Context) -> dict[str, float]:
+    """The features the scorer weighs for one record (their order is that of the sum the model takes)."""
     f: dict[str, float] = {f"type={e.type.value}": 1.0, f"section={_value(e.section)}": 1.0,
                            f"status={_value(e.status)}": 1.0, f"certainty={_value(e.certainty)}": 1.0}
     f[f"trigger={_trigger_kind(e)}"] = 1.0
     roles = dict(_ROLE.findall(e.evidence))
     for side, actor in (("source", e.source), ("target", e.target)):
-        f[f"{side}_role={roles.get(side, 'none').split('-')[0]}"] = 1.0
-        f[f"{side}_evidence={ctx.evidence_of(e, side)}"] = 1.0
-        f[f"{side}_kind={_kind(actor)}"] = 1.0
-        if actor is not None and ctx.main is not None and actor.country == ctx.main:
-            f[f"{side}_main_country"] = 1.0
+        f.update(_side_features(e, ctx, side, actor, roles))
+    f.update(_flags(e, ctx))
+    f["tellings"] = min(len(e.mentions), 4) / 4
+    f["crowded"] = min(ctx.per_sentence.get(e.sentence_index, 1), 6) / 6
+    return f
+
+
+def _side_features(e: Event, ctx: _Context, side: str, actor: Any, roles: dict[str, str]) -> dict[str, float]:
+    """The features of one side of a record: which rule found it, what named it, what kind of actor it is, and
+    whether it is the article's main country."""
+    f = {f"{side}_role={roles.get(side, 'none').split('-')[0]}": 1.0,
+         f"{side}_evidence={ctx.evidence_of(e, side)}": 1.0,
+         f"{side}_kind={_kind(actor)}": 1.0}
+    if actor is not None and ctx.main is not None and actor.country == ctx.main:
+        f[f"{side}_main_country"] = 1.0
+    return f
+
+
+def _flags(e: Event, ctx: _Context) -> dict[str, float]:
+    """The yes/no features of a record that hold: both sides of one country, told in the lead or in a quotation,
+    recoded by a modality rule, dated."""
+    f: dict[str, float] = {}
     if e.source is not None and e.target is not None and e.source.country == e.target.country:
         f["same_country"] = 1.0
     if e.sentence_index in ctx.lead:
@@ -127,8 +145,6 @@ def event_features(e: Event, ctx: _Context) -> dict[str, float]:
         f["modality_rule"] = 1.0
     if e.date is not None and e.date.value is not None:
         f["dated"] = 1.0
-    f["tellings"] = min(len(e.mentions), 4) / 4
-    f["crowded"] = min(ctx.per_sentence.get(e.sentence_index, 1), 6) / 6
     return f
 
 
