@@ -137,3 +137,30 @@ def test_hand_built_mentions_visit_and_metonym(parsed_article) -> None:  # type:
     (event,) = EventCoder(Settings())(ready).events
     assert (event.type.value, event.mode, event.source.code, event.target.code) == ("CONSULT", "visit", "CHL", "PER")
     assert "pobj:in" in event.evidence
+
+
+def test_every_event_noun_reads_a_verb_of_the_lexicon() -> None:
+    # nominalisations.tsv: each noun takes its verb's readings; a verb the lexicon lacks would silently give none
+    from pathlib import Path
+
+    from eventwire.events.lexicon import NOMINALISATIONS, _data_dir, load_lexicon, read_nominalisations
+
+    rows = read_nominalisations(Path(str(_data_dir() / NOMINALISATIONS)))
+    lexicon = load_lexicon()
+    assert rows
+    for noun, verb, needs in rows:
+        assert lexicon.lemmas(verb, verb, "verb") == [verb], verb
+        assert needs, noun
+        assert lexicon.lemmas(noun, noun, "noun"), noun
+
+
+def test_event_nouns_file_errors_name_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from eventwire.errors import ResourceError
+    from eventwire.events.lexicon import read_nominalisations
+
+    bad = tmp_path / "nouns.tsv"
+    bad.write_text("noun\tverb\tneeds\twhy\nexpulsion\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="line 2"):
+        read_nominalisations(bad)

@@ -38,6 +38,9 @@ CASES: list[tuple[str, str, str]] = [
     ("Russia's delivery of missile systems to Turkey angered Washington.", "AID", "072"),
     ("The French president suggested that Iran should resume talks.", "REQUEST", "020"),
     ("Mali withdrew from ECOWAS in January.", "SANCTION", "161"),
+    ("Kenya's expulsion of two Ugandan diplomats angered Kampala.", "SANCTION", "161"),
+    ("The Ethiopian government's release of 40 Eritrean prisoners was welcomed.", "RETREAT", "0841"),
+    ("China's funding for Pakistani ports grew.", "AID", "071"),
     ("Britain left the European Union in 2020.", "SANCTION", "161"),
     ("Japan's donation to the Philippines came in March.", "AID", "070"),
 ]
@@ -64,6 +67,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Forty Venezuelan detainees were flown to Texas on Wednesday.", "042"),
     ("The Turkish president suggested the French leader needed treatment.", "020"),
     ("Kenyan troops withdrew from the United Nations mission's base.", "161"),
+    ("The Kenyan government issued a press release on Monday.", "0841"),
     ("A Kenyan official, who requested anonymity, said talks were planned.", "020"),
     ("The Malawian government has until Friday to appeal the court's order.", "020"),
     ("The U.S. Senate passed legislation targeting Turkey over the missiles.", "190"),

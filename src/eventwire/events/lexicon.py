@@ -8,6 +8,7 @@ after it (objects, particles, prepositional phrases, the verb of a purpose claus
 
 from __future__ import annotations
 
+import dataclasses
 import csv
 import logging
 from collections.abc import Iterable, Sequence
@@ -379,5 +380,45 @@ def load_lexicon(user_verbs: Sequence[str | Path] = (), replace: bool = False) -
         except ResourceError as exc:
             raise ResourceError(f"{exc.message}; reinstall eventwire or run scripts/build_event_data.py",
                                 path=exc.path, code=exc.code) from exc
+        entries += nominalised(entries, read_nominalisations(Path(str(data / NOMINALISATIONS))))
     log.debug("trigger lexicon: %d words, %d patterns", len(entries), len(patterns))
     return Lexicon(entries, patterns, read_codes())
+
+
+NOMINALISATIONS = "nominalisations.tsv"
+
+
+def read_nominalisations(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The (noun, verb, needs) rows of ``nominalisations.tsv``."""
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"cannot read the event nouns: {exc}", path=str(path), code="E441") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[0] or not cols[1]:
+            raise ResourceError(f"line {n}: expected noun, verb, needs, why", path=str(path), code="E441")
+        rows.append((cols[0].strip(), cols[1].strip(), tuple(p for p in cols[2].split("|") if p)))
+    return rows
+
+
+def nominalised(entries: Sequence[_Entry], rows: Iterable[tuple[str, str, tuple[str, ...]]]) -> list[_Entry]:
+    """Noun entries that read each listed noun as its verb (every reading of the verb, its patterns included),
+    needing one of the row's prepositions; none for a noun the lexicon already has."""
+    nouns = {e.word.lemma for e in entries if e.word.kind == "noun"}
+    by_verb: dict[str, list[_Entry]] = {}
+    for e in entries:
+        if e.word.kind == "verb" and "never" not in e.word.needs:
+            by_verb.setdefault(e.word.lemma, []).append(e)
+    out: list[_Entry] = []
+    for noun, verb, needs in rows:
+        if noun in nouns:
+            continue
+        for e in by_verb.get(verb, ()):
+            w = dataclasses.replace(e.word, kind="noun", lemma=noun, forms=(), needs=needs,
+                                    origin=f"{e.word.origin} (noun '{noun}' of '{verb}')")
+            out.append(_Entry(w, e.priority))
+    return out
