@@ -100,26 +100,44 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     for m in _QUOTE.finditer(text):
         i = m.start()
-        newline = text.rfind("\n", open_at, i) if open_at is not None else -1
-        if open_at is not None and newline != -1:
-            spans.append((open_at, newline))
-            open_at = None
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        opening = prev.isspace() or prev in "([{-—:" or i == 0
-        closing = nxt.isspace() or nxt in ".,;:!?)]}—-…'" or i + 1 == len(text)
-        if open_at is None:
-            if opening or not closing:
-                open_at = i
-        elif closing or not opening:
-            spans.append((open_at, i + 1))
-            open_at = None
-        else:
-            open_at = i  # two openings in a row: the first was a stray mark
+        open_at = _end_at_paragraph(text, open_at, i, spans)
+        open_at = _at_quote_mark(text, i, open_at, spans)
     if open_at is not None:
         end = text.find("\n", open_at)
         spans.append((open_at, len(text) if end == -1 else end))
     return spans
+
+
+def _end_at_paragraph(text: str, open_at: int | None, i: int, spans: list[tuple[int, int]]) -> int | None:
+    """Close the quotation open at ``open_at`` at a paragraph break before the mark at ``i`` (an unclosed
+    quotation ends with its paragraph); the quotation still open after."""
+    newline = text.rfind("\n", open_at, i) if open_at is not None else -1
+    if open_at is not None and newline != -1:
+        spans.append((open_at, newline))
+        return None
+    return open_at
+
+
+def _at_quote_mark(text: str, i: int, open_at: int | None, spans: list[tuple[int, int]]) -> int | None:
+    """What the quote mark at ``i`` does: open a quotation, close the open one (added to ``spans``), or, as a
+    second opening in a row, show that the first was a stray mark. The quotation open after it."""
+    opening, closing = _mark_sides(text, i)
+    if open_at is None:
+        return i if opening or not closing else None
+    if closing or not opening:
+        spans.append((open_at, i + 1))
+        return None
+    return i  # two openings in a row: the first was a stray mark
+
+
+def _mark_sides(text: str, i: int) -> tuple[bool, bool]:
+    """(may open, may close) of the quote mark at ``i``: it may open after a space or an opening bracket, and
+    close before a space or punctuation."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    opening = prev.isspace() or prev in "([{-—:" or i == 0
+    closing = nxt.isspace() or nxt in ".,;:!?)]}—-…'" or i + 1 == len(text)
+    return opening, closing
 
 
 class _Spans:
@@ -186,30 +204,44 @@ class _Resolver:
     def run(self) -> list[Mention]:
         added: list[Mention] = []
         for sentence in self.sentences:
-            doc = self.analysed.docs[sentence.index]
-            own = sorted(self.by_sentence.get(sentence.index, []), key=lambda m: m.token_start)
-            covered = {t for m in own for t in range(m.token_start, m.token_end)}
-            named = {t for m in own if m.actor.country for t in range(m.token_start, m.token_end)}
-            pending = list(own)
-            resolved: list[Mention] = []
-            at = {t: m for m in own for t in range(m.token_start, m.token_end)}
-            for tok in doc:
-                while pending and pending[0].token_start <= tok.i:
-                    self._remember(pending.pop(0), sentence, doc)
-                if tok.i in covered or tok.lower_ not in ALL_PRONOUNS:
-                    continue
-                m = self._resolve(tok, sentence, doc)
-                if m is not None and (_own_possessive(tok, m, at) or _named_after(tok, named)):
-                    continue  # "Ethiopia agreed to reopen its borders": the doer's own things name no party
-                if m is not None:
-                    at[tok.i] = m
-                    resolved.append(m)
-                    self._remember(m, sentence, doc)
-            for m in pending:
-                self._remember(m, sentence, doc)
-            added.extend(resolved)
-            self._attribute(sentence, doc, own + resolved)
+            added.extend(self._run_sentence(sentence))
         return added
+
+    def _run_sentence(self, sentence: Sentence) -> list[Mention]:
+        """Resolve the pronouns of one sentence, remembering its mentions as antecedents in the order they come,
+        and attribute the quotations it touches; the pronoun mentions it adds."""
+        doc = self.analysed.docs[sentence.index]
+        own = sorted(self.by_sentence.get(sentence.index, []), key=lambda m: m.token_start)
+        covered = {t for m in own for t in range(m.token_start, m.token_end)}
+        named = {t for m in own if m.actor.country for t in range(m.token_start, m.token_end)}
+        pending = list(own)
+        resolved: list[Mention] = []
+        at = {t: m for m in own for t in range(m.token_start, m.token_end)}
+        for tok in doc:
+            while pending and pending[0].token_start <= tok.i:
+                self._remember(pending.pop(0), sentence, doc)
+            m = self._pronoun_mention(tok, sentence, doc, covered, named, at)
+            if m is None:
+                continue
+            at[tok.i] = m
+            resolved.append(m)
+            self._remember(m, sentence, doc)
+        for m in pending:
+            self._remember(m, sentence, doc)
+        self._attribute(sentence, doc, own + resolved)
+        return resolved
+
+    def _pronoun_mention(self, tok: Token, sentence: Sentence, doc: Doc, covered: set[int], named: set[int],
+                         at: dict[int, Mention]) -> Mention | None:
+        """The mention a pronoun outside every mention makes, if it resolves to a party other than the doer
+        whose own things it names ("Ethiopia agreed to reopen its borders": the doer's own things name no
+        party) or the actor the phrase after it names."""
+        if tok.i in covered or tok.lower_ not in ALL_PRONOUNS:
+            return None
+        m = self._resolve(tok, sentence, doc)
+        if m is None or _own_possessive(tok, m, at) or _named_after(tok, named):
+            return None
+        return m
 
     def speakers(self) -> dict[int, Mention]:
         """Each quotation's speaker: its own attribution, else that of the attributed quotation just before."""
@@ -254,33 +286,46 @@ class _Resolver:
 
     def _antecedent(self, tok: Token, sentence: Sentence, quote: int | None,
                     speaker: Mention | None) -> Mention | None:
-        word = tok.lower_
-        here = self.position[sentence.index]
-        thing = word not in PERSON
-        scored: list[tuple[tuple[int, int, int, int], Mention]] = []
-        for cand in reversed(self.history):
-            distance = here - cand.order // 10_000
-            if distance > (1 if thing else LOOKBACK):
-                break
-            m = cand.mention
-            if not self._agrees(word, m) or _binds(tok, m, distance):
-                continue
-            if speaker is not None and _same_actor(m, speaker):
-                continue  # a speaker says "I" or "we", not "he" or "they", of themselves
-            if thing and word in THING and not cand.subject:
-                continue  # "calling it a crime": a thing's "it" is an actor only as a subject
-            outside_penalty = int(quote is None and cand.in_quote)
-            scored.append(((-distance, int(cand.subject), -outside_penalty, cand.order), m))
+        """The most salient earlier mention the pronoun may refer to, if it is an actor we can code and, for a
+        thing's pronoun, no other thing is as salient."""
+        scored = self._scored_antecedents(tok, sentence, quote, speaker)
         if not scored:
             return None
         scored.sort(key=lambda x: x[0], reverse=True)
         best = scored[0][1]
         if not _codable(best):
             return None  # the nearest fit is an actor we cannot code ("women … they"): no guess past it
-        if thing and len(scored) > 1 and scored[0][0][:3] == scored[1][0][:3] and _identity(best) != _identity(
-                scored[1][1]):
+        if tok.lower_ not in PERSON and _tied(scored):
             return None  # two equally salient things: "it" stays unresolved
         return best
+
+    def _scored_antecedents(self, tok: Token, sentence: Sentence, quote: int | None,
+                            speaker: Mention | None) -> list[tuple[tuple[int, int, int, int], Mention]]:
+        """The remembered mentions within reach (one sentence back for a thing, LOOKBACK for a person) that the
+        pronoun may refer to, each with its salience: nearer, a subject, not inside a quotation when the pronoun
+        is outside one, later."""
+        here = self.position[sentence.index]
+        reach = 1 if tok.lower_ not in PERSON else LOOKBACK
+        scored: list[tuple[tuple[int, int, int, int], Mention]] = []
+        for cand in reversed(self.history):
+            distance = here - cand.order // 10_000
+            if distance > reach:
+                break
+            if self._may_refer(tok, cand, distance, speaker):
+                outside_penalty = int(quote is None and cand.in_quote)
+                scored.append(((-distance, int(cand.subject), -outside_penalty, cand.order), cand.mention))
+        return scored
+
+    def _may_refer(self, tok: Token, cand: _Candidate, distance: int, speaker: Mention | None) -> bool:
+        """May the pronoun refer to the candidate: they agree, binding allows it, the candidate is not the
+        quotation's speaker (who says "I" or "we", not "he" or "they", of themselves), and a thing's "it" is
+        an actor only as a subject ("calling it a crime")?"""
+        word, m = tok.lower_, cand.mention
+        if not self._agrees(word, m) or _binds(tok, m, distance):
+            return False
+        if speaker is not None and _same_actor(m, speaker):
+            return False
+        return not (word not in PERSON and word in THING and not cand.subject)
 
     def _agrees(self, word: str, m: Mention) -> bool:
         if word in PERSON:
@@ -317,6 +362,12 @@ class _Resolver:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _tied(scored: Sequence[tuple[tuple[int, ...], Mention]]) -> bool:
+    """Are the two most salient candidates (sorted) other actors of equal salience but for their order?"""
+    return len(scored) > 1 and scored[0][0][:3] == scored[1][0][:3] and _identity(scored[0][1]) != _identity(
+        scored[1][1])
 
 
 def _codable(m: Mention) -> bool:
@@ -364,21 +415,37 @@ def _own_possessive(tok: Token, m: Mention, at: dict[int, Mention]) -> bool:
     so it makes no mention of its own (the object's party, if any, comes from its other words)."""
     if tok.dep_ != "poss" or not tok.doc.has_annotation("DEP"):
         return False
+    clause = _possessive_clause(tok)
+    if clause is None:
+        return False
+    owner = _clause_owner(clause, at)
+    return owner is not None and _same_actor(owner, m)
+
+
+def _possessive_clause(tok: Token) -> Token | None:
+    """The verb (or, within five steps up, the top of the phrase) whose clause holds the possessive's phrase;
+    None when the phrase is a subject ("its forces attacked": the possessor of the subject is its doer's side)."""
     cur = tok.head
     for _ in range(5):
         if cur.dep_ in ("nsubj", "nsubjpass"):
-            return False  # "its forces attacked": the possessor of the subject is its doer's side
+            return None
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
+    return cur
+
+
+def _clause_owner(clause: Token, at: dict[int, Mention]) -> Mention | None:
+    """The actor of the subject of the clause, or of the nearest clause above it with one (up through xcomp,
+    ccomp, advcl, conj and acomp): the subject's own mention, else the first in its phrase ("a group of
+    Moroccan diplomats")."""
+    cur: Token | None = clause
     while cur is not None:
         subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            # the subject's actor: its own mention, else the first in its phrase ("a group of Moroccan diplomats")
-            owner = at.get(subj.i) or next((at[t.i] for t in subj.subtree if t.i in at), None)
-            return owner is not None and _same_actor(owner, m)
+            return at.get(subj.i) or next((at[t.i] for t in subj.subtree if t.i in at), None)
         cur = cur.head if cur.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acomp") and cur.head.i != cur.i else None
-    return False
+    return None
 
 
 def _named_after(tok: Token, named: set[int]) -> bool:
@@ -446,11 +513,26 @@ def _speaker(doc: Doc, sentence: Sentence, mentions: Sequence[Mention], spans: _
     outside = [t for t in doc if spans.at(sentence.start + t.idx) is None and not t.is_punct]
     by_token = {t: m for m in mentions for t in range(m.token_start, m.token_end)}
     if parsed:
-        verbs = [t for t in outside if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")]
-        for verb in verbs:
-            for c in verb.children:
-                if c.dep_ in SUBJECT_DEPS and c.i in by_token:
-                    return by_token[c.i]
+        subject = _reporting_subject(outside, by_token)
+        if subject is not None:
+            return subject
+    return _next_to_reporting_word(doc, outside, by_token)
+
+
+def _reporting_subject(outside: Sequence[Token], by_token: dict[int, Mention]) -> Mention | None:
+    """The mention that is the subject of the first reporting verb (in the parse) that has one."""
+    for verb in outside:
+        if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS and c.i in by_token:
+                return by_token[c.i]
+    return None
+
+
+def _next_to_reporting_word(doc: Doc, outside: Sequence[Token], by_token: dict[int, Mention]) -> Mention | None:
+    """The mention right before the first reporting word form that has one next to it, else right after it
+    (past a "the": "said the minister")."""
     for t in outside:
         if t.lower_ not in REPORTING_FORMS:
             continue
@@ -498,9 +580,7 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
     head = _head(doc, person)
     if head is None:
         return None
-    # bodies, and offices named without a name ("Somalia's ambassador" in "…, Mohamud Nur, accuses")
-    by_token = {t: m for m in others if m is not person and (not m.person or not m.actor.name)
-                for t in range(m.token_start, m.token_end)}
+    by_token = _bodies_by_token(person, others)
     frontier: list[tuple[Token, int]] = [(head, 0)]
     # the phrase the name is an apposition of ("Heather Barr, the director at HRW" and "the director, X")
     if head.dep_ == "appos":
@@ -513,17 +593,36 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
             continue
         seen.add(tok.i)
         m = by_token.get(tok.i)
-        # a people's sector says who the person is only as their own title ("American teacher John Hughes"),
-        # not deeper in the phrase ("a women's rights director")
-        own_title = depth == 1 and tok.dep_ in ("compound", "amod") and tok.i < head.i
-        if m is not None and (m.actor.code or m.actor.country) and (m.actor.sector not in PEOPLE_SECTORS or own_title):
+        if m is not None and _places_person(m, tok, depth, head):
             rank = (m.person, m.evidence.startswith("dictionary:"), -depth)  # the office itself says most
             if best is None or rank > best[0]:
                 best = (rank, m.actor)
-        for c in tok.children:
-            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in AFFILIATION_PREPOSITIONS):
-                frontier.append((c, depth + 1))
+        frontier.extend((c, depth + 1) for c in _phrase_children(tok))
     return best[1] if best is not None else None
+
+
+def _bodies_by_token(person: Mention, others: Sequence[Mention]) -> dict[int, Mention]:
+    """The mentions that may place a person, by token: bodies, and offices named without a name ("Somalia's
+    ambassador" in "…, Mohamud Nur, accuses")."""
+    return {t: m for m in others if m is not person and (not m.person or not m.actor.name)
+            for t in range(m.token_start, m.token_end)}
+
+
+def _places_person(m: Mention, tok: Token, depth: int, head: Token) -> bool:
+    """Does a coded mention in the person's phrase say whom they belong to? A people's sector does only as the
+    person's own title ("American teacher John Hughes"), not deeper in the phrase ("a women's rights
+    director")."""
+    if not (m.actor.code or m.actor.country):
+        return False
+    own_title = depth == 1 and tok.dep_ in ("compound", "amod") and tok.i < head.i
+    return m.actor.sector not in PEOPLE_SECTORS or own_title
+
+
+def _phrase_children(tok: Token) -> list[Token]:
+    """The words of the noun phrase below ``tok``: its modifiers, appositions and affiliation phrases ("director
+    at X"), not the clauses hanging off it."""
+    return [c for c in tok.children
+            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in AFFILIATION_PREPOSITIONS)]
 
 
 # --------------------------------------------------------------------------- one code per person
@@ -543,14 +642,7 @@ def _evidence_rank(m: Mention) -> int:
 def unify_people(mentions: list[Mention]) -> list[Mention]:
     """Each person named in the article carries one code, from their best-informed mention (DESIGN §1
     actors): "journalist Jose Ruben Zamora" coded GTMJRN in one sentence is GTMJRN wherever "Zamora" recurs."""
-    best: dict[str, tuple[tuple[int, int, int], Mention]] = {}
-    for m in mentions:
-        if not m.person or not m.actor.name or not m.actor.country:
-            continue
-        key = m.actor.name.lower()
-        rank = (_evidence_rank(m), int(m.actor.sector is not None), len(m.actor.role or ""))
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, m)
+    best = _best_informed(mentions)
     if not best:
         return mentions
     out: list[Mention] = []
@@ -559,11 +651,25 @@ def unify_people(mentions: list[Mention]) -> list[Mention]:
         if chosen is None or m.actor.country:
             out.append(m)
             continue
-        a = chosen[1].actor
+        a = chosen.actor
         actor = dataclasses.replace(m.actor, code=a.code, country=a.country, sector=a.sector or m.actor.sector,
                                     role=m.actor.role or a.role)
         out.append(dataclasses.replace(m, actor=actor, evidence=m.evidence + "+person"))
     return out
+
+
+def _best_informed(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Each named person's best-informed coded mention (by the evidence of its reading, then a sector, then the
+    longest role), by lower-case name."""
+    best: dict[str, tuple[tuple[int, int, int], Mention]] = {}
+    for m in mentions:
+        if not m.person or not m.actor.name or not m.actor.country:
+            continue
+        key = m.actor.name.lower()
+        rank = (_evidence_rank(m), int(m.actor.sector is not None), len(m.actor.role or ""))
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, m)
+    return {key: m for key, (_, m) in best.items()}
 
 
 # --------------------------------------------------------------------------- the article's country
@@ -612,21 +718,28 @@ def fill_article_country(analysed: AnalysedArticle, mentions: list[Mention]) -> 
     if country is None:
         return mentions
     other: set[int] = {m.sentence for m in mentions if any(c != country for c in _states(m))}
-    out: list[Mention] = []
-    for m in mentions:
-        a = m.actor
-        if not a.country and not a.members and (a.sector or "").lower() in NGO_SECTORS:
-            # "rights groups", "aid agencies" with no state of their own: non-governmental (PLOVER's NGO)
-            out.append(dataclasses.replace(m, actor=dataclasses.replace(a, country="NGO", code="NGO", sector=None),
-                                           evidence=m.evidence + "+ngo"))
-            continue
-        if a.country or a.members or m.sentence in other or a.sector in _STATELESS_SECTORS \
-                or not (a.sector or (m.person and a.name)):
-            out.append(m)
-            continue
-        actor = dataclasses.replace(a, country=country, code=country + (a.sector or ""))
-        out.append(dataclasses.replace(m, actor=actor, evidence=ARTICLE_COUNTRY))
-    return out
+    return [_with_article_country(m, country, other) for m in mentions]
+
+
+def _with_article_country(m: Mention, country: str, other: set[int]) -> Mention:
+    """The mention with the story's state where it lacks one (see :func:`fill_article_country`); a
+    civil-society body with no state ("rights groups", "aid agencies") is non-governmental (PLOVER's NGO)."""
+    a = m.actor
+    if not a.country and not a.members and (a.sector or "").lower() in NGO_SECTORS:
+        return dataclasses.replace(m, actor=dataclasses.replace(a, country="NGO", code="NGO", sector=None),
+                                   evidence=m.evidence + "+ngo")
+    if _keeps_its_country(m, other):
+        return m
+    actor = dataclasses.replace(a, country=country, code=country + (a.sector or ""))
+    return dataclasses.replace(m, actor=actor, evidence=ARTICLE_COUNTRY)
+
+
+def _keeps_its_country(m: Mention, other: set[int]) -> bool:
+    """Does the mention take no state from the story: it has a state or members, its sentence names another
+    state, its sector belongs to no state, or it is neither a sector nor a named person?"""
+    a = m.actor
+    return bool(a.country or a.members or m.sentence in other or a.sector in _STATELESS_SECTORS
+                or not (a.sector or (m.person and a.name)))
 
 
 # --------------------------------------------------------------------------- parser repairs
@@ -684,21 +797,30 @@ def name_unknown_people(analysed: AnalysedArticle, mentions: list[Mention]) -> l
         if sentence is None:
             continue
         for tok in doc:
-            if tok.pos_ != "PROPN" or not any(c.dep_ == "appos" for c in tok.children) and tok.dep_ != "appos":
-                continue
-            span, office = _named_in_apposition(tok, index, covered, by_token)
-            if span is None or office is None:
-                continue
-            a = office.actor
-            actor = Actor(text=span.text, name=span.text, code=a.code, country=a.country, sector=a.sector,
-                          role=doc[office.token_start:office.token_end].text)
-            found.append(Mention(sentence=index, start=sentence.start + span[0].idx,
-                                 end=sentence.start + span[-1].idx + len(span[-1].text), token_start=span.start,
-                                 token_end=span.end, text=span.text, actor=actor, evidence=UNKNOWN_NAME, person=True))
-            covered.update((index, t) for t in range(span.start, span.end))
+            person = _unknown_person(tok, sentence, covered, by_token)
+            if person is not None:
+                found.append(person)
+                covered.update((index, t) for t in range(person.token_start, person.token_end))
     if not found:
         return mentions
     return mentions + found + _surname_mentions(analysed, found, covered)
+
+
+def _unknown_person(tok: Token, sentence: Sentence, covered: set[tuple[int, int]],
+                    by_token: dict[tuple[int, int], Mention]) -> Mention | None:
+    """The person a proper name at ``tok`` in apposition with a coded office noun names, with the noun's code
+    and the noun as role; None unless ``tok`` is such a name."""
+    if tok.pos_ != "PROPN" or not any(c.dep_ == "appos" for c in tok.children) and tok.dep_ != "appos":
+        return None
+    span, office = _named_in_apposition(tok, sentence.index, covered, by_token)
+    if span is None or office is None:
+        return None
+    a = office.actor
+    actor = Actor(text=span.text, name=span.text, code=a.code, country=a.country, sector=a.sector,
+                  role=tok.doc[office.token_start:office.token_end].text)
+    return Mention(sentence=sentence.index, start=sentence.start + span[0].idx,
+                   end=sentence.start + span[-1].idx + len(span[-1].text), token_start=span.start,
+                   token_end=span.end, text=span.text, actor=actor, evidence=UNKNOWN_NAME, person=True)
 
 
 def _named_in_apposition(tok: Token, index: int, covered: set[tuple[int, int]],
@@ -707,20 +829,38 @@ def _named_in_apposition(tok: Token, index: int, covered: set[tuple[int, int]],
     with a coded agent noun."""
     if tok.pos_ != "PROPN" or (index, tok.i) in covered:
         return None, None
+    span = _uncovered_name(tok, index, covered)
+    if span is None:
+        return None, None
+    office = _apposed_office(tok, index, by_token)
+    if office is None:
+        return None, None
+    return span, office
+
+
+def _uncovered_name(tok: Token, index: int, covered: set[tuple[int, int]]) -> Span | None:
+    """The proper name ``tok`` heads (its capitalised modifiers before it), if it is at most four capitalised
+    alphabetic words that no mention covers."""
     name = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.text[:1].isupper() and c.i < tok.i]
     start = min([c.i for c in name] + [tok.i])
     span = tok.doc[start:tok.i + 1]
     if len(span) > 4 or not all(t.text[:1].isupper() and t.is_alpha for t in span) \
             or any((index, t.i) in covered for t in span):
-        return None, None
+        return None
+    return span
+
+
+def _apposed_office(tok: Token, index: int, by_token: dict[tuple[int, int], Mention]) -> Mention | None:
+    """The first noun in apposition with the name (below it, or the one it hangs from) whose mention is an
+    office with a state and a sector and no name of its own."""
     nouns = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
         nouns.append(tok.head)
     for noun in nouns:
         office = by_token.get((index, noun.i))
         if office is not None and not office.actor.name and office.actor.sector and office.actor.country:
-            return span, office
-    return None, None
+            return office
+    return None
 
 
 def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
@@ -864,8 +1004,18 @@ def article_acronyms(analysed: AnalysedArticle, mentions: list[Mention]) -> list
     """"the Rapid Support Forces (RSF)": the article defines an acronym for an actor it names; the acronym alone
     elsewhere in the article ("the RSF said") is that actor, whatever else it may stand for in other stories
     (RSF is also Reporters Without Borders)."""
-    defined: dict[str, Actor] = {}
     at = {(m.sentence, t): m for m in mentions for t in range(m.token_start, m.token_end)}
+    defined = _defined_acronyms(analysed, mentions, at)
+    if not defined:
+        return mentions
+    return list(mentions) + _acronym_mentions(analysed, defined, at)
+
+
+def _defined_acronyms(analysed: AnalysedArticle, mentions: Sequence[Mention],
+                      at: dict[tuple[int, int], Mention]) -> dict[str, Actor]:
+    """The acronyms the article defines in brackets right after an actor's mention ("… Forces (RSF)"), each with
+    the first actor it is defined for; a bracketed word that is itself a mention defines nothing."""
+    defined: dict[str, Actor] = {}
     for m in mentions:
         doc = analysed.docs.get(m.sentence)
         e = m.token_end
@@ -874,9 +1024,13 @@ def article_acronyms(analysed: AnalysedArticle, mentions: list[Mention]) -> list
         acro = doc[e + 1].text
         if acro.isupper() and acro.isalnum() and 2 <= len(acro) <= 8 and (m.sentence, e + 1) not in at:
             defined.setdefault(acro, m.actor)
-    if not defined:
-        return mentions
-    out = list(mentions)
+    return defined
+
+
+def _acronym_mentions(analysed: AnalysedArticle, defined: dict[str, Actor],
+                      at: dict[tuple[int, int], Mention]) -> list[Mention]:
+    """A mention of its actor for every use of a defined acronym that no mention covers."""
+    out: list[Mention] = []
     for sentence in analysed.sentences:
         doc = analysed.docs.get(sentence.index)
         if doc is None:
