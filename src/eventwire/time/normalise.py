@@ -24,6 +24,7 @@ from .lexicon import (
     SEASONS,
     UNITS,
     WEEKDAYS,
+    keyed,
     month_number,
     number_value,
 )
@@ -72,10 +73,14 @@ def _mod(word: str | None) -> str | None:
     if not word:
         return None
     w = word.lower().strip(" -")
-    for key, mod in MODIFIERS.items():
+    for key in _EDGE_WORDS:
         if w.startswith(key):
-            return mod
+            return MODIFIERS[key]
     return None
+
+
+# the edge words, the shorter of two that start a word first ("later" is read as "late")
+_EDGE_WORDS = tuple(sorted(MODIFIERS, key=len))
 
 
 # --------------------------------------------------------------------------- choosing a year
@@ -156,8 +161,9 @@ def _weekday(ctx: Context, wd: int, rel: str | None, start: int, end: int) -> da
     return dct - timedelta(days=back)
 
 
-_STEP = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
-_ANCHOR_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", **{p: "D" for p in DAY_PARTS}}
+_STEP = {word: int(step) for word, step in keyed("time_steps").items()}
+# "the following day", "the previous morning": the unit counted from the narration's time
+_ANCHOR_UNITS = {**{w: UNITS[w] for w in words("time_unit_groups.anchored")}, **dict.fromkeys(DAY_PARTS, "D")}
 
 
 def _reference(ctx: Context, size: int) -> date | None:
@@ -352,7 +358,9 @@ def _duration_value(unit: str, n: float | None) -> str:
     return "P" + _dur_unit(unit, "X" if n is None else n)
 
 
-_DATE_UNIT = {"D": "D", "W": "W", "2W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}
+# the units of a date counted back or ahead from now ("two weeks ago"), with the unit its value is written in:
+# every unit but those of the clock; a fortnight is dated to its week
+_DATE_UNIT = {unit: unit.removeprefix("2") for unit in set(UNITS.values()) - {"S", "MIN", "H"}}
 
 
 def _n_units(m: re.Match[str], ctx: Context) -> Found | None:
@@ -399,8 +407,8 @@ def _shift_value(value: str, quarters: int) -> str:
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
-_PERIOD_UNITS = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-                 "century": "CE", "day": "D"}
+# the periods of the calendar a phrase can name ("last week", "this weekend", "next quarter")
+_PERIOD_UNITS = {**{w: UNITS[w] for w in words("time_unit_groups.period")}, "weekend": "WE"}
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
@@ -518,8 +526,7 @@ def _week_of(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 # adverbs of a recurring time and the TimeML period of each
-_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+_SET_ADVERBS = keyed("time_set_periods")
 
 
 def _set(m: re.Match[str] | _Swap, ctx: Context) -> Found | None:

@@ -16,7 +16,7 @@ from ..vocabulary import words
 from .lexicon import (
     APPROX_RE,
     DAYNUM,
-    DECADE_WORDS,
+    DECADES,
     MONTH,
     MONTHS,
     NUMBER,
@@ -328,7 +328,7 @@ def _period_rules(month: str, weekday: str) -> tuple[Rule, ...]:
              _report_period),
         Rule("decade_word", _rx(r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]*)?(?P<word>twenties|thirties|forties|fifties|"
                                 r"sixties|seventies|eighties|nineties)\b"),
-             lambda m, c: Found("DATE", "19" + str(DECADE_WORDS.index(m["word"].lower()) + 2), _mod(m["mod"]))),
+             lambda m, c: Found("DATE", DECADES[m["word"].lower()], _mod(m["mod"]))),
         Rule("year_period", _rx(rf"\bthe\s+(?P<year>{YEAR4})\s+period\b"), _year_period),
         Rule("year_earlier", _rx(r"\b(?:the\s+)?year[- ](?:earlier|ago)\b(?:\s+(?:period|quarter|level))?"),
              _year_earlier_adj),
@@ -384,7 +384,8 @@ _KEY_CLASSES: dict[str, tuple[str, ...]] = {
     "n_units": ("time_rule_keys.units",),
     "relative_unit": ("time_rule_keys.units", "time_rule_keys.relative_unit"),
     **dict.fromkeys(("iso_date", "us_date", "year", "clock"), ("time_rule_keys.digit",)),
-    **dict.fromkeys(("year_earlier", "year_ended", "the_year"), ("time_rule_keys.year_word",)),
+    "quarter": ("time_units.Q",),
+    **dict.fromkeys(("year_earlier", "year_ended", "the_year"), ("time_units.Y",)),
     **dict.fromkeys(("year_period", "report_period"), ("time_rule_keys.period_word",)),
 }
 
