@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Actor, AnalysedArticle, Mention, Quote, Section, Sentence
 from ..vocabulary import words
-from .titles import PLOVER_NONSTATE
+from .titles import PLOVER_NONSTATE, codes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,12 +45,12 @@ SPEAKER_EVIDENCE = "coref:quote-speaker"
 # dependency labels of a clause's subject
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # heads under which an "it" subject is expletive ("it is clear", "it seems", "it was decided that")
-EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter"})
+EXPLETIVE_HEADS = words("actors_document.expletive_head_lemmas")
 # edges a person's own noun phrase is read through for the body that places them
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "npadvmod"})
+PHRASE_DEPS = words("actors_document.phrase_dependencies")
 _QUOTE = re.compile('"')
 # sectors of people at large: "women's rights director" is no body that employs anyone
-PEOPLE_SECTORS = frozenset({"CVL", "REF", "HLH", "EDU", "REL", "LAB", "AGR", "BUS"})
+PEOPLE_SECTORS = codes("actors_document.people_sectors")
 
 
 # the word classes this module reads, bound once (they are looked up per token)
