@@ -98,6 +98,7 @@ EPISTEMIC_AUX = words("events_verbs.epistemic_aux")
 # sectors of people whose arrival is movement, not a visit; of forces whose arrival at home is no visit either
 MOVING_PEOPLE_SECTORS = frozenset(words("events_sectors.moving_people"))
 FORCE_SECTORS = frozenset(words("events_sectors.forces"))
+PRESS_SECTORS = frozenset(words("events_sectors.press"))
 CO_AGENCY = words("events_words.co_agency")
 LOCATIVE_PREPS = words("events_prepositions.locative")
 HABITUAL_ADVERBS = words("events.habitual_adverbs")
@@ -253,7 +254,7 @@ class EventCoder:
                 continue
             self._place_not_party(t, index)
             self._verbal_sense(t)
-            if _movement_only(t):
+            if _movement_only(t) or _press_only(t, self._type(t.cameo)):
                 continue
             _leaving_a_body(t)
             out.extend(self._pairs(t))
@@ -584,6 +585,14 @@ def _leaving_a_body(t: Trigger) -> None:
         return  # "troops withdrew from the UN zone", "the mission's staff left": forces, not a member state
     t.cameo, t.reverse = "161", None
     t.note = f"'{t.reading.lemma}' an international body: ties cut → 161"
+
+
+def _press_only(t: Trigger, ttype: str | None) -> bool:
+    """"The minister spoke with reporters", "talked to journalists": an interview is no consultation between
+    parties (a meeting with the press is the press's story, not a political act)."""
+    if ttype != "CONSULT" or t.target is None or not t.target.actors:
+        return False
+    return all((a.sector or "").lower() in PRESS_SECTORS for a in t.target.actors)
 
 
 def _movement_only(t: Trigger) -> bool:

@@ -151,6 +151,20 @@ def not_a_venue(b: dict[str, Token], ctx: Context) -> bool:
 # ------------------------------------------------------------------------------------------ finders
 
 
+def possessor_undergoes(tok: Token, ctx: Context) -> Found | None:
+    """"his continued detention", "Zamora's release", "Mhlanga's arrest": the possessor of a noun of an act done
+    to people, when it names a person (a personal pronoun, or a mention with a name and no state sector of its
+    own), is the one it was done to, not the doer ("Russia's release of prisoners" keeps Russia as the doer)."""
+    m = ctx.index.at(tok.i)
+    if m is None:
+        return None
+    person = tok.tag_ == "PRP$" or (m.actor.name is not None and m.actor.role is not None) or m.evidence.startswith(
+        ("coref:pronoun", "coref:surname", "dictionary:person", "title"))
+    if not person or m.actor.members:
+        return None
+    return Found((m.actor,), "poss(undergoes)", False, tok.i)
+
+
 def find_clause_subject(tok: Token, ctx: Context) -> Found | None:
     return clause_subject(tok, ctx.index)
 
@@ -247,6 +261,8 @@ def agreement_participle_parties(scene: Scene, ctx: Context) -> None:
 # ------------------------------------------------------------------------------------------ the table
 
 HOOKS: dict[str, Hook] = {
+    "possessor-undergoes": Hook("finder", possessor_undergoes, "whether a possessor is a person needs the "
+                                                              "mention's actor and evidence"),
     "clause-subject": Hook("finder", find_clause_subject, "a verb's subject, the agent of a passive, or one "
                                                           "inherited across conjunction, control, purpose and "
                                                           "relative clauses (recursive, four clauses deep)"),
