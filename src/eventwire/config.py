@@ -6,7 +6,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -38,6 +38,9 @@ class Settings(BaseModel):
     url_field: str = Field("url", description="JSONL/CSV field holding the URL.")
     source_field: str = Field("source", description="JSONL/CSV field holding the outlet.")
     id_field: str = Field("id", description="JSONL/CSV field holding the record id.")
+    coreference: Literal["auto", "embedding", "lexical"] = Field(
+        "auto", description="Event coreference model of the dedup stage: embedding (needs the [coref] extra), "
+        "lexical (no embedding), or auto (embedding when the extra is installed).")
 
 
 def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:

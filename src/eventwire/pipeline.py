@@ -22,11 +22,11 @@ from .actors.document import DocumentModel, may_refer
 from .certainty import CertaintyTagger
 from .clean import clean_record
 from .config import Settings
-from .dedup import merge_mentions
+from .dedup import EventMerger
 from .errors import EventwireError
 from .events import EventCoder
-from .events.groups import named_mentions
 from .events.filler import ArgumentFiller
+from .events.groups import named_mentions
 from .events.parties import require_parties
 from .events.scorer import EventScorer
 from .models import AnalysedArticle, Article, RawRecord, Rejection
@@ -56,7 +56,7 @@ class Pipeline:
             ("certainty", CertaintyTagger(settings)),
             ("places", PlaceResolver(settings)),
             ("fill", ArgumentFiller()),
-            ("dedup", merge_mentions),
+            ("dedup", EventMerger.from_settings(settings)),
             ("parties", require_parties),
             ("scorer", EventScorer()),
         )

@@ -11,7 +11,9 @@ we measure is the behaviour users get.
 - :mod:`.embedding`: the optional contextual embedding of a trigger (extra ``[coref]``); without it the
   model's no-embedding weights are used (a documented fallback, not a silent degradation);
 - :mod:`.documents`: clustering of documents by their words, to block mention pairs (own topics; the
-  system never sees ECB+'s gold topics).
+  system never sees ECB+'s gold topics);
+- :mod:`.records`: the features of a pipeline event record (trigger lemma, actor codes in the roles,
+  the sentence's actors, date, place, instance words), for the dedup stage (``dedup.EventMerger``).
 """
 
 from .clustering import cluster_mentions
