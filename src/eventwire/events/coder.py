@@ -165,17 +165,13 @@ class EventCoder:
         for m in analysed.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         people = named_mentions(analysed.mentions)
-        people_sentences = [m.sentence for m in people]
         for sentence in analysed.sentences:
             if sentence.index not in analysed.parsed or sentence.section == Section.BOILERPLATE:
                 continue
             doc = analysed.docs.get(sentence.index)
             if doc is None:
                 continue
-            mentions = tuple(by_sentence.get(sentence.index, ()))
-            if any(t.lower_ in PAIR_WORDS for t in doc):
-                earlier = [m.actor for m in people[:bisect.bisect_left(people_sentences, sentence.index)]]
-                mentions = tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
+            mentions = _with_pairs(doc, sentence, tuple(by_sentence.get(sentence.index, ())), people)
             codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
             if sentence.section == Section.HEADLINE and not codings:
                 codings = self._headline_visit(doc, mentions)
@@ -248,17 +244,23 @@ class EventCoder:
                 self._modality(t, index)
         out: list[Coding] = []
         for t in triggers:
-            if t.absorbed or _habitual(t.tok) or _indicative_suggestion(t.tok):
-                continue
-            if typed_only and self.lexicon.code(t.cameo) is None:
-                continue
-            self._place_not_party(t, index)
-            self._verbal_sense(t)
-            if _movement_only(t) or _press_only(t, self._type(t.cameo)):
-                continue
-            _leaving_a_body(t)
-            out.extend(self._pairs(t))
+            out.extend(self._coded(t, index, typed_only))
         return self._merge(out, doc, by_tok)
+
+    def _coded(self, t: Trigger, index: MentionIndex, typed_only: bool) -> list[Coding]:
+        """One trigger's codings once its arguments and modality are read: none for an absorbed trigger, a
+        habit, a claim told as a suggestion, a code with no type, movement or an interview; its senses and
+        pairs otherwise."""
+        if t.absorbed or _habitual(t.tok) or _indicative_suggestion(t.tok):
+            return []
+        if typed_only and self.lexicon.code(t.cameo) is None:
+            return []
+        self._place_not_party(t, index)
+        self._verbal_sense(t)
+        if _movement_only(t) or _press_only(t, self._type(t.cameo)):
+            return []
+        _leaving_a_body(t)
+        return self._pairs(t)
 
     def _triggers(self, doc: Doc, typed_only: bool) -> list[Trigger]:
         """The sentence's trigger tokens with their best reading (typed codes only, unless ``typed_only`` is
@@ -571,6 +573,15 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
     t.source = Found(speaker.actors, f"{speaker.role}({t.tok.head.lemma_})", speaker.group, speaker.token)
     if doer is not None:
         t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
+
+
+def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
+                people: Sequence[Mention]) -> tuple[Mention, ...]:
+    """The sentence's mentions, with "the two men", "both leaders" resolved to people named before it."""
+    if not any(t.lower_ in PAIR_WORDS for t in doc):
+        return mentions
+    earlier = [m.actor for m in people[:bisect.bisect_left([p.sentence for p in people], sentence.index)]]
+    return tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
 
 
 def _leaving_a_body(t: Trigger) -> None:

@@ -89,21 +89,28 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
         doc = analysed.docs.get(e.sentence_index)
         if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
             continue
+        sentence = by_sentence.get(e.sentence_index, ())
         for side, current, other in (("source", e.source, e.target), ("target", e.target, e.source)):
-            if not _known(other):
-                continue
-            sentence = by_sentence.get(e.sentence_index, ())
-            allies = _coordinated_with(doc, sentence, other)
-            mentions = [m for m in sentence if _known(m.actor) and not _same(m.actor, other)
-                        and _head(doc, m).i not in allies]
-            if _known(current) and not any(_same(m.actor, current) for m in mentions):
-                continue  # the rules' choice is no actor of this sentence (told elsewhere, implied): keep it
-            for m in mentions:
-                f = features(doc, e, side, m, other)
-                f[f"{side}:mode={'rerank' if _known(current) else 'fill'}"] = 1.0
-                if _known(current) and _same(m.actor, current):
-                    f[f"{side}:rule_choice"] = 1.0
-                out.append(Candidate(n, side, m, f))
+            if _known(other):
+                out.extend(_side_candidates(doc, n, e, side, current, other, sentence))
+    return out
+
+
+def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | None, other: Actor | None,
+                     sentence: Sequence[Mention]) -> list[Candidate]:
+    """The candidates for one side of one event: the sentence's actors but the other side and its co-doers."""
+    allies = _coordinated_with(doc, sentence, other)
+    mentions = [m for m in sentence if _known(m.actor) and not _same(m.actor, other)
+                and _head(doc, m).i not in allies]
+    if _known(current) and not any(_same(m.actor, current) for m in mentions):
+        return []  # the rules' choice is no actor of this sentence (told elsewhere, implied): keep it
+    out: list[Candidate] = []
+    for m in mentions:
+        f = features(doc, e, side, m, other)
+        f[f"{side}:mode={'rerank' if _known(current) else 'fill'}"] = 1.0
+        if _known(current) and _same(m.actor, current):
+            f[f"{side}:rule_choice"] = 1.0
+        out.append(Candidate(n, side, m, f))
     return out
 
 

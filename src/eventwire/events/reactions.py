@@ -38,7 +38,7 @@ CLAIM_NOUNS = words("requests.claim_nouns")
 # what a claim noun ("the accusation", "the findings") answers: something said
 SAID_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN, EventType.REJECT})
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = words("events_words.definite_determiners")
 
 
 def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Event]:

@@ -149,28 +149,40 @@ def statements(doc: Doc, sentence: Sentence, index: MentionIndex, quotes: Sequen
     """The statements of one parsed sentence: reporting verbs with a known speaker, and the quoted words of
     an attributed quotation."""
     inside = _quoted(doc, sentence, quotes)
+    out = _reported(doc, index, inside) + _judgements(doc, index, inside)
+    if out or not inside:
+        return out
+    quoted = _attributed_quote(doc, sentence, quotes, inside)
+    return [quoted] if quoted is not None else []
+
+
+def _reported(doc: Doc, index: MentionIndex, inside: set[int]) -> list[Statement]:
+    """Reporting verbs outside quotation marks with a codable speaker, each with what it reports."""
     out: list[Statement] = []
-    verbs = [t for t in doc if t.i not in inside and t.pos_ in ("VERB", "AUX")
-             and t.lemma_.lower() in REPORTING_LEMMAS]
-    for verb in verbs:
+    for verb in doc:
+        if verb.i in inside or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_LEMMAS:
+            continue
         speaker = clause_subject(verb, index)
         if speaker is None or not _codable(speaker):
             continue
         content = _complement(verb) or tuple(doc[i] for i in sorted(inside))
         if content:
             out.append(Statement(speaker, verb, content))
-    out.extend(_judgements(doc, index, inside))
-    if out or not inside:
-        return out
-    quote = next((q for q in quotes if q.speaker is not None and q.start <= sentence.start + doc[min(inside)].idx < q.end),
-                 None)
-    if quote is not None and quote.speaker is not None:
-        speaker = Found((quote.speaker.actor,), "quote-speaker", False, -1)
-        if _codable(speaker):
-            content = tuple(doc[i] for i in sorted(inside))
-            root = next((t for t in content if t.dep_ == "ROOT"), content[0])
-            out.append(Statement(speaker, root, content))
     return out
+
+
+def _attributed_quote(doc: Doc, sentence: Sentence, quotes: Sequence[Quote], inside: set[int]) -> Statement | None:
+    """A sentence inside a quotation the document model attributed: its words, said by the quote's speaker."""
+    start = sentence.start + doc[min(inside)].idx
+    quote = next((q for q in quotes if q.speaker is not None and q.start <= start < q.end), None)
+    if quote is None or quote.speaker is None:
+        return None
+    speaker = Found((quote.speaker.actor,), "quote-speaker", False, -1)
+    if not _codable(speaker):
+        return None
+    content = tuple(doc[i] for i in sorted(inside))
+    root = next((t for t in content if t.dep_ == "ROOT"), content[0])
+    return Statement(speaker, root, content)
 
 
 def _judgements(doc: Doc, index: MentionIndex, inside: set[int]) -> list[Statement]:
@@ -180,15 +192,24 @@ def _judgements(doc: Doc, index: MentionIndex, inside: set[int]) -> list[Stateme
     for verb in doc:
         if verb.i in inside or verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_LEMMAS:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        judged = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
-                  or (c.dep_ == "prep" and c.lower_ == "as")]
-        speaker = clause_subject(verb, index)
-        if obj is None or not judged or speaker is None or not _codable(speaker):
-            continue
-        content = tuple(t for c in judged for t in c.subtree)
-        out.append(Statement(speaker, verb, content, tuple(obj.subtree)))
+        judgement = _judgement(verb, index)
+        if judgement is not None:
+            out.append(judgement)
     return out
+
+
+def _judgement(verb: Token, index: MentionIndex) -> Statement | None:
+    """One verb of naming: its codable speaker, the object judged and the words judging it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    judged = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+              or (c.dep_ == "prep" and c.lower_ == "as")]
+    if obj is None or not judged:
+        return None
+    speaker = clause_subject(verb, index)
+    if speaker is None or not _codable(speaker):
+        return None
+    content = tuple(t for c in judged for t in c.subtree)
+    return Statement(speaker, verb, content, tuple(obj.subtree))
 
 
 def _quoted(doc: Doc, sentence: Sentence, quotes: Sequence[Quote]) -> set[int]:
@@ -268,20 +289,23 @@ def _find_cue(content: Sequence[Token], lemmas: list[str], rule: StatementRule) 
     index = _cue_index(rule.cue)
     for n, tok in enumerate(content):
         for parts in index.get(lemmas[n], ()) + index.get(tok.lower_, ()):
-            if len(parts) > 1 and lemmas[n:n + len(parts)] != list(parts):
-                continue
-            if _negated(tok) and rule.type != EventType.ACCUSE:
-                continue  # "not acceptable" is no praise, "will not retaliate" no threat
-            if tok.lemma_.lower() in SEMI_MODALS and not _to_infinitive(tok):
-                continue  # "has relaunched", "need for aid": no obligation without "to" ("have to", "need to")
-            if rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)):
-                continue  # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
-            return tok
+            if (len(parts) == 1 or lemmas[n:n + len(parts)] == list(parts)) and _cue_holds(tok, content, rule):
+                return tok
     if rule.type == EventType.ACCUSE:
         for n, tok in enumerate(content):
             if lemmas[n] in POSITIVE_LEMMAS and _negated(tok):
                 return tok  # "not helpful", "not supportive": criticism
     return None
+
+
+def _cue_holds(tok: Token, content: Sequence[Token], rule: StatementRule) -> bool:
+    """Does a cue word found in the content say what its rule reads?"""
+    if _negated(tok) and rule.type != EventType.ACCUSE:
+        return False  # "not acceptable" is no praise, "will not retaliate" no threat
+    if tok.lemma_.lower() in SEMI_MODALS and not _to_infinitive(tok):
+        return False  # "has relaunched", "need for aid": no obligation without "to" ("have to", "need to")
+    # "the floods had destroyed roads" reports harm done; a threat speaks of what will be
+    return not (rule.type == EventType.THREATEN and (_told_as_past(tok) or not _ahead(tok, content)))
 
 
 @lru_cache(maxsize=64)
