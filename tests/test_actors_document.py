@@ -149,10 +149,10 @@ def test_a_place_inside_a_bay_name_says_no_state_for_the_sentence(pipeline) -> N
 
 
 @pytest.mark.parametrize(("body", "mention", "country"), [
-    ("Kenyan President William Ruto called an emergency meeting on Monday.\n"
-     "The French president met the Italian prime minister on Tuesday.", "French president", "FRA"),
-    ("Ghana's foreign minister Ama Boateng arrived in Lome on Tuesday.\n"
-     "The Nigerian minister flew to Accra a day later.", "Nigerian minister", "NGA"),
+    (("Kenyan President William Ruto called an emergency meeting on Monday.\n"
+     "The French president met the Italian prime minister on Tuesday."), "French president", "FRA"),
+    (("Ghana's foreign minister Ama Boateng arrived in Lome on Tuesday.\n"
+     "The Nigerian minister flew to Accra a day later."), "Nigerian minister", "NGA"),
 ])
 def test_a_role_that_names_its_state_takes_no_antecedent_of_another(pipeline, body: str, mention: str,
                                                                       country: str) -> None:  # type: ignore[no-untyped-def]

@@ -323,8 +323,8 @@ def test_clean_run_in_links_to_other_stories_are_boilerplate(text: str, body: st
 
 
 @pytest.mark.parametrize(("line", "credit"), [
-    ("Harun Maruf reported from Washington; and stringers Abdiaziz Barrow and Khadar Hared contributed from "
-     "Mogadishu and Nairobi, respectively.", True),
+    (("Harun Maruf reported from Washington; and stringers Abdiaziz Barrow and Khadar Hared contributed from "
+     "Mogadishu and Nairobi, respectively."), True),
     ("Lena Ortiz reported from Bogota.", True),
     ("Amina Yusuf contributed to this report.", True),
     ("Japan contributed from its reserves to the relief fund.", False),

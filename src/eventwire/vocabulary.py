@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import ResourceError
 
+
 def _folder() -> Path:
     return Path(str(files("eventwire") / "data" / "lexicon"))
 

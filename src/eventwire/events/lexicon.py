@@ -8,8 +8,8 @@ after it (objects, particles, prepositional phrases, the verb of a purpose claus
 
 from __future__ import annotations
 
-import dataclasses
 import csv
+import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -396,7 +396,7 @@ def read_nominalisations(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     except OSError as exc:
         raise ResourceError(f"cannot read the event nouns: {exc}", path=str(path), code="E441") from exc
     for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#") or line.startswith("noun\t"):
+        if not line.strip() or line.startswith(("#", "noun\t")):
             continue
         cols = line.split("\t")
         if len(cols) < 3 or not cols[0] or not cols[1]:
