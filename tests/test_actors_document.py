@@ -178,3 +178,15 @@ def test_the_rebels_after_two_armed_groups_stay_unknown(pipeline) -> None:  # ty
     a = _read(pipeline, "Boko Haram and al-Shabab have attacked army posts for years.\n"
                         "Last week the insurgents raided a base near Maiduguri.")
     assert all(m.evidence != "coref:definite-group" for m in a.mentions if m.text == "insurgents")
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("The Afghan government and the Taliban resumed talks in Kabul on Monday.\n"
+     "The Taliban threatened to break their cease-fire with international forces.", "forces"),
+    ("Malian officials met rebel leaders in Gao on Monday.\n"
+     "Foreign troops left the town on Tuesday.", "troops"),
+])
+def test_a_party_said_to_be_foreign_takes_no_state_from_the_story(pipeline, body: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, body)
+    found = [m for m in a.mentions if m.text.split()[-1] == text]
+    assert found and all(m.actor.country is None for m in found), [(m.text, m.actor) for m in found]

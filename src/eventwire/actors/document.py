@@ -718,17 +718,34 @@ def fill_article_country(analysed: AnalysedArticle, mentions: list[Mention]) -> 
     if country is None:
         return mentions
     other: set[int] = {m.sentence for m in mentions if any(c != country for c in _states(m))}
-    return [_with_article_country(m, country, other) for m in mentions]
+    named = {(m.sentence, t) for m in mentions if m.actor.country for t in range(m.token_start, m.token_end)}
+    return [_with_article_country(m, country, other, _not_the_storys(analysed, m, named)) for m in mentions]
 
 
-def _with_article_country(m: Mention, country: str, other: set[int]) -> Mention:
+def _not_the_storys(analysed: AnalysedArticle, m: Mention, named: set[tuple[int, int]]) -> bool:
+    """"international forces", "foreign troops", "forces of the United Nations mission": a phrase that says its
+    party is not the story's state, or names whose it is in an of/from phrase (read by the event's arguments),
+    takes no state from the story."""
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.actor.country:
+        return False
+    start = max(m.token_start - 2, 0)
+    if any(t.lower_ in NOT_DOMESTIC for t in doc[start:m.token_end]):
+        return True
+    head = doc[m.token_end - 1]
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+        (m.sentence, o.i) in named for o in c.subtree) for c in head.children)
+
+
+def _with_article_country(m: Mention, country: str, other: set[int], foreign: bool = False) -> Mention:
     """The mention with the story's state where it lacks one (see :func:`fill_article_country`); a
-    civil-society body with no state ("rights groups", "aid agencies") is non-governmental (PLOVER's NGO)."""
+    civil-society body with no state ("rights groups", "aid agencies") is non-governmental (PLOVER's NGO);
+    ``foreign``: the phrase says it is not the story's state."""
     a = m.actor
     if not a.country and not a.members and (a.sector or "").lower() in NGO_SECTORS:
         return dataclasses.replace(m, actor=dataclasses.replace(a, country="NGO", code="NGO", sector=None),
                                    evidence=m.evidence + "+ngo")
-    if _keeps_its_country(m, other):
+    if foreign or _keeps_its_country(m, other):
         return m
     actor = dataclasses.replace(a, country=country, code=country + (a.sector or ""))
     return dataclasses.replace(m, actor=actor, evidence=ARTICLE_COUNTRY)
@@ -886,6 +903,8 @@ def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
 # --------------------------------------------------------------------------- "the official" said
 
 DEFINITE_ROLE = "coref:definite-role"
+# words that say a party is not the story's own state ("international forces", "foreign troops")
+NOT_DOMESTIC = words("actors_document.not_domestic")
 ROLE_LOOKBACK = 3  # sentences
 
 
