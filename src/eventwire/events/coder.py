@@ -92,6 +92,7 @@ PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
 PROPOSING_VERBS = words("events_verbs.proposing")
+WANTING_VERBS = words("events_verbs.wanting")
 LEAVING_VERBS = words("events_verbs.leaving")
 INTERNATIONAL_BODIES = frozenset(w.upper() for w in words("events_words.international_bodies"))
 EPISTEMIC_AUX = words("events_verbs.epistemic_aux")
@@ -541,7 +542,10 @@ def _modal_frame(tok: Token) -> tuple[set[str], bool, bool]:
     ready = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_ADJECTIVES
     if ready:
         auxes = auxes | {tok.head.lower_}
-    return auxes, negated, bool(auxes & FUTURE_AUX) or ready
+    # "does not want to meet Kim", "had no wish to …": an act one does not want to do is refused, like "will not"
+    unwanted = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WANTING_VERBS and any(
+        c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.head.children if c.i < tok.head.i)
+    return auxes, negated or unwanted, bool(auxes & FUTURE_AUX) or ready or unwanted
 
 
 def _intent(t: Trigger, ttype: str, auxes: set[str]) -> bool:
