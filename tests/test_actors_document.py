@@ -190,3 +190,10 @@ def test_a_party_said_to_be_foreign_takes_no_state_from_the_story(pipeline, body
     a = _read(pipeline, body)
     found = [m for m in a.mentions if m.text.split()[-1] == text]
     assert found and all(m.actor.country is None for m in found), [(m.text, m.actor) for m in found]
+
+
+def test_a_family_name_first_is_the_word_used_alone(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Chinese names give the family name first: "Fu Cong", later "Fu"
+    a = _read(pipeline, "China's U.N. ambassador, Fu Cong, spoke on Friday.\n"
+                        "Fu blamed the Trump administration for disrupting the deal.")
+    assert ("Fu", "CHN") in [(m.text, m.actor.country) for m in a.mentions]

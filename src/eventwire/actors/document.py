@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Actor, AnalysedArticle, Mention, Quote, Section, Sentence
 from ..vocabulary import words
+from .coref import FAMILY_NAME_FIRST
 from .titles import PLOVER_NONSTATE, codes
 
 if TYPE_CHECKING:
@@ -880,9 +881,17 @@ def _apposed_office(tok: Token, index: int, by_token: dict[tuple[int, int], Ment
     return None
 
 
+def _word_used_alone(m: Mention) -> str:
+    words_ = m.text.split()
+    if len(words_) > 1 and m.actor.country in FAMILY_NAME_FIRST and len(words_[0]) > 1:
+        return words_[0]
+    return words_[-1]
+
+
 def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
                       covered: set[tuple[int, int]]) -> list[Mention]:
-    by_surname = {m.text.split()[-1]: m for m in people}
+    # the word the article uses alone: the family name, first in family-first states ("Fu Cong" → "Fu")
+    by_surname = {_word_used_alone(m): m for m in people}
     out: list[Mention] = []
     for sentence in analysed.sentences:
         doc = analysed.docs.get(sentence.index)
