@@ -218,7 +218,8 @@ class StatusResolver:
     def _conditional_phrase(self, prep: Token) -> str | None:
         """The conditional phrase ("in case of", "in the event of") a prepositional phrase opens with."""
         phrase = " ".join(t.lower_ for t in prep.subtree)
-        return next((p for p in self.words.conditional_phrases if phrase.startswith(p + " ") or phrase == p),
+        return next((p for p in sorted(self.words.conditional_phrases, key=lambda p: (-len(p), p))
+                     if phrase.startswith(p + " ") or phrase == p),
                     None)
 
     # ------------------------------------------------------------------ verbs: what governs them
@@ -583,7 +584,7 @@ class StatusResolver:
         progress."""
         predicate = " ".join(t.lower_ for c in head.children if c.i != noun.i and c.dep_ not in SUBJECT_DEPS
                              for t in c.subtree)
-        for phrase in self.words.ongoing_predicates:
+        for phrase in sorted(self.words.ongoing_predicates, key=lambda p: (-len(p), p)):  # one answer, every run
             if f" {phrase} " in f" {predicate} ":
                 return StatusReading(Status.ONGOING, f"'{noun.text} … {phrase}'")
         return None
