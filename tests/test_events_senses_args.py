@@ -78,3 +78,20 @@ def test_a_habit_told_in_the_present_is_no_event(pipeline, text: str) -> None:  
 def test_a_past_act_with_a_frequency_word_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert any(e.startswith("COERCE") for e in _events(pipeline, "Ugandan police often detained opposition "
                                                                    "supporters in Kampala last year."))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Under its former prime minister, Malaysia accepted Chinese funding for new railways.", "AID CHN MYS"),
+    ("Britain received strong backing from the United States.", "SUPPORT USA GBR"),
+    ("Ukraine received new weapons from Germany on Monday.", "AID DEU UKR"),
+])
+def test_what_is_received_is_given_by_the_giver(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    assert expect in _events(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Egypt accepted the Ethiopian proposal.", "AGREE EGY ETH"),
+    ("Germany accepted 2,000 Syrian refugees.", "AID DEU SYR"),
+])
+def test_accepting_a_proposal_or_refugees_keeps_the_subject_as_doer(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    assert expect in _events(pipeline, text)

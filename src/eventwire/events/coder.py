@@ -33,9 +33,11 @@ from .arguments import (
     ARRIVAL_VERBS,
     Found,
     MentionIndex,
+    actors_of,
     child,
     clause_subject,
     is_misparsed_predicate,
+    pobjs,
 )
 from .cameo_format import split_code
 from .engine import Context, Rule, load_rulebook
@@ -92,6 +94,8 @@ PROTECTION_VERBS = words("events_verbs.protection")
 SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
 PROPOSING_VERBS = words("events_verbs.proposing")
+RECEIVING_VERBS = words("events_verbs.receiving")
+GIVEN_CODES = ("05", "070", "071", "072", "073")  # support and aid given (not 074-075: protection, asylum)
 WANTING_VERBS = words("events_verbs.wanting")
 LEAVING_VERBS = words("events_verbs.leaving")
 INTERNATIONAL_BODIES = frozenset(w.upper() for w in words("events_words.international_bodies"))
@@ -261,6 +265,7 @@ class EventCoder:
         if _movement_only(t) or _press_only(t, self._type(t.cameo)):
             return []
         _leaving_a_body(t)
+        _received(t, index)
         return self._pairs(t)
 
     def _triggers(self, doc: Doc, typed_only: bool) -> list[Trigger]:
@@ -586,6 +591,41 @@ def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
         return mentions
     earlier = [m.actor for m in people[:bisect.bisect_left([p.sentence for p in people], sentence.index)]]
     return tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
+
+
+def _received(t: Trigger, index: MentionIndex) -> None:
+    """"Malaysia accepted Chinese funding", "Britain received strong backing from the United States": a verb of
+    receiving turns the roles — the giver (a "from" phrase, or the state or possessor named on what is given) is
+    the source, the receiver (the subject) the target; with no giver named the receiver is the target alone."""
+    if t.kind != "verb" or t.reading.lemma not in RECEIVING_VERBS or t.note or not t.cameo.startswith(GIVEN_CODES):
+        return  # "accepted the proposal" agrees (03x): only what is given (aid 07x, support 05x) turns the roles
+    giver = _giver(t.tok, index)
+    receiver = t.source
+    t.source = giver
+    t.target = receiver
+    t.note = f"'{t.reading.lemma}' received: the giver → {t.cameo}"
+
+
+def _giver(verb: Token, index: MentionIndex) -> Found | None:
+    """Who gives what a verb of receiving receives: "from X" on the verb or its object, else a state or
+    possessor named on the object ("Chinese funding", "Japan's aid")."""
+    obj = child(verb, "dobj")
+    for head in (verb, obj):
+        if head is None:
+            continue
+        for prep, o in pobjs(head, ("from",)):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+    # "Chinese funding", "$2 billion in Chinese funding", "a package of Japanese aid"
+    heads = [obj] + [o for _, o in pobjs(obj, ("in", "of"))] if obj is not None else []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("amod", "poss", "compound", "nmod"):
+                f = actors_of(c, index, f"dobj-{c.dep_}")
+                if f:
+                    return f
+    return None
 
 
 def _leaving_a_body(t: Trigger) -> None:
