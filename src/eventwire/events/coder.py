@@ -547,10 +547,14 @@ def _modal_frame(tok: Token) -> tuple[set[str], bool, bool]:
     ready = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in INTENT_ADJECTIVES
     if ready:
         auxes = auxes | {tok.head.lower_}
-    # "does not want to meet Kim", "had no wish to …": an act one does not want to do is refused, like "will not"
-    unwanted = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WANTING_VERBS and any(
-        c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.head.children if c.i < tok.head.i)
+    unwanted = _unwanted(tok)
     return auxes, negated or unwanted, bool(auxes & FUTURE_AUX) or ready or unwanted
+
+
+def _unwanted(tok: Token) -> bool:
+    """"does not want to meet Kim": an act one does not want, plan or intend to do is refused, like "will not"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WANTING_VERBS and any(
+        c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.head.children if c.i < tok.head.i)
 
 
 def _intent(t: Trigger, ttype: str, auxes: set[str]) -> bool:
