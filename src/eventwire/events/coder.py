@@ -420,10 +420,12 @@ class EventCoder:
         # not of each towards the others (SUPPORT, RETREAT, CONCEDE are mutual only without such an object)
         # "X and Y postponed their meeting": an object the subjects share
         # (a relation of theirs, not "their positions" or "their populations")
-        # "X, Y and Z created a confederation": a union the subjects form binds each to the others
-        return obj.lemma_.lower() in EXCHANGED_OBJECTS or obj.lemma_.lower() in ALLIANCE_NOUNS or (
-            obj.lemma_.lower() in SHARED_OBJECTS and any(c.dep_ == "poss" and c.lower_ == "their"
-                                                         for c in obj.children))
+        # "X, Y and Z created a confederation": a union the subjects form binds each to the others; "the US and
+        # Mexico increased cooperation": a relation named by a mutual act is theirs
+        lemma = obj.lemma_.lower()
+        if lemma in EXCHANGED_OBJECTS or lemma in ALLIANCE_NOUNS or (ttype in MUTUAL_TYPES and lemma in SHARED_OBJECTS):
+            return True
+        return lemma in SHARED_OBJECTS and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""

@@ -62,7 +62,7 @@ def _after(tok: Token) -> list[Token]:
     the noun a participle modifies ("the sanctions imposed on Iran")."""
     post: list[Token] = []
     for c in tok.rights:
-        if c.dep_ in SKIPPED_RIGHT_DEPS or _when(c):
+        if c.dep_ in SKIPPED_RIGHT_DEPS or _when(c) or _predicative(c):
             continue
         if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue  # "…, even as the regime touted support": not what the trigger is about
@@ -77,6 +77,13 @@ def _after(tok: Token) -> list[Token]:
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
     return post
+
+
+def _predicative(c: Token) -> bool:
+    """An object predicative says what the object is called or becomes, not what is done to it ("what he called a
+    wonderful meeting" convenes nothing); with no object beside it ("called a nationwide strike") the parser
+    mislabelled the object itself."""
+    return c.dep_ == "oprd" and any(d.dep_ == "dobj" for d in c.head.children)
 
 
 def _compound_marks(tok: Token) -> tuple[list[str], list[str]]:
