@@ -197,3 +197,21 @@ def test_a_family_name_first_is_the_word_used_alone(pipeline) -> None:  # type: 
     a = _read(pipeline, "China's U.N. ambassador, Fu Cong, spoke on Friday.\n"
                         "Fu blamed the Trump administration for disrupting the deal.")
     assert ("Fu", "CHN") in [(m.text, m.actor.country) for m in a.mentions]
+
+
+@pytest.mark.parametrize(("body", "text", "country"), [
+    ("Malaysia submitted documents to a U.N. commission on Thursday.\n"
+     "The Southeast Asian nation accused China of blocking the talks.", "The Southeast Asian nation", "MYS"),
+    ("ECOWAS activated its standby force on Tuesday.\n"
+     "Mali accused the regional body of failing to protect its members.", "the regional body", "IGO"),
+])
+def test_a_definite_kind_noun_is_the_latest_party_of_its_kind(pipeline, body: str, text: str,
+                                                              country: str) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, body)
+    assert (text, country) in [(m.text, m.actor.country) for m in a.mentions]
+
+
+def test_a_kind_noun_with_no_party_of_its_kind_before_stays_unknown(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Heavy rain fell across the region on Monday.\n"
+                        "The nation mourned the victims of the floods.")
+    assert all(m.evidence != "coref:definite-kind" for m in a.mentions)

@@ -171,6 +171,7 @@ class DocumentModel:
         mentions = unify_people(mentions)
         mentions = resolve_definite_roles(analysed, mentions)
         mentions = resolve_definite_groups(analysed, mentions)
+        mentions = resolve_definite_kinds(analysed, mentions)
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
         mentions = article_acronyms(analysed, mentions)
@@ -1021,6 +1022,79 @@ def _group_antecedent(earlier: Sequence[Mention], m: Mention, order: dict[int, i
         if prior.actor.country and code[3:6] in ARMED_GROUP_SECTORS:
             found.setdefault(code, prior)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# --------------------------------------------------------------------------- "the Southeast Asian nation"
+
+DEFINITE_KIND = "coref:definite-kind"
+KIND_LOOKBACK = 3  # sentences
+STATE_KINDS = words("actors_document.state_kind_nouns")
+BODY_KINDS = words("actors_document.body_kind_nouns")
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO"})
+
+
+def resolve_definite_kinds(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """"Malaysia submitted … The Southeast Asian nation said", "ECOWAS activated … accused the regional body",
+    "briefed the U.N. Security Council … urged the council": a definite noun phrase naming only a kind — a state
+    ("nation", "kingdom") or an international body ("body", "bloc", "council", "commission") — with no
+    mention of its own is the latest mention of that kind in the last three sentences (not its own sentence);
+    a body whose head word the antecedent's name contains ("the council": "Security Council") first."""
+    order = {s.index: n for n, s in enumerate(analysed.sentences)}
+    covered = {(m.sentence, t) for m in mentions for t in range(m.token_start, m.token_end)}
+    added: list[Mention] = []
+    for sentence in analysed.sentences:
+        doc = analysed.docs.get(sentence.index)
+        if doc is None or sentence.index not in analysed.parsed:
+            continue
+        for tok in doc:
+            if (sentence.index, tok.i) in covered or tok.tag_ != "NN":
+                continue
+            kind = "state" if tok.lower_ in STATE_KINDS else "body" if tok.lower_ in BODY_KINDS else None
+            start = _definite_start(tok)
+            if kind is None or start is None:
+                continue
+            found = _kind_antecedent(mentions, sentence.index, order, kind, tok.lower_)
+            if found is not None:
+                added.append(_mention_at(doc, sentence, start, tok.i + 1, found.actor, DEFINITE_KIND))
+    return sorted(mentions + added, key=lambda m: (m.sentence, m.token_start))
+
+
+def _definite_start(head: Token) -> int | None:
+    """Where a definite phrase "the (adjectives) <head>" starts, if ``head`` heads one with no name in it."""
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "that") or det.i > head.i:
+        return None
+    if any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in head.lefts):
+        return None  # "the Security Council", "the Borno state": a name, not a kind
+    return det.i
+
+
+def _kind_antecedent(mentions: Sequence[Mention], sentence: int, order: dict[int, int], kind: str,
+                     head: str) -> Mention | None:
+    here = order.get(sentence, 0)
+    candidates = [m for m in mentions if 0 < here - order.get(m.sentence, -99) <= KIND_LOOKBACK
+                  and _of_kind(m.actor, kind)]
+    if not candidates:
+        return None
+    named = [m for m in candidates if head in m.text.lower().split()]
+    pool = named or candidates
+    return max(pool, key=lambda m: (order.get(m.sentence, 0), m.token_start))
+
+
+def _of_kind(actor: Actor, kind: str) -> bool:
+    if actor.members or actor.name and actor.role:
+        return False
+    if kind == "state":
+        return bool(actor.country) and actor.country not in PLOVER_NONSTATE and not actor.sector
+    return actor.country in INTERNATIONAL
+
+
+def _mention_at(doc: Doc, sentence: Sentence, start: int, end: int, actor: Actor, evidence: str) -> Mention:
+    span = doc[start:end]
+    first = sentence.start + span[0].idx
+    return Mention(sentence=sentence.index, start=first, end=sentence.start + span[-1].idx + len(span[-1].text),
+                   token_start=start, token_end=end, text=span.text,
+                   actor=dataclasses.replace(actor, text=span.text), evidence=evidence)
 
 
 # --------------------------------------------------------------------------- acronyms the article defines
