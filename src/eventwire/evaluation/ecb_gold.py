@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..coreference.clustering import cluster_mentions
-from ..coreference.documents import content_words, document_groups
+from ..coreference.documents import content_words, document_groups, name_words
 from ..coreference.embedding import load_embedder
 from ..coreference.features import MentionFeatures, instance_markers
 from ..coreference.similarity import EMBEDDING, LEXICAL, load_pair_model
@@ -49,6 +49,7 @@ class GoldMentionSet:
     features: tuple[MentionFeatures, ...]
     gold: dict[str, str]  # mention key "<doc>:<m_id>" -> gold cluster
     words: dict[str, list[str]]  # document -> content words
+    names: dict[str, list[str]]  # document -> names and years (coreference.documents.name_words)
 
 
 def _name(token: Any) -> str | None:
@@ -100,11 +101,20 @@ def _head(doc: Any, positions: Sequence[int]) -> Any:
     return doc[positions[-1]]
 
 
+def _sentence_words(doc: GoldDocument) -> list[list[str]]:
+    by_sentence: dict[int, list[str]] = defaultdict(list)
+    for t_id in sorted(doc.tokens):
+        sentence, text = doc.tokens[t_id]
+        by_sentence[sentence].append(text)
+    return [by_sentence[s] for s in sorted(by_sentence)]
+
+
 def gold_mentions(docs: Sequence[GoldDocument], nlp: Any, *, embed: bool = True) -> GoldMentionSet:
     """Features of every gold mention of ``docs`` (spaCy ``nlp`` with a parser and NER)."""
     from spacy.tokens import Doc
 
     words = {d.name: content_words(t for _, t in d.tokens.values()) for d in docs}
+    names = {d.name: name_words(_sentence_words(d)) for d in docs}
     gold: dict[str, str] = {}
     pending: list[tuple[str, str, int, Any, list[int]]] = []  # key, doc, sentence, spaCy doc, positions
     for d in docs:
@@ -149,7 +159,7 @@ def gold_mentions(docs: Sequence[GoldDocument], nlp: Any, *, embed: bool = True)
             place=_place(head) if head is not None else None, markers=markers, ordinals=ordinals,
             vector=vectors[n] if vectors is not None else None,
         ))
-    return GoldMentionSet(tuple(features), gold, words)
+    return GoldMentionSet(tuple(features), gold, words, names)
 
 
 def cluster_gold(mentions: GoldMentionSet, *, embedding: bool, threshold: float | None = None,
@@ -157,7 +167,7 @@ def cluster_gold(mentions: GoldMentionSet, *, embedding: bool, threshold: float 
     """Mention key -> our cluster id: documents grouped (``groups``: already done), then each group's
     mentions clustered."""
     model = load_pair_model(EMBEDDING if embedding else LEXICAL)
-    groups = document_groups(mentions.words) if groups is None else groups
+    groups = document_groups(mentions.words, mentions.names) if groups is None else groups
     blocks: dict[int, list[MentionFeatures]] = defaultdict(list)
     for f in mentions.features:
         blocks[groups[f.group]].append(f)
