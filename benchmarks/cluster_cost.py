@@ -6,7 +6,12 @@ by countries (``store.clustering``), so the time per batch should stay flat.
 
 Each synthetic article tells ``--per-article`` events: a PLOVER type, a source and target among 60
 countries, a day among two years; so a stored event finds a few earlier events of its type, dyad and day
-and the clusters grow as they would over a real feed.
+and the clusters grow as they would over a real feed. Every candidate the rules block is then graded by the
+coreference pair model (lexical, ``store.batch``).
+
+Measured (SQLite, the shared 2-core machine at load 3-4, median of ten batches of 1000 events): 0.61 s
+per batch around 10k stored events, 0.90 s around 100k, with the pair model (issue 11); the rule alone
+took 0.46 s and 0.59 s at a lighter load.
 """
 
 from __future__ import annotations

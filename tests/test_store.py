@@ -796,3 +796,42 @@ def test_store_sqlite_readonly_write_error_is_translated(tmp_path: Path) -> None
             store.save_article(make_article("ro"))
     assert err.value.code == "E305"
     assert "read-only" in str(err.value)
+
+
+def _retold(key: str, outlet: str, **changes: object) -> AnalysedArticle:
+    """:func:`make_article` with its one event's fields replaced (trigger, location)."""
+    art = make_article(key, outlet=outlet)
+    return dataclasses.replace(art, events=(dataclasses.replace(art.events[0], **changes),))
+
+
+def test_store_clusters_only_what_the_pair_model_calls_one_event(store: Store) -> None:
+    # Same type, dyad and day throughout (the rules' block); the coreference pair model decides (issue 11).
+    first = _retold("k1", "Outlet A")
+    store.save_article(first)
+    store.save_article(_retold("k2", "Outlet B", trigger="met earlier"))  # another instance: apart
+    store.save_article(_retold("k3", "Outlet C", trigger="talks", location=None))  # other words, nothing more
+    store.save_article(_retold("k4", "Outlet D"))  # the same trigger, actors, day and place
+    cluster = {r["article_id"]: r["cluster_id"] for r in store.events()}
+    ids = {k: make_article(k).article.id for k in ("k1", "k2", "k3", "k4")}
+    assert cluster[ids["k4"]] == cluster[ids["k1"]] == first.events[0].id
+    assert cluster[ids["k2"]] != cluster[ids["k1"]] and cluster[ids["k3"]] != cluster[ids["k1"]]
+    with store.engine.connect() as conn:
+        rows = {tuple(r) for r in conn.execute(sa.text("SELECT trigger_lemma, instance_words FROM events"))}
+    assert rows == {("met", None), ("met", "earlier"), ("talks", None)}
+
+
+def test_store_migration_5_gives_stored_events_a_trigger_lemma(db_url: str) -> None:
+    with Store.open(db_url) as store:
+        store.save_article(make_article("old"))
+    engine = create_engine(parse_url(db_url))
+    with engine.begin() as conn:  # back to a version-4 database holding the same event
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN trigger_lemma"))
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN instance_words"))
+        conn.execute(sa.text("DELETE FROM schema_version WHERE version >= 5"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert store.version == SCHEMA_VERSION
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT trigger_lemma FROM events")).scalar_one() == "met"
+        store.save_article(make_article("new", outlet="Outlet B"))  # clusters with the migrated event
+        assert store.counts()["clusters"] == 1

@@ -15,6 +15,15 @@ Articles are still decided one after the other, in batch order, exactly as :meth
 one per transaction: an article sees the clusters of the stored events and of the batch's earlier
 articles, a duplicate later in the batch is known, and the outcome of each article (stored, known, or
 refused with E310/E311) does not depend on the batch it came in.
+
+Which stored cluster an event joins is decided in two steps (issue 11). The rules of :mod:`.clustering`
+block the candidates (same type, the same countries, agreeing dates: the indexed look-up, so the cost per
+event does not grow with the store) and tell firm matches from loose ones; then the event coreference pair
+model that ``eval dedup --gold-mentions`` measures (:mod:`eventwire.coreference`, the lexical model over
+trigger lemma, actor codes in the roles, date and place, other-instance words) must find the event and
+the cluster's blocked members one event: their mean probability reaches the model's threshold (average
+link, as in the mention clustering). "The summit" does not join "the previous summit", and a meeting does
+not join a visit of the same day and dyad unless codes and place say more.
 """
 
 from __future__ import annotations
@@ -26,6 +35,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..coreference.features import MentionFeatures
+from ..coreference.similarity import LEXICAL, PairModel, load_pair_model
 from ..errors import StoreError
 from ..models import AnalysedArticle, Event, Precision
 from . import clustering, schema
@@ -49,6 +60,7 @@ class _Candidate:
     target_country: str | None
     reciprocal: bool
     key: clustering.DateKey
+    features: MentionFeatures
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +97,42 @@ def _condition(q: _LookUp) -> sa.ColumnElement[bool]:
                    e.date_lo <= q.hi, e.date_hi >= q.lo)
 
 
-def matches(event: Event, candidates: Sequence[_Candidate]) -> list[clustering.ClusterMatch]:
+def stored_features(event_id: str, article_id: str, lemma: str | None, instance_words: str | None,
+                    source: str | None, target: str | None, key: clustering.DateKey | None,
+                    place: str | None) -> MentionFeatures:
+    """What the pair model reads of a stored event (``source``/``target``: the actor's code, else its
+    country, as :func:`eventwire.coreference.records.actor_key`). The sentence's other actors are not
+    stored: ``participants`` stays empty on both sides of every store pair."""
+    from ..coreference.features import instance_markers
+
+    markers, ordinals = instance_markers((instance_words or "").split())
+    arguments = {role: frozenset({k}) for role, k in (("source", source), ("target", target)) if k}
+    return MentionFeatures(key=event_id, group=article_id, lemma=lemma or "", arguments=arguments, date=key,
+                           place=place.lower() if place else None, markers=markers, ordinals=ordinals)
+
+
+def event_features(analysed: AnalysedArticle, event: Event) -> MentionFeatures:
+    """:func:`stored_features` of an incoming event (its lemma and instance words from its parsed sentence)."""
+    from ..coreference.records import actor_key, record_features
+
+    f = record_features(analysed, event)
+    return stored_features(event.id, event.article_id, f.lemma, " ".join(sorted(f.markers | f.ordinals)),
+                           actor_key(event.source), actor_key(event.target), f.date,
+                           event.location.name if event.location is not None else None)
+
+
+def matches(event: Event, candidates: Sequence[_Candidate], features: MentionFeatures | None = None,
+            model: PairModel | None = None) -> list[clustering.ClusterMatch]:
     """The clusters among ``candidates`` (other articles' events) that tell the same real-world event as
-    ``event`` (see :mod:`.clustering`)."""
+    ``event``: blocked and graded by the rules of :mod:`.clustering`, then (``features`` and ``model``
+    given) kept when the mean pair probability of the event and the cluster's blocked members reaches the
+    model's threshold (module docstring)."""
     key = clustering.event_date_key(event)
     if key is None or not clustering.can_cluster(event):
         return []
     src, tgt = clustering.countries(event)
     found: dict[str, bool] = {}
+    probabilities: dict[str, list[float]] = {}
     for c in candidates:
         if c.article_id == event.article_id or c.type != event.type.value:
             continue
@@ -104,15 +144,22 @@ def matches(event: Event, candidates: Sequence[_Candidate]) -> list[clustering.C
         # reciprocal "the two met" agrees with "A met B" and with "B met A", but does not make them one.
         firm = key.precision == c.key.precision == Precision.DAY and (c.reciprocal or forward)
         found[c.cluster_id] = found.get(c.cluster_id, False) or firm
+        if features is not None and model is not None:
+            probabilities.setdefault(c.cluster_id, []).append(model.probability(features, c.features))
+    if features is not None and model is not None:
+        found = {cid: firm for cid, firm in found.items()
+                 if sum(probabilities[cid]) / len(probabilities[cid]) >= model.threshold}
     return [clustering.ClusterMatch(cid, firm) for cid, firm in found.items()]
 
 
 class BatchSave:
     """One batch, decided article by article inside the caller's write transaction (see the module)."""
 
-    def __init__(self, conn: sa.Connection, batch: Sequence[AnalysedArticle]) -> None:
+    def __init__(self, conn: sa.Connection, batch: Sequence[AnalysedArticle], model: PairModel | None = None) -> None:
         self.conn = conn
         self.batch = batch
+        self.model = model if model is not None else load_pair_model(LEXICAL)
+        self.features: dict[str, MentionFeatures] = {}
         self.results: list[bool | StoreError | None] = [None] * len(batch)
         self.accepted: list[int] = []
         self.remap: dict[str, str] = {}  # merged cluster -> the cluster it joined
@@ -179,7 +226,8 @@ class BatchSave:
         seen: set[str] = set()
         for chunk in _chunks(looks, 100):
             stmt = (sa.select(e.id, e.cluster_id, e.article_id, e.type, e.date_value, e.date_precision,
-                              e.date_earliest, e.date_latest, e.source_country, e.target_country, e.reciprocal)
+                              e.date_earliest, e.date_latest, e.source_country, e.target_country, e.reciprocal,
+                              e.source_code, e.target_code, e.location_name, e.trigger_lemma, e.instance_words)
                     .where(sa.or_(*(_condition(q) for q in chunk))))
             for row in self.conn.execute(stmt):
                 if row.id in seen:
@@ -188,8 +236,11 @@ class BatchSave:
                 key = clustering.date_key(row.date_value, Precision(row.date_precision), row.date_earliest,
                                           row.date_latest)
                 if key is not None:
+                    f = stored_features(row.id, row.article_id, row.trigger_lemma, row.instance_words,
+                                        row.source_code or row.source_country, row.target_code or row.target_country,
+                                        key, row.location_name)
                     out.append(_Candidate(row.cluster_id, row.article_id, row.type, row.source_country,
-                                          row.target_country, bool(row.reciprocal), key))
+                                          row.target_country, bool(row.reciprocal), key, f))
         return out
 
     def plan(self) -> None:
@@ -200,7 +251,9 @@ class BatchSave:
             events = self.batch[i].events
             for c in candidates:
                 c.cluster_id = self._resolve(c.cluster_id)
-            chosen, merged = clustering.plan_clusters((ev.id, matches(ev, candidates)) for ev in events)
+            self.features.update((ev.id, event_features(self.batch[i], ev)) for ev in events)
+            chosen, merged = clustering.plan_clusters(
+                (ev.id, matches(ev, candidates, self.features[ev.id], self.model)) for ev in events)
             for gone, kept in merged.items():
                 self.remap[gone] = kept
             for ev in events:
@@ -211,7 +264,8 @@ class BatchSave:
                 key = clustering.event_date_key(ev)
                 if key is not None and clustering.can_cluster(ev):
                     src, tgt = clustering.countries(ev)
-                    candidates.append(_Candidate(cid, ev.article_id, ev.type.value, src, tgt, ev.reciprocal, key))
+                    candidates.append(_Candidate(cid, ev.article_id, ev.type.value, src, tgt, ev.reciprocal, key,
+                                                 self.features[ev.id]))
         self.assigned = [(ev, self._resolve(cid)) for ev, cid in self.assigned]
         self.new_clusters = sorted(c for c in new if c not in self.remap)
 
@@ -232,7 +286,7 @@ class BatchSave:
         gone = sorted(self.remap)
         kept = self._move_merged(gone)
         if self.assigned:
-            rows, mentions = _event_rows(self.assigned)
+            rows, mentions = _event_rows(self.assigned, self.features)
             conn.execute(sa.insert(schema.events), rows)
             conn.execute(sa.insert(schema.event_mentions), mentions)
         if gone:
@@ -302,7 +356,8 @@ def _sentence_rows(analysed: AnalysedArticle) -> list[dict[str, Any]]:
                        "section": s.section.value, "text": s.text} for s in analysed.sentences])
 
 
-def _event_rows(events: list[tuple[Event, str]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _event_rows(events: list[tuple[Event, str]], features: dict[str, MentionFeatures]
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from .store import _nul_free
 
     rows: list[dict[str, Any]] = []
@@ -347,6 +402,9 @@ def _event_rows(events: list[tuple[Event, str]]) -> tuple[list[dict[str, Any]], 
             "section": event.section.value,
             "sentence_index": event.sentence_index,
             "record": record,
+            "trigger_lemma": features[event.id].lemma if event.id in features else None,
+            "instance_words": " ".join(sorted(features[event.id].markers | features[event.id].ordinals)) or None
+            if event.id in features else None,
         })
         # The event's own telling plus those dedup merged into it, each once.
         tellings = {(event.article_id, event.sentence_index, event.span[0], event.span[1]):

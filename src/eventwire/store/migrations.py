@@ -73,12 +73,30 @@ def _watch_state(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.watch_sources, schema.watch_items])
 
 
+def _coreference_features(conn: sa.Connection) -> None:
+    """Version 5: ``events.trigger_lemma`` and ``instance_words``, what the coreference pair model reads of
+    a stored event (issue 11). Older rows get the
+    trigger's first word, lower-cased, as lemma (their sentences are not parsed again)."""
+    have = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+    for column in ("trigger_lemma", "instance_words"):
+        if column not in have:
+            conn.execute(sa.text(f"ALTER TABLE events ADD COLUMN {column} TEXT"))
+    if "trigger_lemma" not in have:
+        e = schema.events.c
+        updates = [{"eid": row.id, "lemma": ((row.record.get("trigger") or "").split() or [""])[0].lower()}
+                   for row in conn.execute(sa.select(e.id, e.record))]
+        if updates:
+            conn.execute(sa.update(schema.events).where(e.id == sa.bindparam("eid"))
+                         .values(trigger_lemma=sa.bindparam("lemma")), updates)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: articles, sentences, events, event_mentions, clusters, rejections",
               _initial_schema),
     Migration(2, "events.source_members and target_members: the members of group actors", _group_members),
     Migration(3, "events.mode; an index on the place's country", _event_mode),
     Migration(4, "watch_sources and watch_items: the state of eventwire watch", _watch_state),
+    Migration(5, "events.trigger_lemma and instance_words: what event coreference reads", _coreference_features),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

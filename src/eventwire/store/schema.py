@@ -108,6 +108,10 @@ events = sa.Table(
     sa.Column("source_members", sa.Text),
     sa.Column("target_members", sa.Text),
     sa.Column("mode", sa.Text),  # the PLOVER mode (schema version 3)
+    # what the coreference pair model reads of a stored event (schema version 5, issue 11): the trigger's
+    # lemma and its other-instance words and ordinals, space-separated
+    sa.Column("trigger_lemma", sa.Text),
+    sa.Column("instance_words", sa.Text),
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_source_country", "source_country"),
     sa.Index("ix_events_target_country", "target_country"),
