@@ -215,3 +215,16 @@ def test_a_kind_noun_with_no_party_of_its_kind_before_stays_unknown(pipeline) ->
     a = _read(pipeline, "Heavy rain fell across the region on Monday.\n"
                         "The nation mourned the victims of the floods.")
     assert all(m.evidence != "coref:definite-kind" for m in a.mentions)
+
+
+def test_the_three_nations_are_the_last_three_states_named(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "In January, Burkina Faso, Mali and Niger left the West African bloc.\n"
+                        "The three military-led nations accused the bloc of failing its members.")
+    groups = [m for m in a.mentions if m.actor.members]
+    assert groups and {x.country for x in groups[0].actor.members} == {"BFA", "MLI", "NER"}
+
+
+def test_three_nations_with_two_states_named_stay_unknown(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "In January, Mali and Niger left the West African bloc.\n"
+                        "The three military-led nations accused the bloc of failing its members.")
+    assert not any(len(m.actor.members) == 3 for m in a.mentions)

@@ -1047,16 +1047,69 @@ def resolve_definite_kinds(analysed: AnalysedArticle, mentions: list[Mention]) -
         if doc is None or sentence.index not in analysed.parsed:
             continue
         for tok in doc:
-            if (sentence.index, tok.i) in covered or tok.tag_ != "NN":
-                continue
-            kind = "state" if tok.lower_ in STATE_KINDS else "body" if tok.lower_ in BODY_KINDS else None
-            start = _definite_start(tok)
-            if kind is None or start is None:
-                continue
-            found = _kind_antecedent(mentions, sentence.index, order, kind, tok.lower_)
-            if found is not None:
-                added.append(_mention_at(doc, sentence, start, tok.i + 1, found.actor, DEFINITE_KIND))
+            if (sentence.index, tok.i) not in covered:
+                found = _kind_mention(doc, sentence, tok, mentions, order)
+                if found is not None:
+                    added.append(found)
     return sorted(mentions + added, key=lambda m: (m.sentence, m.token_start))
+
+
+def _kind_mention(doc: Doc, sentence: Sentence, tok: Token, mentions: Sequence[Mention],
+                  order: dict[int, int]) -> Mention | None:
+    """The mention a definite kind phrase headed by ``tok`` makes: a counted group of states, or one party."""
+    group = _state_group(tok, mentions, sentence.index, order)
+    if group is not None:
+        return group_mention(doc, sentence, tok, group)
+    kind = "state" if tok.lower_ in STATE_KINDS else "body" if tok.lower_ in BODY_KINDS else None
+    start = _definite_start(tok)
+    if tok.tag_ != "NN" or kind is None or start is None:
+        return None
+    found = _kind_antecedent(mentions, sentence.index, order, kind, tok.lower_)
+    return None if found is None else _mention_at(doc, sentence, start, tok.i + 1, found.actor, DEFINITE_KIND)
+
+
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "trio": 3}
+
+
+def _state_group(tok: Token, mentions: Sequence[Mention], sentence: int, order: dict[int, int]) -> Actor | None:
+    """"the three military-led nations", "the trio": a definite plural of states counted by a number (or "trio")
+    is the last that many states the article named (in the last four sentences), as a group; None unless exactly
+    that many are there to take."""
+    size = _group_size(tok)
+    if size < 3 or _definite_start(tok) is None:
+        return None  # pairs ("the two countries") are the actors stage's
+    states = _last_states(mentions, order.get(sentence, 0), order, size)
+    if len(states) != size:
+        return None
+    return Actor(text=tok.text, name=", ".join(m.name or m.country or "" for m in states), members=states)
+
+
+def _group_size(tok: Token) -> int:
+    if tok.lower_ == "trio":
+        return 3
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in STATE_KINDS | {"country", "state", "government"}:
+        return 0
+    return next((GROUP_SIZES.get(c.lower_, 0) for c in tok.children if c.dep_ == "nummod"), 0)
+
+
+def _last_states(mentions: Sequence[Mention], here: int, order: dict[int, int], size: int) -> tuple[Actor, ...]:
+    """The last ``size`` distinct states named before sentence ``here`` (within the lookback), in text order."""
+    states: dict[str, Actor] = {}
+    for m in sorted(mentions, key=lambda m: (order.get(m.sentence, 0), m.token_start), reverse=True):
+        a = m.actor
+        if not 0 < here - order.get(m.sentence, -99) <= GROUP_LOOKBACK or a.members or a.country in states:
+            continue
+        if a.country and a.country not in PLOVER_NONSTATE:
+            states[a.country] = Actor(text=a.country, name=None if a.sector else a.name, code=a.country,
+                                      country=a.country)
+        if len(states) == size:
+            break
+    return tuple(reversed(states.values()))
+
+
+def group_mention(doc: Doc, sentence: Sentence, tok: Token, group: Actor) -> Mention:
+    start = _definite_start(tok)
+    return _mention_at(doc, sentence, tok.i if start is None else start, tok.i + 1, group, DEFINITE_KIND)
 
 
 def _definite_start(head: Token) -> int | None:
