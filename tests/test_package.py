@@ -38,3 +38,16 @@ def test_extract_events_from_the_top_level(tmp_path: Path) -> None:
     records = list(eventwire.extract_events([article], published="2025-03-04"))
     assert records, "no event"
     assert {r["source"]["country"] for r in records} <= {"MLI", "NER"}, records
+
+
+@pytest.mark.parametrize("module", [
+    "eventwire.coreference", "eventwire.coreference.similarity", "eventwire.store", "eventwire.store.batch",
+    "eventwire.dedup", "eventwire.pipeline", "eventwire.actors.document", "eventwire.events.coder",
+])
+def test_every_module_imports_first_in_a_fresh_interpreter(module: str) -> None:
+    # an import cycle shows only when the module is the first one imported (the suite's order hides it)
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]

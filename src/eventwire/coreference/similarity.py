@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..errors import ResourceError
-from ..store.clustering import dates_agree
 from .features import MentionFeatures
 
 EMBEDDING = "embedding"
@@ -64,6 +63,9 @@ def pair_evidence(a: MentionFeatures, b: MentionFeatures, *, embedding: bool) ->
     out["role_shared"], out["role_conflict"] = shared, conflict
     out["participants"] = _jaccard(a.participants, b.participants)
     if a.date is not None and b.date is not None:
+        # the store's own date agreement, imported here: the store imports this module (no import cycle)
+        from ..store.clustering import dates_agree
+
         ok = dates_agree(a.date, b.date)
         out["date_agree"], out["date_conflict"] = float(ok), float(not ok)
     else:
