@@ -69,3 +69,10 @@ def test_co_doers_of_one_act_are_not_the_act_they_react_to(pipeline) -> None:  #
     found = _events(pipeline, "Heavy rain fell across the region on Monday.\n"
                               "Norway, Chile and Ghana supported the call on Tuesday.")
     assert not any(kind == "SUPPORT" and target in ("NOR", "CHL", "GHA") for kind, _, target in found), found
+
+
+def test_the_victims_of_a_condemned_act_are_not_the_condemned(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # no doer named: the condemnation stays without a target, never one of the act's victims
+    found = _events(pipeline, "Heavy rain fell across the region on Monday.\n"
+                              "The Kenyan government condemned the attack on Ugandan troops.")
+    assert not any(kind == "ACCUSE" and target == "UGA" for kind, _, target in found), found

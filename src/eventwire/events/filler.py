@@ -28,7 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
-from ..models import Actor, AnalysedArticle, Event, Mention
+from ..models import Actor, AnalysedArticle, Event, EventType, Mention
+from ..vocabulary import words
+
+# verbs of reacting to an act ("condemned the attack"): what the act was done to is no party to the reaction
+REACTION_VERBS = words("events_verbs.reaction")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -99,7 +103,7 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
 def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | None, other: Actor | None,
                      sentence: Sequence[Mention]) -> list[Candidate]:
     """The candidates for one side of one event: the sentence's actors but the other side and its co-doers."""
-    allies = _coordinated_with(doc, sentence, other)
+    allies = _coordinated_with(doc, sentence, other) | _victims_of_the_condemned(doc, e, side)
     mentions = [m for m in sentence if _known(m.actor) and not _same(m.actor, other)
                 and _head(doc, m).i not in allies]
     if _known(current) and not any(_same(m.actor, current) for m in mentions):
@@ -112,6 +116,18 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
             f[f"{side}:rule_choice"] = 1.0
         out.append(Candidate(n, side, m, f))
     return out
+
+
+def _victims_of_the_condemned(doc: Doc, e: Event, side: str) -> set[int]:
+    """"condemned the attack on Ugandan troops": the act a reaction condemns names its victims, never the one
+    condemned (CAMEO 11: whoever did the act; the rules leave the target unknown when no doer is named)."""
+    trigger = doc[e.trigger_token]
+    if side != "target" or e.type != EventType.ACCUSE or trigger.lemma_.lower() not in REACTION_VERBS:
+        return set()
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return set()
+    return {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ not in ("by", "of") for t in c.subtree}
 
 
 def _coordinated_with(doc: Doc, sentence: Sequence[Mention], other: Actor | None) -> set[int]:
