@@ -41,6 +41,7 @@ CASES: list[tuple[str, str, str]] = [
     ("The Kenyan president does not want to meet the Ugandan opposition leader.", "REJECT", "125"),
     ("Iran will not bow to U.S. pressure.", "REJECT", "124"),
     ("Indian opposition parties called a nationwide strike.", "PROTEST", "143"),
+    ("The African Union's calls for a ceasefire in Sudan went unheeded.", "REQUEST", "020"),
     ("The Kenyan government bowed to pressure from Ugandan officials.", "CONCEDE", "083"),
     ("Kenya's expulsion of two Ugandan diplomats angered Kampala.", "SANCTION", "161"),
     ("The Ethiopian government's release of 40 Eritrean prisoners was welcomed.", "RETREAT", "0841"),
