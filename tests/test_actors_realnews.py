@@ -99,3 +99,28 @@ def test_agent_words_of_real_news(read, text: str, mention: str, code: str | Non
 def test_a_faith_and_a_crime_word_give_no_state(read) -> None:  # type: ignore[no-untyped-def]
     m = only(read("Muslim hackers defaced the websites of Elbonian newspapers."), "Muslim hackers")
     assert m.actor.country is None and m.actor.sector == "CRM"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The bloc signed a trade agreement with South American countries.", "USA"),
+    ("Artur Romeu, director of the Latin America bureau of Reporters Without Borders, spoke on Monday.", "USA"),
+])
+def test_a_region_named_after_a_state_is_not_the_state(text: str, absent: str) -> None:
+    from datetime import date
+
+    from eventwire.api import build_pipeline
+    from eventwire.models import RawRecord
+
+    a = build_pipeline().analyse(RawRecord(origin="<t>", text=text, published=date(2025, 4, 1)))
+    assert absent not in {m.actor.country for m in a.mentions}, [(m.text, m.actor.code) for m in a.mentions]
+
+
+def test_a_state_whose_name_begins_with_a_compass_word_is_still_read() -> None:
+    from datetime import date
+
+    from eventwire.api import build_pipeline
+    from eventwire.models import RawRecord
+
+    a = build_pipeline().analyse(RawRecord(origin="<t>", text="South Korea and North Korea met in Panmunjom.",
+                                           published=date(2025, 4, 1)))
+    assert {"KOR", "PRK"} <= {m.actor.country for m in a.mentions}
