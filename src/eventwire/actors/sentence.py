@@ -56,6 +56,8 @@ PRESENT_VERBS = words("actors_reader.present_verbs")
 # capitalised words that make a region of a state's name ("Latin America", "South American countries", "North
 # American leaders"); a name they begin that the dictionaries know ("South Korea", "North Macedonia") is read whole
 REGION_PREFIXES = words("actors_reader.region_prefixes")
+# a state's name that is also a continent's ("America"): after a region word it names the region
+CONTINENT_NAMES = words("actors_reader.continent_names")
 # Nouns of force after an agent word: the agent is the doer ("police firing", "army shelling"), not an adjective.
 MEANS_AFTER_AGENT = with_plurals(FORCE_ACTS)
 POSSESSIVE = frozenset({"'s", "'"})
@@ -228,7 +230,8 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
             return self._read_unlisted(i)
         if entry.kind in ("country", "capital") and self._attitude(i, length):
             return None, i + length  # "pro-Russian", "Iranian-backed": a stance or a patron, not the actor
-        if entry.kind == "country" and i > 0 and self.caps[i - 1] and self.keys[i - 1] in REGION_PREFIXES:
+        if entry.kind == "country" and i > 0 and self.caps[i - 1] and self.keys[i - 1] in REGION_PREFIXES \
+                and self.keys[i] in CONTINENT_NAMES:
             return None, i + length  # "Latin America", "South American countries": a region, not the state
         if self._prefix_entity(entry):
             return self._read_prefix(i, length, entry)
