@@ -225,3 +225,36 @@ def colour_profile(data: bytes) -> tuple[int, float]:
     total = sum(counts.values())
     background = counts.most_common(1)[0][1]
     return len(counts), (total - background) / total
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(database_url: str) -> Iterator[str]:
+    """The web app on the store at ``database_url``, served by uvicorn on a free local port in a thread of this
+    process; yields its base URL and stops it afterwards."""
+    import uvicorn
+
+    from eventwire.web.app import create_app
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(database_url), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -181,10 +181,10 @@ def test_the_rebels_after_two_armed_groups_stay_unknown(pipeline) -> None:  # ty
 
 
 @pytest.mark.parametrize(("body", "text"), [
-    ("The Afghan government and the Taliban resumed talks in Kabul on Monday.\n"
-     "The Taliban threatened to break their cease-fire with international forces.", "forces"),
-    ("Malian officials met rebel leaders in Gao on Monday.\n"
-     "Foreign troops left the town on Tuesday.", "troops"),
+    (("The Afghan government and the Taliban resumed talks in Kabul on Monday.\n"
+     "The Taliban threatened to break their cease-fire with international forces."), "forces"),
+    (("Malian officials met rebel leaders in Gao on Monday.\n"
+     "Foreign troops left the town on Tuesday."), "troops"),
 ])
 def test_a_party_said_to_be_foreign_takes_no_state_from_the_story(pipeline, body: str, text: str) -> None:  # type: ignore[no-untyped-def]
     a = _read(pipeline, body)
@@ -200,10 +200,10 @@ def test_a_family_name_first_is_the_word_used_alone(pipeline) -> None:  # type: 
 
 
 @pytest.mark.parametrize(("body", "text", "country"), [
-    ("Malaysia submitted documents to a U.N. commission on Thursday.\n"
-     "The Southeast Asian nation accused China of blocking the talks.", "The Southeast Asian nation", "MYS"),
-    ("ECOWAS activated its standby force on Tuesday.\n"
-     "Mali accused the regional body of failing to protect its members.", "the regional body", "IGO"),
+    (("Malaysia submitted documents to a U.N. commission on Thursday.\n"
+     "The Southeast Asian nation accused China of blocking the talks."), "The Southeast Asian nation", "MYS"),
+    (("ECOWAS activated its standby force on Tuesday.\n"
+     "Mali accused the regional body of failing to protect its members."), "the regional body", "IGO"),
 ])
 def test_a_definite_kind_noun_is_the_latest_party_of_its_kind(pipeline, body: str, text: str,
                                                               country: str) -> None:  # type: ignore[no-untyped-def]

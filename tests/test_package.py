@@ -49,5 +49,6 @@ def test_every_module_imports_first_in_a_fresh_interpreter(module: str) -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, timeout=120,
+                          check=False)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import serving
 from test_web import HOSTILE, HOSTILE_ID, IMG, SCRIPT, fill_store
 
 from eventwire import api
 from eventwire.config import Settings, load_settings
 from eventwire.store import Store
-from eventwire.web import create_app
 from eventwire.web.app import static_dir
 
 CHROMIUM = os.environ.get("EVENTWIRE_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -106,12 +103,6 @@ def parse_dom(html: str) -> Node:
 # ------------------------------------------------------------------ server and browser
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     pipeline = api.build_pipeline(load_settings(environ={}))
@@ -120,22 +111,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="module")
 def base_url(settings: Settings) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings.database_url), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(settings.database_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ Needs Chromium, as tests/test_web_browser.py does (skipped with the reason where
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,14 +16,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import Browser, chromium, colour_profile
-from test_web_browser import CHROMIUM, free_port
+from browser import Browser, chromium, colour_profile, serving
+from test_web_browser import CHROMIUM
 from web_corpus import fill_corpus
 
 from eventwire import api
 from eventwire.config import Settings, load_settings
 from eventwire.store import Store
-from eventwire.web import create_app
 
 pytestmark = pytest.mark.skipif(
     not os.access(CHROMIUM, os.X_OK),
@@ -40,22 +38,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="module")
 def base_url(settings: Settings) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings.database_url), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(settings.database_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
