@@ -95,3 +95,9 @@ def test_what_is_received_is_given_by_the_giver(pipeline, text: str, expect: str
 ])
 def test_accepting_a_proposal_or_refugees_keeps_the_subject_as_doer(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
     assert expect in _events(pipeline, text)
+
+
+def test_an_arrival_is_at_its_place_not_on_its_occasion(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "on his first official visit" is the occasion; the place arrived in is the party visited
+    found = _events(pipeline, "Kenyan President William Ruto arrived in Kampala on Monday on his first official visit.")
+    assert "CONSULT KEN UGA" in found, found

@@ -603,7 +603,10 @@ def _bare_argument(tok: Token, index: MentionIndex) -> Found | None:
 
 def _ranked_pobjs(tok: Token) -> list[tuple[str, Token]]:
     """The verb's prepositional objects, those of the recipient prepositions first, then places ("celebrated at X
-    with Y": Y; "arrived in X")."""
+    with Y": Y; "arrived in X"); after a verb of arrival the place first ("arrived in Gondor on his first visit":
+    Gondor, "on" being the occasion)."""
+    if tok.lemma_.lower() in ARRIVAL_VERBS:
+        return sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] in RECIPIENT_PREPS and po[0] not in ("to",))
     return sorted(pobjs(tok, TARGET_PREPS), key=lambda po: po[0] not in RECIPIENT_PREPS)
 
 
