@@ -416,16 +416,7 @@ class EventCoder:
         obj = child(t.tok, "dobj")
         if obj is None:
             return ttype in MUTUAL_TYPES or child(t.tok, "nsubjpass") is None
-        # "Greece, Panama and South Korea supported the call": an act of several parties towards a third thing,
-        # not of each towards the others (SUPPORT, RETREAT, CONCEDE are mutual only without such an object)
-        # "X and Y postponed their meeting": an object the subjects share
-        # (a relation of theirs, not "their positions" or "their populations")
-        # "X, Y and Z created a confederation": a union the subjects form binds each to the others; "the US and
-        # Mexico increased cooperation": a relation named by a mutual act is theirs
-        lemma = obj.lemma_.lower()
-        if lemma in EXCHANGED_OBJECTS or lemma in ALLIANCE_NOUNS or (ttype in MUTUAL_TYPES and lemma in SHARED_OBJECTS):
-            return True
-        return lemma in SHARED_OBJECTS and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+        return _shared_object(obj, ttype)
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
@@ -597,6 +588,18 @@ def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
         return mentions
     earlier = [m.actor for m in people[:bisect.bisect_left([p.sentence for p in people], sentence.index)]]
     return tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
+
+
+def _shared_object(obj: Token, ttype: str | None) -> bool:
+    """Is the object something the coordinated subjects have with each other? "Greece, Panama and South Korea
+    supported the call" is an act of several parties towards a third thing (SUPPORT, RETREAT, CONCEDE are mutual
+    only without such an object); "X, Y and Z created a confederation": a union the subjects form binds each to
+    the others; "the US and Mexico increased cooperation": a relation a mutual act names is theirs; "exchanged
+    fire"; otherwise only "their meeting" (a relation of theirs, not "their positions")."""
+    lemma = obj.lemma_.lower()
+    if lemma in EXCHANGED_OBJECTS or lemma in ALLIANCE_NOUNS or (ttype in MUTUAL_TYPES and lemma in SHARED_OBJECTS):
+        return True
+    return lemma in SHARED_OBJECTS and any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
 
 
 def _received(t: Trigger, index: MentionIndex) -> None:

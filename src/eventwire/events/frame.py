@@ -62,7 +62,7 @@ def _after(tok: Token) -> list[Token]:
     the noun a participle modifies ("the sanctions imposed on Iran")."""
     post: list[Token] = []
     for c in tok.rights:
-        if c.dep_ in SKIPPED_RIGHT_DEPS or _when(c) or _predicative(c):
+        if _outside_phrase(c):
             continue
         if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             continue  # "…, even as the regime touted support": not what the trigger is about
@@ -77,6 +77,12 @@ def _after(tok: Token) -> list[Token]:
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
     return post
+
+
+def _outside_phrase(c: Token) -> bool:
+    """A right dependent that is no part of the trigger's phrase: another clause or coordination, a time, an
+    object predicative."""
+    return c.dep_ in SKIPPED_RIGHT_DEPS or _when(c) or _predicative(c)
 
 
 def _predicative(c: Token) -> bool:
