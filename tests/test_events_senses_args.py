@@ -101,3 +101,10 @@ def test_an_arrival_is_at_its_place_not_on_its_occasion(pipeline) -> None:  # ty
     # "on his first official visit" is the occasion; the place arrived in is the party visited
     found = _events(pipeline, "Kenyan President William Ruto arrived in Kampala on Monday on his first official visit.")
     assert "CONSULT KEN UGA" in found, found
+
+
+def test_a_capital_before_an_event_noun_is_where_it_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Kabul attack" was not made by Kabul's government
+    found = _events(pipeline, "Afghan President Ashraf Ghani declared a day of mourning for the victims of the "
+                              "Kabul attack on a girls' school.")
+    assert not any(f.startswith("ASSAULT AFG") for f in found), found

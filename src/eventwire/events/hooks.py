@@ -133,18 +133,20 @@ def pp_after_noun(b: dict[str, Token], ctx: Context) -> bool:
 
 
 def not_a_venue(b: dict[str, Token], ctx: Context) -> bool:
-    """"the Hanoi summit", "the Geneva talks between Russia and the United States": a capital named before a
-    meeting noun, or any bare state or place before one whose parties a "between" phrase names, is where the
-    parties met, not a party (the phrase "U.S.-China talks" names its parties and keeps them)."""
+    """"the Hanoi summit", "the Kabul attack", "the Geneva talks between Russia and the United States": a capital
+    named bare before an event noun is where it happened (its metonymy for the government needs a verb or a
+    possessive: "Beijing cracked down", "Kabul's offensive"), and any bare state or place before a meeting noun
+    whose parties a "between" phrase names is where they met (the phrase "U.S.-China talks" names its parties
+    and keeps them)."""
     trigger, modifier = b["trigger"], b["modifier"]
-    if trigger.lemma_.lower() not in MEETING_NOUNS:
-        return True
     m = ctx.index.at(modifier.i)
     if m is None or m.actor.sector and not m.evidence.endswith("capital-metonym"):
         return True
-    if m.evidence.endswith("capital-metonym") and not any(c.dep_ == "conj" or c.lower_ in ("-", "–")
-                                                          for c in modifier.children):
+    if m.evidence.endswith("capital-metonym") and modifier.dep_ == "compound" and not any(
+            c.dep_ == "conj" or c.lower_ in ("-", "–") for c in modifier.children):
         return False
+    if trigger.lemma_.lower() not in MEETING_NOUNS:
+        return True
     return not any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)
 
 
