@@ -63,3 +63,16 @@ def test_logistic_regression_separates_what_is_separable() -> None:
     cv = cross_validated(x, y, groups)
     assert ((cv > 0.5) == (y == 1)).all()
     assert 0.05 <= best_threshold(p, y, 1.0) < 0.95
+
+
+def test_no_doer_is_filled_for_a_thing_told_as_the_subject() -> None:
+    # "international support comes to Taiwan": the subject is told, and it is no party
+    from datetime import date
+
+    from eventwire.api import build_pipeline
+    from eventwire.models import RawRecord
+
+    text = ("Chinese warships sailed near Taiwan on Monday.\n"
+            "The more China bullies Taiwan, the more international support comes to Taiwan, the Taiwanese envoy said.")
+    a = build_pipeline().analyse(RawRecord(origin="<t>", text=text, published=date(2025, 4, 1)))
+    assert not any(e.trigger == "comes" for e in a.events), [(e.type.value, e.trigger) for e in a.events]

@@ -33,6 +33,8 @@ from ..vocabulary import words
 
 # verbs of reacting to an act ("condemned the attack"): what the act was done to is no party to the reaction
 REACTION_VERBS = words("events_verbs.reaction")
+# texts that speak for their authors as subjects ("the lawsuit alleged", "a UN report accused")
+AUTHORED_NOUNS = words("events_nouns.authored")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,7 +97,7 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
             continue
         sentence = by_sentence.get(e.sentence_index, ())
         for side, current, other in (("source", e.source, e.target), ("target", e.target, e.source)):
-            if _known(other):
+            if _known(other) and not (side == "source" and current is None and _thing_as_subject(doc, e, sentence)):
                 out.extend(_side_candidates(doc, n, e, side, current, other, sentence))
     return out
 
@@ -116,6 +118,17 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
             f[f"{side}:rule_choice"] = 1.0
         out.append(Candidate(n, side, m, f))
     return out
+
+
+def _thing_as_subject(doc: Doc, e: Event, sentence: Sequence[Mention]) -> bool:
+    """"International support comes to Taiwan", "the arrest sent a chilling message", "his remarks suggest …": the
+    verb's subject is told and is a thing, no party — no actor of the sentence is its doer."""
+    trigger = doc[e.trigger_token]
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in AUTHORED_NOUNS:
+        return False  # "the lawsuit alleged", "the report accused": a text speaks for its authors
+    covered = {t for m in sentence for t in range(m.token_start, m.token_end)}
+    return not any(t.i in covered for t in subject.subtree)
 
 
 def _victims_of_the_condemned(doc: Doc, e: Event, side: str) -> set[int]:
