@@ -305,7 +305,10 @@ class StatusResolver:
 
     def _adverbial_clause(self, verb: Token, head: Token, section: Section, depth: int) -> StatusReading | None:
         """ "arrived to hold talks": a purpose clause is intended (not under a threat: "threatened to …");
-        an unmarked participle clause shares its main clause's status."""
+        an unmarked participle clause shares its main clause's status; a for-to clause ("called for Russia to
+        withdraw") is its governor's complement."""
+        if has_to_infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+            return self._by_governor(head, verb, section, depth, complement=True)
         if has_to_infinitive(verb) and not has_subject(verb):
             if head.lemma_.lower() in self.words.hypothetical_governors:
                 return None

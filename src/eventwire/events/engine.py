@@ -1015,6 +1015,8 @@ def governor_of(content: Trigger, how: str, ctx: Context) -> Trigger | None:
     if how == "head":
         return ctx.by_tok.get(content.tok.head.i)
     cur = content.tok
+    if _shares_infinitive(cur):
+        cur = cur.head  # "urged Russia to withdraw and hold talks": one complement, whatever its first verb is
     crossed: list[str] = []
     for _ in range(6):
         if cur.dep_ not in CLAUSE_EDGES or cur.head.i == cur.i or circumstance_clause(cur):
@@ -1024,6 +1026,15 @@ def governor_of(content: Trigger, how: str, ctx: Context) -> Trigger | None:
         if cur.i in ctx.by_tok:
             return None if "conj" in crossed or "relcl" in crossed else ctx.by_tok[cur.i]
     return None
+
+
+def _shares_infinitive(tok: Token) -> bool:
+    """A bare verb coordinated with a to-infinitive complement ("to lift the ban and establish a dialogue") is part
+    of that complement: it has no subject, tense or "to" of its own."""
+    head = tok.head
+    return (tok.dep_ == "conj" and tok.tag_ == "VB" and head.dep_ in ("xcomp", "advcl", "ccomp")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
 
 
 def _trace(scene: Scene, rule: Rule) -> None:

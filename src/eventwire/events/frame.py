@@ -68,6 +68,8 @@ def _after(tok: Token) -> list[Token]:
             continue  # "…, even as the regime touted support": not what the trigger is about
         if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
             post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
+            # "called for Russia to withdraw": the for-to clause's complementiser is the verb's own particle
+            post.extend(m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1)
             continue
         post.extend(_near(c, 2))
     for c in tok.lefts:
