@@ -76,3 +76,18 @@ def test_the_victims_of_a_condemned_act_are_not_the_condemned(pipeline) -> None:
     found = _events(pipeline, "Heavy rain fell across the region on Monday.\n"
                               "The Kenyan government condemned the attack on Ugandan troops.")
     assert not any(kind == "ACCUSE" and target == "UGA" for kind, _, target in found), found
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Hungary's new media law drew sharp criticism from Vienna on Wednesday.", ("ACCUSE", "AUT", "HUN")),
+    ("The Indian government's decision sparked Pakistani condemnation.", ("ACCUSE", "PAK", "IND")),
+    ("Turkey faced a rebuke from Germany over the arrests.", ("ACCUSE", "DEU", "TUR")),
+    ("The referendum drew condemnation of Moscow by Kyiv.", ("ACCUSE", "UKR", "RUS")),
+])
+def test_a_reaction_drawn_turns_the_roles(pipeline, text: str, expect: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expect in _events(pipeline, text)
+
+
+def test_a_reaction_drawn_from_nobody_named_takes_no_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Israel's strike on Doha drew international condemnation.")
+    assert not any(kind == "ACCUSE" and source in ("ISR", "QAT") for kind, source, _ in found), found

@@ -95,6 +95,8 @@ SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
 PROPOSING_VERBS = words("events_verbs.proposing")
 RECEIVING_VERBS = words("events_verbs.receiving")
+DRAWING_VERBS = words("events_verbs.drawing")
+REACTION_NOUNS = words("events_nouns.reaction")
 GIVEN_CODES = tuple(sorted(words("events_codes.given")))  # support and aid given (not 074-075: protection, asylum)
 WANTING_VERBS = words("events_verbs.wanting")
 LEAVING_VERBS = words("events_verbs.leaving")
@@ -266,6 +268,7 @@ class EventCoder:
             return []
         _leaving_a_body(t)
         _received(t, index)
+        _drawn(t, index)
         return self._pairs(t)
 
     def _triggers(self, doc: Doc, typed_only: bool) -> list[Trigger]:
@@ -613,6 +616,35 @@ def _received(t: Trigger, index: MentionIndex) -> None:
     t.source = giver
     t.target = receiver
     t.note = f"'{t.reading.lemma}' received: the giver → {t.cameo}"
+
+
+def _drawn(t: Trigger, index: MentionIndex) -> None:
+    """"China's new law sparked criticism from Japan", "the annexation drew international condemnation": a verb of
+    drawing a reaction turns the roles — the one reacting (a "from" phrase, or the state or possessor named on the
+    reaction) is the source, the subject's doer (its actor, or the party named on it: "the decision by Kenya")
+    the target; a reaction of nobody named ("international") has no source."""
+    if t.kind != "verb" or t.reading.lemma not in DRAWING_VERBS or t.note:
+        return
+    reaction = child(t.tok, "dobj")
+    if reaction is None or reaction.lemma_.lower() not in REACTION_NOUNS:
+        return
+    drawer = t.source or actors_of(child(t.tok, "nsubj"), index, "nsubj", with_by=True)
+    criticised = next((f for _, o in pobjs(reaction, ("of",)) if (f := actors_of(o, index, "dobj-pobj:of"))), None)
+    t.source = _reacting(t.tok, reaction, index)
+    t.target = criticised or drawer
+    t.note = f"'{t.reading.lemma} {reaction.lemma_}': the one reacting → {t.cameo} → the subject's doer"
+
+
+def _reacting(verb: Token, reaction: Token, index: MentionIndex) -> Found | None:
+    """Who reacts: "from X" or "by X" on the verb or the reaction, else the state or possessor named on the
+    reaction ("Polish criticism", "Beijing's rebuke"); "criticism of X" names the one criticised."""
+    for head in (verb, reaction):
+        for prep, o in pobjs(head, ("from", "by")):
+            f = actors_of(o, index, f"pobj:{prep}")
+            if f:
+                return f
+    named = (actors_of(c, index, f"dobj-{c.dep_}") for c in reaction.children if c.dep_ in ("amod", "poss", "compound"))
+    return next((f for f in named if f), None)
 
 
 def _giver(verb: Token, index: MentionIndex) -> Found | None:

@@ -35,6 +35,9 @@ from ..vocabulary import words
 REACTION_VERBS = words("events_verbs.reaction")
 # texts that speak for their authors as subjects ("the lawsuit alleged", "a UN report accused")
 AUTHORED_NOUNS = words("events_nouns.authored")
+# "drew international condemnation": a reaction drawn from nobody named has no doer to look for
+DRAWING_VERBS = words("events_verbs.drawing")
+REACTION_NOUNS = words("events_nouns.reaction")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,7 +100,7 @@ def candidates(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Candi
             continue
         sentence = by_sentence.get(e.sentence_index, ())
         for side, current, other in (("source", e.source, e.target), ("target", e.target, e.source)):
-            if _known(other) and not (side == "source" and current is None and _thing_as_subject(doc, e, sentence)):
+            if _known(other) and not (side == "source" and current is None and _no_doer_to_find(doc, e, sentence)):
                 out.extend(_side_candidates(doc, n, e, side, current, other, sentence))
     return out
 
@@ -118,6 +121,19 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
             f[f"{side}:rule_choice"] = 1.0
         out.append(Candidate(n, side, m, f))
     return out
+
+
+def _no_doer_to_find(doc: Doc, e: Event, sentence: Sequence[Mention]) -> bool:
+    """A doer the sentence does not name on purpose: a thing told as the subject, or a reaction drawn from nobody
+    named ("the annexation drew international condemnation")."""
+    return _thing_as_subject(doc, e, sentence) or _drawn_from_nobody(doc, e)
+
+
+def _drawn_from_nobody(doc: Doc, e: Event) -> bool:
+    trigger = doc[e.trigger_token]
+    reaction = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    return (trigger.lemma_.lower() in DRAWING_VERBS and reaction is not None
+            and reaction.lemma_.lower() in REACTION_NOUNS)
 
 
 def _thing_as_subject(doc: Doc, e: Event, sentence: Sequence[Mention]) -> bool:
