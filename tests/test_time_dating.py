@@ -255,3 +255,20 @@ def test_time_past_tense_yearless_date_never_lands_after_publication(parsed_arti
     out = TimeTagger(load_settings(environ={}))(a)
     (t,) = out.timexes
     assert t.value == "2001-05-02"
+
+
+@pytest.mark.parametrize(("text", "word", "earliest", "latest"), [
+    ("Police have detained 300 protesters since March 3.", "detained", "2025-03-03", "2025-06-17"),
+    ("Troops have fought the insurgents since 2019.", "fought", "2019-01-01", "2025-06-17"),
+    ("The two leaders will not meet before September.", "meet", None, "2025-09-01"),
+    ("The envoys met only after May 20.", "met", "2025-05-20", None),
+])
+def test_time_a_bounding_preposition_gives_a_bound_not_a_date(parsed_article, text: str, word: str,  # type: ignore[no-untyped-def]
+                                                               earliest: str | None, latest: str | None) -> None:
+    d = run(parsed_article(text, PUB), (0, word))[word].date
+    assert (d.value, d.earliest, d.latest) == (None, earliest, latest)
+
+
+def test_time_a_plain_date_still_dates_the_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    d = run(parsed_article("Police detained 300 protesters on March 3.", PUB), (0, "detained"))["detained"].date
+    assert (d.value, d.precision) == ("2025-03-03", Precision.DAY)

@@ -182,7 +182,7 @@ def _governing(trigger: Token, spans: list[tuple[Span, TimeExpression]], trigger
         cost = _path_cost(span.root, trigger, triggers)
         if cost is None:
             continue
-        dated = date_from_timex(tx, dct)
+        dated = _bound_by_preposition(span, date_from_timex(tx, dct), dct)
         if dated is None:
             continue
         rank = (cost, -_PRECISION_RANK[dated.precision])
@@ -191,6 +191,27 @@ def _governing(trigger: Token, spans: list[tuple[Span, TimeExpression]], trigger
     if best is not None:
         return best[2]
     return _after_noun_phrase(trigger, spans, triggers, dct)
+
+
+# Prepositions that make a date a bound of the event, not its date: "arrested 2,400 people since February 1",
+# "does not want to meet before November", "talks only after January"
+_LOWER_BOUND_PREPS = frozenset({"since", "after"})
+_UPPER_BOUND_PREPS = frozenset({"before"})
+
+
+def _bound_by_preposition(span: Span, dated: EventDate | None, dct: date | None) -> EventDate | None:
+    """The date a timex gives through its preposition: "since X" and "after X" say the event came later than X,
+    "before X" that it came earlier — a bound, never the event's own date."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if dated is None or prep is None or prep.lower_ not in _LOWER_BOUND_PREPS | _UPPER_BOUND_PREPS:
+        return dated
+    start = dated.earliest or dated.value
+    end = dated.latest or dated.value
+    if prep.lower_ in _UPPER_BOUND_PREPS:
+        return EventDate(None, Precision.UNKNOWN, dated.text, None, start)
+    if prep.lower_ == "since":  # "since 2011": from its start on, up to publication
+        return EventDate(None, Precision.UNKNOWN, dated.text, start, dct.isoformat() if dct else None)
+    return EventDate(None, Precision.UNKNOWN, dated.text, end, None)
 
 
 _PRECISION_RANK = {Precision.DAY: 4, Precision.MONTH: 3, Precision.RANGE: 2, Precision.YEAR: 2,
