@@ -272,3 +272,14 @@ def test_time_a_bounding_preposition_gives_a_bound_not_a_date(parsed_article, te
 def test_time_a_plain_date_still_dates_the_event(parsed_article) -> None:  # type: ignore[no-untyped-def]
     d = run(parsed_article("Police detained 300 protesters on March 3.", PUB), (0, "detained"))["detained"].date
     assert (d.value, d.precision) == ("2025-03-03", Precision.DAY)
+
+
+@pytest.mark.parametrize(("text", "day", "value"), [
+    ("Crowds cheered as the president arrives in Lagos on Thursday.", "Thursday", "2025-06-12"),
+    ("Farmers blocked the roads while ministers meet in Brussels on Monday.", "Monday", "2025-06-16"),
+    ("The committee says it meets again on Thursday.", "Thursday", "2025-06-19"),
+])
+def test_time_a_present_clause_under_a_past_one_keeps_its_time_frame(parsed_article, tagger, text: str,  # type: ignore[no-untyped-def]
+                                                                     day: str, value: str) -> None:
+    got = {t.text: t.value for t in tagger(parsed_article(text, PUB)).timexes}
+    assert got[day] == value

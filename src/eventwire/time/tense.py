@@ -162,5 +162,7 @@ def doc_tense(doc: Doc, start: int, end: int, *, timetable: bool = True) -> Tens
             return tense
         if timetable and verb.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") for c in verb.children):
+            if verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX") and token_tense(verb.head) == "past":
+                return "past"  # "chanted as they march in Khartoum Thursday": the main clause's time frame
             return "future"  # a simple present with a date is a timetable: "the talks resume in September"
     return text_tense(doc.text, start, end)
