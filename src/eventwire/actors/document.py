@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ..models import Actor, AnalysedArticle, Mention, Quote, Section, Sentence
 from ..vocabulary import words
 from .coref import FAMILY_NAME_FIRST
+from .introduced import name_introduced_people
 from .titles import PLOVER_NONSTATE, codes
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ class DocumentModel:
         mentions = resolve_definite_kinds(analysed, mentions)
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
+        mentions = name_introduced_people(mentions)
         mentions = article_acronyms(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
         first.run()

@@ -560,6 +560,13 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         return Candidate(i, end, actor, "agent" if not person else "title", person=person, generic=True,
                          determiner=det, title_only=person)
 
+    def _unlisted_or_namesake(self, i: int, j: int) -> bool:
+        """Is the word at ``j`` no dictionary name, or the surname of a listed person whose given names do not
+        include the one at ``i`` ("Mohammad Ameri" is not the listed "Goli Ameri")?"""
+        entry = self.entity(j)[1]
+        return entry is None or (entry.kind == "person" and self.keys[i] in self.lex.given_names
+                                 and self.keys[i] not in entry.name.lower().split())
+
     def _unknown_person(self, i: int) -> Candidate | None:
         """A given name followed by capitalised words: a person we have no entry for (code stays None)."""
         given = self.caps[i] and self.keys[i] in self.lex.given_names
@@ -568,7 +575,7 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
             return None
         j = i + 1
         while j < len(self.keys) and j - i < 4 and self.caps[j] and self._is_word(j) \
-                and self.keys[j] not in NOT_NAME and self.entity(j)[1] is None and not self.agent(j)[0]:
+                and self.keys[j] not in NOT_NAME and self._unlisted_or_namesake(i, j) and not self.agent(j)[0]:
             j += 1
         if j == i + 1:
             return None

@@ -198,7 +198,9 @@ def actors_of(tok: Token | None, index: MentionIndex, role: str, *, with_by: boo
     if tok is None:
         return None
     if tok.lower_ in PRONOUNS and index.at(tok.i) is None:
-        return None
+        # "She and Lockyear both urged …": an unresolved pronoun names nobody, its conjuncts still do
+        more = _conjuncts_actors(tok, index, 3, with_by)
+        return Found(tuple(more), role, len(more) > 1, tok.i) if more else None
     if tok.pos_ == "VERB" and index.at(tok.i) is None:
         # "The Red Cross operating in Sudan said …" parsed as Cross ← nsubj operating ← nsubj said: the
         # participle's own subject is the phrase's head, not the place it operates in
@@ -341,7 +343,7 @@ def _subject_actors(verb: Token, subj: Token, index: MentionIndex) -> Found | No
     Free Syrian Army", "The Afghan government, | a number of parties and the Taliban")."""
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return actors_of(verb.head, index, "relcl-head") or claimer(verb.head, index)
-    if subj.lower_ in PRONOUNS and index.at(subj.i) is None:
+    if subj.lower_ in PRONOUNS and index.at(subj.i) is None and not any(c.dep_ == "conj" for c in subj.children):
         return _antecedent(verb, index)
     found = actors_of(subj, index, "nsubj")
     for other in verb.children:
