@@ -108,3 +108,17 @@ def test_a_capital_before_an_event_noun_is_where_it_happened(pipeline) -> None: 
     found = _events(pipeline, "Afghan President Ashraf Ghani declared a day of mourning for the victims of the "
                               "Kabul attack on a girls' school.")
     assert not any(f.startswith("ASSAULT AFG") for f in found), found
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Kenyan police said 12 protesters were arrested in Nairobi on Monday.", "COERCE KEN"),
+    ("The Nigerian army says large quantities of weapons were seized and 30 militants captured.", "COERCE NGA"),
+])
+def test_a_force_reports_its_own_custody_acts(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)
+
+
+def test_officials_reporting_an_arrest_did_not_make_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = pipeline.analyse(RawRecord(origin="<t>", text="Kenyan health officials said 12 protesters were arrested in "
+                                   "Nairobi on Monday.", published=date(2025, 4, 1)))
+    assert a.events and not any("reports its own act" in e.evidence for e in a.events)
