@@ -49,3 +49,17 @@ def test_a_decision_keeps_both_coordinated_acts(pipeline) -> None:  # type: igno
     found = _events(pipeline, "Germany decided to withdraw its troops and hold talks with Ukraine.")
     assert any(e.startswith("CONSULT DEU UKR") for e in found), found
     assert not any(e.endswith("occurred") for e in found), found
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("The EU encouraged Serbia to recognise the election results.", "REQUEST SRB"),
+    ("Washington pushed Kyiv to accept the ceasefire terms.", "REQUEST UKR"),
+])
+def test_encouraging_a_party_to_act_asks_it_to(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert any(e.startswith("REQUEST") and expect.split()[1] in e for e in found), found
+
+
+def test_encouraging_a_party_alone_supports_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Germany encouraged the new Syrian government on Monday.")
+    assert any(e.startswith("SUPPORT DEU SYR") for e in found), found

@@ -34,11 +34,15 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
     # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
     # "returned to Peru"
     has_obj = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+    # "@inf": a to-infinitive complement says what the object is to do — "encouraged Mali to hold elections"
+    has_inf = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > tok.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
     end = tok.i + 1
     for c in tok.rights:
         if c.dep_ == "prt":
             end = max(end, c.i + 1)
-    return pre_extra + _frame_words(pre), (["@obj"] if has_obj else []) + _frame_words(post) + post_extra, end
+    markers = (["@obj"] if has_obj else []) + (["@inf"] if has_inf else [])
+    return pre_extra + _frame_words(pre), markers + _frame_words(post) + post_extra, end
 
 
 def _before(tok: Token) -> list[Token]:
