@@ -122,3 +122,16 @@ def test_officials_reporting_an_arrest_did_not_make_it(pipeline) -> None:  # typ
     a = pipeline.analyse(RawRecord(origin="<t>", text="Kenyan health officials said 12 protesters were arrested in "
                                    "Nairobi on Monday.", published=date(2025, 4, 1)))
     assert a.events and not any("reports its own act" in e.evidence for e in a.events)
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("Nigerian troops neutralized 12 insurgents near Maiduguri on Sunday.", "ASSAULT NGA"),
+    ("Kenya's High Court granted the jailed journalist bail on Monday.", "RETREAT KEN KEN"),
+    ("Kenya's Court of Appeal quashed the activist's conviction.", "CONCEDE KEN KEN"),
+])
+def test_acts_of_force_and_of_easing_custody(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)
+
+
+def test_neutralizing_a_threat_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.startswith("ASSAULT") for e in _events(pipeline, "Nigerian troops neutralized the threat."))
