@@ -135,3 +135,12 @@ def test_acts_of_force_and_of_easing_custody(pipeline, text: str, expect: str) -
 
 def test_neutralizing_a_threat_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.startswith("ASSAULT") for e in _events(pipeline, "Nigerian troops neutralized the threat."))
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("India bought the S-400 air defence system from Russia in 2018.", "COOPERATE IND RUS"),
+    ("Warsaw's purchase of South Korea's K2 tanks worried Berlin.", "COOPERATE POL KOR"),
+    ("Egypt purchased French Rafale fighter jets.", "COOPERATE EGY FRA"),
+])
+def test_buying_arms_cooperates_with_the_seller(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)

@@ -95,6 +95,7 @@ SYMMETRIC_LEMMAS = words("events_verbs.symmetric")
 VISIT_CODES = frozenset({"042", "043"})
 PROPOSING_VERBS = words("events_verbs.proposing")
 RECEIVING_VERBS = words("events_verbs.receiving")
+BUYING_VERBS = words("events_verbs.buying")
 DRAWING_VERBS = words("events_verbs.drawing")
 REACTION_NOUNS = words("events_nouns.reaction")
 GIVEN_CODES = tuple(sorted(words("events_codes.given")))  # support and aid given (not 074-075: protection, asylum)
@@ -268,6 +269,7 @@ class EventCoder:
             return []
         _leaving_a_body(t)
         _received(t, index)
+        _bought(t, index)
         _drawn(t, index)
         return self._pairs(t)
 
@@ -618,6 +620,17 @@ def _received(t: Trigger, index: MentionIndex) -> None:
     t.note = f"'{t.reading.lemma}' received: the giver → {t.cameo}"
 
 
+def _bought(t: Trigger, index: MentionIndex) -> None:
+    """"Turkey bought the S-400 from Russia", "Ankara's purchase of Russia's S-400", "Poland will buy Korean tanks":
+    the seller of what is bought (a "from" phrase, or the state or possessor named on it) is the one a purchase
+    cooperates with."""
+    if t.target is not None or t.reading.lemma not in BUYING_VERBS:
+        return
+    bought = child(t.tok, "dobj") if t.kind == "verb" else next((o for _, o in pobjs(t.tok, ("of",))), None)
+    if bought is not None:
+        t.target = _giver(t.tok, index, bought)
+
+
 def _drawn(t: Trigger, index: MentionIndex) -> None:
     """"China's new law sparked criticism from Japan", "the annexation drew international condemnation": a verb of
     drawing a reaction turns the roles — the one reacting (a "from" phrase, or the state or possessor named on the
@@ -647,10 +660,10 @@ def _reacting(verb: Token, reaction: Token, index: MentionIndex) -> Found | None
     return next((f for f in named if f), None)
 
 
-def _giver(verb: Token, index: MentionIndex) -> Found | None:
+def _giver(verb: Token, index: MentionIndex, obj: Token | None = None) -> Found | None:
     """Who gives what a verb of receiving receives: "from X" on the verb or its object, else a state or
     possessor named on the object ("Chinese funding", "Japan's aid")."""
-    obj = child(verb, "dobj")
+    obj = obj if obj is not None else child(verb, "dobj")
     for head in (verb, obj):
         if head is None:
             continue
