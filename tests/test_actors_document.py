@@ -228,3 +228,10 @@ def test_three_nations_with_two_states_named_stay_unknown(pipeline) -> None:  # 
     a = _read(pipeline, "In January, Mali and Niger left the West African bloc.\n"
                         "The three military-led nations accused the bloc of failing its members.")
     assert not any(len(m.actor.members) == 3 for m in a.mentions)
+
+
+def test_a_definite_collective_of_an_armed_kind_is_the_group_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Al-Shabab fighters attacked a Kenyan army base near Lamu. The militant organization later "
+                        "claimed the raid.\nThe insurgent group also threatened new attacks.")
+    got = {m.text: m.actor.code for m in a.mentions if m.evidence == "coref:definite-group"}
+    assert got and set(got.values()) == {next(m.actor.code for m in a.mentions if m.text.startswith("Al-Shabab"))}

@@ -11,7 +11,7 @@ def test_actors_document_classes_load_and_bind() -> None:
     assert {n for n in class_names() if n.startswith("actors_document.")} == {
         "actors_document.expletive_head_lemmas", "actors_document.phrase_dependencies",
         "actors_document.people_sectors", "actors_document.not_domestic", "actors_document.state_kind_nouns",
-        "actors_document.body_kind_nouns", "actors_document.heading_titles"}
+        "actors_document.body_kind_nouns", "actors_document.heading_titles", "actors_document.collective_heads"}
     assert "seem" in document.EXPLETIVE_HEADS and "appos" in document.PHRASE_DEPS
     assert "CVL" in document.PEOPLE_SECTORS and all(c.isupper() for c in document.PEOPLE_SECTORS)
     assert "international" in document.NOT_DOMESTIC

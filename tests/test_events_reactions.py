@@ -91,3 +91,14 @@ def test_a_reaction_drawn_turns_the_roles(pipeline, text: str, expect: tuple[str
 def test_a_reaction_drawn_from_nobody_named_takes_no_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "Israel's strike on Doha drew international condemnation.")
     assert not any(kind == "ACCUSE" and source in ("ISR", "QAT") for kind, source, _ in found), found
+
+
+def test_a_denial_naming_nobody_answers_the_latest_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Nigerian officials accused Boko Haram of kidnapping the students.\n"
+                              "The militant group denied any involvement on Friday.")
+    assert ("REJECT", "NGA", "NGA") in found, found
+
+
+def test_a_denial_with_no_accusation_before_stays_without_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Heavy rain fell across Nigeria on Monday.\nBoko Haram denied any involvement.")
+    assert not any(kind == "REJECT" and target is not None for kind, _, target in found), found

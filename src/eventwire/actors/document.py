@@ -983,6 +983,7 @@ def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: d
 DEFINITE_GROUP = "coref:definite-group"
 GROUP_LOOKBACK = 4  # sentences
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS"})
+COLLECTIVE_HEADS = words("actors_document.collective_heads")
 
 
 def resolve_definite_groups(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
@@ -1011,7 +1012,11 @@ def _definite_group(analysed: AnalysedArticle, m: Mention) -> bool:
     if doc is None or m.token_start == 0 or doc[m.token_start - 1].lower_ not in ("the", "these", "those"):
         return False
     head = doc[m.token_end - 1]
-    return head.tag_ in ("NNS", "NNPS")
+    # "the militants", or one collective noun of the kind: "the insurgent group", "the rebel movement" (the noun
+    # inside the mention or right after it)
+    collective = head if m.token_end - m.token_start > 1 else head.head
+    return head.tag_ in ("NNS", "NNPS") or (collective.lemma_.lower() in COLLECTIVE_HEADS
+                                            and collective.i in (head.i, head.i + 1))
 
 
 def _group_antecedent(earlier: Sequence[Mention], m: Mention, order: dict[int, int]) -> Mention | None:

@@ -39,6 +39,7 @@ CLAIM_NOUNS = words("requests.claim_nouns")
 SAID_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN, EventType.REJECT})
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
 DEFINITE = words("events_words.definite_determiners")
+DENIAL_VERBS = words("events_verbs.denial")
 
 
 def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Event]:
@@ -48,6 +49,8 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) ->
     for e in events:
         if e.type == EventType.REQUEST and e.target is None and e.source is not None:
             e = _appeal_target(analysed, e)
+        if e.type == EventType.REJECT and e.target is None and e.source is not None:
+            e = _denied_accusation(analysed, out, e)
         if e.type in REACTION_TYPES and e.target is None and e.source is not None:
             obj = _definite_object(analysed, e)
             if obj is not None:
@@ -90,6 +93,26 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
         if (prior.type in SAID_TYPES) == (noun.lemma_.lower() in CLAIM_NOUNS):
             return prior
     return None
+
+
+def _denied_accusation(analysed: AnalysedArticle, earlier: Sequence[Event], e: Event) -> Event:
+    """"Afghan officials accused the Taliban of plotting the attack … The insurgent group denied involvement": a
+    denial that names nobody answers the latest accusation against the denier, told within ``WINDOW`` sentences
+    — its accuser is the one rejected."""
+    doc = analysed.docs.get(e.sentence_index)
+    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+        return e
+    if doc[e.trigger_token].lemma_.lower() not in DENIAL_VERBS:
+        return e
+    assert e.source is not None
+    for prior in reversed(earlier):
+        if e.sentence_index - prior.sentence_index > WINDOW:
+            break
+        if prior.type == EventType.ACCUSE and prior.target is not None and prior.source is not None \
+                and _same_side(prior.target, e.source) and not _same_side(prior.source, e.source):
+            return dataclasses.replace(e, target=prior.source, evidence=e.evidence + (
+                f"; target: who made the accusation ('{prior.trigger}') the denial answers"))
+    return e
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
