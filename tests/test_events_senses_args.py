@@ -144,3 +144,15 @@ def test_neutralizing_a_threat_is_no_attack(pipeline) -> None:  # type: ignore[n
 ])
 def test_buying_arms_cooperates_with_the_seller(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
     assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)
+
+
+def test_a_missile_launched_at_no_one_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert not any(e.startswith("ASSAULT") for e in _events(pipeline, "Iran launched a new satellite rocket on Sunday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched cruise missiles at Kharkiv overnight.",
+    "Hezbollah launched rockets into northern Israel on Monday.",
+])
+def test_a_missile_launched_at_a_party_is_an_attack(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert any(e.startswith("ASSAULT") for e in _events(pipeline, text)), _events(pipeline, text)
