@@ -135,3 +135,17 @@ def test_a_patron_named_after_by_speaks_for_no_one(read) -> None:  # type: ignor
     # "backed by Iran" is the militants' sponsor, as "Iranian-backed": the tanker is not Iran's
     ms = read("Militants backed by Iran seized a tanker.")
     assert only(ms, "tanker").actor.country is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya's parliament met. In 2011 the government sent soldiers into the border region.",
+    "Kenya's parliament met. The army took the town of Mandera on Monday.",
+])
+def test_an_agent_noun_before_an_irregular_past_is_the_doer(read, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    ms = read(sentence)
+    assert any(m.text in ("government", "army") for m in ms), [m.text for m in ms]
+
+
+def test_an_agent_noun_as_a_modifier_is_no_actor(read) -> None:  # type: ignore[no-untyped-def]
+    ms = read("A government report on farming was published.")
+    assert not any(m.text == "government" for m in ms), [m.text for m in ms]
