@@ -149,3 +149,10 @@ def test_an_agent_noun_before_an_irregular_past_is_the_doer(read, sentence: str)
 def test_an_agent_noun_as_a_modifier_is_no_actor(read) -> None:  # type: ignore[no-untyped-def]
     ms = read("A government report on farming was published.")
     assert not any(m.text == "government" for m in ms), [m.text for m in ms]
+
+
+def test_a_state_named_as_a_destination_gives_the_sentence_no_country(read) -> None:  # type: ignore[no-untyped-def]
+    got = codes(read("Kenyan officials spoke. In 2011 the government sent soldiers into Somalia."))
+    assert not (got.get("government") or "").startswith("SOM"), got
+    got = codes(read("Police in Somalia arrested two men."))
+    assert got.get("Police") == "SOMCOP", got
