@@ -11,14 +11,17 @@ own tokens: token texts, offsets and spans stay the article's characters.
 
 The rule lemmatizer's answer depends only on a token's text, part of speech and morphology, but spaCy caches
 it only past its base-form test: every token paid that test again. :class:`_LemmaMemo` remembers every
-answer under spaCy's own cache key (same lemmas, about a seventh of the lemmatizer's time).
+answer under spaCy's own cache key (same lemmas; a long run pays the test once per word form). Likewise the
+attribute ruler's one-token patterns read only a token's text, tag and dependency: :class:`_RulerMatches`
+remembers which of them match each such triple and runs spaCy's matcher on the longer patterns alone (same
+matches in the same order).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ResourceError
 
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc, Token
 
     from .actors.lexicon import Lexicon
@@ -94,6 +98,7 @@ def load_language(model: str) -> Language:
         ) from exc
     log.debug("loaded spaCy pipeline %s with %s", model, nlp.pipe_names)
     _memoise_lemmas(nlp)
+    _memoise_ruler_matches(nlp)
     return nlp
 
 
@@ -120,6 +125,52 @@ def _memoise_lemmas(nlp: Language) -> None:
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) == "rule":
         lemmatizer.lemmatize = _LemmaMemo(lemmatizer.rule_lemmatize)  # type: ignore[attr-defined]
+
+
+# what a one-token pattern may read for its match to depend on the token's (text, tag, dependency) alone
+_TOKEN_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "TAG", "DEP"})
+
+Match = tuple[int, int, int]  # (pattern key, start, end), as spaCy's matcher gives them
+
+
+class _RulerMatches:
+    """An attribute ruler's ``match``: the matches of its one-token patterns that read only :data:`_TOKEN_KEYS`
+    remembered per (text, tag, dependency), spaCy's matcher run on the rest; sorted as the ruler sorts them."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        from spacy.matcher import Matcher
+
+        self.strings = ruler.vocab.strings
+        self.one_token = Matcher(ruler.vocab)
+        self.others = Matcher(ruler.vocab)
+        for n, entry in enumerate(ruler.patterns):
+            patterns: list[list[dict[str, Any]]] = entry["patterns"]  # type: ignore[assignment]
+            token_local = all(len(p) == 1 and set(p[0]) <= _TOKEN_KEYS for p in patterns)
+            (self.one_token if token_local else self.others).add(str(n), patterns)  # the ruler's own keys
+        self.memo: dict[tuple[int, int, int], tuple[int, ...]] = {}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        matches: list[Match] = list(self.others(doc, allow_missing=True, as_spans=False))  # type: ignore[arg-type]
+        for tok in doc:
+            key = (tok.orth, tok.tag, tok.dep)
+            found = self.memo.get(key)
+            if found is None:
+                found = self.memo[key] = self._one_token(doc, tok.i)
+            matches.extend((m, tok.i, tok.i + 1) for m in found)
+        # as AttributeRuler.match: by the pattern's number, so that later patterns have precedence
+        return sorted((int(self.strings[m]), m, s, e) for m, s, e in matches)
+
+    def _one_token(self, doc: Doc, i: int) -> tuple[int, ...]:
+        return tuple(m for m, _, _ in self.one_token(doc[i:i + 1], allow_missing=True, as_spans=False))  # type: ignore[misc]
+
+
+def _memoise_ruler_matches(nlp: Language) -> None:
+    """Give the pipeline's attribute ruler a :class:`_RulerMatches` as its ``match``."""
+    from spacy.pipeline import AttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
+        ruler.match = _RulerMatches(ruler)  # type: ignore[method-assign]
 
 
 class Parser:
