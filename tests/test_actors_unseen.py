@@ -156,3 +156,10 @@ def test_a_state_named_as_a_destination_gives_the_sentence_no_country(read) -> N
     assert not (got.get("government") or "").startswith("SOM"), got
     got = codes(read("Police in Somalia arrested two men."))
     assert got.get("Police") == "SOMCOP", got
+
+
+def test_a_former_post_at_an_international_body_leaves_the_person_their_state(read) -> None:  # type: ignore[no-untyped-def]
+    got = codes(read("Former NATO Secretary General Jens Stoltenberg criticized China."))
+    assert got.get("NATO Secretary General Jens Stoltenberg") == "NORELI", got
+    got = codes(read("NATO Secretary General Jens Stoltenberg criticized China."))
+    assert (got.get("NATO Secretary General Jens Stoltenberg") or "").startswith("IGO"), got

@@ -36,6 +36,7 @@ from .titles import (
     NOT_NAME,
     ORG_TAILS,
     PERSON_TITLE_HEADS,
+    PLOVER_NONSTATE,
     RANK_ADJECTIVES,
     org_sector,
     with_plurals,
@@ -413,6 +414,10 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         sector = self._compound_sector(j, title_end, sector, person, base, entry)
         named_actor = self._named(title_end, name_end)
         country = base.country or (named_actor.country if named_actor else None)
+        if named_actor is not None and self._formerly_of_a_body(i, base, named_actor):
+            # "former NATO chief Anders Fogh Rasmussen": a post left at an international body says less of
+            # the person now than the state the dictionary knows them by
+            country, sector = named_actor.country, "ELI"
         actor = Actor(
             text=self._text(i, end),
             name=self._compound_name(i, j, title_end, person, named_actor, entry),
@@ -425,6 +430,13 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         evidence = "title" if person else f"{entry.source}+agent"
         return Candidate(i, end, actor, evidence, person=person, named=name_end > title_end,
                          title_only=person and name_end == title_end, entry_kind=entry.kind)
+
+    def _formerly_of_a_body(self, i: int, base: Actor, person: Actor) -> bool:
+        """Is the title compound at ``i`` a former post ("former", "ex-") at a body of no state, held by a person
+        the dictionary places in a state?"""
+        former = i > 0 and (self.keys[i - 1] == "former" or (self.keys[i - 1] == "-" and i > 1
+                                                              and self.keys[i - 2] == "ex"))
+        return former and base.country in PLOVER_NONSTATE and person.country not in (None, *PLOVER_NONSTATE)
 
     def _compound_sector(self, j: int, title_end: int, sector: str | None, person: bool, base: Actor,
                          entry: Entry) -> str | None:
