@@ -53,3 +53,11 @@ def test_a_listed_surname_with_another_given_name_is_someone_else(pipeline) -> N
 def test_an_unresolved_pronoun_leaves_its_named_conjunct_the_doer(pipeline) -> None:  # type: ignore[no-untyped-def]
     a = _read(pipeline, "Heavy rain fell in Juba. She and Amnesty International urged the Security Council to act.")
     assert any(e.type.value == "REQUEST" and e.source is not None and e.source.country == "NGO" for e in a.events)
+
+
+def test_a_states_mission_to_the_un_is_the_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "The U.N. Security Council met on Monday. Venezuela's U.N. mission criticized the meeting.\n"
+                        "The Cuban mission to the U.N. called the vote illegal.")
+    sources = {e.source.country for e in a.events if e.source is not None}
+    assert "VEN" in sources and "CUB" in sources and "UNO" not in sources, [
+        (e.type.value, e.source, e.target) for e in a.events]

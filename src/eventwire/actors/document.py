@@ -1071,6 +1071,8 @@ def _kind_mention(doc: Doc, sentence: Sentence, tok: Token, mentions: Sequence[M
     start = _definite_start(tok)
     if tok.tag_ != "NN" or kind is None or start is None:
         return None
+    if any(m.sentence == sentence.index and start <= m.token_start < tok.i for m in mentions):
+        return None  # "the Russian mission", "the Kenyan delegation": the phrase names its party itself
     found = _kind_antecedent(mentions, sentence.index, order, kind, tok.lower_)
     return None if found is None else _mention_at(doc, sentence, start, tok.i + 1, found.actor, DEFINITE_KIND)
 
