@@ -405,11 +405,20 @@ def build_capitals(store: Store, names: dict[str, str]) -> None:
         store.add("capital", place.removeprefix("the "), [place], [[code + sector, None, None, None]], "seat")
 
 
+# Non-state groups that took power: their code from the day they did (the day before it, the group's own).
+# The Taliban took Kabul on 15 August 2021 and have governed Afghanistan since.
+CAME_TO_POWER = {"Taliban": ("AFGGOV", "2021-08-15", "2021-08-14")}
+
+
 def build_orgs(store: Store, names: dict[str, str]) -> None:
     for aliases, name, country, sector in IGOS + NONSTATE + STATE_AGENCIES:
         # codes are stored CAMEO-style: PLOVER MED (health) is CAMEO HLH (CAMEO MED is media)
         cameo = {"MED": "HLH"}.get(sector or "", sector or "")
-        store.add("org", name, aliases, [[country + cameo, None, None, None]], "hand")
+        terms: list[list[object]] = [[country + cameo, None, None, None]]
+        if name in CAME_TO_POWER:
+            code, since, until = CAME_TO_POWER[name]
+            terms = [[country + cameo, None, until, None], [code, since, None, None]]
+        store.add("org", name, aliases, terms, "hand")
     for aliases, name, country in MEDIA:
         store.add("media", name, aliases, [[country + "JRN", None, None, None]], "hand")
 

@@ -163,3 +163,9 @@ def test_a_former_post_at_an_international_body_leaves_the_person_their_state(re
     assert got.get("NATO Secretary General Jens Stoltenberg") == "NORELI", got
     got = codes(read("NATO Secretary General Jens Stoltenberg criticized China."))
     assert (got.get("NATO Secretary General Jens Stoltenberg") or "").startswith("IGO"), got
+
+
+def test_a_group_that_took_power_is_coded_by_the_date(actor_reader) -> None:  # type: ignore[no-untyped-def]
+    before = codes(actor_reader(date(2019, 6, 1))("The Taliban attacked a checkpoint in Kunduz."))
+    after = codes(actor_reader(date(2024, 6, 1))("The Taliban closed girls' schools in Kabul."))
+    assert before.get("Taliban") == "AFGREB" and after.get("Taliban") == "AFGGOV", (before, after)
