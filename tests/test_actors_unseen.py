@@ -169,3 +169,17 @@ def test_a_group_that_took_power_is_coded_by_the_date(actor_reader) -> None:  # 
     before = codes(actor_reader(date(2019, 6, 1))("The Taliban attacked a checkpoint in Kunduz."))
     after = codes(actor_reader(date(2024, 6, 1))("The Taliban closed girls' schools in Kabul."))
     assert before.get("Taliban") == "AFGREB" and after.get("Taliban") == "AFGGOV", (before, after)
+
+
+@pytest.mark.parametrize(("sentence", "mention", "code"), [
+    ("The UNICEF director said the agency needs money.", "UNICEF director", "UNOGOV"),
+    ("The WHO director warned of a new outbreak.", "WHO director", "UNOGOV"),
+    ("The Kenyan delegation left the talks.", "Kenyan delegation", "KENGOV"),
+])
+def test_a_lower_case_title_right_after_a_state_or_body_is_one(read, sentence: str, mention: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert codes(read(sentence)).get(mention) == code, codes(read(sentence))
+
+
+def test_a_rank_word_after_a_state_is_still_an_adjective(read) -> None:  # type: ignore[no-untyped-def]
+    got = codes(read("Kenya's general election was held in August."))
+    assert not any("general" in m for m in got), got

@@ -1135,7 +1135,7 @@ def _kind_antecedent(mentions: Sequence[Mention], sentence: int, order: dict[int
                      head: str) -> Mention | None:
     here = order.get(sentence, 0)
     candidates = [m for m in mentions if 0 < here - order.get(m.sentence, -99) <= KIND_LOOKBACK
-                  and _of_kind(m.actor, kind)]
+                  and not m.person and _of_kind(m.actor, kind)]
     if not candidates:
         return None
     named = [m for m in candidates if head in m.text.lower().split()]

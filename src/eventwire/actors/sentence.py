@@ -391,6 +391,10 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
         Islamic Jihad movement")."""
         n = len(self.keys)
         run_e = self.run_end(j) if j < n else j
+        while run_e < n and run_e >= j and self.keys[run_e] in AMBIGUOUS_LOWER and self.agent(run_e)[0]:
+            # a lower-case title right after a state or body is one ("the UNICEF director", "its executive
+            # director", "the Kenyan delegation")
+            run_e += self.agent(run_e)[0]
         if run_e < n and self.keys[run_e] in ORG_TAILS and run_e > j and all(self.caps[j:run_e]):
             run_e += 1
         return run_e
