@@ -19,7 +19,7 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("Officials in Washington said that lifting the sanctions on Cuba was out of the question.",
      "REJECT", "124", "USAGOV", "CUB"),
     ("Japan said that military aid to Ukraine is off the table.", "REJECT", "122", "JPN", "UKR"),
-    ("Twelve Afghan soldiers perished in a Taliban ambush.", "ASSAULT", "190", "AFGREB", "AFGMIL"),
+    ("Twelve Somali soldiers perished in an al-Shabaab ambush.", "ASSAULT", "190", "SOMREB", "SOMMIL"),
     ("Ten Nigerian soldiers died in a Boko Haram ambush.", "ASSAULT", "190", "NGAREB", "NGAMIL"),
     ("Hamas holds 50 Israelis as human shields.", "COERCE", "173", "PSEREB", "ISRCVL"),
     ("The army protected civilians in Mali.", "AID", "074", "MLIMIL", "MLICVL"),

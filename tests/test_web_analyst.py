@@ -170,11 +170,11 @@ def test_network_nodes_are_actors_and_edges_dyads(client: TestClient, stored: li
     coded = [r for r in stored if (r["source"] or {}).get("code") and (r["target"] or {}).get("code")]
     assert sum(e["events"] for e in body["edges"]) == len(coded) == body["total"] - body["uncoded"]
     nodes = {n["id"] for n in body["nodes"]}
-    assert {"RUSGOV", "PRK"} <= nodes
+    assert {"RUSGOV", "PRKGOV"} <= nodes  # "North Korean leader Kim Jong Il": the title codes the sector
     for edge in body["edges"]:
         assert edge["source"] <= edge["target"] and {edge["source"], edge["target"]} <= nodes
         assert sum(edge["quad_classes"].values()) == edge["events"]
-    lavrov = next(e for e in body["edges"] if {e["source"], e["target"]} == {"PRK", "RUSGOV"})
+    lavrov = next(e for e in body["edges"] if {e["source"], e["target"]} == {"PRKGOV", "RUSGOV"})
     assert lavrov["events"] >= 3 and lavrov["quad_class"] == 1 and lavrov["goldstein_mean"] > 0
     countries = client.get("/api/network", params={"level": "country", "quad_class": "4"}).json()
     assert countries["edges"] and all(e["quad_class"] == 4 for e in countries["edges"])
