@@ -31,18 +31,20 @@ def trigger_frame(tok: Token, kind: str) -> tuple[list[str], list[str], int]:
         # like "stepped up security"; the subject also stays first: "talks were broken off with X")
         post.extend(t for c in tok.lefts if c.dep_ == "nsubjpass" for t in _near(c, 2))
     pre_extra, post_extra = _compound_marks(tok)
-    # "@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs
-    # "returned to Peru"
+    end = max([tok.i + 1] + [c.i + 1 for c in tok.rights if c.dep_ == "prt"])
+    return pre_extra + _frame_words(pre), _markers(tok) + _frame_words(post) + post_extra, end
+
+
+def _markers(tok: Token) -> list[str]:
+    """"@obj": the verb has a direct object (or is passive) — "returned paintings to Peru" vs "returned to Peru";
+    "@inf": a to-infinitive complement says what the object is to do — "encouraged Mali to hold elections"."""
     has_obj = any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
-    # "@inf": a to-infinitive complement says what the object is to do — "encouraged Mali to hold elections"
-    has_inf = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > tok.i
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
-    end = tok.i + 1
-    for c in tok.rights:
-        if c.dep_ == "prt":
-            end = max(end, c.i + 1)
-    markers = (["@obj"] if has_obj else []) + (["@inf"] if has_inf else [])
-    return pre_extra + _frame_words(pre), markers + _frame_words(post) + post_extra, end
+    has_inf = any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > tok.i and _to_infinitive(c) for c in tok.children)
+    return (["@obj"] if has_obj else []) + (["@inf"] if has_inf else [])
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _before(tok: Token) -> list[Token]:
@@ -66,16 +68,8 @@ def _after(tok: Token) -> list[Token]:
     the noun a participle modifies ("the sanctions imposed on Iran")."""
     post: list[Token] = []
     for c in tok.rights:
-        if _outside_phrase(c):
-            continue
-        if c.dep_ in ("advcl", "acl") and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            continue  # "…, even as the regime touted support": not what the trigger is about
-        if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-            post.append(c)  # the verb of a purpose clause ("sent troops to *assist*"), not its objects
-            # "called for Russia to withdraw": the for-to clause's complementiser is the verb's own particle
-            post.extend(m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1)
-            continue
-        post.extend(_near(c, 2))
+        if not _outside_phrase(c):
+            post.extend(_right_words(tok, c))
     for c in tok.lefts:
         if c.dep_ == "nsubjpass":
             post.extend(_near(c, 2))
@@ -83,6 +77,17 @@ def _after(tok: Token) -> list[Token]:
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         post.append(tok.head)
     return post
+
+
+def _right_words(tok: Token, c: Token) -> list[Token]:
+    """The words a right dependent ``c`` of the trigger gives its phrase."""
+    if c.dep_ in ("advcl", "acl") and not _to_infinitive(c):
+        return []  # "…, even as the regime touted support": not what the trigger is about
+    if c.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
+        # the verb of a purpose clause ("sent troops to *assist*"), not its objects; "called for Russia to
+        # withdraw": the for-to clause's complementiser is the verb's own particle
+        return [c, *(m for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1)]
+    return _near(c, 2)
 
 
 def _outside_phrase(c: Token) -> bool:
