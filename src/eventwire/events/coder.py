@@ -643,36 +643,28 @@ def _drawn(t: Trigger, index: MentionIndex) -> None:
         return
     drawer = t.source or actors_of(child(t.tok, "nsubj"), index, "nsubj", with_by=True)
     criticised = next((f for _, o in pobjs(reaction, ("of",)) if (f := actors_of(o, index, "dobj-pobj:of"))), None)
-    t.source = _reacting(t.tok, reaction, index)
+    # who reacts: "from X" or "by X", else the state or possessor named on the reaction ("Polish criticism");
+    # "criticism of X" names the one criticised
+    t.source = _giver(t.tok, index, reaction, preps=("from", "by"), inner=())
     t.target = criticised or drawer
     t.note = f"'{t.reading.lemma} {reaction.lemma_}': the one reacting → {t.cameo} → the subject's doer"
 
 
-def _reacting(verb: Token, reaction: Token, index: MentionIndex) -> Found | None:
-    """Who reacts: "from X" or "by X" on the verb or the reaction, else the state or possessor named on the
-    reaction ("Polish criticism", "Beijing's rebuke"); "criticism of X" names the one criticised."""
-    for head in (verb, reaction):
-        for prep, o in pobjs(head, ("from", "by")):
-            f = actors_of(o, index, f"pobj:{prep}")
-            if f:
-                return f
-    named = (actors_of(c, index, f"dobj-{c.dep_}") for c in reaction.children if c.dep_ in ("amod", "poss", "compound"))
-    return next((f for f in named if f), None)
-
-
-def _giver(verb: Token, index: MentionIndex, obj: Token | None = None) -> Found | None:
-    """Who gives what a verb of receiving receives: "from X" on the verb or its object, else a state or
-    possessor named on the object ("Chinese funding", "Japan's aid")."""
+def _giver(verb: Token, index: MentionIndex, obj: Token | None = None, preps: tuple[str, ...] = ("from",),
+           inner: tuple[str, ...] = ("in", "of")) -> Found | None:
+    """Who gives what a verb of receiving receives (or sells what is bought, or reacts): a ``preps`` phrase ("from
+    X") on the verb or its object, else a state or possessor named on the object ("Chinese funding", "Japan's aid")
+    or on the noun of an ``inner`` phrase of it ("$2 billion in Chinese funding")."""
     obj = obj if obj is not None else child(verb, "dobj")
     for head in (verb, obj):
         if head is None:
             continue
-        for prep, o in pobjs(head, ("from",)):
+        for prep, o in pobjs(head, preps):
             f = actors_of(o, index, f"pobj:{prep}")
             if f:
                 return f
     # "Chinese funding", "$2 billion in Chinese funding", "a package of Japanese aid"
-    heads = [obj] + [o for _, o in pobjs(obj, ("in", "of"))] if obj is not None else []
+    heads = [obj] + [o for _, o in pobjs(obj, inner)] if obj is not None else []
     for head in heads:
         for c in head.children:
             if c.dep_ in ("amod", "poss", "compound", "nmod"):
