@@ -102,3 +102,16 @@ def test_a_denial_naming_nobody_answers_the_latest_accusation(pipeline) -> None:
 def test_a_denial_with_no_accusation_before_stays_without_target(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "Heavy rain fell across Nigeria on Monday.\nBoko Haram denied any involvement.")
     assert not any(kind == "REJECT" and target is not None for kind, _, target in found), found
+
+
+def test_a_noun_naming_another_kind_of_act_does_not_refer_to_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the attack" names an assault: it cannot refer back to a meeting, whoever held it
+    found = _events(pipeline, "Indian and Chinese envoys held talks in Geneva on Monday.\n"
+                              "Pakistan condemned the attack on Tuesday.")
+    assert not any(kind == "ACCUSE" and target in ("IND", "CHN") for kind, _, target in found)
+
+
+def test_a_noun_naming_the_same_kind_of_act_refers_to_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Ethiopian troops shelled Eritrean border posts on Monday.\n"
+                              "Kenya denounced the bombardment on Tuesday.")
+    assert ("ACCUSE", "KEN", "ETH") in found

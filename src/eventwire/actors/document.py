@@ -59,6 +59,7 @@ PEOPLE_SECTORS = codes("actors_document.people_sectors")
 PERSON = words("pronouns.third_singular_person")
 FEMININE = words("pronouns.third_singular_feminine")
 THING = words("pronouns.third_singular_thing")
+LOCATIVE_PREPOSITIONS = words("events_prepositions.locative")
 PLURAL = words("pronouns.third_plural")
 FIRST_SINGULAR = words("pronouns.first_singular")
 FIRST_PLURAL = words("pronouns.first_plural")
@@ -261,6 +262,8 @@ class _Resolver:
     # -- history
     def _remember(self, m: Mention, sentence: Sentence, doc: Doc) -> None:
         head = _head(doc, m)
+        if head is not None and _place_named_as_place(head, m):
+            return  # "met Milei in Brasilia": where something happened, no antecedent of "they" or "it"
         subject = head is not None and (head.dep_ in SUBJECT_DEPS or (
             head.dep_ in ("compound", "poss") and head.head.dep_ in SUBJECT_DEPS))
         if sentence.index not in self.analysed.parsed:
@@ -395,6 +398,13 @@ def _head(doc: Doc, m: Mention) -> Token | None:
         if not m.token_start <= t.head.i < m.token_end or t.head.i == t.i:
             return t
     return doc[m.token_end - 1]
+
+
+def _place_named_as_place(head: Token, m: Mention) -> bool:
+    """A bare state or capital named as the object of a preposition of place ("in Brasilia", "at Geneva")."""
+    a = m.actor
+    bare = m.evidence.startswith(("dictionary:country", "dictionary:capital")) and not a.role and not a.members
+    return bare and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _plural_noun(m: Mention) -> bool:

@@ -42,7 +42,7 @@ from .arguments import (
 from .cameo_format import split_code
 from .engine import Context, Rule, load_rulebook
 from .frame import token_kinds, trigger_frame
-from .groups import PAIR_WORDS, named_mentions, resolve_pairs
+from .groups import PAIR_PRONOUNS, PAIR_WORDS, PRONOUN_WINDOW, named_mentions, resolve_pairs
 from .headlines import VISIT_CODE, headline_visit
 from .hooks import HOOKS
 from .lexicon import CameoCode, Lexicon, Reading, _better, load_lexicon
@@ -158,9 +158,9 @@ class EventCoder:
 
     @staticmethod
     def may_name_pair(doc: Doc, people_before: bool) -> bool:
-        """Could a sentence with no actor mention of its own still hold one: "the two men", "both leaders"
-        for people named earlier (:func:`~eventwire.events.groups.resolve_pairs`)?"""
-        return people_before and any(t.lower_ in PAIR_WORDS for t in doc)
+        """Could a sentence with no actor mention of its own still hold one: "the two men", "both leaders",
+        "their summit" for people named earlier (:func:`~eventwire.events.groups.resolve_pairs`)?"""
+        return people_before and any(t.lower_ in PAIR_WORDS or t.lower_ in PAIR_PRONOUNS for t in doc)
 
     def __call__(self, analysed: AnalysedArticle) -> AnalysedArticle:
         events: list[Event] = []
@@ -189,7 +189,7 @@ class EventCoder:
                 ev = self._event(analysed.article.id, sentence, doc, c)
                 if ev is not None:
                     events.append(ev)
-        events = fill_reaction_targets(analysed, events)
+        events = fill_reaction_targets(analysed, events, self._noun_kind)
         return dataclasses.replace(analysed, events=analysed.events + tuple(events))
 
     def _headline_visit(self, doc: Doc, mentions: Sequence[Mention]) -> list[Coding]:
@@ -314,6 +314,11 @@ class EventCoder:
         nouns that are the object of a triggered verb ("signed a treaty"): ``data/events/rules/absorb.toml``."""
         for t in triggers:
             self.rules.transform("absorb", t, ctx)
+
+    def _noun_kind(self, lemma: str) -> str | None:
+        """The PLOVER type a noun names on its own ("the attack" → ASSAULT), or None."""
+        r = self.lexicon.read("noun", lemma, (), ())
+        return self._type(r.cameo) if r is not None and r.cameo else None
 
     def _type(self, cameo: str) -> str | None:
         """The PLOVER type of a CAMEO code (remembered: the rules ask it often)."""
@@ -589,10 +594,12 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
 def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
                 people: Sequence[Mention]) -> tuple[Mention, ...]:
     """The sentence's mentions, with "the two men", "both leaders" resolved to people named before it."""
-    if not any(t.lower_ in PAIR_WORDS for t in doc):
+    if not any(t.lower_ in PAIR_WORDS or t.lower_ in PAIR_PRONOUNS for t in doc):
         return mentions
-    earlier = [m.actor for m in people[:bisect.bisect_left([p.sentence for p in people], sentence.index)]]
-    return tuple(resolve_pairs(doc, mentions, earlier, sentence.index, sentence.start))
+    starts = [p.sentence for p in people]
+    earlier = people[:bisect.bisect_left(starts, sentence.index)]
+    recent = [m.actor for m in earlier[bisect.bisect_left(starts, sentence.index - PRONOUN_WINDOW):]]
+    return tuple(resolve_pairs(doc, mentions, [m.actor for m in earlier], sentence.index, sentence.start, recent))
 
 
 def _shared_object(obj: Token, ttype: str | None) -> bool:

@@ -1,9 +1,14 @@
-"""Pairs of people named earlier and referred to together: "the two ministers", "both leaders".
+"""Pairs of people named earlier and referred to together: "the two ministers", "both leaders", "their summit".
 
 The actor stage resolves "the two countries" to the two states last named; a plural role noun with
 "two"/"both" points the same way at people: the two persons last named whose role shares the noun
 ("Foreign Minister" for "ministers"), from different actors. The mention then becomes a group, so that
 the coder makes one mutual record for the pair ("The two ministers signed an agreement").
+
+A plural pronoun the actor stage left unresolved has split antecedents where it is a party of a reciprocal
+act — the possessor of a relation ("their second summit", "their talks") or the subject of a verb of meeting
+or agreeing ("they met again in Hanoi"): the two persons of different sides named last, in this sentence or the
+two before it ("Trump met Kim Jong Un in Singapore. Their second summit was in Hanoi.").
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PAIR_WORDS = frozenset({"two", "both"})
+PAIR_PRONOUNS = frozenset({"they", "their"})
+PRONOUN_WINDOW = 2  # sentences back a pair pronoun's two antecedents may be named
+SHARED_RELATIONS = words("events_nouns.shared")
+RECIPROCAL_VERBS = words("events_verbs.reciprocal")
 # plural nouns that stand for people in their office, not for states ("the two countries" is the actor
 # stage's business)
 GENERIC_PEOPLE = words("events_nouns.generic_people")
@@ -40,6 +49,14 @@ def _who(actor: Actor) -> tuple[str | None, ...]:
     return (actor.name,) if actor.name else (None, actor.code, (actor.role or "").lower())
 
 
+def _one_person(a: Actor, b: Actor) -> bool:
+    """Two mentions of one person: the same code, one known by its office alone, and the offices sharing a word
+    ("North Korean leader" and "Kim Jong Un", Supreme Leader)."""
+    if (a.code, a.country) != (b.code, b.country) or (a.name and b.name):
+        return False
+    return bool({w.lower() for w in (a.role or "").split()} & {w.lower() for w in (b.role or "").split()})
+
+
 def _pair_noun(tok: Token) -> bool:
     if tok.tag_ != "NNS":
         return False
@@ -55,6 +72,8 @@ def _last_two(noun: str, people: Sequence[Actor]) -> tuple[Actor, Actor] | None:
             continue
         if any(_who(a) == _who(actor) for a in found):
             continue
+        if found and _one_person(found[0], actor):
+            continue  # "North Korean leader Kim Jong Un": the office named before the name is the same person
         if found and (found[0].code, found[0].country) == (actor.code, actor.country):
             return None  # the last two are of one side: "the two ministers" are not a dyad here
         found.append(actor)
@@ -63,18 +82,33 @@ def _last_two(noun: str, people: Sequence[Actor]) -> tuple[Actor, Actor] | None:
     return None
 
 
+def _reciprocal_pronoun(tok: Token) -> bool:
+    """"their summit", "they met": a plural pronoun that is a party of a reciprocal act."""
+    if tok.lower_ == "their":
+        return tok.dep_ == "poss" and tok.head.lemma_.lower() in SHARED_RELATIONS
+    return tok.lower_ == "they" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in RECIPROCAL_VERBS
+
+
 def resolve_pairs(doc: Doc, mentions: Sequence[Mention], earlier: Sequence[Actor], sentence: int,
-                  offset: int) -> list[Mention]:
+                  offset: int, recent: Sequence[Actor] = ()) -> list[Mention]:
     """``mentions`` with "the two <role>s" / "both <role>s" turned into a group of the two people last
-    named in that role; a phrase the actor stage left unresolved gets a group mention of its own.
-    ``sentence`` and ``offset`` (its start in the article text) place a new mention."""
+    named in that role, and an unresolved "their"/"they" of a reciprocal act into the two people last named
+    (``recent``: named in the ``PRONOUN_WINDOW`` sentences before); a phrase the actor stage left unresolved
+    gets a group mention of its own. ``sentence`` and ``offset`` (its start in the article text) place a new
+    mention."""
     out = list(mentions)
     for tok in doc:
-        if not _pair_noun(tok):
+        pronoun = _reciprocal_pronoun(tok)
+        if not pronoun and not _pair_noun(tok):
             continue
         start = tok.left_edge.i
         before = named_people(m for m in mentions if m.token_end <= start)
-        pair = _last_two(tok.lemma_.lower(), [*earlier, *before])
+        if pronoun:
+            if any(m.token_start <= tok.i < m.token_end for m in out):
+                continue  # the actor stage resolved it
+            pair = _last_two("leader", [*recent, *before])
+        else:
+            pair = _last_two(tok.lemma_.lower(), [*earlier, *before])
         if pair is None:
             continue
         covering = [m for m in out if m.token_start <= tok.i < m.token_end]

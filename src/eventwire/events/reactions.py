@@ -20,7 +20,7 @@ says the target was read off the outcome.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..actors.titles import PLOVER_NONSTATE as NONSTATE
@@ -42,9 +42,10 @@ DEFINITE = words("events_words.definite_determiners")
 DENIAL_VERBS = words("events_verbs.denial")
 
 
-def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) -> list[Event]:
+def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
+                          noun_kind: Callable[[str], str | None] = lambda lemma: None) -> list[Event]:
     """``events`` (in text order) with the targets of reactions to an earlier act, and of appeals for an
-    outcome, filled in."""
+    outcome, filled in. ``noun_kind`` gives the PLOVER type a noun names on its own ("attack" → ASSAULT)."""
     out: list[Event] = []
     for e in events:
         if e.type == EventType.REQUEST and e.target is None and e.source is not None:
@@ -54,7 +55,7 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event]) ->
         if e.type in REACTION_TYPES and e.target is None and e.source is not None:
             obj = _definite_object(analysed, e)
             if obj is not None:
-                earlier = _reacted_to(out, e, obj)
+                earlier = _reacted_to(out, e, obj, noun_kind(obj.lemma_.lower()))
                 if earlier is not None and earlier.source is not None:
                     e = dataclasses.replace(e, target=earlier.source,
                                             evidence=e.evidence + f"; target: doer of the earlier '{earlier.trigger}'"
@@ -77,7 +78,10 @@ def _definite_object(analysed: AnalysedArticle, e: Event) -> Token | None:
     return None
 
 
-def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None:
+def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token, kind: str | None) -> Event | None:
+    """The earlier act the definite ``noun`` names: one whose trigger shares its stem, or whose type is the
+    ``kind`` of act the noun names (a claim noun names something said): "condemned the attack" answers an
+    attack, not an arrest; a noun that names no kind ("the violence", "the vaccines") answers any act."""
     stem = noun.lemma_.lower()[:5]
     for prior in reversed(earlier):
         if e.sentence_index - prior.sentence_index > WINDOW:
@@ -89,8 +93,11 @@ def _reacted_to(earlier: Sequence[Event], e: Event, noun: Token) -> Event | None
         if prior.trigger.lower()[:5] == stem:
             return prior
         # "rejected the findings", "denied the charges": a claim answers a statement; "condemned the attack":
-        # an act answers an act
-        if (prior.type in SAID_TYPES) == (noun.lemma_.lower() in CLAIM_NOUNS):
+        # an attack
+        if noun.lemma_.lower() in CLAIM_NOUNS:
+            if prior.type in SAID_TYPES:
+                return prior
+        elif prior.type not in SAID_TYPES and kind in (None, prior.type):
             return prior
     return None
 
