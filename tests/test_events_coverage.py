@@ -33,6 +33,9 @@ CASES: list[tuple[str, str, str]] = [
     # property returned with no to-phrase
     ("Armenia returned the occupied territory in 2021.", "RETREAT", "0842"),
     ("Swiss customs officers returned looted antiquities to Egypt.", "RETREAT", "0842"),
+    # receiving a visitor in office is hosting a visit, as welcoming one is
+    ("The Emir of Qatar received the Turkish foreign minister in Doha on Sunday.", "CONSULT", "043"),
+    ("Chancellor Scholz received a delegation of Chinese officials in Berlin.", "CONSULT", "043"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): readings the new rows must leave alone
@@ -43,6 +46,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The Chilean president returned home from Peru on Sunday.", "0842"),  # travel, not repatriation
     ("Moroccan troops returned fire near the border.", "0842"),  # shooting back, not a handover
     ("The Kenyan judge ordered the suspension of the Nairobi governor.", "162"),  # an official suspended, not aid
+    ("The Ghanaian ministry received a letter from the Togolese president.", "043"),  # a thing received, no guest
 ]
 
 

@@ -87,6 +87,7 @@ SYMMETRIC_TYPES = _types("events_types.symmetric")
 # the word classes the coder reads (data/lexicon/events.toml), bound once
 WARNING_VERBS = words("events_verbs.warning")
 ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
+VISITING = words("events_verbs.visiting")
 SHARED_OBJECTS = words("events_nouns.shared")
 EXCHANGED_OBJECTS = words("events_nouns.exchanged")
 ALLIANCE_NOUNS = words("events_nouns.alliance")
@@ -784,12 +785,15 @@ def _trigger_end(tok: Token) -> int:
 
 
 def _argument_program(t: Trigger) -> str:
-    """Which argument program reads a trigger: an agreement participle ("the accord signed on June 4"), a
-    participle modifying its patient ("fishermen held captive", "sanctions imposed on X"; not one the parser
+    """Which argument program reads a trigger: an agreement participle ("the accord signed on June 4"), "visiting"
+    modifying the visitor ("the visiting Kenyan president"), a participle modifying its patient ("fishermen held captive", "sanctions imposed on X"; not one the parser
     made a modifier although it is the main verb), another verb, or a noun."""
     tok = t.tok
     if is_agreement_participle(t):
         return "agreement-arguments"
+    if t.kind == "verb" and tok.tag_ == "VBG" and tok.dep_ in ("amod", "acl") and t.reading.lemma in VISITING \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        return "visitor-arguments"
     if t.kind == "verb" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
             and child(tok, "nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "advcl") is None \
             and not is_misparsed_predicate(tok):
