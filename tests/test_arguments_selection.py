@@ -167,3 +167,30 @@ def test_coordinated_state_adjectives_are_two_parties(code):  # type: ignore[no-
     events = code("Kenyan and Somali troops clashed near the border.").events
     pairs = {_countries(e) for e in events}
     assert pairs & {("KEN", "SOM"), ("SOM", "KEN")}, _rows(events)
+
+
+@pytest.mark.parametrize(("text", "word", "expect"), [
+    ("The border incident prompted Ghana to expel the Togolese ambassador.", "expel", ("GHA", "TGO")),
+    ("Rising tensions led Peru to recall its ambassador from Bolivia.", "recall", ("PER", "BOL")),
+    ("The cyberattack caused Estonia to expel two Russian diplomats.", "expel", ("EST", "RUS")),
+])
+def test_a_verb_of_causing_hands_the_act_to_its_object(code, text, word, expect):  # type: ignore[no-untyped-def]
+    # object control: "prompted X to act" makes X the one who acts, not the subject of "prompted"
+    events = code(text).events
+    assert _countries(_by_trigger(events, word)) == expect, _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru traded accusations for weeks, with Bolivia quietly backing Peru.",
+    "Kenya and Uganda held talks on Monday, without Tanzania attending.",
+])
+def test_the_subject_of_an_absolute_clause_is_no_partner(code, text):  # type: ignore[no-untyped-def]
+    # ", with X V-ing": X is the participle's subject, not the one the main verb acts with
+    events = code(text).events
+    first = events[0] if events else None
+    assert first is not None and "BOL" not in _countries(first) and "TZA" not in _countries(first), _rows(events)
+
+
+def test_with_a_participle_but_no_comma_keeps_the_partner(code):  # type: ignore[no-untyped-def]
+    events = code("Kenya held talks with Ugandan officials representing the government.").events
+    assert any(_countries(e) == ("KEN", "UGA") for e in events), _rows(events)

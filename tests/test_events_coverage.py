@@ -36,6 +36,13 @@ CASES: list[tuple[str, str, str]] = [
     # receiving a visitor in office is hosting a visit, as welcoming one is
     ("The Emir of Qatar received the Turkish foreign minister in Doha on Sunday.", "CONSULT", "043"),
     ("Chancellor Scholz received a delegation of Chinese officials in Berlin.", "CONSULT", "043"),
+    # words traded are criticism or threats each way, not cooperation
+    ("The Serbian and Croatian presidents exchanged insults on television.", "ACCUSE", "111"),
+    ("Armenia and Azerbaijan exchanged threats over the corridor.", "THREATEN", "130"),
+    # a leader ousted or removed from power is coerced; a mission ousted is expelled
+    ("Army officers ousted the Guinean president in a coup.", "COERCE", "174"),
+    ("The Burkinabe junta removed the prime minister from office.", "COERCE", "174"),
+    ("Mali ousted the United Nations peacekeeping mission.", "SANCTION", "166"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): readings the new rows must leave alone
@@ -47,6 +54,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Moroccan troops returned fire near the border.", "0842"),  # shooting back, not a handover
     ("The Kenyan judge ordered the suspension of the Nairobi governor.", "162"),  # an official suspended, not aid
     ("The Ghanaian ministry received a letter from the Togolese president.", "043"),  # a thing received, no guest
+    ("Armenia and Azerbaijan exchanged prisoners on Friday.", "111"),  # captives traded stay a handover
 ]
 
 

@@ -297,14 +297,27 @@ def is_misparsed_predicate(verb: Token) -> bool:
 
 
 def pobjs(tok: Token, preps: Collection[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs of ``tok``'s prepositional children, in text order."""
+    """(preposition, object) pairs of ``tok``'s prepositional children, in text order (not the subject of an
+    absolute clause: ", with Erdogan suggesting …")."""
     out = []
     for p in tok.children:
         if p.dep_ in ("prep", "dative") and p.lower_ in preps:
             for o in p.children:
-                if o.dep_ == "pobj":
+                if o.dep_ == "pobj" and not _absolute_subject(p, o):
                     out.append((p.lower_, o))
     return out
+
+
+def _absolute_subject(prep: Token, obj: Token) -> bool:
+    """", with Erdogan at one point suggesting Macron needed treatment": after a comma, "with"/"without" and a
+    noun phrase followed by a participle make an absolute clause — the noun is the participle's subject, no
+    partner of the verb ("talks with officials representing the rebels" has no comma and keeps them)."""
+    if prep.lower_ not in ("with", "without") or prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return False
+    verbs = [c for c in obj.children if c.dep_ == "acl"]
+    verbs += [c for c in prep.head.children if c.dep_ in ("advcl", "acl") and c.i > obj.i]
+    return any(v.tag_ in ("VBG", "VBN") and v.i - obj.i <= 5 and child(v, "nsubj", "nsubjpass") is None
+               for v in verbs)
 
 
 def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | None:
@@ -635,10 +648,10 @@ def _prepositional_phrase_target(tok: Token, index: MentionIndex) -> Found | Non
 
 def _dangling_target(tok: Token, index: MentionIndex) -> Found | None:
     """A recipient preposition the parser left without its object ("granted asylum to | five officers holed up"):
-    the first mention within four words after it."""
+    the first mention within four words after it (not one whose object is a clause: ", with Bolivia backing Peru")."""
     first_obj = child(tok, "dobj")
     for p in [*tok.children, *(first_obj.children if first_obj is not None else ())]:
-        if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj") is None:
+        if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and child(p, "pobj", "pcomp") is None:
             for j in range(p.i + 1, min(p.i + 5, len(p.doc))):
                 m = index.at(j)
                 if m is not None:
