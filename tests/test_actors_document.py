@@ -235,3 +235,19 @@ def test_a_definite_collective_of_an_armed_kind_is_the_group_named_before(pipeli
                         "claimed the raid.\nThe insurgent group also threatened new attacks.")
     got = {m.text: m.actor.code for m in a.mentions if m.evidence == "coref:definite-group"}
     assert got and set(got.values()) == {next(m.actor.code for m in a.mentions if m.text.startswith("Al-Shabab"))}
+
+
+def test_a_role_named_with_an_unknown_state_adjective_is_not_an_earlier_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Ruritanian government" names its own (unknown) state: it is not the Kenyan government told before
+    a = _read(pipeline, "The Kenyan government closed the border on Monday.\n"
+                        "The Ruritanian government criticized the move on Tuesday.")
+    assert not any(m.text.endswith("Ruritanian government") and m.actor.country == "KEN" for m in a.mentions)
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Swedish", "SWE"), ("Nepali", "NPL"), ("Djiboutian", "DJI"), ("Slovenian", "SVN"), ("Icelandic", "ISL"),
+    ("Moldavian", "MDA"), ("Cabo Verdean", "CPV"), ("Timorese", "TLS"),
+])
+def test_state_adjectives_name_their_state(pipeline, word: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, f"The {word} government criticized the move on Tuesday.")
+    assert any(m.actor.country == country for m in a.mentions), [(m.text, m.actor.code) for m in a.mentions]

@@ -194,3 +194,20 @@ def test_the_subject_of_an_absolute_clause_is_no_partner(code, text):  # type: i
 def test_with_a_participle_but_no_comma_keeps_the_partner(code):  # type: ignore[no-untyped-def]
     events = code("Kenya held talks with Ugandan officials representing the government.").events
     assert any(_countries(e) == ("KEN", "UGA") for e in events), _rows(events)
+
+
+@pytest.mark.parametrize(("text", "word", "target"), [
+    ("Two Malian officers stand accused of abducting a Senegalese trader.", "accused", "MLI"),
+    ("Four Nepali activists remained jailed by Chinese police in Lhasa.", "jailed", "NPL"),
+])
+def test_a_passive_participle_after_a_verb_of_state_is_done_to_its_subject(code, text, word, target):  # type: ignore[no-untyped-def]
+    # "X stand accused", "X remained jailed": X undergoes the act; it is never the accuser or the jailer
+    events = code(text).events
+    assert all(_countries(e)[0] != target for e in events if e.trigger.split()[0] == word), _rows(events)
+    assert all(_countries(e)[1] == target for e in events if e.trigger.split()[0] == word), _rows(events)
+
+
+def test_an_agentless_accusation_is_not_given_an_accuser(code):  # type: ignore[no-untyped-def]
+    # the passive leaves the accuser unsaid; the parties of the act it is about are not the accuser
+    events = code("Three Kenyan officers were accused of killing a Somali trader in Mombasa.").events
+    assert not any(e.type.value == "ACCUSE" and _countries(e)[0] == "SOM" for e in events), _rows(events)

@@ -941,7 +941,8 @@ def resolve_definite_roles(analysed: AnalysedArticle, mentions: list[Mention]) -
         head = _definite_role_head(analysed, m)
         # "the French president" after Kenya's president is France's own: only an antecedent of its state
         state = m.actor.country if _names_its_state(analysed, m) else None
-        found = _role_antecedent(out, m, head, order, state) if head else None
+        found = _role_antecedent(out, m, head, order, state) if head and not _names_an_unknown_owner(analysed, m) \
+            else None
         if found is None:
             out.append(m)
             continue
@@ -970,6 +971,16 @@ def _names_its_state(analysed: AnalysedArticle, m: Mention) -> bool:
         return False
     first = doc[m.token_start]
     return first.lower_ != "the" and first.text[:1].isupper()
+
+
+def _names_an_unknown_owner(analysed: AnalysedArticle, m: Mention) -> bool:
+    """"The Swedish government" where no dictionary knows "Swedish": a capitalised modifier names whose role it
+    is, so it is not the earlier "government" of another state; it stays unknown."""
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.token_end - m.token_start < 2 or m.actor.country:
+        return False
+    first = doc[m.token_start]
+    return first.lower_ != "the" and first.text[:1].isupper() and first.i != first.sent.start
 
 
 def _role_antecedent(earlier: Sequence[Mention], m: Mention, head: str, order: dict[int, int],

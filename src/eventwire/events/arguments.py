@@ -31,6 +31,7 @@ AFFILIATION_PARTICIPLES = words("events_verbs.affiliation")
 LOYALTY_WORDS = words("events_words.loyalty")
 AUTHOR_VERBS = words("events_verbs.author")
 OBJECT_CONTROL = words("events_verbs.object_control")
+STATE_VERBS = words("events_verbs.state")
 CONTACT_VERBS = words("events_verbs.contact")
 SENDING_VERBS = words("events_verbs.sending_forces")
 ARRIVAL_VERBS = words("events_verbs.arrival")
@@ -268,12 +269,14 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 def subject(verb: Token) -> Token | None:
     """The verb's active subject, also where the parser hung it under an auxiliary ("Britain and France
-    however have opposed …" parsed as Britain ← nsubj have ← aux opposed)."""
+    however have opposed …" parsed as Britain ← nsubj have ← aux opposed); not under a passive's auxiliary."""
     subj = child(verb, *SUBJECT_DEPS)
     if subj is not None:
         return subj
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "activists | remained (auxpass) jailed": a passive's subject (passive_subject)
     for aux in verb.children:
-        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+        if aux.dep_ == "aux" and aux.i < verb.i:
             subj = child(aux, *SUBJECT_DEPS)
             if subj is not None:
                 return subj
@@ -328,7 +331,7 @@ def clause_subject(verb: Token, index: MentionIndex, depth: int = 4) -> Found | 
     subj = subject(verb)
     if subj is not None:
         return _subject_actors(verb, subj, index)
-    if child(verb, *PASSIVE_SUBJECT_DEPS) is not None:
+    if passive_subject(verb) is not None:
         return _passive_agent(verb, index)
     if is_misparsed_predicate(verb):
         return actors_of(verb.head, index, "nsubj(misparsed as acl)")
@@ -475,7 +478,16 @@ def _is_phone_call(verb: Token) -> bool:
 
 
 def passive_subject(verb: Token) -> Token | None:
-    return child(verb, *PASSIVE_SUBJECT_DEPS)
+    """The passive subject of a verb, also of a passive participle a verb of state completes ("two soldiers
+    *stand accused* of the bombing", "the leaders *remained jailed*"): the state's subject undergoes the act."""
+    own = child(verb, *PASSIVE_SUBJECT_DEPS)
+    if own is None:  # "activists | remained (auxpass) jailed": the parser hangs the subject on the auxiliary
+        own = next((s for a in verb.children if a.dep_ == "auxpass" for s in a.children if s.dep_ == "nsubj"), None)
+    if own is not None or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "xcomp", "acomp", "oprd"):
+        return own
+    if verb.head.lemma_.lower() not in STATE_VERBS or child(verb, *SUBJECT_DEPS) is not None:
+        return None
+    return child(verb.head, "nsubj")
 
 
 def object_phrase_target(obj: Token, index: MentionIndex, role: str, depth: int) -> Found | None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ResourceError
 from ..models import Actor, AnalysedArticle, Event, EventType, Mention
 from ..vocabulary import words
+from .arguments import passive_subject
 
 # verbs of reacting to an act ("condemned the attack"): what the act was done to is no party to the reaction
 REACTION_VERBS = words("events_verbs.reaction")
@@ -124,9 +125,21 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
 
 
 def _no_doer_to_find(doc: Doc, e: Event, sentence: Sequence[Mention]) -> bool:
-    """A doer the sentence does not name on purpose: a thing told as the subject, or a reaction drawn from nobody
-    named ("the annexation drew international condemnation")."""
-    return _thing_as_subject(doc, e, sentence) or _drawn_from_nobody(doc, e)
+    """A doer the sentence does not name on purpose: a thing told as the subject, a reaction drawn from nobody
+    named ("the annexation drew international condemnation"), or an agentless passive."""
+    return _thing_as_subject(doc, e, sentence) or _drawn_from_nobody(doc, e) or _agentless_passive(doc, e)
+
+
+def _agentless_passive(doc: Doc, e: Event) -> bool:
+    """"Paris was accused of aiding rebels", "three officers are accused of killing a trader": an accusation told
+    in the passive with no "by" phrase leaves the accuser unsaid on purpose — the other actors of the sentence
+    are those of the act it is about, not the accuser. (Other passives keep the filler: "was killed in a gun
+    battle with police" names the doer in a phrase no rule reads.)"""
+    trigger = doc[e.trigger_token]
+    if e.type != EventType.ACCUSE or trigger.tag_ != "VBN" or (
+            passive_subject(trigger) is None and not any(c.dep_ == "auxpass" for c in trigger.children)):
+        return False
+    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in trigger.children)
 
 
 def _drawn_from_nobody(doc: Doc, e: Event) -> bool:
