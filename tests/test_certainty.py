@@ -155,6 +155,9 @@ CASES: list[Case] = [
     Case("Norway promised to send more aid to the region.", "send", "intended", "certain"),
     Case("The general told his troops to hold the bridge.", "hold", "intended", "certain"),
     Case("The council ordered the militia to disarm.", "disarm", "intended", "certain"),
+    # a purpose clause under a verb of assembling is done by assembling
+    Case("Thousands of farmers rallied in Warsaw to denounce the trade deal.", "denounce", "occurred", "certain"),
+    Case("Students gathered outside the embassy to condemn the arrests.", "condemn", "occurred", "certain"),
     # --- negated: not, never, refused/failed to, no … took place, called off, cancelled
     Case("The rebels did not attack the convoy.", "attack", "negated", "certain"),
     Case("Poland refused to extradite the suspect.", "extradite", "negated", "certain"),

@@ -43,6 +43,8 @@ CASES: list[tuple[str, str, str]] = [
     ("Army officers ousted the Guinean president in a coup.", "COERCE", "174"),
     ("The Burkinabe junta removed the prime minister from office.", "COERCE", "174"),
     ("Mali ousted the United Nations peacekeeping mission.", "SANCTION", "166"),
+    # a crowd assembling in protest demonstrates
+    ("Hundreds of Serbian students gathered outside parliament in protest over the new law.", "PROTEST", "141"),
 ]
 
 # (sentence, CAMEO code that must NOT be coded): readings the new rows must leave alone

@@ -30,6 +30,7 @@ class StatusWords:
     negated_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     ongoing_governors: frozenset[str]
+    assembly_governors: frozenset[str]
     yet_auxiliaries: frozenset[str]
     obligation_governors: frozenset[str]
     ongoing_predicates: frozenset[str]

@@ -304,7 +304,8 @@ class StatusResolver:
         return None
 
     def _adverbial_clause(self, verb: Token, head: Token, section: Section, depth: int) -> StatusReading | None:
-        """ "arrived to hold talks": a purpose clause is intended (not under a threat: "threatened to …");
+        """ "arrived to hold talks": a purpose clause is intended (not under a threat: "threatened to …"; under a
+        verb of assembling it is done by assembling: "massed to protest");
         an unmarked participle clause shares its main clause's status; a for-to clause ("called for Russia to
         withdraw") is its governor's complement."""
         if has_to_infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
@@ -312,6 +313,8 @@ class StatusResolver:
         if has_to_infinitive(verb) and not has_subject(verb):
             if head.lemma_.lower() in self.words.hypothetical_governors:
                 return None
+            if head.lemma_.lower() in self.words.assembly_governors and is_verbal(head):
+                return self.verbal(head, section, depth + 1)  # "massed outside the consulate to protest"
             return StatusReading(Status.INTENDED, f"'{head.text} … to {verb.text}' (purpose)")
         marked = any(c.dep_ == "mark" for c in verb.children)
         if not marked and not has_subject(verb) and verb.tag_ in ("VBG", "VBN") and is_verbal(head):
