@@ -166,3 +166,15 @@ def test_co_doers_of_a_one_way_act_named_by_a_noun_do_not_act_on_each_other(code
 def test_parties_of_a_treaty_named_by_a_noun_pair(code) -> None:  # type: ignore[no-untyped-def]
     events = code("The defence treaty between Japan and Australia took effect in August.").events
     assert any(_pair(e) == frozenset({"JPN", "AUS"}) for e in events), _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "French, German and Italian warships are patrolling the strait together.",
+    "Students and workers from Chile and Peru protested on Monday.",
+])
+def test_coordinated_doers_of_a_side_by_side_act_are_not_paired(code, text):  # type: ignore[no-untyped-def]
+    # forces mobilise and crowds protest side by side, never on each other
+    events = code(text).events
+    assert not any(e.source and e.target and e.source.country != e.target.country
+                   and {e.source.country, e.target.country} <= {"FRA", "DEU", "ITA", "CHL", "PER"}
+                   for e in events), _rows(events)

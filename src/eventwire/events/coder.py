@@ -84,6 +84,9 @@ MUTUAL_TYPES = _types("events_types.mutual")
 # types whose coordinated parties always act on each other (meeting, agreeing, cooperating); of MUTUAL_TYPES,
 # SUPPORT, RETREAT and CONCEDE may be one act of two parties towards a third ("praised", "withdrew from")
 SYMMETRIC_TYPES = _types("events_types.symmetric")
+# types whose coordinated doers act side by side, never on each other ("Canadians, French and Britons are all
+# patrolling the area", "students and workers protested")
+SIDE_BY_SIDE_TYPES = _types("events_types.side_by_side")
 # the word classes the coder reads (data/lexicon/events.toml), bound once
 WARNING_VERBS = words("events_verbs.warning")
 ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
@@ -426,7 +429,7 @@ class EventCoder:
             return True
         obj = child(t.tok, "dobj")
         if obj is None:
-            return ttype in MUTUAL_TYPES or child(t.tok, "nsubjpass") is None
+            return ttype in MUTUAL_TYPES or (ttype not in SIDE_BY_SIDE_TYPES and child(t.tok, "nsubjpass") is None)
         return _shared_object(obj, ttype)
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
