@@ -178,3 +178,22 @@ def test_coordinated_doers_of_a_side_by_side_act_are_not_paired(code, text):  # 
     assert not any(e.source and e.target and e.source.country != e.target.country
                    and {e.source.country, e.target.country} <= {"FRA", "DEU", "ITA", "CHL", "PER"}
                    for e in events), _rows(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo recalled their ambassadors after the border clash.",
+    "Qatar and Bahrain both expelled envoys in 2019.",
+])
+def test_envoys_two_states_withdraw_are_each_others(code, text):  # type: ignore[no-untyped-def]
+    # each side recalled its own envoy from the other: two one-way acts, one each way
+    events = [e for e in code(text).events if e.type.value == "SANCTION"]
+    dyads = {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events}
+    pair = {"GHA", "TGO"} if "Ghana" in text else {"QAT", "BHR"}
+    a, b = sorted(pair)
+    assert {(a, b), (b, a)} <= dyads, _rows(tuple(events))
+
+
+def test_envoys_of_a_third_state_are_its_own(code):  # type: ignore[no-untyped-def]
+    events = code("Poland and Lithuania expelled Belarusian diplomats on Friday.").events
+    assert not any(e.source and e.target and {e.source.country, e.target.country} == {"POL", "LTU"}
+                   for e in events), _rows(events)

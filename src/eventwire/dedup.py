@@ -44,6 +44,7 @@ from .coreference.features import MentionFeatures
 from .coreference.records import article_features
 from .coreference.similarity import EMBEDDING, LEXICAL, PairModel, apart, load_pair_model
 from .errors import ResourceError
+from .vocabulary import words
 from .models import (
     Actor,
     AnalysedArticle,
@@ -128,7 +129,9 @@ def same_event(kept: Event, other: Event, markers: tuple[frozenset[str], frozens
     if (kept.section == Section.CAPTION) != (other.section == Section.CAPTION):
         return False
     if kept.trigger_span == other.trigger_span and _flipped(kept, other):
-        return True  # "both sides expressed their intent": one mutual act read in both directions
+        # "both sides expressed their intent": one mutual act read in both directions; "Egypt and Turkey withdrew
+        # their ambassadors" (a one-way act each side did) stays two
+        return kept.type in MUTUAL_TYPES
     if kept.section == Section.BODY and other.section == Section.BODY and not _same_body_telling(kept, other):
         return False
     return _actors_compatible(kept, other) and _dates_compatible(kept.date, other.date)
@@ -139,6 +142,8 @@ def same_event(kept: Event, other: Event, markers: tuple[frozenset[str], frozens
 SPEECH_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.REJECT, EventType.THREATEN,
                           EventType.SUPPORT, EventType.AGREE})
 SPEECH_WINDOW = 2  # sentences apart at most for one statement told in two
+# types of acts two parties do together or towards each other as one act (meeting, agreeing, cooperating …)
+MUTUAL_TYPES = frozenset(EventType(t.upper()) for t in words("events_types.mutual"))
 
 
 def _same_body_telling(a: Event, b: Event) -> bool:

@@ -433,7 +433,17 @@ def _own_possessive(tok: Token, m: Mention, at: dict[int, Mention]) -> bool:
     if clause is None:
         return False
     owner = _clause_owner(clause, at)
-    return owner is not None and _same_actor(owner, m)
+    return owner is not None and (_same_actor(owner, m) or _plural_owner(tok, clause))
+
+
+def _plural_owner(tok: Token, clause: Token) -> bool:
+    """"Egypt and Turkey withdrew *their* ambassadors": a plural possessive in the object of a clause whose subject
+    is coordinated or plural is bound by that subject (the nearest agreeing antecedent, its own clause's), never
+    by an earlier party."""
+    if tok.lower_ not in ("their", "theirs") or tok.head.dep_ != "dobj" or tok.head.head.i != clause.i:
+        return False  # only the clause's own object ("by their captors" says whose captors, and who frees)
+    subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and (subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children))
 
 
 def _possessive_clause(tok: Token) -> Token | None:

@@ -87,6 +87,7 @@ SYMMETRIC_TYPES = _types("events_types.symmetric")
 # types whose coordinated doers act side by side, never on each other ("Canadians, French and Britons are all
 # patrolling the area", "students and workers protested")
 SIDE_BY_SIDE_TYPES = _types("events_types.side_by_side")
+ENVOY_NOUNS = words("events_nouns.envoys")
 # the word classes the coder reads (data/lexicon/events.toml), bound once
 WARNING_VERBS = words("events_verbs.warning")
 ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
@@ -406,6 +407,10 @@ class EventCoder:
             return [Coding(t.tok.i, end, t.cameo, None, t.reading, a, None, False, srole, None, t.note)
                     for a in src[:6]]
         reverse = t.reverse if not t.note else None
+        if len(src) > 1 and not tgt and _each_others_envoys(t, src, ()):
+            # "Egypt and Turkey withdrew their ambassadors": each withdrew its own, two one-way acts
+            return [Coding(t.tok.i, end, t.cameo, None, t.reading, a, b, False, srole, srole, t.note)
+                    for a, b in itertools.permutations(src, 2)][:6]
         if len(src) > 1 and not tgt:
             # "Russia and the DPRK agreed", "the two countries signed": one record per pair, mutual
             return [Coding(t.tok.i, end, t.cameo, reverse, t.reading, a, b, True, srole, srole, t.note)
@@ -430,7 +435,7 @@ class EventCoder:
         obj = child(t.tok, "dobj")
         if obj is None:
             return ttype in MUTUAL_TYPES or (ttype not in SIDE_BY_SIDE_TYPES and child(t.tok, "nsubjpass") is None)
-        return _shared_object(obj, ttype)
+        return _shared_object(obj, ttype) or obj.lemma_.lower() in ENVOY_NOUNS
 
     def _merge(self, codings: list[Coding], doc: Doc, by_tok: dict[int, Trigger]) -> list[Coding]:
         """Drop a purpose-clause event that repeats its main event ("arrived … to engage in talks")."""
@@ -735,14 +740,25 @@ def _symmetric_act(t: Trigger, ttype: str | None) -> bool:
 
 def _sides(t: Trigger) -> tuple[tuple[Actor, ...], tuple[Actor, ...], str | None, str | None]:
     """The source and target actors and roles; "the treaty between X and Y" (no source, a group target named by
-    "between"): the parties act mutually, as sources."""
+    "between"): the parties act mutually, as sources; "Egypt and Turkey withdrew their ambassadors": envoys that
+    coordinated states withdraw, recall or expel with no other state named are each other's (no target but the
+    pairs)."""
     src = t.source.actors if t.source else ()
     tgt = t.target.actors if t.target else ()
     srole = t.source.role if t.source else None
     trole = t.target.role if t.target else None
     if not src and len(tgt) > 1 and t.target is not None and t.target.role.endswith("between"):
         return tgt, (), trole, trole
+    if len(src) > 1 and _each_others_envoys(t, src, tgt):
+        return src, (), srole, None
     return src, tgt, srole, trole
+
+
+def _each_others_envoys(t: Trigger, src: Sequence[Actor], tgt: Sequence[Actor]) -> bool:
+    obj = child(t.tok, "dobj") if t.kind == "verb" else None
+    if obj is None or obj.lemma_.lower() not in ENVOY_NOUNS:
+        return False
+    return all(not a.country or a in src or any(a.country == s.country for s in src) for a in tgt)
 
 
 def _dyads(src: Sequence[Actor], tgt: Sequence[Actor]) -> list[tuple[Actor | None, Actor | None]]:
