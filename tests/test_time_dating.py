@@ -283,3 +283,19 @@ def test_time_a_present_clause_under_a_past_one_keeps_its_time_frame(parsed_arti
                                                                      day: str, value: str) -> None:
     got = {t.text: t.value for t in tagger(parsed_article(text, PUB)).timexes}
     assert got[day] == value
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("Ghana's Supreme Court on Jan. 9 ordered a recount in two districts.", "ordered", "2025-01-09"),
+    ("The Togolese cabinet in 2019 had approved the decree.", "approved", "2019"),
+])
+def test_time_date_phrase_hung_on_the_subject_dates_the_verb(parsed_article, text, word, value) -> None:  # type: ignore[no-untyped-def]
+    # "X on Jan. 9 ordered": the parser may attach the date to the subject; right before the verb it is the verb's
+    out = run(parsed_article(text, PUB), (0, word))
+    assert out[word].date.value == value
+
+
+def test_time_date_inside_the_subjects_own_phrase_stays_its_own(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    # the date belongs to the subject's noun ("the 2019 accord"), not to what the subject does
+    out = run(parsed_article("The agreement of 2019 was praised by the ministers.", PUB), (0, "praised"))
+    assert out["praised"].date.value != "2019"

@@ -161,6 +161,14 @@ def _path_cost(root: Token, trigger: Token, triggers: frozenset[int]) -> int | N
             return None
         if tok.i in triggers and tok is not root:
             return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and came_by == "prep" and tok.head.i == trigger.i \
+                and root.head.lower_ in _TIME_PREPS and tok.pos_ in ("NOUN", "PROPN") and root.right_edge.i < trigger.i \
+                and all(t.dep_ in ("aux", "auxpass", "neg") for t in trigger.doc[root.right_edge.i + 1:trigger.i]):
+            # "Malawi's High Court on Jan. 14 ordered …", "the government in 2016 had called …": a date phrase the
+            # parser hung on the subject, right before the verb (auxiliaries aside), dates the verb
+            cost += 1
+            tok = tok.head
+            continue
         if tok.dep_ in _CLAUSE_DEPS or tok.dep_ not in _MODIFIER_DEPS:
             return None
         if tok.dep_ in ("dobj", "attr", "oprd") and came_by != "prep":
@@ -196,6 +204,8 @@ def _governing(trigger: Token, spans: list[tuple[Span, TimeExpression]], trigger
 # Prepositions that make a date a bound of the event, not its date: "arrested 2,400 people since February 1",
 # "does not want to meet before November", "talks only after January"
 _LOWER_BOUND_PREPS = frozenset({"since", "after"})
+# prepositions of a point in time ("on Jan. 9", "in 2016"; not "the accord of 2019")
+_TIME_PREPS = frozenset({"on", "in", "at", "during"})
 _UPPER_BOUND_PREPS = frozenset({"before"})
 
 
