@@ -36,6 +36,7 @@ CASES: list[tuple[str, str, str]] = [
     # receiving a visitor in office is hosting a visit, as welcoming one is
     ("The Emir of Qatar received the Turkish foreign minister in Doha on Sunday.", "CONSULT", "043"),
     ("Chancellor Scholz received a delegation of Chinese officials in Berlin.", "CONSULT", "043"),
+    ("The Kenyan president received a call from the Ugandan president on Monday.", "CONSULT", "041"),
     # words traded are criticism or threats each way, not cooperation
     ("The Serbian and Croatian presidents exchanged insults on television.", "ACCUSE", "111"),
     ("Armenia and Azerbaijan exchanged threats over the corridor.", "THREATEN", "130"),

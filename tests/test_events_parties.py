@@ -84,3 +84,30 @@ def test_one_named_actor_on_both_sides_is_a_misreading() -> None:
 def test_talks_with_an_audience_are_no_consultation() -> None:
     reporters = Actor(text="reporters", code="USAJRN", country="USA", sector="JRN")
     assert not has_parties(event(EventType.CONSULT, USA, reporters))
+
+
+def _governed(*events: Event) -> list[Event]:
+    from eventwire.events.parties import states_as_governments
+
+    article = Article(id="a", content_hash="a", text="s", raw="s", origin="<t>")
+    return list(states_as_governments(AnalysedArticle(article=article, sentences=(), events=events)).events)
+
+
+GHA = Actor(text="Ghana", name="Ghana", code="GHA", country="GHA")
+TGO_PEOPLE = Actor(text="Togolese", name="Togo", code="TGOCVL", country="TGO", sector="CVL")
+
+
+def test_a_state_named_bare_in_diplomacy_acts_through_its_government() -> None:
+    (e,) = _governed(event(EventType.ACCUSE, GHA, IRN))
+    assert (e.source and e.source.code, e.target and e.target.code) == ("GHAGOV", "IRNGOV")
+    assert "GOV" in e.evidence
+
+
+def test_force_and_peoples_keep_their_codes() -> None:
+    # an attack by a state named bare is not told as its government's; a people stays a people; the place
+    # aid goes to is no addressee
+    attack, people, aid = _governed(event(EventType.ASSAULT, GHA, IRN), event(EventType.ACCUSE, TGO_PEOPLE, GHA),
+                                    event(EventType.AID, GHA, IRN))
+    assert (attack.source and attack.source.code, attack.target and attack.target.code) == ("GHA", "IRN")
+    assert people.source is not None and people.source.code == "TGOCVL"
+    assert aid.target is not None and aid.target.code == "IRN" and aid.source is not None and aid.source.code == "GHAGOV"

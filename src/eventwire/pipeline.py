@@ -27,7 +27,7 @@ from .errors import EventwireError
 from .events import EventCoder
 from .events.filler import ArgumentFiller
 from .events.groups import named_mentions
-from .events.parties import require_parties
+from .events.parties import require_parties, states_as_governments
 from .events.scorer import EventScorer
 from .models import AnalysedArticle, Article, RawRecord, Rejection
 from .parse import Parser, known_names, load_language
@@ -59,6 +59,7 @@ class Pipeline:
             ("dedup", EventMerger.from_settings(settings)),
             ("parties", require_parties),
             ("scorer", EventScorer()),
+            ("governments", states_as_governments),
         )
 
     # -- one article at a time, up to the parse

@@ -17,7 +17,11 @@ Before the check, two readings of domestic coercion are completed:
   from", "ban X") is a restriction of their freedoms (COERCE, CAMEO 172): PLOVER's SANCTION is a measure
   against another party it has relations with.
 
-Run after ``fill`` (the learned last resort for a missing party, :mod:`.filler`) and ``dedup``, so that a telling's missing party is first filled from the other tellings of the same
+Last of all (stage ``governments``, after the scorer): a state named bare as the doer of an act of diplomacy or
+speech ("the United States warned Iran"), or as the party such an act is addressed to, acts through its
+government — the record's side takes the sector GOV, and the evidence says why.
+
+``parties`` runs after ``fill`` (the learned last resort for a missing party, :mod:`.filler`) and ``dedup``, so that a telling's missing party is first filled from the other tellings of the same
 event (the headline's "Shoigu visits" takes the body's DPRK).
 """
 
@@ -34,6 +38,8 @@ STATE_SECTORS = words("requests.state_sectors")
 PEOPLE_SECTORS = words("implied_agents.domestic_sectors")
 FORCE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 AUDIENCE_SECTORS = words("event_types.audience_sectors")
+DIPLOMATIC_DOERS = frozenset(t.upper() for t in words("event_types.diplomatic_doers"))
+SPEECH_TARGETS = frozenset(t.upper() for t in words("event_types.speech_targets"))
 
 
 def has_parties(event: Event) -> bool:
@@ -101,6 +107,38 @@ def _domestic(e: Event, states: set[str]) -> Event:
         e = dataclasses.replace(e, type=EventType.COERCE, cameo="172",
                                 evidence=e.evidence + "; its own people restricted → COERCE 172")
     return e
+
+
+def states_as_governments(analysed: AnalysedArticle) -> AnalysedArticle:
+    """Pipeline stage ``governments`` (last, after the learned scorer, whose features read the parties as the
+    rules found them): states acting through their governments (:func:`_as_governments`)."""
+    events = tuple(_as_governments(e) for e in analysed.events)
+    return analysed if events == analysed.events else dataclasses.replace(analysed, events=events)
+
+
+def _as_governments(e: Event) -> Event:
+    """"The United States warned Iran": a state named bare as the doer of an act of diplomacy or speech, or as the
+    party such an act is addressed to, acts through its government (GOV); the evidence says so."""
+    changes: dict[str, Actor] = {}
+    if e.type.value in DIPLOMATIC_DOERS and _bare_state(e.source):
+        changes["source"] = _governed(e.source)
+    if e.type.value in SPEECH_TARGETS and _bare_state(e.target):
+        changes["target"] = _governed(e.target)
+    if not changes:
+        return e
+    sides = " and ".join(changes)
+    return dataclasses.replace(e, **changes, evidence=e.evidence + f"; {sides}: a state named as a party of "
+                               "diplomacy acts through its government → GOV")  # type: ignore[arg-type]
+
+
+def _bare_state(a: Actor | None) -> TypeGuard[Actor]:
+    return a is not None and bool(a.country) and a.country not in NONSTATE and not a.sector and not a.role \
+        and not a.members
+
+
+def _governed(a: Actor) -> Actor:
+    assert a.country is not None
+    return dataclasses.replace(a, sector="GOV", code=a.country + "GOV")
 
 
 def _state_country(s: Actor | None) -> str | None:
