@@ -61,3 +61,11 @@ def test_a_states_mission_to_the_un_is_the_states(pipeline) -> None:  # type: ig
     sources = {e.source.country for e in a.events if e.source is not None}
     assert "VEN" in sources and "CUB" in sources and "UNO" not in sources, [
         (e.type.value, e.source, e.target) for e in a.events]
+
+
+def test_a_titled_known_person_in_between_does_not_hide_the_office(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "President Bashar al-Assad" is a title before a known name, not an unnamed office of Syria's
+    a = _read(pipeline, "Fighting spread in Syria on Monday.\nThe U.N. envoy for Syria is calling for calm, three "
+                        "months after the fall of President Bashar al-Assad.\nKarin Lindqvist issued her appeal on "
+                        "Friday.")
+    assert "UNO" in {c[:3] for c in _codes(a, "Karin Lindqvist") if c}

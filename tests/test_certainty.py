@@ -129,6 +129,9 @@ CASES: list[Case] = [
     Case("Farmers protested amid continued shelling of their villages.", "shelling", "ongoing", "certain"),
     Case("Both sides continue to exchange fire along the river.", "exchange", "ongoing", "certain"),
     Case("Two suspects are being questioned by the police.", "questioned", "ongoing", "certain"),
+    # an appeal or accusation in the present progressive reports what was said
+    Case("Chilean officials are urging residents to leave the coast.", "urging", "occurred", "certain"),
+    Case("The rights group is calling on Peru to free the activists.", "calling", "occurred", "certain"),
     Case("Talks between the two unions are under way in Turin.", "Talks", "ongoing", "certain"),
     # --- planned: will, scheduled/set/due/expected to, upcoming, next week's, future in the past
     Case("The Nigerian leader will visit Accra in May.", "visit", "planned", "certain"),

@@ -31,6 +31,7 @@ class StatusWords:
     hypothetical_governors: frozenset[str]
     ongoing_governors: frozenset[str]
     assembly_governors: frozenset[str]
+    speech_progressives: frozenset[str]
     yet_auxiliaries: frozenset[str]
     obligation_governors: frozenset[str]
     ongoing_predicates: frozenset[str]

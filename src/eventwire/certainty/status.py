@@ -454,12 +454,22 @@ class StatusResolver:
         auxes = [c for c in verb.children if c.dep_ in AUX_DEPS]
         future = self._future_time(verb)
         progressive = self._progressive(verb, auxes, future)
+        if progressive is not None and progressive.status == Status.ONGOING and self._speech_told(verb, auxes):
+            return StatusReading(Status.OCCURRED, f"'{' '.join(a.text for a in auxes)} {verb.text}' (a speech act "
+                                                  "in the present progressive: said)")
         if progressive is not None:
             return progressive
         past_aux = any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes)
         if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and past_aux):
             return StatusReading(Status.OCCURRED, f"'{verb.text}' (past or perfect)")
         return self._present(verb, auxes, future, section)
+
+    def _speech_told(self, verb: Token, auxes: list[Token]) -> bool:
+        """"are pleading with", "is calling on": an appeal or accusation in the present progressive (not "has
+        been calling for years", not "was urging")."""
+        return verb.lemma_.lower() in self.words.speech_progressives and verb.tag_ == "VBG" \
+            and any(a.tag_ in ("VBZ", "VBP") and a.lemma_.lower() == "be" for a in auxes) \
+            and not any(a.lemma_.lower() == "have" for a in auxes)
 
     @staticmethod
     def _progressive(verb: Token, auxes: list[Token], future: Token | None) -> StatusReading | None:
