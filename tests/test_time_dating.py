@@ -299,3 +299,20 @@ def test_time_date_inside_the_subjects_own_phrase_stays_its_own(parsed_article) 
     # the date belongs to the subject's noun ("the 2019 accord"), not to what the subject does
     out = run(parsed_article("The agreement of 2019 was praised by the ministers.", PUB), (0, "praised"))
     assert out["praised"].date.value != "2019"
+
+
+def test_time_a_speakers_undated_statement_takes_the_day_of_their_dated_one(parsed_article) -> None:  # type: ignore[no-untyped-def]
+    # one speaker, one occasion: "warned Wednesday … said" — the later statement with no time of its own
+    from eventwire.models import Actor
+
+    a = parsed_article("Chile warned on Monday that it would close the border.\n"
+                       "Chile said the smugglers had to be stopped.\n"
+                       "Peru said the plan was illegal.", PUB)
+    chile = Actor(text="Chile", name="Chile", code="CHL", country="CHL")
+    peru = Actor(text="Peru", name="Peru", code="PER", country="PER")
+    events = [dataclasses.replace(event(a, 0, "warned"), source=chile), dataclasses.replace(event(a, 1, "said"), source=chile),
+              dataclasses.replace(event(a, 2, "said"), source=peru)]
+    out = {e.id: e for e in TimeTagger(Settings())(dataclasses.replace(a, events=tuple(events))).events}
+    assert out["0:warned"].date.value == "2025-06-16"
+    assert out["1:said"].date.value == "2025-06-16"
+    assert out["2:said"].date.value is None  # another speaker: no occasion of theirs is dated

@@ -13,6 +13,11 @@ Two readings, both applied only to events the sentence left without a calendar v
    expression of the nearby body text (two sentences either way) falls inside that range, the writer has
    named the day, and the event takes it. Two or more candidate days leave the range as it is, and so
    does a day that already dates an event between other parties (it is that event's day).
+3. **one speaker, one occasion** — "The United States warned Wednesday that … The United States said Iran is
+   'flagrantly' defying …": a statement in the past tense (a reporting verb: said, told, added, urged …) that
+   names no time of its own, by a speaker whose earlier statement in the body is dated to a day, was made on
+   that occasion and takes its day (the evidence says which statement gave it). A statement with a time of its
+   own, one not in the past tense, or a speaker not named alike (name, else code) keeps its own reading.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ _STAY_PREPS = words("time_visits.stay_prepositions")
 _OTHER_VISIT = words("time_visits.other_visit")
 _VISIT_LEMMAS = words("time_visits.visit_lemmas")
 _STAY_NOUN_MODIFIERS = words("time_dependencies.stay_noun_modifiers")
+_REPORTING = words("reporting.verb_lemmas")
 _NEAR_SENTENCES = 2
 _MAX_RANGE_DAYS = 62
 
@@ -160,17 +166,45 @@ def _narrowed(ev: Event, days: Sequence[TimeExpression], events: Sequence[Event]
     return EventDate(tx.earliest, Precision.DAY, tx.text, tx.earliest, tx.latest)
 
 
+def _speaker(ev: Event, docs: Mapping[int, Doc], parsed: frozenset[int]) -> str | None:
+    """Who made the statement an event is told by (its source's name, else code), if its trigger is a reporting
+    verb in the past tense in the body; else None."""
+    doc = docs.get(ev.sentence_index)
+    if ev.source is None or ev.section is not Section.BODY or doc is None or ev.sentence_index not in parsed \
+            or not 0 <= ev.trigger_token < len(doc):
+        return None
+    tok = doc[ev.trigger_token]
+    if tok.lemma_.lower() not in _REPORTING or tok.tag_ != "VBD":
+        return None
+    return ev.source.name or ev.source.code
+
+
+def _same_occasion(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozenset[int]) -> list[Event]:
+    occasions: dict[str, EventDate] = {}
+    out = []
+    for ev in sorted(events, key=lambda e: (e.sentence_index, e.trigger_token)):
+        who = _speaker(ev, docs, parsed)
+        if who is not None and ev.date.precision is Precision.DAY and ev.date.text:
+            occasions.setdefault(who, ev.date)
+        elif who is not None and ev.date.value is None and who in occasions:
+            ev = dataclasses.replace(ev, date=occasions[who], evidence=ev.evidence + (
+                f"; date: the same speaker's statement of '{occasions[who].text}' (one occasion)"))
+        out.append(ev)
+    by_id = {e.id: e for e in out}
+    return [by_id.get(e.id, e) for e in events]
+
+
 def date_across_sentences(events: Sequence[Event], timexes: Sequence[TimeExpression],
                           docs: Mapping[int, Doc], parsed: frozenset[int],
                           sections: Mapping[int, Section]) -> list[Event]:
-    """The two article-level readings above, applied to events already dated sentence by sentence."""
+    """The three article-level readings above, applied to events already dated sentence by sentence."""
     days = [t for t in timexes if t.precision is Precision.DAY and t.type == "DATE"
             and sections.get(t.sentence) is Section.BODY]
     out = []
     for ev in events:
         narrowed = _narrowed(ev, days, events)
         out.append(dataclasses.replace(ev, date=narrowed) if narrowed is not None else ev)
-    return _visit_date(out, docs, parsed)
+    return _same_occasion(_visit_date(out, docs, parsed), docs, parsed)
 
 
 __all__ = ["date_across_sentences"]
