@@ -170,6 +170,19 @@ IGOS = [  # (aliases, name, country, sector)
     (["MINUSCA"], "UN mission in the Central African Republic", "UNO", None),
     (["MONUSCO"], "UN mission in the DR Congo", "UNO", None), (["UNMISS"], "UN mission in South Sudan", "UNO", None),
     (["UNIFIL"], "UN Interim Force in Lebanon", "UNO", None),
+    # courts and bodies news names that no other source lists
+    (["European Court of Human Rights", "ECHR", "Strasbourg court"], "European Court of Human Rights", "IGO", "JUD"),
+    (["European Court of Justice", "Court of Justice of the European Union", "CJEU"], "European Court of Justice",
+     "EUR", "JUD"),
+    (["European Central Bank", "ECB"], "European Central Bank", "EUR", None),
+    (["Permanent Court of Arbitration"], "Permanent Court of Arbitration", "IGO", "JUD"),
+    (["UN Human Rights Council", "U.N. Human Rights Council", "Human Rights Council"], "UN Human Rights Council",
+     "UNO", None),
+    (["International Organization for Migration", "IOM"], "International Organization for Migration", "IGO", None),
+    (["BRICS"], "BRICS", "IGO", None), (["CARICOM", "Caribbean Community"], "Caribbean Community", "IGO", None),
+    (["OECD", "Organisation for Economic Co-operation and Development",
+      "Organization for Economic Cooperation and Development"], "OECD", "IGO", None),
+    (["Save the Children"], "Save the Children", "NGO", None),
 ]
 NONSTATE = [
     (["Hamas"], "Hamas", "PSE", "REB"), (["Hezbollah", "Hizbollah", "Hizbullah", "Hizballah"], "Hezbollah", "LBN", "REB"),

@@ -44,6 +44,11 @@ CASES: list[tuple[str, str, str]] = [
     ("Army officers ousted the Guinean president in a coup.", "COERCE", "174"),
     ("The Burkinabe junta removed the prime minister from office.", "COERCE", "174"),
     ("Mali ousted the United Nations peacekeeping mission.", "SANCTION", "166"),
+    # flouting or ignoring a ruling or demand defies it
+    ("Hungary ignored the ruling of the European Court of Justice on asylum.", "REJECT", "128"),
+    ("The junta flouted the regional bloc's demand for elections.", "REJECT", "128"),
+    # cooperation stopped is cooperation refused, not cooperation
+    ("Mali stopped cooperating with the French military in 2022.", "REJECT", "121"),
     # a crowd assembling in protest demonstrates
     ("Hundreds of Serbian students gathered outside parliament in protest over the new law.", "PROTEST", "141"),
 ]
@@ -58,6 +63,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The Kenyan judge ordered the suspension of the Nairobi governor.", "162"),  # an official suspended, not aid
     ("The Ghanaian ministry received a letter from the Togolese president.", "043"),  # a thing received, no guest
     ("Armenia and Azerbaijan exchanged prisoners on Friday.", "111"),  # captives traded stay a handover
+    ("The minister ignored the reporters outside parliament.", "128"),  # people ignored: no ruling defied
 ]
 
 

@@ -111,3 +111,13 @@ def test_force_and_peoples_keep_their_codes() -> None:
     assert (attack.source and attack.source.code, attack.target and attack.target.code) == ("GHA", "IRN")
     assert people.source is not None and people.source.code == "TGOCVL"
     assert aid.target is not None and aid.target.code == "IRN" and aid.source is not None and aid.source.code == "GHAGOV"
+
+
+def test_an_act_towards_a_sector_alone_is_towards_the_actors_own_people() -> None:
+    # "the Ethiopian government refused to negotiate with the rebels": no other state named, so its own rebels
+    eth = Actor(text="the Ethiopian government", code="ETHGOV", country="ETH", sector="GOV")
+    rebels = Actor(text="the rebels", code=None, country=None, sector="REB")
+    article = Article(id="a", content_hash="a", text="s", raw="s", origin="<t>")
+    kept = require_parties(AnalysedArticle(article=article, events=(event(EventType.REJECT, eth, rebels),)))
+    (e,) = kept.events
+    assert e.target is not None and e.target.code == "ETHREB"

@@ -88,6 +88,7 @@ SYMMETRIC_TYPES = _types("events_types.symmetric")
 # patrolling the area", "students and workers protested")
 SIDE_BY_SIDE_TYPES = _types("events_types.side_by_side")
 ENVOY_NOUNS = words("events_nouns.envoys")
+CEASING_VERBS = words("events_verbs.ceasing")
 # the word classes the coder reads (data/lexicon/events.toml), bound once
 WARNING_VERBS = words("events_verbs.warning")
 ATTRIBUTIVE_PARTICIPLES = words("events_verbs.attributive")
@@ -349,6 +350,10 @@ class EventCoder:
         ttype = self._type(t.cameo)
         if ttype is None:
             return
+        if _ceased(t.tok) and ttype.lower() in COOPERATIVE:
+            # "Iran stopped cooperating with the IAEA", "ceased implementing its commitments": cooperation ended
+            _recode(t, "refuse", f"cooperation ended ('{t.tok.head.text}')")
+            return
         auxes, negated, future = _modal_frame(t.tok)
         if negated:
             if (future or auxes & INABILITY_AUX) and ttype.lower() in COOPERATIVE:
@@ -580,6 +585,11 @@ def _intent(t: Trigger, ttype: str, auxes: set[str]) -> bool:
         _recode(t, "threat", f"stated intent ('{intended}')")
         return True
     return False
+
+
+def _ceased(tok: Token) -> bool:
+    """A verb that is the gerund complement of a verb of ceasing ("stopped cooperating", "ceased implementing")."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "ccomp", "dobj") and tok.head.lemma_.lower() in CEASING_VERBS
 
 
 def _recode(t: Trigger, code_map: str, why: str) -> None:

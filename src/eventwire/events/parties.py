@@ -10,9 +10,10 @@ parties its type needs.
 
 Before the check, two readings of domestic coercion are completed:
 
-- **Whose people.** A state body's coercion or force against people named by their sector alone
-  ("Kenyan authorities banned civilians from …", "police arrested journalists"), in a sentence that names no
-  other state, is against that state's own people: the target takes the source's country.
+- **Whose people.** A state body's coercion or force against people named by their sector alone, or any act
+  towards them ("Kenyan authorities banned civilians from …", "police arrested journalists", "the government
+  refused to negotiate with the rebels"), in a sentence that names no other state, is towards that state's own
+  people: the target takes the source's country.
 - **Restrictions, not sanctions.** A state body's "sanction" of its own people (the CAMEO dictionary's "bar X
   from", "ban X") is a restriction of their freedoms (COERCE, CAMEO 172): PLOVER's SANCTION is a measure
   against another party it has relations with.
@@ -149,5 +150,7 @@ def _state_country(s: Actor | None) -> str | None:
 
 
 def _unplaced_force(e: Event, t: Actor, states: set[str], country: str) -> bool:
-    """Is the event force against people of no country, in a sentence that names no state but ``country``?"""
-    return not t.country and not t.members and e.type.value in FORCE_TYPES and not states - {country}
+    """Is the event force against, or an act towards, people of no country, in a sentence that names no state but
+    ``country``? ("Kenyan police arrested journalists", "the Ethiopian government refused to negotiate with the
+    Tigrayan rebels")"""
+    return not t.country and not t.members and not states - {country}
