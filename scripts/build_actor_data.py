@@ -818,8 +818,11 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
                 sectors = [c for c in chunks if plover_sector(c, cameo=False) == c]
             if not sectors:
                 continue
-            sector = "JRN" if "JRN" in sectors else sectors[0]
             k = key(a.phrase.lower())
+            # the most telling sector of a compound code: a journalist is one whatever else; a phrase that says
+            # "opposition" ("opposition leaders", CVL+OPP; "exiled opposition", ELI+OPP) names the opposition, as
+            # coders of the news code it (an "activist" alone stays a civilian)
+            sector = "JRN" if "JRN" in sectors else "OPP" if "OPP" in sectors and "opposition" in k else sectors[0]
             k = re.sub(r"( (to|in|of|for|from|at|on|with|by))+$", "", k)  # "ambassador to": the noun ends first
             if k in PLACE_NOUNS or k.split(" ")[-1] in {"tos", "ats", "fors", "ins", "ofs", "ons", "froms", "withs"}:
                 continue  # "town", "province": a place, not an actor, when it stands alone

@@ -251,3 +251,8 @@ def test_a_role_named_with_an_unknown_state_adjective_is_not_an_earlier_one(pipe
 def test_state_adjectives_name_their_state(pipeline, word: str, country: str) -> None:  # type: ignore[no-untyped-def]
     a = _read(pipeline, f"The {word} government criticized the move on Tuesday.")
     assert any(m.actor.country == country for m in a.mentions), [(m.text, m.actor.code) for m in a.mentions]
+
+
+def test_opposition_leaders_are_the_opposition(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "The Kenyan opposition leaders walked out of parliament on Tuesday.")
+    assert any(m.actor.code == "KENOPP" for m in a.mentions), [(m.text, m.actor.code) for m in a.mentions]

@@ -98,9 +98,10 @@ TGO_PEOPLE = Actor(text="Togolese", name="Togo", code="TGOCVL", country="TGO", s
 
 
 def test_a_state_named_bare_in_diplomacy_acts_through_its_government() -> None:
-    (e,) = _governed(event(EventType.ACCUSE, GHA, IRN))
+    (e, threat) = _governed(event(EventType.ACCUSE, GHA, IRN), event(EventType.THREATEN, GHA, IRN))
     assert (e.source and e.source.code, e.target and e.target.code) == ("GHAGOV", "IRNGOV")
     assert "GOV" in e.evidence
+    assert (threat.source and threat.source.code, threat.target and threat.target.code) == ("GHAGOV", "IRNGOV")
 
 
 def test_force_and_peoples_keep_their_codes() -> None:

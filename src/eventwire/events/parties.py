@@ -39,8 +39,8 @@ STATE_SECTORS = words("requests.state_sectors")
 PEOPLE_SECTORS = words("implied_agents.domestic_sectors")
 FORCE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 AUDIENCE_SECTORS = words("event_types.audience_sectors")
-# the doers of the relational types act through their governments, but for a withdrawal of forces (RETREAT)
-DIPLOMATIC_DOERS = frozenset(t.upper() for t in words("event_types.relational")) - {"RETREAT"}
+# acts between parties (the types a noun event needs a target for): their state doers act through governments
+DIPLOMATIC_DOERS = frozenset(t.upper() for t in words("events_types.noun_needs_target"))
 SPEECH_TARGETS = frozenset(t.upper() for t in words("event_types.speech_targets"))
 
 
