@@ -256,3 +256,9 @@ def test_state_adjectives_name_their_state(pipeline, word: str, country: str) ->
 def test_opposition_leaders_are_the_opposition(pipeline) -> None:  # type: ignore[no-untyped-def]
     a = _read(pipeline, "The Kenyan opposition leaders walked out of parliament on Tuesday.")
     assert any(m.actor.code == "KENOPP" for m in a.mentions), [(m.text, m.actor.code) for m in a.mentions]
+
+
+def test_a_role_whose_state_follows_it_is_not_an_earlier_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "The Iranian government executed two men on Monday.\n"
+                        "The military government in Niger suspended the BBC for three months.")
+    assert not any(m.text == "military government" and m.actor.country == "IRN" for m in a.mentions)

@@ -158,6 +158,9 @@ CASES: list[Case] = [
     Case("Norway promised to send more aid to the region.", "send", "intended", "certain"),
     Case("The general told his troops to hold the bridge.", "hold", "intended", "certain"),
     Case("The council ordered the militia to disarm.", "disarm", "intended", "certain"),
+    # a bare infinitive after a verb of perception or causing happens as that verb says
+    Case("Villagers hope to see the army withdraw its troops.", "withdraw", "intended", "certain"),
+    Case("The blockade made the rebels surrender the town.", "surrender", "occurred", "certain"),
     # a purpose clause under a verb of assembling is done by assembling
     Case("Thousands of farmers rallied in Warsaw to denounce the trade deal.", "denounce", "occurred", "certain"),
     Case("Students gathered outside the embassy to condemn the arrests.", "condemn", "occurred", "certain"),

@@ -58,3 +58,15 @@ def test_their_pair_is_not_sought_far_back(pipeline) -> None:  # type: ignore[no
            "Traffic was heavy in the capital on Wednesday.\n")
     found = _events(pipeline, FIRST + far + "Their second meeting took place in Buenos Aires in July.", after=4)
     assert frozenset(("BRA", "ARG")) not in _dyads(found, "CONSULT")
+
+
+def test_the_two_men_a_count_introduced_are_those_men(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "executed two men … the two men": the phrase names the men counted just before, not the leaders named earlier
+    found = _events(pipeline, FIRST + "The Iranian government executed two men on Monday.\n"
+                                      "The two men had been convicted of spying.", after=1)
+    assert not any({s, t} & {"BRA", "ARG"} for _, s, t in found), found
+
+
+def test_an_indefinite_count_is_no_pair_of_earlier_people(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, FIRST + "The Iranian government executed two men on Monday.", after=1)
+    assert not any({s, t} & {"BRA", "ARG"} for _, s, t in found), found

@@ -61,7 +61,7 @@ def _rows(events: tuple[Event, ...]) -> list[tuple[str, str, str | None, str | N
     ("The Kenyan government unbanned the opposition party.", "unbanned", "CONCEDE", "KENGOV", None),
     # PROTEST: workers striking, strikes called, slogans shouted, protest marches, food refused
     ("Chilean miners struck on Monday.", "struck", "PROTEST", "CHL", None),
-    ("Indian opposition parties called a nationwide strike.", "called", "PROTEST", "INDPTY", None),
+    ("Indian opposition parties called a nationwide strike.", "called", "PROTEST", "INDOPP", None),
     ("The Nigerian labour congress called for a nationwide strike.", "called", "REQUEST", "NGALEG", None),
     ("Tibetan monks led a protest march in Lhasa.", "march", "PROTEST", "CHNREL", None),
     # COOPERATE/AID: cooperation increased, a joint commission set up, money disbursed

@@ -952,7 +952,7 @@ def resolve_definite_roles(analysed: AnalysedArticle, mentions: list[Mention]) -
         # "the French president" after Kenya's president is France's own: only an antecedent of its state
         state = m.actor.country if _names_its_state(analysed, m) else None
         found = _role_antecedent(out, m, head, order, state) if head and not _names_an_unknown_owner(analysed, m) \
-            else None
+            and not _placed_after(analysed, m, mentions) else None
         if found is None:
             out.append(m)
             continue
@@ -981,6 +981,16 @@ def _names_its_state(analysed: AnalysedArticle, m: Mention) -> bool:
         return False
     first = doc[m.token_start]
     return first.lower_ != "the" and first.text[:1].isupper()
+
+
+def _placed_after(analysed: AnalysedArticle, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """"the military government in Niger", "the president of Ghana": a phrase after the role names its state, so
+    it is not an earlier role of that noun."""
+    doc = analysed.docs.get(m.sentence)
+    if doc is None or m.token_end + 1 >= len(doc) or doc[m.token_end].lower_ not in ("in", "of"):
+        return False
+    after = m.token_end + 1 + (doc[m.token_end + 1].lower_ == "the")
+    return any(o.sentence == m.sentence and o.token_start == after and o.actor.country for o in mentions)
 
 
 def _names_an_unknown_owner(analysed: AnalysedArticle, m: Mention) -> bool:

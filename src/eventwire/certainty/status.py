@@ -274,6 +274,10 @@ class StatusResolver:
         unrealised as an xcomp — the governor says what it is."""
         if has_to_infinitive(verb) and not self._has_tense_aux(verb):
             return self._by_governor(head, verb, section, depth, complement=True)
+        if verb.tag_ == "VB" and not any(c.dep_ in AUX_DEPS for c in verb.children) and is_verbal(head):
+            # a bare infinitive after a verb of perception or causing ("hope to see Russia withdraw", "made them
+            # leave"): it happens as that verb says — the governor's own status
+            return self.verbal(head, section, depth + 1)
         return None
 
     def _prepositional_complement(self, verb: Token, prep: Token, section: Section, depth: int

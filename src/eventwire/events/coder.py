@@ -185,7 +185,8 @@ class EventCoder:
             doc = analysed.docs.get(sentence.index)
             if doc is None:
                 continue
-            mentions = _with_pairs(doc, sentence, tuple(by_sentence.get(sentence.index, ())), people)
+            mentions = _with_pairs(doc, sentence, tuple(by_sentence.get(sentence.index, ())), people,
+                                   _counted_groups(analysed, sentence.index))
             codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
             if sentence.section == Section.HEADLINE and not codings:
                 codings = self._headline_visit(doc, mentions)
@@ -611,14 +612,31 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
 
 
 def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
-                people: Sequence[Mention]) -> tuple[Mention, ...]:
-    """The sentence's mentions, with "the two men", "both leaders" resolved to people named before it."""
+                people: Sequence[Mention], counted: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+    """The sentence's mentions, with "the two men", "both leaders" resolved to people named before it (not a
+    noun a count introduced just before: "executed two men … the two men were hanged" — ``counted``)."""
     if not any(t.lower_ in PAIR_WORDS or t.lower_ in PAIR_PRONOUNS for t in doc):
         return mentions
     starts = [p.sentence for p in people]
     earlier = people[:bisect.bisect_left(starts, sentence.index)]
     recent = [m.actor for m in earlier[bisect.bisect_left(starts, sentence.index - PRONOUN_WINDOW):]]
-    return tuple(resolve_pairs(doc, mentions, [m.actor for m in earlier], sentence.index, sentence.start, recent))
+    return tuple(resolve_pairs(doc, mentions, [m.actor for m in earlier], sentence.index, sentence.start, recent,
+                               counted))
+
+
+def _counted_groups(analysed: AnalysedArticle, index: int) -> frozenset[str]:
+    """Plural nouns the sentences just before introduced with a count and no article ("two men", "three
+    soldiers"): a later "the two men" refers to them, not to people named earlier."""
+    out: set[str] = set()
+    for i in range(max(0, index - PRONOUN_WINDOW), index):
+        doc = analysed.docs.get(i)
+        if doc is None or i not in analysed.parsed:
+            continue
+        for tok in doc:
+            if tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children) \
+                    and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                out.add(tok.lemma_.lower())
+    return frozenset(out)
 
 
 def _shared_object(obj: Token, ttype: str | None) -> bool:

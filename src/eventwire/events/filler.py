@@ -111,7 +111,7 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
     """The candidates for one side of one event: the sentence's actors but the other side and its co-doers."""
     allies = _coordinated_with(doc, sentence, other) | _victims_of_the_condemned(doc, e, side)
     mentions = [m for m in sentence if _known(m.actor) and not _same(m.actor, other)
-                and _head(doc, m).i not in allies]
+                and _head(doc, m).i not in allies and not _in_a_noun_clause(doc, e, _head(doc, m))]
     if _known(current) and not any(_same(m.actor, current) for m in mentions):
         return []  # the rules' choice is no actor of this sentence (told elsewhere, implied): keep it
     out: list[Candidate] = []
@@ -122,6 +122,20 @@ def _side_candidates(doc: Doc, n: int, e: Event, side: str, current: Actor | Non
             f[f"{side}:rule_choice"] = 1.0
         out.append(Candidate(n, side, m, f))
     return out
+
+
+def _in_a_noun_clause(doc: Doc, e: Event, head: Token) -> bool:
+    """"detained two men suspected of smuggling migrants": a mention inside a passive participle clause that says
+    something of the trigger's patient (its object or passive subject: why the men were held) is that clause's party, not the
+    trigger's ("warnings demanding that Washington …" keeps Washington: an active clause tells the content)."""
+    trigger = doc[e.trigger_token]
+    cur = head
+    while cur.head.i != cur.i and cur.i != trigger.i:
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.head.head.i == trigger.i \
+                and cur.head.dep_ in ("dobj", "nsubjpass"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _no_doer_to_find(doc: Doc, e: Event, sentence: Sequence[Mention]) -> bool:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PAIR_WORDS = frozenset({"two", "both"})
+DEFINITE = words("events_words.definite_determiners")
 PAIR_PRONOUNS = frozenset({"they", "their"})
 PRONOUN_WINDOW = 2  # sentences back a pair pronoun's two antecedents may be named
 SHARED_RELATIONS = words("events_nouns.shared")
@@ -58,9 +59,14 @@ def _one_person(a: Actor, b: Actor) -> bool:
 
 
 def _pair_noun(tok: Token) -> bool:
+    """"the two leaders", "both ministers" — definite: "two men convicted of spying" introduces new people."""
     if tok.tag_ != "NNS":
         return False
-    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod") for c in tok.children)
+    pair = [c for c in tok.children if c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "quantmod")]
+    if not pair:
+        return False
+    return any(c.lower_ == "both" for c in pair) or any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
 
 
 def _last_two(noun: str, people: Sequence[Actor]) -> tuple[Actor, Actor] | None:
@@ -90,17 +96,18 @@ def _reciprocal_pronoun(tok: Token) -> bool:
 
 
 def resolve_pairs(doc: Doc, mentions: Sequence[Mention], earlier: Sequence[Actor], sentence: int,
-                  offset: int, recent: Sequence[Actor] = ()) -> list[Mention]:
+                  offset: int, recent: Sequence[Actor] = (), counted: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` with "the two <role>s" / "both <role>s" turned into a group of the two people last
     named in that role, and an unresolved "their"/"they" of a reciprocal act into the two people last named
-    (``recent``: named in the ``PRONOUN_WINDOW`` sentences before); a phrase the actor stage left unresolved
+    (``recent``: named in the ``PRONOUN_WINDOW`` sentences before); not a noun ``counted`` just before ("two men …
+    the two men" are those men); a phrase the actor stage left unresolved
     gets a group mention of its own. ``sentence`` and ``offset`` (its start in the article text) place a new
     mention."""
     out = list(mentions)
     for tok in doc:
         pronoun = _reciprocal_pronoun(tok)
-        if not pronoun and not _pair_noun(tok):
-            continue
+        if not pronoun and (not _pair_noun(tok) or tok.lemma_.lower() in counted):
+            continue  # (a noun a count introduced just before names those, not people named earlier)
         start = tok.left_edge.i
         before = named_people(m for m in mentions if m.token_end <= start)
         if pronoun:
