@@ -11,7 +11,9 @@ own tokens: token texts, offsets and spans stay the article's characters.
 
 The rule lemmatizer's answer depends only on a token's text, part of speech and morphology, but spaCy caches
 it only past its base-form test: every token paid that test again. :class:`_LemmaMemo` remembers every
-answer under spaCy's own cache key (same lemmas; a long run pays the test once per word form). Likewise the
+answer under spaCy's own cache key (same lemmas; a long run pays the test once per word form). Its rules test
+each candidate form against a list of known words (57,000 nouns, a scan per test): :class:`_IndexWords` keeps
+each such list as it is and answers ``in`` from a set. Likewise the
 attribute ruler's one-token patterns read only a token's text, tag and dependency: :class:`_RulerMatches`
 remembers which of them match each such triple and runs spaCy's matcher on the longer patterns alone (same
 matches in the same order).
@@ -118,12 +120,36 @@ class _LemmaMemo:
         return forms
 
 
+class _IndexWords(list[str]):
+    """A list of a rule lemmatizer's ``lemma_index`` table, the same words in the same order, whose ``in`` is a
+    set lookup (spaCy's ``rule_lemmatize`` only iterates it, tests it for truth and asks ``form in index``)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self.known = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.known
+
+
+def _index_words(lemmatizer: Any) -> None:
+    """Replace every list of the lemmatizer's ``lemma_index`` table by an :class:`_IndexWords` of it."""
+    if "lemma_index" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, _IndexWords):
+            table[key] = _IndexWords(words)
+
+
 def _memoise_lemmas(nlp: Language) -> None:
-    """Wrap the pipeline's rule lemmatizer in a :class:`_LemmaMemo` (other modes are left as they are)."""
+    """Wrap the pipeline's rule lemmatizer in a :class:`_LemmaMemo` and give its ``lemma_index`` table
+    :class:`_IndexWords` (other modes are left as they are)."""
     if "lemmatizer" not in nlp.pipe_names:
         return
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) == "rule":
+        _index_words(lemmatizer)
         lemmatizer.lemmatize = _LemmaMemo(lemmatizer.rule_lemmatize)  # type: ignore[attr-defined]
 
 
