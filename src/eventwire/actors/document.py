@@ -1109,8 +1109,10 @@ def _kind_mention(doc: Doc, sentence: Sentence, tok: Token, mentions: Sequence[M
     if group is not None:
         return group_mention(doc, sentence, tok, group)
     kind = "state" if tok.lower_ in STATE_KINDS else "body" if tok.lower_ in BODY_KINDS else None
-    start = _definite_start(tok)
-    if tok.tag_ != "NN" or kind is None or start is None:
+    if tok.tag_ != "NN" or kind is None:
+        return None
+    start = _definite_start(tok)  # after the cheap tests: it walks the token's children
+    if start is None:
         return None
     if any(m.sentence == sentence.index and start <= m.token_start < tok.i for m in mentions):
         return None  # "the Russian mission", "the Kenyan delegation": the phrase names its party itself
