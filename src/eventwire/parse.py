@@ -25,6 +25,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import blas
 from .errors import ResourceError
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ def load_language(model: str) -> Language:
     log.debug("loaded spaCy pipeline %s with %s", model, nlp.pipe_names)
     _memoise_lemmas(nlp)
     _memoise_ruler_matches(nlp)
+    blas.install(nlp)
     return nlp
 
 
@@ -233,11 +235,12 @@ class Parser:
                 if cased is not None:
                     copies[n] = Doc(doc.vocab, words=cased, spaces=[bool(t.whitespace_) for t in doc])
         inputs = [copies.get(n, doc) for n, doc in enumerate(docs)]
-        if self.n_process > 1:
-            # worker processes return copies: callers must use the returned docs
-            parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size, n_process=self.n_process))
-        else:
-            parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size))
+        with blas.one_thread():
+            if self.n_process > 1:
+                # worker processes return copies: callers must use the returned docs
+                parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size, n_process=self.n_process))
+            else:
+                parsed = list(self.nlp.pipe(inputs, batch_size=self.batch_size))
         for n in copies:
             parsed[n] = _annotated_from(docs[n], parsed[n])
         return parsed
@@ -274,5 +277,7 @@ def analyse_lines(nlp: Language, text: str, published: date | None = None) -> An
     h = content_hash(text)
     article = Article(id=h, content_hash=h, text=text, raw=text, origin="<lines>", published=published,
                       blocks=tuple(Block(Section.BODY, s.start, s.end) for s in sentences))
-    docs = {s.index: doc for s, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True)}
+    with blas.one_thread():
+        parsed = list(nlp.pipe(s.text for s in sentences))
+    docs = {s.index: doc for s, doc in zip(sentences, parsed, strict=True)}
     return AnalysedArticle(article=article, sentences=tuple(sentences), docs=docs, parsed=frozenset(docs))
