@@ -262,3 +262,26 @@ def test_a_role_whose_state_follows_it_is_not_an_earlier_one(pipeline) -> None: 
     a = _read(pipeline, "The Iranian government executed two men on Monday.\n"
                         "The military government in Niger suspended the BBC for three months.")
     assert not any(m.text == "military government" and m.actor.country == "IRN" for m in a.mentions)
+
+
+def test_a_surname_alone_is_the_person_the_article_named_in_full(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the article's own "Lena Netanyahu" (an invented analyst), not the dictionary's Benjamin Netanyahu
+    a = _read(pipeline, "Lena Netanyahu, a professor at the University of Nairobi, spoke to reporters on Monday.\n"
+                        "\"The talks will fail,\" Netanyahu said.")
+    later = [m for m in a.mentions if m.sentence == 1 and m.text == "Netanyahu"]
+    assert later and later[0].actor.name == "Lena Netanyahu", [(m.text, m.actor.name) for m in a.mentions]
+
+
+def test_a_body_deep_in_a_persons_phrase_places_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "director of the Africa bureau of Amnesty International" belongs to Amnesty, not to the story's state
+    a = _read(pipeline, "Kenyan police arrested two journalists in Nairobi on Monday.\n"
+                        "Tomas Berg, director of the East Africa bureau of Amnesty International, condemned the "
+                        "arrests.")
+    berg = [m for m in a.mentions if m.text == "Tomas Berg"]
+    assert berg and berg[0].actor.country == "NGO", [(m.text, m.actor.code) for m in a.mentions]
+
+
+def test_a_place_in_a_persons_phrase_does_not_place_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    a = _read(pipeline, "Anna Berg, a professor at the Institute for Peace Studies in Nairobi, spoke on Monday.")
+    berg = [m for m in a.mentions if m.text == "Anna Berg"]
+    assert berg and berg[0].actor.code != "KENGOV", [(m.text, m.actor.code) for m in a.mentions]

@@ -177,6 +177,7 @@ class DocumentModel:
         mentions = fill_article_country(analysed, mentions)
         mentions = name_unknown_people(analysed, mentions)
         mentions = name_introduced_people(mentions)
+        mentions = article_namesakes(analysed, mentions)
         mentions = article_acronyms(analysed, mentions)
         first = _Resolver(analysed, sentences, spans, mentions, speakers={})
         first.run()
@@ -581,7 +582,7 @@ def code_people(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Ment
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
-        if not m.person or m.actor.code or not m.actor.name or m.sentence not in analysed.parsed:
+        if not m.person or not _uncoded(m) or not m.actor.name or m.sentence not in analysed.parsed:
             continue
         body = _phrase_body(analysed.docs[m.sentence], m, by_sentence[m.sentence])
         if body is not None:
@@ -590,13 +591,23 @@ def code_people(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Ment
         return mentions
     out: list[Mention] = []
     for m in mentions:
-        body = found.get((m.actor.name or "").lower()) if m.person and not m.actor.code else None
+        body = found.get((m.actor.name or "").lower()) if m.person and _uncoded(m) else None
         if body is None:
             out.append(m)
             continue
         actor = dataclasses.replace(m.actor, code=body.code, country=body.country, sector=body.sector)
         out.append(dataclasses.replace(m, actor=actor, evidence=m.evidence + "+phrase-body"))
     return out
+
+
+# steps down a person's phrase a body may stand ("director | of | the bureau | of | Reporters Without Borders")
+PHRASE_DEPTH = 6
+
+
+def _uncoded(m: Mention) -> bool:
+    """A person with no code of their own: none, or only the article's or sentence's country, a guess their own
+    phrase outranks ("Artur Romeu, director of … Reporters Without Borders" in a story about Guatemala)."""
+    return not m.actor.code or m.evidence.startswith("context:")
 
 
 def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor | None:
@@ -613,16 +624,22 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
     best: tuple[tuple[bool, bool, int], Actor] | None = None
     while frontier:
         tok, depth = frontier.pop(0)
-        if tok.i in seen or depth > 4:
+        if tok.i in seen or depth > PHRASE_DEPTH:
             continue
         seen.add(tok.i)
         m = by_token.get(tok.i)
-        if m is not None and _places_person(m, tok, depth, head):
+        if m is not None and _places_person(m, tok, depth, head) and not _where(m, tok):
             rank = (m.person, m.evidence.startswith("dictionary:"), -depth)  # the office itself says most
             if best is None or rank > best[0]:
                 best = (rank, m.actor)
         frontier.extend((c, depth + 1) for c in _phrase_children(tok))
     return best[1] if best is not None else None
+
+
+def _where(m: Mention, tok: Token) -> bool:
+    """A state or capital the phrase names as where ("a professor at the institute *in Tokyo*"): no body."""
+    bare = not m.actor.sector or m.evidence.endswith("capital-metonym")
+    return bare and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _bodies_by_token(person: Mention, others: Sequence[Mention]) -> dict[int, Mention]:
@@ -909,6 +926,23 @@ def _word_used_alone(m: Mention) -> str:
     if len(words_) > 1 and m.actor.country in FAMILY_NAME_FIRST and len(words_[0]) > 1:
         return words_[0]
     return words_[-1]
+
+
+def article_namesakes(analysed: AnalysedArticle, mentions: list[Mention]) -> list[Mention]:
+    """"Ken Weinstein, the Japan chair at the Hudson Institute … Weinstein said": a surname alone is the person the
+    article named in full before it, not another bearer of the name the dictionary knows (Yehuda Weinstein)."""
+    order = {s.index: n for n, s in enumerate(analysed.sentences)}
+    named: dict[str, tuple[int, Mention]] = {}
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (order.get(m.sentence, 0), m.token_start)):
+        words_ = m.text.split()
+        if m.person and m.actor.name and len(words_) > 1 and not m.evidence.startswith("coref:"):
+            named.setdefault(_word_used_alone(m), (order.get(m.sentence, 0), m))
+        full = named.get(m.text) if len(words_) == 1 and m.evidence.startswith("dictionary:person") else None
+        if full is not None and full[0] < order.get(m.sentence, 0) and full[1].actor.name != m.actor.name:
+            m = dataclasses.replace(m, actor=dataclasses.replace(full[1].actor, text=m.text), evidence="coref:surname")
+        out.append(m)
+    return out
 
 
 def _surname_mentions(analysed: AnalysedArticle, people: Sequence[Mention],
