@@ -197,3 +197,10 @@ def test_envoys_of_a_third_state_are_its_own(code):  # type: ignore[no-untyped-d
     events = code("Poland and Lithuania expelled Belarusian diplomats on Friday.").events
     assert not any(e.source and e.target and {e.source.country, e.target.country} == {"POL", "LTU"}
                    for e in events), _rows(events)
+
+
+def test_a_place_told_by_its_owner_or_an_apposition_is_where_they_met(code):  # type: ignore[no-untyped-def]
+    # "in Kenya's capital, Nairobi": the capital's owner and its name say where, not who met
+    events = code("Ugandan and Tanzanian officials met in Kenya's capital, Nairobi, on Monday.").events
+    met = _of(events, "met")
+    assert all("KEN" not in _pair(e) for e in met) and any(_pair(e) == {"UGA", "TZA"} for e in met), _rows(events)

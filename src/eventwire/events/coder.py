@@ -908,11 +908,13 @@ def _place_only(found: Found, doc: Doc, index: MentionIndex) -> bool:
 
 def _named_as_place(tok: Token, m: Mention) -> bool:
     """The mention headed by ``tok`` names a bare state or place (no sector, role or members; a capital's metonym
-    stands for its government only as a party) as the object of a locative preposition."""
+    stands for its government only as a party) as the object of a locative preposition, or in apposition to it."""
     a = m.actor
     capital = m.evidence.endswith("capital-metonym")
     if (a.sector and not capital) or a.role or a.members or not a.country or a.country in PLOVER_NONSTATE:
         return False
+    if tok.dep_ in ("appos", "poss"):  # "in the C.A.R.'s capital, Bangui": the place's owner or its apposition
+        tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
