@@ -800,6 +800,19 @@ def _norm_date(text: str, end: bool = False) -> str | None:
     return text[:10]
 
 
+# Descriptive names of rights and press-freedom groups news uses, read like the sources' own "rights group"
+# (a civil-society group for human rights, CAMEO ~HRI): written here, not taken from any source. Not "watchdog":
+# "the media watchdog Reporters Without Borders" is a title before the group's name.
+HAND_AGENTS = [
+    (phrase, "SOC", "~HRI")
+    for stem in ("rights organization", "rights organisation", "human rights organization",
+                 "human rights organisation", "media rights group", "media rights organization",
+                 "media rights organisation", "press freedom group", "press freedom organization",
+                 "press freedom organisation")
+    for phrase in (stem, stem + "s")
+]
+
+
 def build_agents(shared: Path) -> list[tuple[str, str, str]]:
     """(key, PLOVER sector, source code) — NGEC (already PLOVER) wins over Phoenix (CAMEO, mapped)."""
     out: dict[str, tuple[str, str, str]] = {}
@@ -828,6 +841,8 @@ def build_agents(shared: Path) -> list[tuple[str, str, str]]:
                 continue  # "town", "province": a place, not an actor, when it stands alone
             if k:
                 out[k] = (k, sector, a.code)
+    for phrase, sector, code in HAND_AGENTS:
+        out.setdefault(key(phrase), (key(phrase), sector, code))
     return sorted(out.values())
 
 

@@ -115,3 +115,23 @@ def test_a_noun_naming_the_same_kind_of_act_refers_to_it(pipeline) -> None:  # t
     found = _events(pipeline, "Ethiopian troops shelled Eritrean border posts on Monday.\n"
                               "Kenya denounced the bombardment on Tuesday.")
     assert ("ACCUSE", "KEN", "ETH") in found
+
+
+def test_condemning_a_persons_arrest_accuses_whoever_arrested_them(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the possessor of "arrest" is the one arrested; the condemnation is aimed at the arrester told before
+    found = _events(pipeline, "Tanzanian police arrested opposition leader Tundu Lissu on Monday.\n"
+                              "Amnesty International condemned Lissu's arrest on Tuesday.")
+    assert ("ACCUSE", "NGO", "TZA") in found
+
+
+def test_condemning_an_arrest_told_nowhere_accuses_the_held_persons_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, "Ugandan journalist Ruth Nakato has written about corruption for years.\n"
+                              "Her reports won prizes.\nShe has two children.\nShe moved to Kampala in 2019.\n"
+                              "International and local media rights organizations have condemned Nakato's arrest "
+                              "and urged the government to free her.")
+    assert any(k == "ACCUSE" and t == "UGA" for k, _, t in found), found
+    a = pipeline.analyse(RawRecord(origin="<t>", text="Ugandan journalist Ruth Nakato has written for years.\n"
+                                   "Her reports won prizes.\nShe has two children.\nShe moved to Kampala in 2019.\n"
+                                   "Rights organizations condemned Nakato's arrest.", published=date(2025, 4, 1)))
+    # aimed at the state that holds her, not at the journalist
+    assert all(e.target is None or e.target.sector != "JRN" for e in a.events if e.type.value == "ACCUSE")

@@ -40,6 +40,9 @@ SAID_TYPES = frozenset({EventType.ACCUSE, EventType.REQUEST, EventType.THREATEN,
 REACTION_TYPES = frozenset({EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT, EventType.REQUEST})
 DEFINITE = words("events_words.definite_determiners")
 DENIAL_VERBS = words("events_verbs.denial")
+UNDERGONE_NOUNS = words("events_nouns.undergone")
+# acts done to people that only a state does (its police and courts): "arrest", "detention", "conviction" …
+STATE_ACT_NOUNS = words("implied_agents.police_lemmas") | words("implied_agents.judicial_lemmas")
 
 
 def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
@@ -52,7 +55,7 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
             e = _appeal_target(analysed, e)
         if e.type == EventType.REJECT and e.target is None and e.source is not None:
             e = _denied_accusation(analysed, out, e)
-        if e.type in REACTION_TYPES and e.target is None and e.source is not None:
+        if e.type in REACTION_TYPES and e.source is not None and (e.target is None or _victim_target(analysed, e)):
             obj = _definite_object(analysed, e)
             if obj is not None:
                 earlier = _reacted_to(out, e, obj, noun_kind(obj.lemma_.lower()))
@@ -60,8 +63,33 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
                     e = dataclasses.replace(e, target=earlier.source,
                                             evidence=e.evidence + f"; target: doer of the earlier '{earlier.trigger}'"
                                             f" the '{obj.text}' refers to")
+                elif e.target is not None and _victim_target(analysed, e):
+                    e = _state_of_the_held(e, obj)
         out.append(e)
     return out
+
+
+def _victim_target(analysed: AnalysedArticle, e: Event) -> bool:
+    """"condemned Mhlanga's arrest": the target the rules read is the possessor of a noun of an act done to people
+    (the one arrested) — a reaction to the act is aimed at whoever did it, when the text told it before."""
+    doc = analysed.docs.get(e.sentence_index)
+    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+        return False
+    obj = next((c for c in doc[e.trigger_token].children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in UNDERGONE_NOUNS and any(c.dep_ == "poss" for c in obj.children)
+
+
+def _state_of_the_held(e: Event, obj: Token) -> Event:
+    """"condemned Mhlanga's arrest" with no arrest told before: an arrest, detention or trial is a state's act, so
+    the reaction is aimed at the held person's own state (its government), as the implied doer of such acts is
+    (events/coder.py ``_implied_agent``)."""
+    held = e.target
+    if held is None or obj.lemma_.lower() not in STATE_ACT_NOUNS or not held.country or held.country in NONSTATE:
+        return e
+    state = Actor(text="", code=held.country + "GOV", country=held.country, sector="GOV",
+                  role="holder of the person (implied)")
+    return dataclasses.replace(e, target=state, evidence=e.evidence + (
+        f"; target: the state whose '{obj.text}' of its own {held.sector or 'national'} it is"))
 
 
 def _definite_object(analysed: AnalysedArticle, e: Event) -> Token | None:
