@@ -810,6 +810,13 @@ HAND_AGENTS = [
                  "media rights organisation", "press freedom group", "press freedom organization",
                  "press freedom organisation")
     for phrase in (stem, stem + "s")
+] + [
+    # members of the political opposition named by what they are ("opposition lawmakers"), as the sources name
+    # "opposition senators" and "opposition MPs"
+    (phrase, "OPP", "~OPP")
+    for stem in ("opposition lawmaker", "opposition legislator", "opposition politician", "opposition figure",
+                 "opposition member", "opposition deputy", "opposition candidate")
+    for phrase in (stem, stem + "s")
 ]
 
 
