@@ -287,3 +287,12 @@ def test_a_place_in_a_persons_phrase_does_not_place_them(pipeline) -> None:  # t
     a = _read(pipeline, "Anna Berg, a professor at the Institute for Peace Studies in Nairobi, spoke on Monday.")
     berg = [m for m in a.mentions if m.text == "Anna Berg"]
     assert berg and berg[0].actor.code != "KENGOV", [(m.text, m.actor.code) for m in a.mentions]
+
+
+@pytest.mark.parametrize("text", ["Former European Union official Michel Barnier spoke in Paris on Monday.",
+                                  "Former top European Union official Michel Barnier spoke in Paris on Monday."])
+def test_a_former_post_at_a_body_is_no_longer_the_bodys(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Former" at a sentence's start is no organisation's name, and seniority words may stand after it
+    a = _read(pipeline, text)
+    barnier = [m for m in a.mentions if "Barnier" in m.text]
+    assert barnier and barnier[0].actor.code == "FRAELI", [(m.text, m.actor.code) for m in a.mentions]

@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING
 
 from ..models import Actor
 from .candidate import Candidate, actor_from_entry, code_of
+from ..vocabulary import words
 from .titles import CONNECTORS, NGO_HEADS, NOT_NAME, ORG_HEADS, ORG_TAILS, TRANSNATIONAL, org_sector
+
+FORMER = words("actors_titles.former")
 
 if TYPE_CHECKING:
     from .lexicon import Entry
@@ -110,8 +113,8 @@ class OrganisationNames:
         "the Association of African Jurists", "the Umma party". Country: a state named inside the name;
         a transnational name ("African", "International") without one is a non-state body (NGO);
         otherwise unknown (the sentence may tell, coref._sentence_country)."""
-        if not self.caps[i] or self.keys[i] in NOT_NAME or self._name_after_of(i):
-            return None
+        if not self.caps[i] or self.keys[i] in NOT_NAME or self.keys[i] in FORMER or self._name_after_of(i):
+            return None  # (a sentence's "Former European Union official …" is no name "Former European Union")
         e = self._org_run(i)
         head = self._org_words(i, e)
         if head is None or (e - i < 2):

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 # Agents that are mostly adjectives before a noun ("military campaign"; "security forces" is handled as
 # one agent phrase). Alone before a lower-case noun they are not an actor.
 ADJECTIVAL_AGENTS = words("actors_titles.adjectival_agents")
+SENIORITY = words("actors_titles.seniority")
 # Words that may follow an agent noun without making it an adjective: verbs and function words.
 AFTER_NOUN = words("actors_reader.after_noun")
 # Verbs in the present tense that follow a person as subject ("the general denies …"); a plural noun after a
@@ -438,8 +439,11 @@ class SentenceReader(TitleRuns, OrganisationNames, Appositions):
     def _formerly_of_a_body(self, i: int, base: Actor, person: Actor) -> bool:
         """Is the title compound at ``i`` a former post ("former", "ex-") at a body of no state, held by a person
         the dictionary places in a state?"""
-        former = i > 0 and (self.keys[i - 1] == "former" or (self.keys[i - 1] == "-" and i > 1
-                                                              and self.keys[i - 2] == "ex"))
+        k = i - 1
+        while k > 0 and self.keys[k] in SENIORITY:  # "former top EU official"
+            k -= 1
+        former = k >= 0 and i > 0 and (self.keys[k] == "former" or (self.keys[k] == "-" and k > 0
+                                                                   and self.keys[k - 1] == "ex"))
         return former and base.country in PLOVER_NONSTATE and person.country not in (None, *PLOVER_NONSTATE)
 
     def _compound_sector(self, j: int, title_end: int, sector: str | None, person: bool, base: Actor,
