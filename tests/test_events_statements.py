@@ -100,3 +100,18 @@ def test_criticism_of_a_claim_rejects_it(pipeline, text: str) -> None:  # type: 
 def test_criticism_of_a_threat_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _events(pipeline, "Vietnam's foreign ministry called China's threats irresponsible.", statements_only=True)
     assert not any(f.startswith("REJECT") for f in found), found
+
+
+
+def test_who_may_address_their_own_state() -> None:
+    # one who speaks for a state (or comments on it: scholars, the press) has it on their side; a former official,
+    # the opposition or a citizen may address it as a party
+    from eventwire.events.statements import _of_the_state
+    from eventwire.models import Actor
+
+    def actor(sector: str | None) -> Actor:
+        return Actor(text="x", code="KEN" + (sector or ""), country="KEN", sector=sector)
+
+    assert _of_the_state(actor(None)) and _of_the_state(actor("GOV")) and _of_the_state(actor("MIL"))
+    assert _of_the_state(actor("EDU")) and _of_the_state(actor("JRN"))
+    assert not _of_the_state(actor("OPP")) and not _of_the_state(actor("ELI")) and not _of_the_state(actor("CVL"))

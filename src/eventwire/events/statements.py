@@ -50,6 +50,8 @@ NAMING_LEMMAS = words("statements.naming_lemmas")
 CIRCUMSTANCE_MARKS = words("statements.circumstance_marks")
 POSITIVE_LEMMAS = words("statements.positive_lemmas")
 FUTURE_AUXILIARIES = words("statements.future_auxiliaries")
+STATE_SECTORS = words("requests.state_sectors")
+COMMENTATOR_SECTORS = words("statements.commentator_sectors")
 APPEAL_LEMMAS = words("statements.appeal_lemmas")
 JUDGED_CLAIMS = words("statements.judged_claims")
 # verbs of obligation only with a to-infinitive ("have to", "need to"), unlike the modals "must", "should"
@@ -424,9 +426,19 @@ def _is_speaker(m: Mention, st: Statement) -> bool:
         return True
     a = m.actor
     for s in st.speaker.actors:
-        if _same(a, s) or (a.country is not None and a.country == s.country and (a.sector is None or a.code == s.code)):
+        if _same(a, s) or (a.country is not None and a.country == s.country and (a.sector is None or a.code == s.code)
+                           and _of_the_state(s)):
             return True
     return False
+
+
+def _of_the_state(speaker: Any) -> bool:
+    """A speaker whose own state is their side: one who speaks for it (its government, forces, courts …, or the
+    state named bare), and a commentator (scholars, the press, business), whose words about their own state are
+    comment. A former official, the opposition or a citizen may address it as a party ("France should suspend
+    immigration", said by a former minister)."""
+    sector = (speaker.sector or "").lower()
+    return not sector or sector in STATE_SECTORS or sector in COMMENTATOR_SECTORS
 
 
 def _same(a: Any, b: Any) -> bool:
