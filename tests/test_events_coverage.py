@@ -49,6 +49,8 @@ CASES: list[tuple[str, str, str]] = [
     ("The junta flouted the regional bloc's demand for elections.", "REJECT", "128"),
     # cooperation stopped is cooperation refused, not cooperation
     ("Mali stopped cooperating with the French military in 2022.", "REJECT", "121"),
+    # a force or reserves activated are mobilised
+    ("The Polish army activated two reserve battalions on Friday.", "MOBILIZE", "154"),
     # a crowd assembling in protest demonstrates
     ("Hundreds of Serbian students gathered outside parliament in protest over the new law.", "PROTEST", "141"),
 ]
@@ -64,6 +66,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("The Ghanaian ministry received a letter from the Togolese president.", "043"),  # a thing received, no guest
     ("Armenia and Azerbaijan exchanged prisoners on Friday.", "111"),  # captives traded stay a handover
     ("The minister ignored the reporters outside parliament.", "128"),  # people ignored: no ruling defied
+    ("The Kenyan ministry activated its new tax software.", "154"),  # software activated: no force
 ]
 
 
