@@ -49,6 +49,9 @@ CASES: list[tuple[str, str, str]] = [
     ("The junta flouted the regional bloc's demand for elections.", "REJECT", "128"),
     # cooperation stopped is cooperation refused, not cooperation
     ("Mali stopped cooperating with the French military in 2022.", "REJECT", "121"),
+    # parties dissolved are banned; a parliament dissolved is an administrative sanction
+    ("The Malian junta dissolved all political parties on Wednesday.", "COERCE", "1722"),
+    ("The Tunisian president dissolved parliament in March.", "COERCE", "172"),
     # a force or reserves activated are mobilised
     ("The Polish army activated two reserve battalions on Friday.", "MOBILIZE", "154"),
     # a crowd assembling in protest demonstrates
@@ -67,6 +70,7 @@ NOT_CASES: list[tuple[str, str]] = [
     ("Armenia and Azerbaijan exchanged prisoners on Friday.", "111"),  # captives traded stay a handover
     ("The minister ignored the reporters outside parliament.", "128"),  # people ignored: no ruling defied
     ("The Kenyan ministry activated its new tax software.", "154"),  # software activated: no force
+    ("The two Chilean firms dissolved their partnership.", "172"),  # a business partnership, no assembly
 ]
 
 

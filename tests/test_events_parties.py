@@ -122,3 +122,12 @@ def test_an_act_towards_a_sector_alone_is_towards_the_actors_own_people() -> Non
     kept = require_parties(AnalysedArticle(article=article, events=(event(EventType.REJECT, eth, rebels),)))
     (e,) = kept.events
     assert e.target is not None and e.target.code == "ETHREB"
+
+
+def test_a_state_bodys_act_on_a_body_named_by_sector_alone_is_on_its_own() -> None:
+    # "the Tunisian president dissolved parliament": no other state named, so Tunisia's parliament
+    tun = Actor(text="the Tunisian president", code="TUNGOV", country="TUN", sector="GOV")
+    parliament = Actor(text="parliament", code=None, country=None, sector="LEG")
+    article = Article(id="a", content_hash="a", text="s", raw="s", origin="<t>")
+    (e,) = require_parties(AnalysedArticle(article=article, events=(event(EventType.COERCE, tun, parliament),))).events
+    assert e.target is not None and e.target.code == "TUNLEG"

@@ -102,7 +102,8 @@ def _domestic(e: Event, states: set[str]) -> Event:
     if country is None or t is None:
         return e
     people = (t.sector or "").lower() in PEOPLE_SECTORS
-    if people and _unplaced_force(e, t, states, country):
+    own_body = (t.sector or "").lower() in STATE_SECTORS  # "the president dissolved parliament": its own
+    if (people or own_body) and _unplaced_force(e, t, states, country):
         t = dataclasses.replace(t, country=country, code=country + (t.sector or ""))
         e = dataclasses.replace(e, target=t, evidence=e.evidence + "; target: the state's own people")
     if e.type == EventType.SANCTION and people and t.country == country:
