@@ -27,11 +27,11 @@ def _codes(analysed: AnalysedArticle, text: str) -> set[str | None]:
 
 
 @pytest.mark.parametrize(("body", "name", "country"), [
-    ("Floods have displaced thousands in Sudan. The head of Amnesty International told the council that its staff "
-     "had documented abuses. \"Most were beaten,\" said Secretary General Mara Lindqvist.\nLindqvist later left.",
+    (("Floods have displaced thousands in Sudan. The head of Amnesty International told the council that its staff "
+     "had documented abuses. \"Most were beaten,\" said Secretary General Mara Lindqvist.\nLindqvist later left."),
      "Lindqvist", "NGO"),
-    ("Kenyan police fired on protesters in Nairobi. A spokesman for President William Ruto rejected the claims. "
-     "\"They are false,\" Peter Kamau told reporters.\nKamau said more would follow.", "Kamau", "KEN"),
+    (("Kenyan police fired on protesters in Nairobi. A spokesman for President William Ruto rejected the claims. "
+     "\"They are false,\" Peter Kamau told reporters.\nKamau said more would follow."), "Kamau", "KEN"),
 ])
 def test_a_name_given_after_its_office_is_the_office(pipeline, body: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     assert _codes(_read(pipeline, body), name) == {country}

@@ -125,25 +125,23 @@ def test_officials_reporting_an_arrest_did_not_make_it(pipeline) -> None:  # typ
 
 
 @pytest.mark.parametrize(("text", "expect"), [
+    # acts of force and of easing custody
     ("Nigerian troops neutralized 12 insurgents near Maiduguri on Sunday.", "ASSAULT NGA"),
     ("Kenya's High Court granted the jailed journalist bail on Monday.", "RETREAT KEN KEN"),
     ("Kenya's Court of Appeal quashed the activist's conviction.", "CONCEDE KEN KEN"),
+    # buying arms cooperates with the seller
+    ("India bought the S-400 air defence system from Russia in 2018.", "COOPERATE IND RUS"),
+    ("Warsaw's purchase of South Korea's K2 tanks worried Berlin.", "COOPERATE POL KOR"),
+    ("Egypt purchased French Rafale fighter jets.", "COOPERATE EGY FRA"),
 ])
-def test_acts_of_force_and_of_easing_custody(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
-    assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)
+def test_the_act_codes_with_its_parties(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(pipeline, text)
+    assert any(e.startswith(expect) for e in found), found
 
 
 def test_neutralizing_a_threat_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert not any(e.startswith("ASSAULT") for e in _events(pipeline, "Nigerian troops neutralized the threat."))
 
-
-@pytest.mark.parametrize(("text", "expect"), [
-    ("India bought the S-400 air defence system from Russia in 2018.", "COOPERATE IND RUS"),
-    ("Warsaw's purchase of South Korea's K2 tanks worried Berlin.", "COOPERATE POL KOR"),
-    ("Egypt purchased French Rafale fighter jets.", "COOPERATE EGY FRA"),
-])
-def test_buying_arms_cooperates_with_the_seller(pipeline, text: str, expect: str) -> None:  # type: ignore[no-untyped-def]
-    assert any(e.startswith(expect) for e in _events(pipeline, text)), _events(pipeline, text)
 
 
 def test_a_missile_launched_at_no_one_is_no_attack(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -44,7 +44,6 @@ from .coreference.features import MentionFeatures
 from .coreference.records import article_features
 from .coreference.similarity import EMBEDDING, LEXICAL, PairModel, apart, load_pair_model
 from .errors import ResourceError
-from .vocabulary import words
 from .models import (
     Actor,
     AnalysedArticle,
@@ -57,6 +56,7 @@ from .models import (
     Section,
     Status,
 )
+from .vocabulary import words
 
 if TYPE_CHECKING:
     from .coreference.embedding import TriggerEmbedder

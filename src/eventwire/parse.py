@@ -13,10 +13,9 @@ The rule lemmatizer's answer depends only on a token's text, part of speech and 
 it only past its base-form test: every token paid that test again. :class:`_LemmaMemo` remembers every
 answer under spaCy's own cache key (same lemmas; a long run pays the test once per word form). Its rules test
 each candidate form against a list of known words (57,000 nouns, a scan per test): :class:`_IndexWords` keeps
-each such list as it is and answers ``in`` from a set. Likewise the
-attribute ruler's one-token patterns read only a token's text, tag and dependency: :class:`_RulerMatches`
-remembers which of them match each such triple and runs spaCy's matcher on the longer patterns alone (same
-matches in the same order).
+each such list as it is and answers ``in`` from a set. Likewise the attribute ruler's one-token patterns read
+only a token's text, tag and dependency: :class:`_RulerMatches` remembers which of them match each such triple
+and runs spaCy's matcher on the longer patterns alone (same matches in the same order).
 """
 
 from __future__ import annotations

@@ -263,7 +263,7 @@ class _Resolver:
     # -- history
     def _remember(self, m: Mention, sentence: Sentence, doc: Doc) -> None:
         head = _head(doc, m)
-        if head is not None and _place_named_as_place(head, m):
+        if head is not None and _where(m, head):
             return  # "met Milei in Brasilia": where something happened, no antecedent of "they" or "it"
         subject = head is not None and (head.dep_ in SUBJECT_DEPS or (
             head.dep_ in ("compound", "poss") and head.head.dep_ in SUBJECT_DEPS))
@@ -399,13 +399,6 @@ def _head(doc: Doc, m: Mention) -> Token | None:
         if not m.token_start <= t.head.i < m.token_end or t.head.i == t.i:
             return t
     return doc[m.token_end - 1]
-
-
-def _place_named_as_place(head: Token, m: Mention) -> bool:
-    """A bare state or capital named as the object of a preposition of place ("in Brasilia", "at Geneva")."""
-    a = m.actor
-    bare = m.evidence.startswith(("dictionary:country", "dictionary:capital")) and not a.role and not a.members
-    return bare and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _plural_noun(m: Mention) -> bool:
@@ -637,8 +630,10 @@ def _phrase_body(doc: Doc, person: Mention, others: Sequence[Mention]) -> Actor 
 
 
 def _where(m: Mention, tok: Token) -> bool:
-    """A state or capital the phrase names as where ("a professor at the institute *in Tokyo*"): no body."""
-    bare = not m.actor.sector or m.evidence.endswith("capital-metonym")
+    """A state or capital named as where, the object of a preposition of place ("met Milei *in Brasilia*", "a
+    professor at the institute *in Tokyo*"): no antecedent of a pronoun, no body a person belongs to."""
+    a = m.actor
+    bare = (not a.sector or m.evidence.endswith("capital-metonym")) and not a.role and not a.members
     return bare and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS
 
 

@@ -10,8 +10,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..models import Actor
-from .candidate import Candidate, actor_from_entry, code_of
 from ..vocabulary import words
+from .candidate import Candidate, actor_from_entry, code_of
 from .titles import CONNECTORS, NGO_HEADS, NOT_NAME, ORG_HEADS, ORG_TAILS, TRANSNATIONAL, org_sector
 
 FORMER = words("actors_titles.former")

@@ -185,8 +185,7 @@ class EventCoder:
             doc = analysed.docs.get(sentence.index)
             if doc is None:
                 continue
-            mentions = _with_pairs(doc, sentence, tuple(by_sentence.get(sentence.index, ())), people,
-                                   _counted_groups(analysed, sentence.index))
+            mentions = _with_pairs(analysed, doc, sentence, tuple(by_sentence.get(sentence.index, ())), people)
             codings = self.code_doc(doc, mentions, sports_article=in_sports, sports=levels[sentence.index])
             if sentence.section == Section.HEADLINE and not codings:
                 codings = self._headline_visit(doc, mentions)
@@ -611,12 +610,13 @@ def _demanded(t: Trigger, auxes: set[str], index: MentionIndex) -> None:
         t.target = Found(doer.actors, "nsubj(must)", doer.group, doer.token)
 
 
-def _with_pairs(doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
-                people: Sequence[Mention], counted: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+def _with_pairs(analysed: AnalysedArticle, doc: Doc, sentence: Sentence, mentions: tuple[Mention, ...],
+                people: Sequence[Mention]) -> tuple[Mention, ...]:
     """The sentence's mentions, with "the two men", "both leaders" resolved to people named before it (not a
-    noun a count introduced just before: "executed two men … the two men were hanged" — ``counted``)."""
+    noun a count introduced just before: "executed two men … the two men were hanged")."""
     if not any(t.lower_ in PAIR_WORDS or t.lower_ in PAIR_PRONOUNS for t in doc):
         return mentions
+    counted = _counted_groups(analysed, sentence.index)
     starts = [p.sentence for p in people]
     earlier = people[:bisect.bisect_left(starts, sentence.index)]
     recent = [m.actor for m in earlier[bisect.bisect_left(starts, sentence.index - PRONOUN_WINDOW):]]

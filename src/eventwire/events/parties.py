@@ -37,7 +37,6 @@ from ..vocabulary import words
 
 STATE_SECTORS = words("requests.state_sectors")
 PEOPLE_SECTORS = words("implied_agents.domestic_sectors")
-FORCE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 AUDIENCE_SECTORS = words("event_types.audience_sectors")
 # acts between parties (the types a noun event needs a target for): their state doers act through governments
 DIPLOMATIC_DOERS = frozenset(t.upper() for t in words("events_types.noun_needs_target"))
@@ -103,7 +102,7 @@ def _domestic(e: Event, states: set[str]) -> Event:
         return e
     people = (t.sector or "").lower() in PEOPLE_SECTORS
     own_body = (t.sector or "").lower() in STATE_SECTORS  # "the president dissolved parliament": its own
-    if (people or own_body) and _unplaced_force(e, t, states, country):
+    if (people or own_body) and _unplaced(t, states, country):
         t = dataclasses.replace(t, country=country, code=country + (t.sector or ""))
         e = dataclasses.replace(e, target=t, evidence=e.evidence + "; target: the state's own people")
     if e.type == EventType.SANCTION and people and t.country == country:
@@ -122,16 +121,14 @@ def states_as_governments(analysed: AnalysedArticle) -> AnalysedArticle:
 def _as_governments(e: Event) -> Event:
     """"The United States warned Iran": a state named bare as the doer of an act of diplomacy or speech, or as the
     party such an act is addressed to, acts through its government (GOV); the evidence says so."""
-    changes: dict[str, Actor] = {}
-    if e.type.value in DIPLOMATIC_DOERS and _bare_state(e.source):
-        changes["source"] = _governed(e.source)
-    if e.type.value in SPEECH_TARGETS and _bare_state(e.target):
-        changes["target"] = _governed(e.target)
-    if not changes:
+    source = _governed(e.source) if e.type.value in DIPLOMATIC_DOERS and _bare_state(e.source) else e.source
+    target = _governed(e.target) if e.type.value in SPEECH_TARGETS and _bare_state(e.target) else e.target
+    sides = " and ".join(side for side, new, old in (("source", source, e.source), ("target", target, e.target))
+                         if new is not old)
+    if not sides:
         return e
-    sides = " and ".join(changes)
-    return dataclasses.replace(e, **changes, evidence=e.evidence + f"; {sides}: a state named as a party of "
-                               "diplomacy acts through its government → GOV")  # type: ignore[arg-type]
+    return dataclasses.replace(e, source=source, target=target, evidence=e.evidence + (
+        f"; {sides}: a state named as a party of diplomacy acts through its government → GOV"))
 
 
 def _bare_state(a: Actor | None) -> TypeGuard[Actor]:
@@ -151,8 +148,7 @@ def _state_country(s: Actor | None) -> str | None:
     return s.country
 
 
-def _unplaced_force(e: Event, t: Actor, states: set[str], country: str) -> bool:
-    """Is the event force against, or an act towards, people of no country, in a sentence that names no state but
-    ``country``? ("Kenyan police arrested journalists", "the Ethiopian government refused to negotiate with the
-    Tigrayan rebels")"""
+def _unplaced(t: Actor, states: set[str], country: str) -> bool:
+    """Is the target a group or body of no country, in a sentence that names no state but ``country``? ("Kenyan
+    police arrested journalists", "the Ethiopian government refused to negotiate with the Tigrayan rebels")"""
     return not t.country and not t.members and not states - {country}

@@ -55,7 +55,8 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
             e = _appeal_target(analysed, e)
         if e.type == EventType.REJECT and e.target is None and e.source is not None:
             e = _denied_accusation(analysed, out, e)
-        if e.type in REACTION_TYPES and e.source is not None and (e.target is None or _victim_target(analysed, e)):
+        victim = e.target is not None and _victim_target(analysed, e)
+        if e.type in REACTION_TYPES and e.source is not None and (e.target is None or victim):
             obj = _definite_object(analysed, e)
             if obj is not None:
                 earlier = _reacted_to(out, e, obj, noun_kind(obj.lemma_.lower()))
@@ -63,19 +64,27 @@ def fill_reaction_targets(analysed: AnalysedArticle, events: Sequence[Event],
                     e = dataclasses.replace(e, target=earlier.source,
                                             evidence=e.evidence + f"; target: doer of the earlier '{earlier.trigger}'"
                                             f" the '{obj.text}' refers to")
-                elif e.target is not None and _victim_target(analysed, e):
+                elif victim:
                     e = _state_of_the_held(e, obj)
         out.append(e)
     return out
 
 
+def _trigger(analysed: AnalysedArticle, e: Event) -> Token | None:
+    """The event's trigger token in its parsed sentence, or None."""
+    doc = analysed.docs.get(e.sentence_index)
+    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+        return None
+    return doc[e.trigger_token]
+
+
 def _victim_target(analysed: AnalysedArticle, e: Event) -> bool:
     """"condemned Mhlanga's arrest": the target the rules read is the possessor of a noun of an act done to people
     (the one arrested) — a reaction to the act is aimed at whoever did it, when the text told it before."""
-    doc = analysed.docs.get(e.sentence_index)
-    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+    trigger = _trigger(analysed, e)
+    if trigger is None:
         return False
-    obj = next((c for c in doc[e.trigger_token].children if c.dep_ == "dobj"), None)
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.lemma_.lower() in UNDERGONE_NOUNS and any(c.dep_ == "poss" for c in obj.children)
 
 
@@ -93,10 +102,9 @@ def _state_of_the_held(e: Event, obj: Token) -> Event:
 
 
 def _definite_object(analysed: AnalysedArticle, e: Event) -> Token | None:
-    doc = analysed.docs.get(e.sentence_index)
-    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+    trigger = _trigger(analysed, e)
+    if trigger is None:
         return None
-    trigger = doc[e.trigger_token]
     # the object of the reaction, or the subject of what a statement says of it ("said the sanctions were …")
     candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     candidates += [s for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -134,10 +142,8 @@ def _denied_accusation(analysed: AnalysedArticle, earlier: Sequence[Event], e: E
     """"Afghan officials accused the Taliban of plotting the attack … The insurgent group denied involvement": a
     denial that names nobody answers the latest accusation against the denier, told within ``WINDOW`` sentences
     — its accuser is the one rejected."""
-    doc = analysed.docs.get(e.sentence_index)
-    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
-        return e
-    if doc[e.trigger_token].lemma_.lower() not in DENIAL_VERBS:
+    trigger = _trigger(analysed, e)
+    if trigger is None or trigger.lemma_.lower() not in DENIAL_VERBS:
         return e
     assert e.source is not None
     for prior in reversed(earlier):
@@ -162,10 +168,10 @@ def _same_side(a: Actor, b: Actor) -> bool:
 
 
 def _appeal_target(analysed: AnalysedArticle, e: Event) -> Event:
-    doc = analysed.docs.get(e.sentence_index)
-    if doc is None or e.sentence_index not in analysed.parsed or not 0 <= e.trigger_token < len(doc):
+    trigger = _trigger(analysed, e)
+    if trigger is None:
         return e
-    outcome = _outcome(doc[e.trigger_token])
+    outcome = _outcome(trigger)
     if outcome is None:
         return e
     at = {t: m for m in analysed.mentions if m.sentence == e.sentence_index for t in range(m.token_start, m.token_end)}

@@ -204,9 +204,9 @@ def _governing(trigger: Token, spans: list[tuple[Span, TimeExpression]], trigger
 # Prepositions that make a date a bound of the event, not its date: "arrested 2,400 people since February 1",
 # "does not want to meet before November", "talks only after January"
 _LOWER_BOUND_PREPS = frozenset({"since", "after"})
+_UPPER_BOUND_PREPS = frozenset({"before"})
 # prepositions of a point in time ("on Jan. 9", "in 2016"; not "the accord of 2019")
 _TIME_PREPS = frozenset({"on", "in", "at", "during"})
-_UPPER_BOUND_PREPS = frozenset({"before"})
 
 
 def _bound_by_preposition(span: Span, dated: EventDate | None, dct: date | None) -> EventDate | None:

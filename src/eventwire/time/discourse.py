@@ -181,17 +181,16 @@ def _speaker(ev: Event, docs: Mapping[int, Doc], parsed: frozenset[int]) -> str 
 
 def _same_occasion(events: Sequence[Event], docs: Mapping[int, Doc], parsed: frozenset[int]) -> list[Event]:
     occasions: dict[str, EventDate] = {}
-    out = []
-    for ev in sorted(events, key=lambda e: (e.sentence_index, e.trigger_token)):
+    out = list(events)
+    for n in sorted(range(len(out)), key=lambda n: (out[n].sentence_index, out[n].trigger_token)):
+        ev = out[n]
         who = _speaker(ev, docs, parsed)
         if who is not None and ev.date.precision is Precision.DAY and ev.date.text:
             occasions.setdefault(who, ev.date)
         elif who is not None and ev.date.value is None and who in occasions:
-            ev = dataclasses.replace(ev, date=occasions[who], evidence=ev.evidence + (
+            out[n] = dataclasses.replace(ev, date=occasions[who], evidence=ev.evidence + (
                 f"; date: the same speaker's statement of '{occasions[who].text}' (one occasion)"))
-        out.append(ev)
-    by_id = {e.id: e for e in out}
-    return [by_id.get(e.id, e) for e in events]
+    return out
 
 
 def date_across_sentences(events: Sequence[Event], timexes: Sequence[TimeExpression],
